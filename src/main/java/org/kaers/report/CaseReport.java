@@ -1,0 +1,59 @@
+package org.kaers.report;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A case: its never-changing number, its life-cycle status and which version is current. */
+@Entity
+@Table(name = "case_report")
+public class CaseReport {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_report_seq")
+    @SequenceGenerator(name = "case_report_seq", sequenceName = "case_report_seq", allocationSize = 50)
+    Long id;
+
+    @Column(name = "case_number", nullable = false, updatable = false)
+    String caseNumber;
+
+    @Enumerated(EnumType.STRING)
+    CaseStatus status;
+
+    @Column(name = "current_version")
+    int currentVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    CaseSource source;
+
+    @Column(name = "external_id", updatable = false)
+    String externalId;
+
+    @Column(name = "received_at", updatable = false)
+    Instant receivedAt;
+
+    @Column(name = "updated_at")
+    Instant updatedAt;
+
+    @Column(name = "nullified_at")
+    Instant nullifiedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "nullification_reason")
+    NullificationReason nullificationReason;
+
+    @Column(name = "nullification_comment")
+    String nullificationComment;
+
+    @Column(name = "duplicate_of")
+    String duplicateOf;
+}

@@ -1,0 +1,219 @@
+package org.kaers.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.ProblemType;
+import org.kaers.common.Violation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Case intake and the case life cycle (E2B): submit, follow up or amend (a new immutable version each),
+ * nullify (irreversible), and read any version. Owns the transactions. Logs case numbers and versions only.
+ */
+@ApplicationScoped
+public class CaseReportService {
+
+    private static final Logger LOG = Logger.getLogger(CaseReportService.class);
+    /** Dates may not lie after today in the earliest time zone on Earth (UTC+14). */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    private final CaseReportRepository cases;
+    private final CaseVersionRepository versions;
+    private final CaseListQuery listQuery;
+    private final IdempotencyStore idempotency;
+    private final CaseNumbers caseNumbers;
+    private final MeterRegistry metrics;
+
+    CaseReportService(CaseReportRepository cases, CaseVersionRepository versions, CaseListQuery listQuery,
+            IdempotencyStore idempotency, CaseNumbers caseNumbers, MeterRegistry metrics) {
+        this.cases = cases;
+        this.versions = versions;
+        this.listQuery = listQuery;
+        this.idempotency = idempotency;
+        this.caseNumbers = caseNumbers;
+        this.metrics = metrics;
+    }
+
+    /** A stored version and whether it is the replay of an earlier request with the same Idempotency-Key. */
+    public record Stored(CaseReportView view, boolean replayed) {
+    }
+
+    @Transactional
+    public Stored submit(CaseReportRequest report, String idempotencyKey) {
+        return submit(report, CaseSource.DIRECT, null, idempotencyKey);
+    }
+
+    /** Submits a case from any source; imports call this too, so every case obeys the same rules. */
+    @Transactional
+    public Stored submit(CaseReportRequest report, CaseSource source, String externalId, String idempotencyKey) {
+        IdempotencyStore.validateKey(idempotencyKey);
+        requireValid(report);
+        if (idempotencyKey != null) {
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey, "CREATE", report);
+            if (replay.isPresent()) {
+                return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
+            }
+        }
+        Instant now = now();
+        CaseReport c = new CaseReport();
+        c.caseNumber = caseNumbers.format(now, cases.nextCaseSequence());
+        c.status = CaseStatus.ACTIVE;
+        c.currentVersion = 1;
+        c.source = source;
+        c.externalId = externalId;
+        c.receivedAt = now;
+        c.updatedAt = now;
+        cases.persist(c);
+        CaseVersion v = CaseMapper.toVersion(report, c, 1, VersionType.INITIAL, now);
+        versions.persist(v);
+        if (idempotencyKey != null) {
+            idempotency.complete(idempotencyKey, c.caseNumber, 1);
+        }
+        metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
+                .increment();
+        LOG.infof("case %s received (version 1)", c.caseNumber);
+        return new Stored(CaseMapper.toView(c, v), false);
+    }
+
+    /**
+     * Adds a version. {@code ifMatch} must name the current version (optimistic concurrency); a replay of
+     * an earlier request with the same Idempotency-Key is answered before that check.
+     */
+    @Transactional
+    public Stored followUp(String caseNumber, String ifMatch, VersionType type, CaseReportRequest report,
+            String idempotencyKey) {
+        IdempotencyStore.validateKey(idempotencyKey);
+        EntityTags.requirePresent(ifMatch);
+        requireValid(report);
+        if (idempotencyKey != null) {
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey,
+                    "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch, report);
+            if (replay.isPresent()) {
+                return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
+            }
+        }
+        CaseReport c = cases.lockByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        if (c.status == CaseStatus.NULLIFIED) {
+            throw new ApiProblem(ProblemType.ALREADY_NULLIFIED,
+                    "case " + caseNumber + " is nullified and takes no further versions");
+        }
+        EntityTags.requireMatch(ifMatch, c.currentVersion);
+        Instant now = now();
+        int next = c.currentVersion + 1;
+        CaseVersion v = CaseMapper.toVersion(report, c, next, type, now);
+        versions.persist(v);
+        c.currentVersion = next;
+        c.updatedAt = now;
+        if (idempotencyKey != null) {
+            idempotency.complete(idempotencyKey, c.caseNumber, next);
+        }
+        metrics.counter("kaers.reports.received", "source", c.source.name(), "type", type.name()).increment();
+        LOG.infof("case %s version %d received (%s)", c.caseNumber, next, type);
+        return new Stored(CaseMapper.toView(c, v), false);
+    }
+
+    /** Voids the case, irreversibly. {@code ifMatch} is optional here; when given it must be current. */
+    @Transactional
+    public CaseReportView nullify(String caseNumber, NullificationRequest request, String ifMatch) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.duplicateOf() != null && request.reason() != NullificationReason.DUPLICATE) {
+            violations.add(Violation.body("duplicateOf", "is only allowed with reason DUPLICATE"));
+        }
+        if (request.reason() == NullificationReason.OTHER
+                && (request.comment() == null || request.comment().isBlank())) {
+            violations.add(Violation.body("comment", "is required with reason OTHER"));
+        }
+        if (caseNumber.equals(request.duplicateOf())) {
+            violations.add(Violation.body("duplicateOf", "must name another case"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        CaseReport c = cases.lockByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        if (c.status == CaseStatus.NULLIFIED) {
+            throw new ApiProblem(ProblemType.ALREADY_NULLIFIED,
+                    "case " + caseNumber + " was already nullified; nullification cannot be undone or repeated");
+        }
+        if (ifMatch != null) {
+            EntityTags.requireMatch(ifMatch, c.currentVersion);
+        }
+        if (request.duplicateOf() != null) {
+            CaseReport survivor = cases.findByCaseNumber(request.duplicateOf()).orElseThrow(() -> ApiProblem.invalid(
+                    Violation.body("duplicateOf", "no case has this number")));
+            if (survivor.status == CaseStatus.NULLIFIED) {
+                throw ApiProblem.invalid(Violation.body("duplicateOf", "names a nullified case"));
+            }
+        }
+        Instant now = now();
+        c.status = CaseStatus.NULLIFIED;
+        c.nullifiedAt = now;
+        c.nullificationReason = request.reason();
+        c.nullificationComment = request.comment();
+        c.duplicateOf = request.duplicateOf();
+        c.updatedAt = now;
+        metrics.counter("kaers.reports.nullified", "reason", request.reason().name()).increment();
+        LOG.infof("case %s nullified (%s)", c.caseNumber, request.reason());
+        return CaseMapper.toView(c, current(c));
+    }
+
+    @Transactional
+    public CaseReportView latest(String caseNumber) {
+        CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        return CaseMapper.toView(c, current(c));
+    }
+
+    @Transactional
+    public CaseReportView read(String caseNumber, int version) {
+        CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        CaseVersion v = versions.findVersion(c, version).orElseThrow(() -> ApiProblem.notFound(
+                "case " + caseNumber + " has no version " + version + "; its latest is " + c.currentVersion));
+        return CaseMapper.toView(c, v);
+    }
+
+    @Transactional
+    public List<VersionSummary> history(String caseNumber) {
+        CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        return versions.history(c).stream().map(CaseMapper::toVersionSummary).toList();
+    }
+
+    @Transactional
+    public PageResponse<CaseSummary> list(CaseFilter filter, PageRequest page) {
+        return listQuery.page(filter, page);
+    }
+
+    private CaseVersion current(CaseReport c) {
+        return versions.findVersion(c, c.currentVersion)
+                .orElseThrow(() -> new IllegalStateException("current version missing for " + c.caseNumber));
+    }
+
+    private static void requireValid(CaseReportRequest report) {
+        List<Violation> violations = CaseReportRules.check(report, LocalDate.now(EARLIEST_ZONE));
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+    }
+
+    private static ApiProblem unknownCase(String caseNumber) {
+        return new ApiProblem(ProblemType.NOT_FOUND, "no case has the number " + caseNumber, List.of(), Map.of());
+    }
+
+    /** Microsecond precision, as PostgreSQL stores it, so what is returned now equals what is read later. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,47 @@
+package org.kaers.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A case at one version, as returned to the clinician: the report as submitted plus the server's fields. */
+@Schema(name = "CaseReportView", description = "A case at one version: the server's fields, the derived fields and the report as submitted.")
+public record CaseReportView(
+        @Schema(description = "Case number: unique, never reused, never changes.", examples = "KAE-2026-000123") String caseNumber,
+        @Schema(description = "The version shown.", examples = "1") int version,
+        VersionType versionType,
+        @Schema(description = "The latest version of the case.", examples = "1") int latestVersion,
+        CaseStatus status,
+        CaseSource source,
+        @Schema(description = "When the case was first received.") Instant receivedAt,
+        @Schema(description = "When this version was received.") Instant versionReceivedAt,
+        @Schema(description = "Present when the case is nullified.") Nullification nullification,
+        Derived derived,
+        @Schema(description = "The report exactly as submitted for this version.") CaseReportRequest report) {
+
+    /** Why and when a case was voided. */
+    @Schema(name = "Nullification", description = "Why and when the case was nullified.")
+    public record Nullification(NullificationReason reason, String comment,
+            @Schema(description = "The surviving case when this one was a duplicate.", examples = "KAE-2026-000042") String duplicateOf,
+            Instant nullifiedAt) {
+    }
+
+    /** Server-derived fields. */
+    @Schema(name = "Derived", description = "Fields the server derives from the report.")
+    public record Derived(
+            @Schema(description = "True when any seriousness criterion is met.") boolean serious,
+            @Schema(description = "ICH age group, from the age when given, else as reported.") AgeGroup ageGroup,
+            @Schema(description = "Present when the labs allow any liver assessment.") LiverInjury liverInjury,
+            @Schema(description = "Per reaction, in the order submitted.") List<DerivedReaction> reactions) {
+    }
+
+    /** Derived fields of one reaction. */
+    @Schema(name = "DerivedReaction", description = "Derived fields of one reaction.")
+    public record DerivedReaction(
+            @Schema(description = "Position of the reaction in report.reactions.", examples = "0") int index,
+            @Schema(examples = "yellow skin and itching") String verbatim,
+            @Schema(description = "Days from the first SUSPECT/INTERACTING product start date to onset; absent when a date is missing.", examples = "35")
+            Integer timeToOnsetDays) {
+    }
+}

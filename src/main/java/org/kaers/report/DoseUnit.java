@@ -1,0 +1,6 @@
+package org.kaers.report;
+
+/** Unit of one dose. Travels as its code, never as an ordinal. */
+public enum DoseUnit {
+    GRAM, MILLIGRAM, MICROGRAM, MILLILITRE, CAPSULE, TABLET, SHOT, SERVING, OTHER
+}

@@ -1,0 +1,90 @@
+package org.kaers.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Liver-injury derivations from the labs, using each test's peak multiple of its upper limit of normal
+ * (labs without a ULN are ignored).
+ * <ul>
+ * <li>R ratio = (ALT/ULN) / (ALP/ULN), when both are known; pattern: R >= 5 hepatocellular, R <= 2
+ * cholestatic, between: mixed; no pattern when neither ALT nor ALP exceeds its ULN.</li>
+ * <li>Hy's law: ALT or AST >= 3 x ULN and total bilirubin > 2 x ULN with ALP < 2 x ULN. False as soon
+ * as one known value rules it out; null (not assessable) when a needed value is missing.</li>
+ * </ul>
+ */
+@Schema(name = "LiverInjury", description = "Derived from the labs: R ratio, injury pattern and Hy's law flag.")
+public record LiverInjury(
+        @Schema(description = "(ALT/ULN)/(ALP/ULN), rounded to 3 decimals; absent when ALT or ALP is missing.", examples = "9.375")
+        BigDecimal rRatio,
+        @Schema(description = "Pattern from the R ratio; absent when not computable or neither ALT nor ALP is above its ULN.")
+        LiverInjuryPattern pattern,
+        @Schema(description = "Hy's law criteria met; absent when the labs do not allow the assessment.")
+        Boolean hysLaw) {
+
+    static final String ALT = "ALT";
+    static final String AST = "AST";
+    static final String ALP = "ALP";
+    static final String BILIRUBIN = "TOTAL_BILIRUBIN";
+
+    private static final BigDecimal HEPATOCELLULAR_FROM = BigDecimal.valueOf(5);
+    private static final BigDecimal CHOLESTATIC_UP_TO = BigDecimal.valueOf(2);
+
+    /** The assessment, or null when the labs allow none of it. */
+    public static LiverInjury assess(List<CaseReportRequest.Lab> labs) {
+        if (labs == null || labs.isEmpty()) {
+            return null;
+        }
+        Optional<BigDecimal> alt = peakMultiple(labs, ALT);
+        Optional<BigDecimal> ast = peakMultiple(labs, AST);
+        Optional<BigDecimal> alp = peakMultiple(labs, ALP);
+        Optional<BigDecimal> bilirubin = peakMultiple(labs, BILIRUBIN);
+
+        BigDecimal r = null;
+        LiverInjuryPattern pattern = null;
+        if (alt.isPresent() && alp.isPresent() && alp.get().signum() > 0) {
+            r = alt.get().divide(alp.get(), MathContext.DECIMAL64).setScale(3, RoundingMode.HALF_UP);
+            boolean elevated = alt.get().compareTo(BigDecimal.ONE) > 0 || alp.get().compareTo(BigDecimal.ONE) > 0;
+            if (elevated) {
+                pattern = r.compareTo(HEPATOCELLULAR_FROM) >= 0 ? LiverInjuryPattern.HEPATOCELLULAR
+                        : r.compareTo(CHOLESTATIC_UP_TO) <= 0 ? LiverInjuryPattern.CHOLESTATIC
+                                : LiverInjuryPattern.MIXED;
+            }
+        }
+        Boolean hysLaw = hysLaw(alt, ast, alp, bilirubin);
+        if (r == null && hysLaw == null) {
+            return null;
+        }
+        return new LiverInjury(r, pattern, hysLaw);
+    }
+
+    private static Boolean hysLaw(Optional<BigDecimal> alt, Optional<BigDecimal> ast, Optional<BigDecimal> alp,
+            Optional<BigDecimal> bilirubin) {
+        Optional<BigDecimal> aminotransferase = alt.isPresent() && ast.isPresent()
+                ? Optional.of(alt.get().max(ast.get()))
+                : alt.or(() -> ast);
+        boolean ruledOut = aminotransferase.map(v -> v.compareTo(BigDecimal.valueOf(3)) < 0).orElse(false)
+                || bilirubin.map(v -> v.compareTo(BigDecimal.valueOf(2)) <= 0).orElse(false)
+                || alp.map(v -> v.compareTo(BigDecimal.valueOf(2)) >= 0).orElse(false);
+        if (ruledOut) {
+            return Boolean.FALSE;
+        }
+        if (aminotransferase.isEmpty() || bilirubin.isEmpty() || alp.isEmpty()) {
+            return null;
+        }
+        return Boolean.TRUE;
+    }
+
+    private static Optional<BigDecimal> peakMultiple(List<CaseReportRequest.Lab> labs, String code) {
+        return labs.stream()
+                .filter(lab -> code.equals(lab.testCode()) && lab.upperLimitOfNormal() != null
+                        && lab.upperLimitOfNormal().signum() > 0)
+                .map(lab -> lab.value().divide(lab.upperLimitOfNormal(), MathContext.DECIMAL64))
+                .max(BigDecimal::compareTo);
+    }
+}

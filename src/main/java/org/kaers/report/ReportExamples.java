@@ -1,0 +1,93 @@
+package org.kaers.report;
+
+/** Example documents for the OpenAPI description (kept valid by ReportResourceTest, which submits them). */
+final class ReportExamples {
+
+    private ReportExamples() {
+    }
+
+    static final String CASE_REPORT = """
+            {
+              "reporter": {"qualification": "PHYSICIAN", "country": "US", "organisation": "County General Hospital",
+                           "contact": "hepatology desk, +1 555 0100"},
+              "patient": {"initials": "JD", "age": {"value": 34, "unit": "YEAR"}, "sex": "MALE", "weightKg": 82.5,
+                          "pregnant": false},
+              "products": [
+                {"role": "SUSPECT", "name": "Maeng Da Kratom Powder", "vendor": "Acme Botanicals", "form": "POWDER",
+                 "strain": "Red Bali", "lotNumber": "L2026-01", "purchaseChannel": "SMOKE_SHOP", "doseAmount": 5,
+                 "doseUnit": "GRAM", "dosesPerDay": 3, "route": "ORAL", "startDate": "2026-01-10",
+                 "stopDate": "2026-02-20", "reasonForUse": "PAIN", "actionTaken": "DRUG_WITHDRAWN",
+                 "dechallenge": "POSITIVE", "rechallenge": "NOT_DONE"},
+                {"role": "CONCOMITANT", "name": "alcohol", "route": "ORAL"}
+              ],
+              "reactions": [
+                {"verbatim": "yellow skin and itching", "onsetDate": "2026-02-14", "outcome": "RECOVERING"},
+                {"verbatim": "dark urine", "onsetDate": "2026-02-12", "outcome": "RECOVERED"}
+              ],
+              "seriousnessCriteria": ["HOSPITALIZATION"],
+              "labs": [
+                {"testCode": "ALT", "value": 1250, "unit": "U/L", "upperLimitOfNormal": 40, "date": "2026-02-16"},
+                {"testCode": "ALP", "value": 200, "unit": "U/L", "upperLimitOfNormal": 120, "date": "2026-02-16"},
+                {"testCode": "TOTAL_BILIRUBIN", "value": 6.2, "unit": "mg/dL", "upperLimitOfNormal": 1.2, "date": "2026-02-16"}
+              ],
+              "narrative": "34-year-old man using kratom powder daily for back pain presented with jaundice."
+            }""";
+
+    static final String CASE_VIEW = """
+            {
+              "caseNumber": "KAE-2026-000123", "version": 1, "versionType": "INITIAL", "latestVersion": 1,
+              "status": "ACTIVE", "source": "DIRECT", "receivedAt": "2026-02-17T09:30:00.123456Z",
+              "versionReceivedAt": "2026-02-17T09:30:00.123456Z",
+              "derived": {"serious": true, "ageGroup": "ADULT",
+                          "liverInjury": {"rRatio": 18.75, "pattern": "HEPATOCELLULAR", "hysLaw": true},
+                          "reactions": [{"index": 0, "verbatim": "yellow skin and itching", "timeToOnsetDays": 35},
+                                        {"index": 1, "verbatim": "dark urine", "timeToOnsetDays": 33}]},
+              "report": {"reporter": {"qualification": "PHYSICIAN", "country": "US"},
+                         "patient": {"age": {"value": 34, "unit": "YEAR"}, "sex": "MALE"},
+                         "products": [{"role": "SUSPECT", "name": "Maeng Da Kratom Powder", "form": "POWDER",
+                                       "startDate": "2026-01-10"}],
+                         "reactions": [{"verbatim": "yellow skin and itching", "onsetDate": "2026-02-14",
+                                        "outcome": "RECOVERING"}],
+                         "seriousnessCriteria": ["HOSPITALIZATION"], "labs": []}
+            }""";
+
+    static final String VALIDATION_PROBLEM = """
+            {
+              "type": "urn:kaers:problem:validation", "title": "Invalid request", "status": 400,
+              "detail": "2 fields are invalid", "instance": "urn:uuid:4f0e2d7c-8a43-4b52-9f0c-0d5e3b9f0a11",
+              "violations": [
+                {"field": "products", "in": "body", "message": "at least one product must have role SUSPECT or INTERACTING"},
+                {"field": "products[0].stopDate", "in": "body", "message": "must not be before startDate"}
+              ]
+            }""";
+
+    static final String NOT_FOUND_PROBLEM = """
+            {"type": "urn:kaers:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "no case has the number KAE-2026-999999", "instance": "urn:uuid:0b7e5e0a-3f7c-4d55-a1b2-0f6a9d2c1e77"}""";
+
+    static final String PRECONDITION_FAILED_PROBLEM = """
+            {"type": "urn:kaers:problem:precondition-failed", "title": "Precondition failed", "status": 412,
+             "detail": "the case has changed: its current version is 3; read it and try again",
+             "instance": "urn:uuid:9d1c7f3a-5b2e-4c8d-8e6f-1a2b3c4d5e6f"}""";
+
+    static final String PRECONDITION_REQUIRED_PROBLEM = """
+            {"type": "urn:kaers:problem:precondition-required", "title": "Precondition required", "status": 428,
+             "detail": "send If-Match with the ETag of the version you last read, e.g. If-Match: \\"1\\"",
+             "instance": "urn:uuid:2c4e6a8b-1d3f-4a5b-9c7d-8e0f1a2b3c4d"}""";
+
+    static final String NULLIFIED_PROBLEM = """
+            {"type": "urn:kaers:problem:already-nullified", "title": "Case is nullified", "status": 409,
+             "detail": "case KAE-2026-000123 was already nullified; nullification cannot be undone or repeated",
+             "instance": "urn:uuid:7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"}""";
+
+    static final String IDEMPOTENCY_PROBLEM = """
+            {"type": "urn:kaers:problem:idempotency-key-reused",
+             "title": "Idempotency key reused with a different request", "status": 422,
+             "detail": "this Idempotency-Key was already used for a different request; use a new key",
+             "instance": "urn:uuid:3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7",
+             "violations": [{"field": "Idempotency-Key", "in": "header", "message": "already used for a different request"}]}""";
+
+    static final String NULLIFICATION = """
+            {"reason": "DUPLICATE", "comment": "Same patient and event as the surviving case.",
+             "duplicateOf": "KAE-2026-000042"}""";
+}

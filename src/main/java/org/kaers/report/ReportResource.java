@@ -1,0 +1,273 @@
+package org.kaers.report;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.PageResponse;
+import org.kaers.common.Problem;
+import org.kaers.common.QueryParams;
+
+/** Clinician intake: submit, follow up, nullify, read and list case reports. */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Case reports", description = "Clinician intake: submit, follow up, nullify, read and list case reports.")
+public class ReportResource {
+
+    private static final String CASE_NUMBER_DOC = "Case number returned at submission.";
+    private static final Set<String> LIST_PARAMS = Set.of("receivedFrom", "receivedTo", "serious", "product",
+            "reaction", "reporterQualification", "status", "source", "page", "size");
+
+    private final CaseReportService service;
+
+    ReportResource(CaseReportService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitReport", summary = "Submit a case report",
+            description = "Stores a new case as version 1 and returns it with its case number and derived fields. "
+                    + "With an Idempotency-Key, a retry with the same key and body returns the original response "
+                    + "(header Idempotent-Replayed: true) and stores nothing; the same key with another body is 422.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseReportRequest.class),
+            examples = @ExampleObject(name = "liver injury", value = ReportExamples.CASE_REPORT)))
+    @APIResponse(responseCode = "201", description = "Stored.",
+            headers = {@Header(name = "Location", description = "URL of the case."),
+                    @Header(name = "ETag", description = "Version of the case, for If-Match on follow-ups.")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseReportView.class),
+                    examples = @ExampleObject(name = "stored", value = ReportExamples.CASE_VIEW)))
+    @APIResponse(responseCode = "400", description = "The report is invalid; nothing was stored.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ReportExamples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "key reused", value = ReportExamples.IDEMPOTENCY_PROBLEM)))
+    public Response submit(@Valid @NotNull CaseReportRequest report,
+            @Parameter(description = "Client-chosen key (1-200 visible ASCII characters) that makes retries safe.")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        CaseReportService.Stored stored = service.submit(report, idempotencyKey);
+        return created(stored, uri);
+    }
+
+    @GET
+    @Operation(operationId = "listReports", summary = "List case reports",
+            description = "Cases at their latest version, newest first (ties by id), with totals. "
+                    + "Unknown parameters and unparseable values are 400.")
+    @Parameters({
+            @Parameter(name = "receivedFrom", in = ParameterIn.QUERY, description = "First day of receipt (UTC), inclusive.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-01-01"),
+            @Parameter(name = "receivedTo", in = ParameterIn.QUERY, description = "Last day of receipt (UTC), inclusive.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31"),
+            @Parameter(name = "serious", in = ParameterIn.QUERY, description = "Only serious (true) or non-serious (false) cases.",
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "product", in = ParameterIn.QUERY, description = "Case-insensitive text in any product name as reported.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 300), example = "maeng da"),
+            @Parameter(name = "reaction", in = ParameterIn.QUERY, description = "Case-insensitive text in any reaction as reported.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 500), example = "seizure"),
+            @Parameter(name = "reporterQualification", in = ParameterIn.QUERY,
+                    schema = @Schema(implementation = ReporterQualification.class)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = CaseStatus.class)),
+            @Parameter(name = "source", in = ParameterIn.QUERY, schema = @Schema(implementation = CaseSource.class)),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of case summaries.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSummaryPage.class)))
+    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<CaseSummary> list(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), LIST_PARAMS);
+        CaseFilter filter = new CaseFilter(q.date("receivedFrom"), q.date("receivedTo"), q.bool("serious"),
+                q.string("product", 300), q.string("reaction", 500),
+                q.enumeration("reporterQualification", ReporterQualification.class),
+                q.enumeration("status", CaseStatus.class), q.enumeration("source", CaseSource.class));
+        var page = q.page();
+        if (filter.receivedFrom() != null && filter.receivedTo() != null
+                && filter.receivedFrom().isAfter(filter.receivedTo())) {
+            q.reject("receivedTo", "must not be before receivedFrom");
+        }
+        q.throwIfInvalid();
+        return service.list(filter, page);
+    }
+
+    @GET
+    @Path("/{caseNumber}")
+    @Operation(operationId = "getReport", summary = "Read a case at its latest version")
+    @APIResponse(responseCode = "200", description = "The case.",
+            headers = @Header(name = "ETag", description = "Latest version, for If-Match."),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseReportView.class),
+                    examples = @ExampleObject(name = "case", value = ReportExamples.CASE_VIEW)))
+    @APIResponse(responseCode = "404", description = "No such case.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown", value = ReportExamples.NOT_FOUND_PROBLEM)))
+    public Response get(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
+            @PathParam("caseNumber") String caseNumber) {
+        CaseReportView view = service.latest(caseNumber);
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @GET
+    @Path("/{caseNumber}/versions")
+    @Operation(operationId = "listReportVersions", summary = "List the versions of a case", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "The versions.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = VersionSummary.class)))
+    @APIResponse(responseCode = "404", description = "No such case.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<VersionSummary> versions(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
+            @PathParam("caseNumber") String caseNumber) {
+        return service.history(caseNumber);
+    }
+
+    @GET
+    @Path("/{caseNumber}/versions/{version}")
+    @Operation(operationId = "getReportVersion", summary = "Read one version of a case",
+            description = "Every version stays readable and unchanged.")
+    @APIResponse(responseCode = "200", description = "The case at that version.",
+            headers = @Header(name = "ETag", description = "The version shown."),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseReportView.class)))
+    @APIResponse(responseCode = "404", description = "No such case or version.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response version(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
+            @PathParam("caseNumber") String caseNumber,
+            @Parameter(description = "Version number, from 1.", example = "1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @PathParam("version") String version) {
+        CaseReportView view = service.read(caseNumber, VersionNumbers.parse(version));
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @POST
+    @Path("/{caseNumber}/follow-ups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitFollowUp", summary = "Submit a follow-up or amendment",
+            description = "The body is the complete case as it now stands; it becomes the next version. "
+                    + "If-Match must carry the ETag of the latest version (428 without it, 412 when stale). "
+                    + "Earlier versions stay readable and unchanged. Idempotency-Key works as on submission.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseReportRequest.class),
+            examples = @ExampleObject(name = "follow-up", value = ReportExamples.CASE_REPORT)))
+    @APIResponse(responseCode = "201", description = "The new version.",
+            headers = {@Header(name = "Location", description = "URL of the new version."),
+                    @Header(name = "ETag", description = "The new version.")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseReportView.class)))
+    @APIResponse(responseCode = "400", description = "The report is invalid; nothing was stored.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is nullified.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "nullified", value = ReportExamples.NULLIFIED_PROBLEM)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the latest version.",
+            headers = @Header(name = "ETag", description = "The latest version."),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = ReportExamples.PRECONDITION_FAILED_PROBLEM)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "missing", value = ReportExamples.PRECONDITION_REQUIRED_PROBLEM)))
+    public Response followUp(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
+            @PathParam("caseNumber") String caseNumber,
+            @Parameter(description = "ETag of the latest version, e.g. \"1\".", required = true, example = "\"1\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Client-chosen key (1-200 visible ASCII characters) that makes retries safe.")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "FOLLOW_UP (new information, the default) or AMENDMENT (a correction).",
+                    schema = @Schema(enumeration = {"FOLLOW_UP", "AMENDMENT"}, defaultValue = "FOLLOW_UP"))
+            @jakarta.ws.rs.QueryParam("type") String type,
+            @Valid @NotNull CaseReportRequest report,
+            @Context UriInfo uri) {
+        CaseReportService.Stored stored = service.followUp(caseNumber, ifMatch, VersionNumbers.followUpType(type),
+                report, idempotencyKey);
+        return created(stored, uri);
+    }
+
+    @POST
+    @Path("/{caseNumber}/nullification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "nullifyReport", summary = "Nullify a case",
+            description = "Voids the whole case, irreversibly: it stays readable, marked NULLIFIED, takes no more "
+                    + "versions and never counts in statistics. A second nullification is 409. "
+                    + "If-Match is optional; when sent it must name the latest version.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NullificationRequest.class),
+            examples = @ExampleObject(name = "duplicate", value = ReportExamples.NULLIFICATION)))
+    @APIResponse(responseCode = "200", description = "The nullified case.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseReportView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; nothing changed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already nullified.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "nullified", value = ReportExamples.NULLIFIED_PROBLEM)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the latest version.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response nullify(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
+            @PathParam("caseNumber") String caseNumber,
+            @Parameter(description = "Optional ETag of the latest version.", example = "\"2\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull NullificationRequest request) {
+        CaseReportView view = service.nullify(caseNumber, request, ifMatch);
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    private static Response created(CaseReportService.Stored stored, UriInfo uri) {
+        CaseReportView view = stored.view();
+        URI location = uri.getBaseUriBuilder().path("api/v1/reports/{caseNumber}/versions/{version}")
+                .build(view.caseNumber(), view.version());
+        if (view.version() == 1) {
+            location = uri.getBaseUriBuilder().path("api/v1/reports/{caseNumber}").build(view.caseNumber());
+        }
+        Response.ResponseBuilder response = Response.created(location)
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
+                .entity(view);
+        if (stored.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    /** Schema-only type: a page of case summaries, for the OpenAPI document. */
+    @Schema(name = "CaseSummaryPage")
+    static final class CaseSummaryPage {
+        public List<CaseSummary> items;
+        public int page;
+        public int size;
+        public long totalItems;
+        public int totalPages;
+    }
+}
