@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+
+import org.kaers.vocabulary.CodingLookup;
 
 /** Maps between the API records and the stored case, by hand. Derived fields are computed here, once. */
 final class CaseMapper {
@@ -126,18 +129,25 @@ final class CaseMapper {
                 v.narrative);
     }
 
-    static CaseReportView toView(CaseReport c, CaseVersion v) {
+    static CaseReportView toView(CaseReport c, CaseVersion v, Map<String, CodingLookup.ReactionCoding> reactionCodes,
+            Map<String, CodingLookup.ProductCoding> productCodes) {
         CaseReportView.Nullification nullification = c.status == CaseStatus.NULLIFIED
                 ? new CaseReportView.Nullification(c.nullificationReason, c.nullificationComment, c.duplicateOf,
                         c.nullifiedAt)
                 : null;
         List<CaseReportView.DerivedReaction> reactions = new ArrayList<>();
         for (CaseReaction r : v.reactions) {
-            reactions.add(new CaseReportView.DerivedReaction(r.seq, r.verbatim, r.timeToOnsetDays));
+            reactions.add(new CaseReportView.DerivedReaction(r.seq, r.verbatim, r.timeToOnsetDays,
+                    reactionCodes.get(r.verbatim)));
+        }
+        List<CaseReportView.DerivedProduct> products = new ArrayList<>();
+        for (CaseProduct p : v.products) {
+            products.add(new CaseReportView.DerivedProduct(p.seq, p.nameReported, productCodes.get(p.nameReported)));
         }
         LiverInjury liver = v.liverRRatio == null && v.hysLaw == null ? null
                 : new LiverInjury(plain(v.liverRRatio), v.liverInjuryPattern, v.hysLaw);
-        CaseReportView.Derived derived = new CaseReportView.Derived(v.serious, v.derivedAgeGroup, liver, reactions);
+        CaseReportView.Derived derived = new CaseReportView.Derived(v.serious, v.derivedAgeGroup, liver, reactions,
+                products);
         return new CaseReportView(c.caseNumber, v.version, v.versionType, c.currentVersion, c.status, c.source,
                 c.receivedAt, v.receivedAt, nullification, derived, toReport(v));
     }

@@ -18,6 +18,9 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
+import org.kaers.vocabulary.CodingLookup;
+import org.kaers.vocabulary.ProductCoder;
+import org.kaers.vocabulary.SymptomCoder;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,9 +41,16 @@ public class CaseReportService {
     private final IdempotencyStore idempotency;
     private final CaseNumbers caseNumbers;
     private final MeterRegistry metrics;
+    private final SymptomCoder symptomCoder;
+    private final ProductCoder productCoder;
+    private final CodingLookup codings;
 
     CaseReportService(CaseReportRepository cases, CaseVersionRepository versions, CaseListQuery listQuery,
-            IdempotencyStore idempotency, CaseNumbers caseNumbers, MeterRegistry metrics) {
+            IdempotencyStore idempotency, CaseNumbers caseNumbers, MeterRegistry metrics, SymptomCoder symptomCoder,
+            ProductCoder productCoder, CodingLookup codings) {
+        this.symptomCoder = symptomCoder;
+        this.productCoder = productCoder;
+        this.codings = codings;
         this.cases = cases;
         this.versions = versions;
         this.listQuery = listQuery;
@@ -81,13 +91,14 @@ public class CaseReportService {
         cases.persist(c);
         CaseVersion v = CaseMapper.toVersion(report, c, 1, VersionType.INITIAL, now);
         versions.persist(v);
+        code(report);
         if (idempotencyKey != null) {
             idempotency.complete(idempotencyKey, c.caseNumber, 1);
         }
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
                 .increment();
         LOG.infof("case %s received (version 1)", c.caseNumber);
-        return new Stored(CaseMapper.toView(c, v), false);
+        return new Stored(view(c, v), false);
     }
 
     /**
@@ -117,6 +128,7 @@ public class CaseReportService {
         int next = c.currentVersion + 1;
         CaseVersion v = CaseMapper.toVersion(report, c, next, type, now);
         versions.persist(v);
+        code(report);
         c.currentVersion = next;
         c.updatedAt = now;
         if (idempotencyKey != null) {
@@ -124,7 +136,7 @@ public class CaseReportService {
         }
         metrics.counter("kaers.reports.received", "source", c.source.name(), "type", type.name()).increment();
         LOG.infof("case %s version %d received (%s)", c.caseNumber, next, type);
-        return new Stored(CaseMapper.toView(c, v), false);
+        return new Stored(view(c, v), false);
     }
 
     /** Voids the case, irreversibly. {@code ifMatch} is optional here; when given it must be current. */
@@ -168,13 +180,13 @@ public class CaseReportService {
         c.updatedAt = now;
         metrics.counter("kaers.reports.nullified", "reason", request.reason().name()).increment();
         LOG.infof("case %s nullified (%s)", c.caseNumber, request.reason());
-        return CaseMapper.toView(c, current(c));
+        return view(c, current(c));
     }
 
     @Transactional
     public CaseReportView latest(String caseNumber) {
         CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
-        return CaseMapper.toView(c, current(c));
+        return view(c, current(c));
     }
 
     @Transactional
@@ -182,7 +194,7 @@ public class CaseReportService {
         CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
         CaseVersion v = versions.findVersion(c, version).orElseThrow(() -> ApiProblem.notFound(
                 "case " + caseNumber + " has no version " + version + "; its latest is " + c.currentVersion));
-        return CaseMapper.toView(c, v);
+        return view(c, v);
     }
 
     @Transactional
@@ -194,6 +206,18 @@ public class CaseReportService {
     @Transactional
     public PageResponse<CaseSummary> list(CaseFilter filter, PageRequest page) {
         return listQuery.page(filter, page);
+    }
+
+    /** Asks the vocabulary to code every reaction verbatim and product name of the version being stored. */
+    private void code(CaseReportRequest report) {
+        symptomCoder.ensureCoded(report.reactions().stream().map(CaseReportRequest.Reaction::verbatim).toList());
+        productCoder.ensureCoded(report.products().stream().map(CaseReportRequest.Product::name).toList());
+    }
+
+    private CaseReportView view(CaseReport c, CaseVersion v) {
+        return CaseMapper.toView(c, v,
+                codings.reactions(v.reactions.stream().map(r -> r.verbatim).toList()),
+                codings.products(v.products.stream().map(p -> p.nameReported).toList()));
     }
 
     private CaseVersion current(CaseReport c) {

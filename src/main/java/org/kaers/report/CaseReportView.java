@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.vocabulary.CodingLookup;
 
 /** A case at one version, as returned to the clinician: the report as submitted plus the server's fields. */
 @Schema(name = "CaseReportView", description = "A case at one version: the server's fields, the derived fields and the report as submitted.")
@@ -33,7 +34,8 @@ public record CaseReportView(
             @Schema(description = "True when any seriousness criterion is met.") boolean serious,
             @Schema(description = "ICH age group, from the age when given, else as reported.") AgeGroup ageGroup,
             @Schema(description = "Present when the labs allow any liver assessment.") LiverInjury liverInjury,
-            @Schema(description = "Per reaction, in the order submitted.") List<DerivedReaction> reactions) {
+            @Schema(description = "Per reaction, in the order submitted.") List<DerivedReaction> reactions,
+            @Schema(description = "Per product, in the order submitted.") List<DerivedProduct> products) {
     }
 
     /** Derived fields of one reaction. */
@@ -42,6 +44,15 @@ public record CaseReportView(
             @Schema(description = "Position of the reaction in report.reactions.", examples = "0") int index,
             @Schema(examples = "yellow skin and itching") String verbatim,
             @Schema(description = "Days from the first SUSPECT/INTERACTING product start date to onset; absent when a date is missing.", examples = "35")
-            Integer timeToOnsetDays) {
+            Integer timeToOnsetDays,
+            @Schema(description = "The symptom term the verbatim is coded to now.") CodingLookup.ReactionCoding coding) {
+    }
+
+    /** Derived fields of one product. */
+    @Schema(name = "DerivedProduct", description = "Derived fields of one product.")
+    public record DerivedProduct(
+            @Schema(description = "Position of the product in report.products.", examples = "0") int index,
+            @Schema(examples = "Maeng Da Kratom Powder") String name,
+            @Schema(description = "The canonical product and substance the name is coded to now.") CodingLookup.ProductCoding coding) {
     }
 }

@@ -1,0 +1,10 @@
+package org.kaers.vocabulary;
+
+/**
+ * How a text got its code: EXACT (preferred name, synonym or product alias after normalisation), FUZZY
+ * (trigram similarity at or above the threshold), MANUAL (a person decided), NEW (a product name that
+ * became a new uncurated product), UNCODED (waiting in the coding queue).
+ */
+public enum CodingMethod {
+    EXACT, FUZZY, MANUAL, NEW, UNCODED
+}

@@ -1,0 +1,62 @@
+package org.kaers.vocabulary;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * At start-up, codes every reaction verbatim and product name that has no coding yet: after a vocabulary
+ * release (the migration drops automatic codings) and after data loaded outside the API.
+ */
+@ApplicationScoped
+public class CodingSweep {
+
+    private static final Logger LOG = Logger.getLogger(CodingSweep.class);
+    private static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final SymptomCoder symptoms;
+    private final ProductCoder products;
+
+    CodingSweep(EntityManager em, SymptomCoder symptoms, ProductCoder products) {
+        this.em = em;
+        this.symptoms = symptoms;
+        this.products = products;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int coded = 0;
+        int batch;
+        while ((batch = sweepBatch()) > 0) {
+            coded += batch;
+        }
+        if (coded > 0) {
+            LOG.infof("coded %d reaction verbatims and product names at start-up", coded);
+        }
+    }
+
+    /** Codes up to one batch of uncoded texts; returns how many it found. */
+    @Transactional
+    public int sweepBatch() {
+        @SuppressWarnings("unchecked")
+        List<String> verbatims = em.createNativeQuery("""
+                select distinct r.verbatim from case_reaction r
+                where not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim) limit ?1""")
+                .setParameter(1, BATCH).getResultList();
+        symptoms.ensureCoded(verbatims);
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("""
+                select distinct p.name_reported from case_product p
+                where not exists (select 1 from product_name_coding c where c.name = p.name_reported) limit ?1""")
+                .setParameter(1, BATCH).getResultList();
+        products.ensureCoded(names);
+        return verbatims.size() + names.size();
+    }
+}

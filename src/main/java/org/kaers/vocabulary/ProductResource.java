@@ -1,0 +1,182 @@
+package org.kaers.vocabulary;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageResponse;
+import org.kaers.common.Problem;
+import org.kaers.common.QueryParams;
+import org.kaers.common.Violation;
+
+/** Canonical products and substances. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Products", description = "Canonical products and substances, curation, merging and the review queue.")
+public class ProductResource {
+
+    private final ProductService service;
+
+    ProductResource(ProductService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/products")
+    @Operation(operationId = "searchProducts", summary = "Search canonical products",
+            description = "Products that are not merged away, most cases first. q matches any alias (contains or trigram-similar).")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, example = "maeng da", schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
+            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "curated", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of products.")
+    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<ProductViews.Summary> search(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "substance", "curated", "page", "size"));
+        String text = q.string("q", 300);
+        String substance = q.string("substance", 32);
+        Boolean curated = q.bool("curated");
+        var page = q.page();
+        q.throwIfInvalid();
+        return service.search(text, substance, curated, page);
+    }
+
+    @GET
+    @Path("/products/{id}")
+    @Operation(operationId = "getProduct", summary = "Read a product with its aliases, reported names and case count")
+    @APIResponse(responseCode = "200", description = "The product.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such product.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductViews.Detail product(@Parameter(example = "1051", schema = @Schema(type = SchemaType.INTEGER))
+            @PathParam("id") String id) {
+        return service.product(parseId(id));
+    }
+
+    @PUT
+    @Path("/products/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "curateProduct", summary = "Curate a product",
+            description = "Sets the canonical name, vendor, form and substance, marks the product curated and adds aliases.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProductViews.Curation.class),
+            examples = @ExampleObject(name = "curate", value = """
+                    {"name": "MIT45 Gold Kratom Extract", "vendor": "MIT45", "form": "LIQUID_EXTRACT", "substance": "KRATOM",
+                     "aliases": ["mit 45 gold", "mit45 gold shot"]}""")))
+    @APIResponse(responseCode = "200", description = "The curated product.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such product.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The product was merged into another.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductViews.Detail curate(@Parameter(example = "1051", schema = @Schema(type = SchemaType.INTEGER))
+            @PathParam("id") String id, @Valid @NotNull ProductViews.Curation request) {
+        return service.curate(parseId(id), request);
+    }
+
+    @POST
+    @Path("/products/{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "mergeProduct", summary = "Merge a product into another",
+            description = "In one transaction: the aliases and reported names move to the surviving product and its "
+                    + "case count includes the merged one's. The merged product stays readable with mergedInto set.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProductViews.Merge.class),
+            examples = @ExampleObject(name = "merge", value = "{\"into\": 1051, \"mergedBy\": \"reviewer@poison-centre.example\"}")))
+    @APIResponse(responseCode = "200", description = "The surviving product.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such product.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already merged.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductViews.Detail merge(@Parameter(example = "2101", schema = @Schema(type = SchemaType.INTEGER))
+            @PathParam("id") String id, @Valid @NotNull ProductViews.Merge request) {
+        return service.merge(parseId(id), request);
+    }
+
+    @GET
+    @Path("/products/review-queue")
+    @Operation(operationId = "productReviewQueue", summary = "The product review queue",
+            description = "Reported names that became new uncurated products or joined a product by fuzzy match, most cases first.")
+    @Parameters({
+            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of the queue.")
+    @APIResponse(responseCode = "400", description = "Invalid paging.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("page", "size"));
+        var page = q.page();
+        q.throwIfInvalid();
+        return service.reviewQueue(page);
+    }
+
+    @GET
+    @Path("/products/match")
+    @Operation(operationId = "previewProductMatch", summary = "How a product name would be coded",
+            description = "Runs the product coder and substance detector on a name without storing anything.")
+    @Parameter(name = "name", in = ParameterIn.QUERY, required = true, example = "MAENG DA {KROTAM}",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 300))
+    @APIResponse(responseCode = "200", description = "The coding the name would get.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.MatchPreview.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid name.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProductViews.MatchPreview match(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("name"));
+        String name = q.string("name", 300);
+        if (name == null && !uri.getQueryParameters().containsKey("name")) {
+            q.reject("name", "is required");
+        }
+        q.throwIfInvalid();
+        return service.preview(name);
+    }
+
+    @GET
+    @Path("/substances")
+    @Operation(operationId = "listSubstances", summary = "List substances with their product counts")
+    @APIResponse(responseCode = "200", description = "All substances.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ProductViews.Substance.class)))
+    public List<ProductViews.Substance> substances() {
+        return service.substances();
+    }
+
+    private static long parseId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ApiProblem.invalid(new Violation("id", "path", "must be a positive whole number"));
+    }
+}

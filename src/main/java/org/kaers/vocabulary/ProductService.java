@@ -1,0 +1,215 @@
+package org.kaers.vocabulary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.ProblemType;
+import org.kaers.common.Violation;
+import org.kaers.report.ProductForm;
+
+/** Canonical products and substances: search, read, curate, merge, and the review queue. */
+@ApplicationScoped
+public class ProductService {
+
+    private static final Logger LOG = Logger.getLogger(ProductService.class);
+    private static final String CASES_OF_PRODUCT = """
+            (select count(distinct v.case_id) from product_name_coding pc
+             join case_product cp on cp.name_reported = pc.name
+             join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+             where pc.product_id = p.id)""";
+
+    private final EntityManager em;
+    private final ProductCoder coder;
+
+    ProductService(EntityManager em, ProductCoder coder) {
+        this.em = em;
+        this.coder = coder;
+    }
+
+    @Transactional
+    public PageResponse<ProductViews.Summary> search(String q, String substance, Boolean curated, PageRequest page) {
+        String normalized = q == null ? null : TextNormalizer.forMatching(q);
+        StringBuilder where = new StringBuilder(" where p.merged_into is null");
+        if (normalized != null) {
+            where.append(" and exists (select 1 from product_alias a where a.product_id = p.id"
+                    + " and (a.normalized like :like or a.normalized % :q))");
+        }
+        if (substance != null) {
+            where.append(" and p.substance = :substance");
+        }
+        if (curated != null) {
+            where.append(" and p.curated = :curated");
+        }
+        var count = em.createNativeQuery("select count(*) from product p" + where);
+        var rows = em.createNativeQuery("select p.id, p.name, p.substance, p.curated, " + CASES_OF_PRODUCT
+                + " as cases from product p" + where + " order by cases desc, p.name, p.id limit :limit offset :offset");
+        for (var query : List.of(count, rows)) {
+            if (normalized != null) {
+                query.setParameter("like", "%" + normalized + "%").setParameter("q", normalized);
+            }
+            if (substance != null) {
+                query.setParameter("substance", substance);
+            }
+            if (curated != null) {
+                query.setParameter("curated", curated);
+            }
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = rows.setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
+        return PageResponse.of(result.stream().map(ProductService::summary).toList(), page, total);
+    }
+
+    @Transactional
+    public ProductViews.Detail product(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select p.id, p.name, p.vendor, p.form, p.substance, p.curated,"
+                + " p.merged_into, " + CASES_OF_PRODUCT + " from product p where p.id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("no product has the id " + id);
+        }
+        Object[] p = rows.get(0);
+        @SuppressWarnings("unchecked")
+        List<String> aliases = em.createNativeQuery("select normalized from product_alias where product_id = ?1 order by 1")
+                .setParameter(1, id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select name from product_name_coding where product_id = ?1 order by 1")
+                .setParameter(1, id).getResultList();
+        return new ProductViews.Detail(((Number) p[0]).longValue(), (String) p[1], (String) p[2],
+                p[3] == null ? null : ProductForm.valueOf((String) p[3]), (String) p[4], (Boolean) p[5],
+                p[6] == null ? null : ((Number) p[6]).longValue(), aliases, names, ((Number) p[7]).longValue());
+    }
+
+    /** Curates a product: sets its canonical fields, marks it curated and adds aliases. */
+    @Transactional
+    public ProductViews.Detail curate(long id, ProductViews.Curation request) {
+        ProductViews.Detail current = product(id);
+        if (current.mergedInto() != null) {
+            throw new ApiProblem(ProblemType.CONFLICT, "product " + id + " was merged into " + current.mergedInto());
+        }
+        requireSubstance(request.substance());
+        List<Violation> taken = new ArrayList<>();
+        List<String> aliases = request.aliases() == null ? List.of() : request.aliases();
+        for (int i = 0; i < aliases.size(); i++) {
+            String normalized = TextNormalizer.forMatching(aliases.get(i));
+            @SuppressWarnings("unchecked")
+            List<Number> owner = em.createNativeQuery("select product_id from product_alias where normalized = ?1")
+                    .setParameter(1, normalized).getResultList();
+            if (!owner.isEmpty() && owner.get(0).longValue() != id) {
+                taken.add(Violation.body("aliases[" + i + "]", "already identifies product " + owner.get(0)));
+            } else if (normalized.isEmpty()) {
+                taken.add(Violation.body("aliases[" + i + "]", "must contain a letter or digit"));
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw ApiProblem.invalid(taken);
+        }
+        em.createNativeQuery("update product set name = ?1, vendor = ?2, form = ?3, substance = ?4, curated = true where id = ?5")
+                .setParameter(1, request.name().strip()).setParameter(2, request.vendor())
+                .setParameter(3, request.form() == null ? null : request.form().name())
+                .setParameter(4, request.substance()).setParameter(5, id).executeUpdate();
+        for (String alias : aliases) {
+            em.createNativeQuery("""
+                    insert into product_alias (normalized, product_id, text) values (?1, ?2, ?3)
+                    on conflict (normalized) do nothing""")
+                    .setParameter(1, TextNormalizer.forMatching(alias)).setParameter(2, id).setParameter(3, alias.strip())
+                    .executeUpdate();
+        }
+        LOG.infof("product %d curated", id);
+        return product(id);
+    }
+
+    /** Merges a product into another in one transaction: aliases and reported names move, counts follow. */
+    @Transactional
+    public ProductViews.Detail merge(long id, ProductViews.Merge request) {
+        long into = request.into();
+        if (into == id) {
+            throw ApiProblem.invalid(Violation.body("into", "must name another product"));
+        }
+        ProductViews.Detail source = product(id);
+        if (source.mergedInto() != null) {
+            throw new ApiProblem(ProblemType.CONFLICT, "product " + id + " was already merged into " + source.mergedInto());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> target = em.createNativeQuery("select id, merged_into from product where id = ?1")
+                .setParameter(1, into).getResultList();
+        if (target.isEmpty()) {
+            throw ApiProblem.invalid(Violation.body("into", "no product has this id"));
+        }
+        if (target.get(0)[1] != null) {
+            throw ApiProblem.invalid(Violation.body("into", "names a product that was merged into another"));
+        }
+        em.createNativeQuery("update product_alias set product_id = ?1 where product_id = ?2")
+                .setParameter(1, into).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("update product_name_coding set product_id = ?1, method = 'MANUAL', coded_at = ?3 where product_id = ?2")
+                .setParameter(1, into).setParameter(2, id).setParameter(3, Instant.now()).executeUpdate();
+        em.createNativeQuery("update product set merged_into = ?1 where id = ?2")
+                .setParameter(1, into).setParameter(2, id).executeUpdate();
+        LOG.infof("product %d merged into %d", id, into);
+        return product(into);
+    }
+
+    @Transactional
+    public PageResponse<ProductViews.ReviewEntry> reviewQueue(PageRequest page) {
+        String queue = """
+                from product_name_coding c join product p on p.id = c.product_id
+                where (c.method = 'FUZZY' or (c.method = 'NEW' and not p.curated)) and p.merged_into is null""";
+        long total = ((Number) em.createNativeQuery("select count(*) " + queue).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
+                + CASES_OF_PRODUCT + " as cases " + queue + " order by cases desc, c.name limit ?1 offset ?2")
+                .setParameter(1, page.size()).setParameter(2, page.offset()).getResultList();
+        return PageResponse.of(rows.stream().map(r -> new ProductViews.ReviewEntry((String) r[0],
+                CodingMethod.valueOf((String) r[1]), r[2] == null ? null : new BigDecimal(r[2].toString()),
+                summary(new Object[] {r[3], r[4], r[5], r[6], r[7]}))).toList(), page, total);
+    }
+
+    @Transactional
+    public List<ProductViews.Substance> substances() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.code, s.name, s.category, count(p.id) from substance s
+                left join product p on p.substance = s.code and p.merged_into is null
+                group by s.code, s.name, s.category, s.sort_order order by s.sort_order""").getResultList();
+        return rows.stream().map(r -> new ProductViews.Substance((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    @Transactional
+    public ProductViews.MatchPreview preview(String name) {
+        ProductCoder.Match match = coder.match(name);
+        ProductViews.Summary product = null;
+        if (match.productId() != null) {
+            Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
+                    + CASES_OF_PRODUCT + " from product p where p.id = ?1").setParameter(1, match.productId())
+                    .getSingleResult();
+            product = summary(p);
+        }
+        return new ProductViews.MatchPreview(name, TextNormalizer.forMatching(name), match.substance(), match.method(),
+                product);
+    }
+
+    private void requireSubstance(String code) {
+        long known = ((Number) em.createNativeQuery("select count(*) from substance where code = ?1")
+                .setParameter(1, code).getSingleResult()).longValue();
+        if (known == 0) {
+            throw ApiProblem.invalid(Violation.body("substance", "no substance has this code; see GET /api/v1/substances"));
+        }
+    }
+
+    private static ProductViews.Summary summary(Object[] r) {
+        return new ProductViews.Summary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
+                ((Number) r[4]).longValue());
+    }
+}

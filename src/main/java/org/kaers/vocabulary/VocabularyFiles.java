@@ -1,0 +1,118 @@
+package org.kaers.vocabulary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The curated reference lists shipped as CSV in {@code src/main/resources/vocabulary/} (reviewable in a
+ * pull request) and loaded into the database by the repeatable migration {@code R__Reference_vocabulary}.
+ */
+public final class VocabularyFiles {
+
+    public static final String TERMS = "vocabulary/symptom_terms.csv";
+    public static final String SUBSTANCES = "vocabulary/substances.csv";
+    public static final String PRODUCTS = "vocabulary/products.csv";
+
+    /** One curated symptom term: code, preferred name, organ class and synonyms. */
+    public record TermRow(String code, String preferredName, String organClass, List<String> synonyms) {
+    }
+
+    /**
+     * One substance with the regular expression (alternatives joined by |) that detects it in a product
+     * name in {@link TextNormalizer#basic} form; empty for OTHER and UNKNOWN.
+     */
+    public record SubstanceRow(String code, String name, String category, String detectionPattern) {
+    }
+
+    private VocabularyFiles() {
+    }
+
+    public static List<TermRow> terms() {
+        List<TermRow> rows = new ArrayList<>();
+        for (CSVRecord r : read(TERMS)) {
+            rows.add(new TermRow(r.get("code").strip(), r.get("preferred_name").strip(), r.get("organ_class").strip(),
+                    split(r.get("synonyms"))));
+        }
+        return rows;
+    }
+
+    public static List<SubstanceRow> substances() {
+        List<SubstanceRow> rows = new ArrayList<>();
+        for (CSVRecord r : read(SUBSTANCES)) {
+            rows.add(new SubstanceRow(r.get("code").strip(), r.get("name").strip(), r.get("category").strip(),
+                    r.get("detection_pattern").strip()));
+        }
+        return rows;
+    }
+
+    /** One curated canonical product with its aliases. */
+    public record ProductRow(String name, String vendor, String form, String substance, List<String> aliases) {
+    }
+
+    public static List<ProductRow> products() {
+        List<ProductRow> rows = new ArrayList<>();
+        for (CSVRecord r : read(PRODUCTS)) {
+            rows.add(new ProductRow(r.get("name").strip(), blankToNull(r.get("vendor")), blankToNull(r.get("form")),
+                    r.get("substance").strip(), split(r.get("aliases"))));
+        }
+        return rows;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** CRC32 of the files: the migration runs again whenever a list changes. */
+    public static int checksum() {
+        CRC32 crc = new CRC32();
+        for (String file : new String[] {TERMS, SUBSTANCES, PRODUCTS}) {
+            try (InputStream in = open(file)) {
+                crc.update(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return (int) crc.getValue();
+    }
+
+    private static List<String> split(String pipeSeparated) {
+        if (pipeSeparated == null || pipeSeparated.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(pipeSeparated.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<CSVRecord> read(String file) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader reader = new InputStreamReader(open(file), StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            return parser.getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static InputStream open(String file) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(file);
+        if (in == null) {
+            in = VocabularyFiles.class.getClassLoader().getResourceAsStream(file);
+        }
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + file);
+        }
+        return in;
+    }
+}
