@@ -5,7 +5,8 @@ package org.kaers.vocabulary;
  * of words and each pair of words is within a few edits (insertions, deletions, substitutions, and
  * transpositions of neighbours, the optimal-string-alignment distance), at most two in all. Words of up
  * to 3 letters must be equal, 4-5 letters may differ by one edit, longer words by two. Commons Text has
- * Levenshtein but not transpositions ("siezure"), hence this small class.
+ * Levenshtein but not transpositions ("siezure"), hence this small class. Words listed in
+ * {@code vocabulary/protected_words.txt} ("decreased" is not "deceased") must match exactly.
  */
 public final class EditDistance {
 
@@ -17,6 +18,11 @@ public final class EditDistance {
 
     /** Total edits between two normalised texts, or -1 when they do not match under the rule above. */
     public static int alignedEdits(String a, String b) {
+        return alignedEdits(a, b, java.util.Set.of());
+    }
+
+    /** As {@link #alignedEdits(String, String)}, where the words of {@code a} in {@code exact} must match exactly. */
+    public static int alignedEdits(String a, String b, java.util.Set<String> exact) {
         String[] wa = a.split(" ");
         String[] wb = b.split(" ");
         if (wa.length != wb.length) {
@@ -24,7 +30,7 @@ public final class EditDistance {
         }
         int total = 0;
         for (int i = 0; i < wa.length; i++) {
-            int allowed = allowed(Math.min(wa[i].length(), wb[i].length()));
+            int allowed = exact.contains(wa[i]) ? 0 : allowed(Math.min(wa[i].length(), wb[i].length()));
             int d = osa(wa[i], wb[i], allowed);
             if (d < 0) {
                 return -1;

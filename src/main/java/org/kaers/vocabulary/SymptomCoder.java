@@ -22,6 +22,8 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class SymptomCoder {
 
+    private static final Set<String> PROTECTED = VocabularyFiles.protectedWords();
+
     private final EntityManager em;
 
     SymptomCoder(EntityManager em) {
@@ -46,26 +48,21 @@ public class SymptomCoder {
                     (String) row[1]);
         }
         // Spelling tolerance: candidates of similar length, accepted word by word (EditDistance).
-        @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNativeQuery("""
-                select term_id, text, normalized from symptom_synonym
-                where length(normalized) between ?2 and ?3 and normalized <> ?1""")
-                .setParameter(1, normalized).setParameter(2, normalized.length() - EditDistance.MAX_TOTAL)
-                .setParameter(3, normalized.length() + EditDistance.MAX_TOTAL).getResultList();
+        List<Candidate> candidates = candidates(normalized.length());
         Long bestTerm = null;
         String bestText = null;
         int bestEdits = Integer.MAX_VALUE;
         boolean tie = false;
-        for (Object[] c : candidates) {
-            int edits = EditDistance.alignedEdits(normalized, (String) c[2]);
+        for (Candidate c : candidates) {
+            int edits = EditDistance.alignedEdits(normalized, c.normalized(), PROTECTED);
             if (edits < 0) {
                 continue;
             }
-            long term = ((Number) c[0]).longValue();
+            long term = c.termId();
             if (edits < bestEdits) {
                 bestEdits = edits;
                 bestTerm = term;
-                bestText = (String) c[1];
+                bestText = c.text();
                 tie = false;
             } else if (edits == bestEdits && term != bestTerm) {
                 tie = true;
@@ -77,6 +74,44 @@ public class SymptomCoder {
         double score = 1.0 - (double) bestEdits / normalized.length();
         return new Match(bestTerm, CodingMethod.FUZZY, BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP),
                 bestText);
+    }
+
+    /** A synonym as spelling tolerance sees it. */
+    private record Candidate(long termId, String text, String normalized) {
+    }
+
+    /** The synonyms by normalised length, reloaded at most every {@link #CACHE_TTL} or after a change here. */
+    private record Snapshot(java.util.Map<Integer, List<Candidate>> byLength, Instant loadedAt) {
+    }
+
+    private static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(60);
+    private volatile Snapshot snapshot;
+
+    /** Forgets the cached synonyms (after a term was added through this instance). */
+    public void invalidate() {
+        snapshot = null;
+    }
+
+    private List<Candidate> candidates(int length) {
+        Snapshot current = snapshot;
+        if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select term_id, text, normalized from symptom_synonym")
+                    .getResultList();
+            java.util.Map<Integer, List<Candidate>> byLength = new java.util.HashMap<>();
+            for (Object[] r : rows) {
+                String normalized = (String) r[2];
+                byLength.computeIfAbsent(normalized.length(), k -> new java.util.ArrayList<>())
+                        .add(new Candidate(((Number) r[0]).longValue(), (String) r[1], normalized));
+            }
+            current = new Snapshot(byLength, Instant.now());
+            snapshot = current;
+        }
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (int l = length - EditDistance.MAX_TOTAL; l <= length + EditDistance.MAX_TOTAL; l++) {
+            out.addAll(current.byLength().getOrDefault(l, List.of()));
+        }
+        return out;
     }
 
     /** Makes sure every verbatim has a coding row (in the caller's transaction). */

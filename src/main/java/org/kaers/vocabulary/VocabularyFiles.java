@@ -24,6 +24,7 @@ public final class VocabularyFiles {
     public static final String TERMS = "vocabulary/symptom_terms.csv";
     public static final String SUBSTANCES = "vocabulary/substances.csv";
     public static final String PRODUCTS = "vocabulary/products.csv";
+    public static final String PROTECTED_WORDS = "vocabulary/protected_words.txt";
 
     /** One curated symptom term: code, preferred name, organ class and synonyms. */
     public record TermRow(String code, String preferredName, String organClass, List<String> synonyms) {
@@ -74,10 +75,21 @@ public final class VocabularyFiles {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** Words that spelling tolerance never bends (see the file's header). */
+    public static java.util.Set<String> protectedWords() {
+        try (InputStream in = open(PROTECTED_WORDS)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(TextNormalizer::forMatching)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** CRC32 of the files: the migration runs again whenever a list changes. */
     public static int checksum() {
         CRC32 crc = new CRC32();
-        for (String file : new String[] {TERMS, SUBSTANCES, PRODUCTS}) {
+        for (String file : new String[] {TERMS, SUBSTANCES, PRODUCTS, PROTECTED_WORDS}) {
             try (InputStream in = open(file)) {
                 crc.update(in.readAllBytes());
             } catch (IOException e) {

@@ -138,6 +138,7 @@ public class VocabularyService {
                     coded_at = ?2
                 from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""")
                 .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate();
+        coder.invalidate();
         LOG.infof("uncurated term %s added", code);
         return term(code);
     }
