@@ -46,11 +46,12 @@ public final class QueryParams {
             violations.add(Violation.query(name, "must not be blank"));
             return null;
         }
-        if (value.length() > maxLength) {
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
             violations.add(Violation.query(name, "must be at most " + maxLength + " characters"));
             return null;
         }
-        return value.strip();
+        return stripped;
     }
 
     public Integer integer(String name, int defaultValue, int min, int max) {

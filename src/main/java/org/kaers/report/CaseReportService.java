@@ -161,8 +161,8 @@ public class CaseReportService {
             throw new ApiProblem(ProblemType.ALREADY_NULLIFIED,
                     "case " + caseNumber + " was already nullified; nullification cannot be undone or repeated");
         }
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, c.currentVersion);
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
+            EntityTags.requireMatch(ifMatch, c.currentVersion); // optional here; * matches any version
         }
         if (request.duplicateOf() != null) {
             CaseReport survivor = cases.findByCaseNumber(request.duplicateOf()).orElseThrow(() -> ApiProblem.invalid(

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * <li>R ratio = (ALT/ULN) / (ALP/ULN), when both are known; pattern: R >= 5 hepatocellular, R <= 2
  * cholestatic, between: mixed; no pattern when neither ALT nor ALP exceeds its ULN.</li>
  * <li>Hy's law: ALT or AST >= 3 x ULN and total bilirubin > 2 x ULN with ALP < 2 x ULN. False as soon
- * as one known value rules it out; null (not assessable) when a needed value is missing.</li>
+ * as the known values rule it out (the aminotransferase part only when both ALT and AST were measured
+ * below 3 x ULN); null (not assessable) when a needed value is missing.</li>
  * </ul>
  */
 @Schema(name = "LiverInjury", description = "Derived from the labs: R ratio, injury pattern and Hy's law flag.")
@@ -48,11 +49,12 @@ public record LiverInjury(
         BigDecimal r = null;
         LiverInjuryPattern pattern = null;
         if (alt.isPresent() && alp.isPresent() && alp.get().signum() > 0) {
-            r = alt.get().divide(alp.get(), MathContext.DECIMAL64).setScale(3, RoundingMode.HALF_UP);
+            BigDecimal exact = alt.get().divide(alp.get(), MathContext.DECIMAL64);
+            r = exact.setScale(3, RoundingMode.HALF_UP);
             boolean elevated = alt.get().compareTo(BigDecimal.ONE) > 0 || alp.get().compareTo(BigDecimal.ONE) > 0;
-            if (elevated) {
-                pattern = r.compareTo(HEPATOCELLULAR_FROM) >= 0 ? LiverInjuryPattern.HEPATOCELLULAR
-                        : r.compareTo(CHOLESTATIC_UP_TO) <= 0 ? LiverInjuryPattern.CHOLESTATIC
+            if (elevated) { // the pattern follows the exact R; the rounded R is for display
+                pattern = exact.compareTo(HEPATOCELLULAR_FROM) >= 0 ? LiverInjuryPattern.HEPATOCELLULAR
+                        : exact.compareTo(CHOLESTATIC_UP_TO) <= 0 ? LiverInjuryPattern.CHOLESTATIC
                                 : LiverInjuryPattern.MIXED;
             }
         }
@@ -65,16 +67,18 @@ public record LiverInjury(
 
     private static Boolean hysLaw(Optional<BigDecimal> alt, Optional<BigDecimal> ast, Optional<BigDecimal> alp,
             Optional<BigDecimal> bilirubin) {
-        Optional<BigDecimal> aminotransferase = alt.isPresent() && ast.isPresent()
-                ? Optional.of(alt.get().max(ast.get()))
-                : alt.or(() -> ast);
-        boolean ruledOut = aminotransferase.map(v -> v.compareTo(BigDecimal.valueOf(3)) < 0).orElse(false)
+        BigDecimal three = BigDecimal.valueOf(3);
+        boolean aminotransferaseMet = alt.map(v -> v.compareTo(three) >= 0).orElse(false)
+                || ast.map(v -> v.compareTo(three) >= 0).orElse(false);
+        // "ALT or AST >= 3 x ULN" is ruled out only when both were measured and both are below.
+        boolean aminotransferaseRuledOut = alt.isPresent() && ast.isPresent() && !aminotransferaseMet;
+        boolean ruledOut = aminotransferaseRuledOut
                 || bilirubin.map(v -> v.compareTo(BigDecimal.valueOf(2)) <= 0).orElse(false)
                 || alp.map(v -> v.compareTo(BigDecimal.valueOf(2)) >= 0).orElse(false);
         if (ruledOut) {
             return Boolean.FALSE;
         }
-        if (aminotransferase.isEmpty() || bilirubin.isEmpty() || alp.isEmpty()) {
+        if (!aminotransferaseMet || bilirubin.isEmpty() || alp.isEmpty()) {
             return null;
         }
         return Boolean.TRUE;
