@@ -54,6 +54,23 @@ public final class QueryParams {
         return stripped;
     }
 
+    /** A string parameter that must be present and not blank. */
+    public String requiredString(String name, int maxLength) {
+        if (raw.getFirst(name) == null) {
+            violations.add(Violation.query(name, "is required"));
+            return null;
+        }
+        return string(name, maxLength);
+    }
+
+    /** For endpoints whose only parameters are page and size. */
+    public static PageRequest pageOnly(MultivaluedMap<String, String> raw) {
+        QueryParams q = of(raw, java.util.Set.of("page", "size"));
+        PageRequest page = q.page();
+        q.throwIfInvalid();
+        return page;
+    }
+
     public Integer integer(String name, int defaultValue, int min, int max) {
         String value = raw.getFirst(name);
         if (value == null) {

@@ -132,10 +132,7 @@ public class ProductResource {
     @APIResponse(responseCode = "400", description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("page", "size"));
-        var page = q.page();
-        q.throwIfInvalid();
-        return service.reviewQueue(page);
+        return service.reviewQueue(QueryParams.pageOnly(uri.getQueryParameters()));
     }
 
     @GET
@@ -150,10 +147,7 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProductViews.MatchPreview match(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("name"));
-        String name = q.string("name", 300);
-        if (name == null && !uri.getQueryParameters().containsKey("name")) {
-            q.reject("name", "is required");
-        }
+        String name = q.requiredString("name", 300);
         q.throwIfInvalid();
         return service.preview(name);
     }

@@ -120,10 +120,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "400", description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("page", "size"));
-        var page = q.page();
-        q.throwIfInvalid();
-        return service.codingQueue(page);
+        return service.codingQueue(QueryParams.pageOnly(uri.getQueryParameters()));
     }
 
     @POST
@@ -156,10 +153,7 @@ public class VocabularyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VocabularyViews.CodingPreview preview(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("text"));
-        String text = q.string("text", 500);
-        if (text == null && !uri.getQueryParameters().containsKey("text")) {
-            q.reject("text", "is required");
-        }
+        String text = q.requiredString("text", 500);
         q.throwIfInvalid();
         return service.preview(text);
     }
