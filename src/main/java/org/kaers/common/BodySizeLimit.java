@@ -16,49 +16,57 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
 /**
- * Answers a request whose declared Content-Length exceeds {@code quarkus.http.limits.max-body-size}
- * with 413 problem+json before any of the body is read. (A chunked body without Content-Length that
- * grows past the limit is cut off by Vert.x with a bare 413.)
+ * Answers a request whose declared Content-Length exceeds its limit with 413 problem+json before any of
+ * the body is read: {@code kaers.http.max-body-size} (1 MiB) for the API, {@code quarkus.http.limits.max-body-size}
+ * (64 MiB) for {@code /api/v1/imports}. A chunked body without Content-Length is cut off by Vert.x with a
+ * bare 413 past the Quarkus limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
+    private static final String IMPORTS = "/api/v1/imports";
+
     private final long maxBytes;
+    private final long maxImportBytes;
     private final ObjectMapper json;
 
-    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max, ObjectMapper json) {
+    BodySizeLimit(@ConfigProperty(name = "kaers.http.max-body-size", defaultValue = "1M") MemorySize max,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxImport, ObjectMapper json) {
         this.maxBytes = max.asLongValue();
+        this.maxImportBytes = maxImport.asLongValue();
         this.json = json;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 100).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && tooLarge(declared)) {
+            String path = ctx.request().path();
+            long limit = path != null && path.startsWith(IMPORTS) ? maxImportBytes : maxBytes;
+            if (declared != null && tooLarge(declared, limit)) {
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(problem());
+                        .end(problem(limit));
                 return;
             }
             ctx.next();
         });
     }
 
-    private String problem() {
+    private String problem(long limit) {
         ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
         try {
             return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(),
-                    "the request body may be at most " + maxBytes + " bytes", "urn:uuid:" + UUID.randomUUID(),
+                    "the request body may be at most " + limit + " bytes", "urn:uuid:" + UUID.randomUUID(),
                     List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private boolean tooLarge(String declared) {
+    private static boolean tooLarge(String declared, long limit) {
         try {
-            return Long.parseLong(declared.strip()) > maxBytes;
+            return Long.parseLong(declared.strip()) > limit;
         } catch (NumberFormatException e) {
             return false; // Vert.x rejects a malformed Content-Length itself
         }

@@ -19,6 +19,28 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
         return find("caseNumber", caseNumber).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The external ids among {@code ids} already stored for the source. */
+    java.util.Set<String> existingExternalIds(CaseSource source, java.util.List<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(getEntityManager().createQuery(
+                "select c.externalId from CaseReport c where c.source = :source and c.externalId in :ids", String.class)
+                .setParameter("source", source).setParameter("ids", ids).getResultList());
+    }
+
+    /** {@code n} case sequence numbers in one round trip. */
+    java.util.List<String> nextCaseSequences(int n) {
+        if (n == 0) {
+            return java.util.List.of();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> values = getEntityManager()
+                .createNativeQuery("select nextval('case_number_seq') from generate_series(1, ?1)")
+                .setParameter(1, n).getResultList();
+        return values.stream().map(v -> String.valueOf(v.longValue())).toList();
+    }
+
     String nextCaseSequence() {
         Object value = getEntityManager().createNativeQuery("select nextval('case_number_seq')").getSingleResult();
         return String.valueOf(((Number) value).longValue());

@@ -101,6 +101,64 @@ public class CaseReportService {
         return new Stored(view(c, v), false);
     }
 
+    /** A case from a public data set, identified there by {@code externalId}, received on {@code receivedAt}. */
+    public record ImportedCase(String externalId, Instant receivedAt, CaseReportRequest report) {
+    }
+
+    /** What happened to one imported case: its case number, or why it was not stored. */
+    public record ImportOutcome(String externalId, String caseNumber, boolean alreadyPresent, String rejection) {
+    }
+
+    /**
+     * Stores a batch of imported cases in one transaction, applying the same rules, derivations and coding
+     * as a submission. A case whose external id is already stored for the source is left alone; a case that
+     * breaks a rule is rejected with the reason and the rest of the batch goes on.
+     */
+    @Transactional
+    public List<ImportOutcome> importBatch(CaseSource source, List<ImportedCase> batch) {
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        java.util.Set<String> present = cases.existingExternalIds(source,
+                batch.stream().map(ImportedCase::externalId).toList());
+        List<ImportedCase> accepted = new ArrayList<>();
+        LocalDate today = LocalDate.now(EARLIEST_ZONE);
+        for (ImportedCase imported : batch) {
+            if (present.contains(imported.externalId())) {
+                outcomes.add(new ImportOutcome(imported.externalId(), null, true, null));
+                continue;
+            }
+            List<Violation> violations = CaseReportRules.check(imported.report(), today);
+            if (!violations.isEmpty()) {
+                Violation v = violations.get(0);
+                outcomes.add(new ImportOutcome(imported.externalId(), null, false, v.field() + ": " + v.message()));
+                continue;
+            }
+            accepted.add(imported);
+        }
+        List<String> numbers = cases.nextCaseSequences(accepted.size());
+        symptomCoder.ensureCoded(accepted.stream().flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim).distinct().toList());
+        productCoder.ensureCoded(accepted.stream().flatMap(c -> c.report().products().stream())
+                .map(CaseReportRequest.Product::name).distinct().toList());
+        for (int i = 0; i < accepted.size(); i++) {
+            ImportedCase imported = accepted.get(i);
+            Instant received = imported.receivedAt().truncatedTo(ChronoUnit.MICROS);
+            CaseReport c = new CaseReport();
+            c.caseNumber = caseNumbers.format(received, numbers.get(i));
+            c.status = CaseStatus.ACTIVE;
+            c.currentVersion = 1;
+            c.source = source;
+            c.externalId = imported.externalId();
+            c.receivedAt = received;
+            c.updatedAt = now();
+            cases.persist(c);
+            versions.persist(CaseMapper.toVersion(imported.report(), c, 1, VersionType.INITIAL, received));
+            outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, false, null));
+        }
+        metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
+                .increment(accepted.size());
+        return outcomes;
+    }
+
     /**
      * Adds a version. {@code ifMatch} must name the current version (optimistic concurrency); a replay of
      * an earlier request with the same Idempotency-Key is answered before that check.

@@ -1,0 +1,126 @@
+package org.kaers.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.kaers.report.AgeUnit;
+import org.kaers.report.ProductRole;
+import org.kaers.report.SeriousnessCriterion;
+import org.kaers.report.Sex;
+
+/** How CAERS codes map to ours, in one place (see README, "Importing CAERS"). */
+final class CaersMapping {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private CaersMapping() {
+    }
+
+    /** M/D/YYYY; empty is null. */
+    static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip(), DATE);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("date '" + value.strip() + "' is not M/D/YYYY");
+        }
+    }
+
+    static ProductRole role(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "suspect" -> ProductRole.SUSPECT;
+            case "concomitant" -> ProductRole.CONCOMITANT;
+            default -> throw new IllegalArgumentException("product role '" + value.strip() + "' is not Suspect or Concomitant");
+        };
+    }
+
+    /** Null for "Not Available" or an empty unit. */
+    static AgeUnit ageUnit(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "year(s)", "years", "year" -> AgeUnit.YEAR;
+            case "month(s)", "months", "month" -> AgeUnit.MONTH;
+            case "week(s)", "weeks", "week" -> AgeUnit.WEEK;
+            case "day(s)", "days", "day" -> AgeUnit.DAY;
+            case "decade(s)", "decades", "decade" -> AgeUnit.DECADE;
+            case "", "not available", "not reported", "unknown" -> null;
+            default -> throw new IllegalArgumentException("age unit '" + value.strip() + "' is not a CAERS age unit");
+        };
+    }
+
+    /** Null when not reported or not available; a number that is no age is an error. */
+    static BigDecimal age(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal age = new BigDecimal(value.strip());
+            if (age.signum() < 0) {
+                throw new IllegalArgumentException("age '" + value.strip() + "' is negative");
+            }
+            return age;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("age '" + value.strip() + "' is not a number");
+        }
+    }
+
+    static Sex sex(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "female" -> Sex.FEMALE;
+            case "male" -> Sex.MALE;
+            case "unknown" -> Sex.UNKNOWN;
+            case "", "not reported", "not available" -> null;
+            default -> throw new IllegalArgumentException("gender '" + value.strip() + "' is not a CAERS gender");
+        };
+    }
+
+    /**
+     * CAERS outcomes to seriousness criteria. SERIOUS INJURIES/ ILLNESS (serious, criterion not given) is
+     * OTHER_MEDICALLY_IMPORTANT; NON-SERIOUS INJURIES/ ILLNESS, VISITED AN ER, VISITED A HEALTH CARE PROVIDER
+     * and NONE add no criterion. An outcome we do not know is an error, so nothing is silently dropped.
+     */
+    static Set<SeriousnessCriterion> criteria(List<String> outcomes) {
+        Set<SeriousnessCriterion> out = EnumSet.noneOf(SeriousnessCriterion.class);
+        for (String outcome : outcomes) {
+            String o = outcome.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            switch (o) {
+                case "DEATH" -> out.add(SeriousnessCriterion.DEATH);
+                case "LIFE THREATENING" -> out.add(SeriousnessCriterion.LIFE_THREATENING);
+                case "HOSPITALIZATION" -> out.add(SeriousnessCriterion.HOSPITALIZATION);
+                case "DISABILITY" -> out.add(SeriousnessCriterion.DISABILITY);
+                case "CONGENITAL ANOMALY" -> out.add(SeriousnessCriterion.CONGENITAL_ANOMALY);
+                case "REQ. INTERVENTION TO PRVNT PERM. IMPRMNT." -> out.add(SeriousnessCriterion.REQUIRED_INTERVENTION);
+                case "OTHER SERIOUS (IMPORTANT MEDICAL EVENTS)", "SERIOUS INJURIES/ ILLNESS", "SERIOUS INJURIES/ILLNESS" ->
+                        out.add(SeriousnessCriterion.OTHER_MEDICALLY_IMPORTANT);
+                case "NON-SERIOUS INJURIES/ ILLNESS", "NON-SERIOUS INJURIES/ILLNESS", "VISITED AN ER",
+                        "VISITED A HEALTH CARE PROVIDER", "NONE", "" -> {
+                    // not a seriousness criterion
+                }
+                default -> throw new IllegalArgumentException("outcome '" + outcome.strip() + "' is not a CAERS outcome");
+            }
+        }
+        return out;
+    }
+
+    /** A comma-separated list inside one field; blanks dropped, order and duplicates kept once. */
+    static List<String> list(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}
