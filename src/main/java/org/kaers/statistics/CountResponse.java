@@ -1,0 +1,47 @@
+package org.kaers.statistics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Case counts grouped by one or two dimensions. */
+@Schema(name = "CountResponse", description = "Case counts by one or two dimensions, with how they were counted.")
+public record CountResponse(Meta meta, List<Group> results, List<Missing> missing) {
+
+    @Schema(name = "StatsMeta", description = "How the numbers were counted and what they cover.")
+    public record Meta(
+            @Schema(description = "Spontaneous reports cannot show causation or incidence.") String disclaimer,
+            @Schema(description = "The counting rule.") String countingRule,
+            @Schema(description = "When the data last changed (latest receipt, follow-up or nullification).") Instant lastUpdated,
+            @Schema(description = "The dimensions counted by.", examples = "[\"substance\", \"symptom\"]") List<String> by,
+            @Schema(description = "The filters as understood.") Map<String, Object> filters,
+            @Schema(description = "Cases matching the filters; absent when suppressed.", examples = "1534") Long totalCases,
+            boolean totalCasesSuppressed,
+            @Schema(description = "Counts from 1 up to this are suppressed.", examples = "5") int smallCellThreshold,
+            @Schema(description = "Groups over all pages.", examples = "87") long groups,
+            int page,
+            int size) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "CountGroup", description = "One group: its keys (and labels), and its case count unless suppressed.")
+    public record Group(
+            @Schema(examples = "[\"KRATOM\", \"KT0015\"]") List<String> keys,
+            @Schema(description = "Readable names of keys that are codes or ids (null otherwise).", examples = "[null, \"Seizure\"]")
+            List<String> labels,
+            @Schema(description = "Cases; null when suppressed.", examples = "42") Long count,
+            boolean suppressed) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "CountMissing", description = "Cases in scope with no value for a dimension.")
+    public record Missing(
+            @Schema(examples = "ageGroup") String dimension,
+            @Schema(description = "Null when suppressed.", examples = "12") Long count,
+            boolean suppressed) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.kaers.statistics;
+
+/**
+ * The counting rule, in one place: count cases, not rows; a case counts once per distinct group key;
+ * only the latest version of each case counts; nullified cases never count.
+ */
+final class CountingRule {
+
+    static final String TEXT = "Cases, not rows: each case counts once per distinct group key. Only the latest version "
+            + "of each case counts; nullified cases never count.";
+
+    static final String CAUTION = "Spontaneous reports cannot establish that a product caused a reaction, nor "
+            + "estimate how often reactions occur: counts reflect what was reported, with its biases and duplicates.";
+
+    /** The scope {@code s}: one row per counted case with its case-level attributes. */
+    static final String SCOPE = """
+            select v.id as vid, v.case_id as cid, v.serious, v.derived_age_group as age_group, v.patient_sex as sex,
+                   v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at
+            from case_version v
+            join case_report cr on cr.id = v.case_id and cr.current_version = v.version and cr.status = 'ACTIVE'""";
+
+    private CountingRule() {
+    }
+}

@@ -1,0 +1,75 @@
+package org.kaers.statistics;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * What cases can be counted by (and filtered on). Each dimension says at which level of a case its values
+ * live (the case itself, its products, its reactions, its seriousness criteria) and the SQL of its key and
+ * label over the statistics scope {@code s} (see {@link CountingRule}).
+ */
+public enum Dimension {
+    PRODUCT("product", Level.PRODUCT, "p.id::text", "p.name"),
+    SUBSTANCE("substance", Level.PRODUCT, "p.substance", null),
+    PRODUCT_FORM("productForm", Level.PRODUCT, "cp.form", null),
+    PRODUCT_NAME("productName", Level.PRODUCT, "cp.name_reported", null),
+    PRODUCT_ROLE("productRole", Level.PRODUCT, "cp.role", null),
+    SYMPTOM("symptom", Level.REACTION, "t.code", "t.preferred_name"),
+    ORGAN_CLASS("organClass", Level.REACTION, "t.organ_class", null),
+    VERBATIM("verbatim", Level.REACTION, "r.verbatim", null),
+    OUTCOME("outcome", Level.REACTION, "r.outcome", null),
+    CRITERION("criterion", Level.CRITERION, "cs.criterion", null),
+    SERIOUS("serious", Level.CASE, "s.serious::text", null),
+    AGE_GROUP("ageGroup", Level.CASE, "s.age_group", null),
+    SEX("sex", Level.CASE, "s.sex", null),
+    REPORTER_QUALIFICATION("reporterQualification", Level.CASE, "s.reporter_qualification", null),
+    COUNTRY("country", Level.CASE, "s.country", null),
+    SOURCE("source", Level.CASE, "s.source", null);
+
+    /** Where a dimension's values live; each level but CASE is reached by a join from the scope. */
+    enum Level {
+        CASE(""),
+        PRODUCT(" join case_product cp on cp.case_version_id = s.vid"
+                + " join product_name_coding pnc on pnc.name = cp.name_reported"
+                + " join product p on p.id = pnc.product_id"),
+        REACTION(" join case_reaction r on r.case_version_id = s.vid"
+                + " left join verbatim_coding vc on vc.verbatim = r.verbatim"
+                + " left join symptom_term t on t.id = vc.term_id"),
+        CRITERION(" join case_seriousness cs on cs.case_version_id = s.vid");
+
+        final String join;
+
+        Level(String join) {
+            this.join = join;
+        }
+    }
+
+    final String code;
+    final Level level;
+    final String key;
+    final String label;
+
+    Dimension(String code, Level level, String key, String label) {
+        this.code = code;
+        this.level = level;
+        this.key = key;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    static Dimension byCode(String code) {
+        for (Dimension d : values()) {
+            if (d.code.equals(code)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    static String allowed() {
+        return Arrays.stream(values()).map(Dimension::code).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,88 @@
+package org.kaers.statistics;
+
+import java.util.BitSet;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Small-cell protection, in one place. Counts from 1 to the threshold are suppressed (primary). Then, in
+ * every group of cells whose total a researcher can learn (the total of a one-dimension count, each row and
+ * column of a cross, since one-dimension queries with a filter give those margins), a lone suppressed cell
+ * could be recovered by subtraction, so the smallest other non-zero cell of that group is suppressed too
+ * (complementary), repeated until no group has exactly one suppressed cell. Zero is never small: it is shown.
+ */
+@ApplicationScoped
+public class SmallCellPolicy {
+
+    /** Settings of small-cell protection. */
+    @ConfigMapping(prefix = "kaers.stats")
+    public interface Config {
+        /** Counts from 1 up to this are suppressed. */
+        @WithDefault("5")
+        int smallCellThreshold();
+    }
+
+    private final int threshold;
+
+    @jakarta.inject.Inject
+    SmallCellPolicy(Config config) {
+        this.threshold = config.smallCellThreshold();
+    }
+
+    /** For unit tests. */
+    SmallCellPolicy(int threshold) {
+        this.threshold = threshold;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    public boolean isSmall(long count) {
+        return count >= 1 && count <= threshold;
+    }
+
+    /**
+     * @param counts the cells
+     * @param groups indexes of cells whose sum can be learnt
+     * @return the cells to suppress
+     */
+    public BitSet suppress(long[] counts, List<int[]> groups) {
+        BitSet hidden = new BitSet(counts.length);
+        for (int i = 0; i < counts.length; i++) {
+            if (isSmall(counts[i])) {
+                hidden.set(i);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] group : groups) {
+                int hiddenInGroup = 0;
+                for (int i : group) {
+                    if (hidden.get(i)) {
+                        hiddenInGroup++;
+                    }
+                }
+                if (hiddenInGroup != 1) {
+                    continue;
+                }
+                int partner = -1;
+                for (int i : group) {
+                    if (!hidden.get(i) && counts[i] > 0 && (partner < 0 || counts[i] < counts[partner])) {
+                        partner = i;
+                    }
+                }
+                if (partner >= 0) {
+                    hidden.set(partner);
+                    changed = true;
+                }
+            }
+        }
+        return hidden;
+    }
+}

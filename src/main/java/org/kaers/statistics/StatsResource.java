@@ -1,0 +1,114 @@
+package org.kaers.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.Problem;
+
+/** Researcher statistics: de-identified case counts. */
+@Path("/api/v1/stats")
+@Tag(name = "Statistics", description = "De-identified case counts for researchers, with small cells suppressed.")
+public class StatsResource {
+
+    static final String CSV = "text/csv";
+
+    private final StatsService service;
+
+    StatsResource(StatsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/counts")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "countCases", summary = "Count cases by one or two dimensions",
+            description = "Counts cases, not rows: a case counts once per distinct group key (a case with two kratom "
+                    + "products and three reactions counts once in each product x symptom pair). Only the latest "
+                    + "version of each case counts; nullified cases never count. Filters: any dimension name as a "
+                    + "parameter with one or more comma-separated values (a case matches when it has any of them), "
+                    + "and receivedFrom/receivedTo (UTC days, inclusive). Counts from 1 to meta.smallCellThreshold are "
+                    + "suppressed, and further cells where a suppressed one could be recovered by subtraction. "
+                    + "Sorted by count, then key; all groups are reachable through page/size (up to 1000 a page). "
+                    + "JSON by default, CSV with Accept: text/csv.")
+    @Parameters({
+            @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",
+                    description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
+                            + "organClass, verbatim, outcome, criterion, serious, ageGroup, sex, reporterQualification, country, source.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "serious", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Parameter(name = "receivedFrom", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "receivedTo", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))})
+    @APIResponse(responseCode = "200", description = "The counts.",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountResponse.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = "substance,substance_label,count,suppressed\nKRATOM,,42,false\nALCOHOL,,,true\n"))})
+    @APIResponse(responseCode = "400", description = "Unknown parameter, dimension or value; the message lists what is allowed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
+        CountResponse counts = service.counts(StatsParams.parse(uri.getQueryParameters()));
+        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
+        if (csv) {
+            return Response.ok(toCsv(counts), CSV + ";charset=UTF-8").build();
+        }
+        return Response.ok(counts, MediaType.APPLICATION_JSON).build();
+    }
+
+    static String toCsv(CountResponse counts) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>();
+        for (String dim : counts.meta().by()) {
+            header.add(dim);
+            header.add(dim + "_label");
+        }
+        header.add("count");
+        header.add("suppressed");
+        out.append(String.join(",", header)).append('\n');
+        for (CountResponse.Group g : counts.results()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < g.keys().size(); i++) {
+                cells.add(csvCell(g.keys().get(i)));
+                cells.add(csvCell(g.labels().get(i)));
+            }
+            cells.add(g.count() == null ? "" : g.count().toString());
+            cells.add(String.valueOf(g.suppressed()));
+            out.append(String.join(",", cells)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe; // no formula injection when opened in a spreadsheet
+        }
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}
