@@ -34,15 +34,44 @@ final class StatsParams {
     private StatsParams() {
     }
 
+    /** A trend request: the filters, the interval and which date. */
+    record TrendQuery(CountRequest request, TrendService.Interval interval, boolean onset) {
+    }
+
     static CountRequest parse(MultivaluedMap<String, String> raw) {
-        Set<String> allowed = new HashSet<>(List.of("by", "receivedFrom", "receivedTo", "page", "size"));
+        return parse(raw, Set.of(), q -> null, true);
+    }
+
+    static TrendQuery parseTrend(MultivaluedMap<String, String> raw) {
+        Object[] extra = new Object[2];
+        CountRequest request = parse(raw, Set.of("interval", "date"), q -> {
+            TrendService.Interval interval = q.enumeration("interval", TrendService.Interval.class);
+            extra[0] = interval == null ? TrendService.Interval.MONTH : interval;
+            String date = q.string("date", 20);
+            if (date != null && !date.equals("received") && !date.equals("onset")) {
+                q.reject("date", "not one of the allowed values: received, onset");
+            }
+            extra[1] = "onset".equals(date);
+            return null;
+        }, false);
+        return new TrendQuery(request, (TrendService.Interval) extra[0], (Boolean) extra[1]);
+    }
+
+    private static CountRequest parse(MultivaluedMap<String, String> raw, Set<String> extraNames,
+            java.util.function.Function<QueryParams, Void> extras, boolean countMode) {
+        Set<String> allowed = new HashSet<>(List.of("receivedFrom", "receivedTo"));
+        if (countMode) {
+            allowed.addAll(List.of("by", "page", "size"));
+        }
+        allowed.addAll(extraNames);
         Arrays.stream(Dimension.values()).forEach(d -> allowed.add(d.code()));
         QueryParams q = QueryParams.of(raw, allowed);
+        extras.apply(q);
         List<Dimension> by = new ArrayList<>();
-        String byValue = q.string("by", 100);
-        if (byValue == null) {
+        String byValue = countMode ? q.string("by", 100) : null;
+        if (byValue == null && countMode) {
             q.reject("by", "is required: one or two of " + Dimension.allowed() + ", comma-separated");
-        } else {
+        } else if (byValue != null) {
             for (String code : byValue.split(",")) {
                 Dimension d = Dimension.byCode(code.strip());
                 if (d == null) {

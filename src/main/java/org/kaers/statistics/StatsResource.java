@@ -32,9 +32,33 @@ public class StatsResource {
     static final String CSV = "text/csv";
 
     private final StatsService service;
+    private final TrendService trends;
 
-    StatsResource(StatsService service) {
+    StatsResource(StatsService service, TrendService trends) {
         this.service = service;
+        this.trends = trends;
+    }
+
+    @GET
+    @Path("/trends")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "caseTrend", summary = "Cases per month, quarter or year",
+            description = "Counts cases per period of receipt (date=received, the default) or of onset (date=onset: the "
+                    + "earliest reaction onset; cases without one are counted as missing), with the same filters and "
+                    + "counting rule as the counts. Periods without cases are not listed. Small counts are suppressed, "
+                    + "and so is a partner of any lone suppressed period within a quarter or a year.")
+    @Parameters({
+            @Parameter(name = "interval", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"MONTH", "QUARTER", "YEAR"}, defaultValue = "MONTH")),
+            @Parameter(name = "date", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"received", "onset"}, defaultValue = "received")),
+            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
+                    schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The series.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TrendResponse trend(@Context UriInfo uri) {
+        StatsParams.TrendQuery query = StatsParams.parseTrend(uri.getQueryParameters());
+        return trends.trend(query.request(), query.interval(), query.onset());
     }
 
     @GET

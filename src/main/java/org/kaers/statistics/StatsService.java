@@ -34,8 +34,7 @@ public class StatsService {
     @Transactional
     public CountResponse counts(CountRequest request) {
         Map<String, Object> params = new HashMap<>();
-        String with = "with base as (" + CountingRule.SCOPE + "), scope as (select * from base s"
-                + where(request, params) + ") ";
+        String with = scope(request, params);
 
         List<Dimension> by = request.by();
         Set<Dimension.Level> levels = new LinkedHashSet<>();
@@ -125,6 +124,12 @@ public class StatsService {
         return new CountResponse(meta, List.copyOf(all.subList(from, to)), missing);
     }
 
+    /** The {@code with base, scope} prefix for a request's filters. */
+    static String scope(CountRequest request, Map<String, Object> params) {
+        return "with base as (" + CountingRule.SCOPE + "), scope as (select * from base s"
+                + where(request, params) + ") ";
+    }
+
     private static String where(CountRequest request, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where true");
         if (request.receivedFrom() != null) {
@@ -150,12 +155,12 @@ public class StatsService {
         return where.toString();
     }
 
-    private static Query bind(Query query, Map<String, Object> params) {
+    static Query bind(Query query, Map<String, Object> params) {
         params.forEach(query::setParameter);
         return query;
     }
 
-    private static Map<String, Object> understood(CountRequest request) {
+    static Map<String, Object> understood(CountRequest request) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (request.receivedFrom() != null) {
             out.put("receivedFrom", request.receivedFrom().toString());

@@ -128,6 +128,36 @@ class StatsCountsExactTest {
         assertThat(all).containsExactlyInAnyOrder("Vomiting", "Nausea", "Seizure");
     }
 
+    private static TrendData trendData;
+
+    private static TrendData trendData() {
+        if (trendData == null) {
+            trendData = new TrendData();
+        }
+        return trendData;
+    }
+
+    @Test
+    void trendsByMonthQuarterYearAndOnset() {
+        String product = trendData().product;
+        assertThat(series(product, "MONTH", "received"))
+                .containsExactly("2019-01=6", "2019-02=2", "2019-04=7", "2020-03=1");
+        assertThat(series(product, "QUARTER", "received")).containsExactly("2019-Q1=8", "2019-Q2=7", "2020-Q1=1");
+        assertThat(series(product, "YEAR", "received")).containsExactly("2019=15", "2020=1");
+        given().queryParam("productName", product).queryParam("date", "onset").get("/api/v1/stats/trends")
+                .then().statusCode(200)
+                .body("series.collect { it.period + '=' + it.count }", contains("2019-03=7"))
+                .body("series[0].start", equalTo("2019-03-01"))
+                .body("missing.count", equalTo(9))
+                .body("meta.totalCases", equalTo(16));
+    }
+
+    private static List<String> series(String product, String interval, String date) {
+        return given().queryParam("productName", product).queryParam("interval", interval).queryParam("date", date)
+                .get("/api/v1/stats/trends").then().statusCode(200).extract().jsonPath()
+                .getList("series.collect { it.period + '=' + it.count }", String.class);
+    }
+
     private static List<String> pairs(JsonPath body) {
         return body.getList("results.collect { it.keys[0] + '=' + it.count }", String.class);
     }

@@ -74,6 +74,24 @@ class StatsSuppressionTest {
     }
 
     @Test
+    void aLoneSmallMonthInAYearOrQuarterTakesAPartner() {
+        String product = new TrendData().product;
+        // 2019: 6, 2, 7 -> February is small; 2019 minus the visible months would reveal it, so January (6) goes too.
+        // 2020-03 (1) is the only month of its year: its year total (1) is small and hidden in the YEAR series.
+        given().queryParam("productName", product).get("/api/v1/stats/trends").then().statusCode(200)
+                .body("series.collect { it.period + '=' + it.count }",
+                        org.hamcrest.Matchers.contains("2019-01=null", "2019-02=null", "2019-04=7", "2020-03=null"))
+                .body("meta.totalCases", equalTo(16));
+        given().queryParam("productName", product).queryParam("interval", "YEAR").get("/api/v1/stats/trends")
+                .then().body("series.collect { it.period + '=' + it.count }",
+                        org.hamcrest.Matchers.contains("2019=null", "2020=null"));
+        given().queryParam("interval", "WEEK").get("/api/v1/stats/trends").then().statusCode(400)
+                .body("violations[0].message", equalTo("not one of the allowed values: MONTH, QUARTER, YEAR"));
+        given().queryParam("by", "sex").get("/api/v1/stats/trends").then().statusCode(400)
+                .body("violations[0].field", equalTo("by"));
+    }
+
+    @Test
     void badQueriesSayWhatIsAllowed() {
         given().get("/api/v1/stats/counts").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("by"));
