@@ -42,6 +42,17 @@ final class StatsParams {
         return parse(raw, Set.of(), q -> null, true);
     }
 
+    /** Filters of a summary: a product or a substance is required. */
+    static CountRequest parseSummary(MultivaluedMap<String, String> raw) {
+        CountRequest request = parse(raw, Set.of(), q -> {
+            if (raw.getFirst("product") == null && raw.getFirst("substance") == null) {
+                q.reject("substance", "give a substance (or a product) to summarise");
+            }
+            return null;
+        }, false);
+        return request;
+    }
+
     static TrendQuery parseTrend(MultivaluedMap<String, String> raw) {
         Object[] extra = new Object[2];
         CountRequest request = parse(raw, Set.of("interval", "date"), q -> {

@@ -40,6 +40,24 @@ public class StatsResource {
     }
 
     @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "summarise", summary = "Profile of a product or substance",
+            description = "Cases, serious cases and share, the 10 most reported symptoms, outcomes, seriousness criteria, "
+                    + "age groups and sexes of the cases with the product or substance (and any other statistics filters). "
+                    + "Same counting rule and small-cell protection as the counts.")
+    @Parameters({
+            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "product", in = ParameterIn.QUERY, description = "Canonical product id.", schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "200", description = "The profile.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryResponse.class)))
+    @APIResponse(responseCode = "400", description = "No product or substance, or an unknown parameter or value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SummaryResponse summary(@Context UriInfo uri) {
+        return service.summary(StatsParams.parseSummary(uri.getQueryParameters()));
+    }
+
+    @GET
     @Path("/trends")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "caseTrend", summary = "Cases per month, quarter or year",

@@ -124,6 +124,34 @@ public class StatsService {
         return new CountResponse(meta, List.copyOf(all.subList(from, to)), missing);
     }
 
+    /** The profile of a product or substance (or any filtered set of cases). */
+    @Transactional
+    public SummaryResponse summary(CountRequest filters) {
+        CountResponse serious = counts(with(filters, Dimension.SERIOUS, 10));
+        Long seriousCases = serious.results().stream().filter(g -> g.keys().get(0).equals("true")).findFirst()
+                .map(CountResponse.Group::count).orElse(serious.meta().totalCasesSuppressed() ? null : 0L);
+        Long total = serious.meta().totalCases();
+        java.math.BigDecimal share = seriousCases == null || total == null || total == 0 ? null
+                : java.math.BigDecimal.valueOf(seriousCases).divide(java.math.BigDecimal.valueOf(total), 3,
+                        java.math.RoundingMode.HALF_UP);
+        CountResponse.Meta meta = new CountResponse.Meta(serious.meta().disclaimer(), serious.meta().countingRule(),
+                serious.meta().lastUpdated(), List.of(), serious.meta().filters(), total,
+                serious.meta().totalCasesSuppressed(), serious.meta().smallCellThreshold(), 0, 0, 0);
+        return new SummaryResponse(meta, seriousCases, share, section(with(filters, Dimension.SYMPTOM, 10)),
+                section(with(filters, Dimension.OUTCOME, 100)), section(with(filters, Dimension.CRITERION, 100)),
+                section(with(filters, Dimension.AGE_GROUP, 100)), section(with(filters, Dimension.SEX, 100)));
+    }
+
+    private SummaryResponse.Section section(CountRequest request) {
+        CountResponse counts = counts(request);
+        return new SummaryResponse.Section(counts.results(), counts.missing().get(0));
+    }
+
+    private static CountRequest with(CountRequest filters, Dimension by, int size) {
+        return new CountRequest(List.of(by), filters.filters(), filters.receivedFrom(), filters.receivedTo(),
+                new org.kaers.common.PageRequest(0, size));
+    }
+
     /** The {@code with base, scope} prefix for a request's filters. */
     static String scope(CountRequest request, Map<String, Object> params) {
         return "with base as (" + CountingRule.SCOPE + "), scope as (select * from base s"

@@ -128,6 +128,25 @@ class StatsCountsExactTest {
         assertThat(all).containsExactlyInAnyOrder("Vomiting", "Nausea", "Seizure");
     }
 
+    @Test
+    void summaryOfASubstance() {
+        given().queryParam("substance", "KRATOM").queryParam("productName", data().names())
+                .get("/api/v1/stats/summary").then().statusCode(200)
+                .body("meta.totalCases", equalTo(9))
+                .body("seriousCases", equalTo(1))
+                .body("seriousShare", equalTo(0.111f))
+                .body("topSymptoms.results.collect { it.labels[0] + '=' + it.count }",
+                        org.hamcrest.Matchers.containsInAnyOrder("Vomiting=8", "Seizure=1", "Nausea=1"))
+                .body("outcomes.results.collect { it.keys[0] + '=' + it.count }", contains("UNKNOWN=9"))
+                .body("seriousnessCriteria.results.collect { it.keys[0] + '=' + it.count }", contains("HOSPITALIZATION=1"))
+                .body("seriousnessCriteria.missing.count", equalTo(8))
+                .body("ageGroups.results.collect { it.keys[0] + '=' + it.count }", contains("ADULT=1"))
+                .body("ageGroups.missing.count", equalTo(8))
+                .body("sexes.results.collect { it.keys[0] + '=' + it.count }", contains("FEMALE=8", "MALE=1"));
+        given().queryParam("sex", "MALE").get("/api/v1/stats/summary").then().statusCode(400)
+                .body("violations[0].field", equalTo("substance"));
+    }
+
     private static TrendData trendData;
 
     private static TrendData trendData() {
