@@ -147,13 +147,28 @@ public class ProblemMappers {
             return dispatchJson(jsonProblem);
         }
         String id = UUID.randomUUID().toString();
-        // Class and message only: messages from our code and the driver (logServerErrorDetail=false) carry no row data.
-        LOG.errorf(e, "unexpected failure %s", id);
+        // Exception classes and code locations only: messages can quote SQL or values.
+        LOG.errorf("unexpected failure %s: %s", id, describe(e));
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(write(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
                         "The server failed to handle the request; quote the instance when reporting it.",
                         "urn:uuid:" + id, List.of())))
                 .build();
+    }
+
+    /** The cause chain as class names, and where the root cause was thrown; no messages. */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            root = t;
+        }
+        StackTraceElement[] frames = root.getStackTrace();
+        for (int i = 0; i < Math.min(8, frames.length); i++) {
+            out.append("\n\tat ").append(frames[i]);
+        }
+        return out.toString();
     }
 
     private Response dispatchJson(JsonProcessingException e) {

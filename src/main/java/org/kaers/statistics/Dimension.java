@@ -28,19 +28,31 @@ public enum Dimension {
 
     /** Where a dimension's values live; each level but CASE is reached by a join from the scope. */
     enum Level {
-        CASE(""),
-        PRODUCT(" join case_product cp on cp.case_version_id = s.vid"
-                + " join product_name_coding pnc on pnc.name = cp.name_reported"
-                + " join product p on p.id = pnc.product_id"),
-        REACTION(" join case_reaction r on r.case_version_id = s.vid"
-                + " left join verbatim_coding vc on vc.verbatim = r.verbatim"
-                + " left join symptom_term t on t.id = vc.term_id"),
-        CRITERION(" join case_seriousness cs on cs.case_version_id = s.vid");
+        CASE("", null),
+        PRODUCT("case_product cp join product_name_coding pnc on pnc.name = cp.name_reported"
+                + " join product p on p.id = pnc.product_id", "cp.case_version_id"),
+        REACTION("case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
+                + " left join symptom_term t on t.id = vc.term_id", "r.case_version_id"),
+        CRITERION("case_seriousness cs", "cs.case_version_id");
 
+        /** The tables of the level, joined among themselves. */
+        final String tables;
+        /** The column that ties a row of the level to its case version. */
+        final String version;
+        /** The join from the scope {@code s} to the level, for grouping. */
         final String join;
 
-        Level(String join) {
-            this.join = join;
+        Level(String tables, String version) {
+            this.tables = tables;
+            this.version = version;
+            this.join = version == null ? ""
+                    : tables.contains(" join ") ? " join (" + tables + ") on " + version + " = s.vid"
+                            : " join " + tables + " on " + version + " = s.vid";
+        }
+
+        /** The versions having a row of this level matching {@code condition} (a semi-join, not a correlated one). */
+        String versionsWhere(String condition) {
+            return "select " + version + " from " + tables + " where " + condition;
         }
     }
 

@@ -64,8 +64,8 @@ public class StatsService {
         for (Dimension d : by) {
             String missingSql = d.level == Dimension.Level.CASE
                     ? with + "select count(*) from scope s where " + d.key + " is null"
-                    : with + "select count(*) from scope s where not exists (select 1 from (select 1) one"
-                            + d.level.join + " where " + d.key + " is not null)";
+                    : with + "select count(*) from scope s where s.vid not in ("
+                            + d.level.versionsWhere(d.key + " is not null") + ")";
             missingCounts.add(new long[] {((Number) bind(em.createNativeQuery(missingSql), params)
                     .getSingleResult()).longValue()});
         }
@@ -176,8 +176,8 @@ public class StatsService {
             if (d.level == Dimension.Level.CASE) {
                 where.append(" and ").append(d.key).append(" in (:").append(param).append(")");
             } else {
-                where.append(" and exists (select 1 from (select 1) one").append(d.level.join).append(" where ")
-                        .append(d.key).append(" in (:").append(param).append("))");
+                where.append(" and s.vid in (").append(d.level.versionsWhere(d.key + " in (:" + param + ")"))
+                        .append(")");
             }
         }
         return where.toString();
