@@ -50,9 +50,12 @@ public enum Dimension {
                             : " join " + tables + " on " + version + " = s.vid";
         }
 
-        /** The versions having a row of this level matching {@code condition} (a semi-join, not a correlated one). */
-        String versionsWhere(String condition) {
-            return "select " + version + " from " + tables + " where " + condition;
+        /**
+         * Whether the scope row {@code s} has a row of this level matching {@code condition}; correlated in the
+         * WHERE clause so that PostgreSQL plans it as a semi-join (or, negated, an anti-join).
+         */
+        String exists(String condition) {
+            return "exists (select 1 from " + tables + " where " + version + " = s.vid and " + condition + ")";
         }
     }
 

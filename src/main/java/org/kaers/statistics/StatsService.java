@@ -64,8 +64,7 @@ public class StatsService {
         for (Dimension d : by) {
             String missingSql = d.level == Dimension.Level.CASE
                     ? with + "select count(*) from scope s where " + d.key + " is null"
-                    : with + "select count(*) from scope s where s.vid not in ("
-                            + d.level.versionsWhere(d.key + " is not null") + ")";
+                    : with + "select count(*) from scope s where not " + d.level.exists(d.key + " is not null");
             missingCounts.add(new long[] {((Number) bind(em.createNativeQuery(missingSql), params)
                     .getSingleResult()).longValue()});
         }
@@ -176,8 +175,7 @@ public class StatsService {
             if (d.level == Dimension.Level.CASE) {
                 where.append(" and ").append(d.key).append(" in (:").append(param).append(")");
             } else {
-                where.append(" and s.vid in (").append(d.level.versionsWhere(d.key + " in (:" + param + ")"))
-                        .append(")");
+                where.append(" and ").append(d.level.exists(d.key + " in (:" + param + ")"));
             }
         }
         return where.toString();
