@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,10 +109,5 @@ class StatsSuppressionTest {
     private JsonPath counts(String by) {
         return given().queryParam("by", by).queryParam("productName", data().names()).get("/api/v1/stats/counts")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    @SuppressWarnings("unused")
-    private static List<Object> none() {
-        return List.of();
     }
 }
