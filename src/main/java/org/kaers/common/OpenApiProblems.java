@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents, in one place, the problem responses every API operation can give: 406 and 500 everywhere,
- * 400, 413 and 415 wherever a request body is read. Operation-specific errors are on the resources.
+ * 400, 413 and 415 wherever a request body is read, 503 (query timeout) on statistics. Operation-specific errors are on the resources.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -35,6 +35,10 @@ public class OpenApiProblems implements OASFilter {
                     add(responses, "415", "The request body is not application/json.");
                 }
                 add(responses, "406", "The client does not accept application/json.");
+                if (path.getKey().startsWith("/api/v1/stats")) {
+                    add(responses, "503", "The query ran longer than kaers.stats.query-timeout and was cancelled; "
+                            + "see Retry-After.");
+                }
                 add(responses, "500", "Unexpected failure; the body's instance identifies it in the server log.");
             }
         }

@@ -146,6 +146,11 @@ public class ProblemMappers {
         if (e instanceof JsonProcessingException jsonProblem) {
             return dispatchJson(jsonProblem);
         }
+        if (queryCancelled(e)) {
+            return builder(ProblemType.SERVICE_UNAVAILABLE,
+                    "the query took longer than the service allows; narrow the filters or try again later", List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "30").build();
+        }
         String id = UUID.randomUUID().toString();
         // Exception classes and code locations only: messages can quote SQL or values.
         LOG.errorf("unexpected failure %s: %s", id, describe(e));
@@ -154,6 +159,16 @@ public class ProblemMappers {
                         "The server failed to handle the request; quote the instance when reporting it.",
                         "urn:uuid:" + id, List.of())))
                 .build();
+    }
+
+    /** PostgreSQL cancelled a statement that exceeded statement_timeout (SQLSTATE 57014). */
+    static boolean queryCancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cause chain as class names, and where the root cause was thrown; no messages. */

@@ -24,18 +24,30 @@ public class SmallCellPolicy {
         /** Counts from 1 up to this are suppressed. */
         @WithDefault("5")
         int smallCellThreshold();
+
+        /** Longest a statistics query may run before it is cancelled (503 with Retry-After). */
+        @WithDefault("20s")
+        java.time.Duration queryTimeout();
     }
 
     private final int threshold;
+    private final long queryTimeoutMillis;
 
     @jakarta.inject.Inject
     SmallCellPolicy(Config config) {
         this.threshold = config.smallCellThreshold();
+        this.queryTimeoutMillis = config.queryTimeout().toMillis();
     }
 
     /** For unit tests. */
     SmallCellPolicy(int threshold) {
         this.threshold = threshold;
+        this.queryTimeoutMillis = 20_000;
+    }
+
+    /** The statement timeout of statistics queries, in milliseconds. */
+    long queryTimeoutMillis() {
+        return queryTimeoutMillis;
     }
 
     public int threshold() {

@@ -33,6 +33,7 @@ public class StatsService {
 
     @Transactional
     public CountResponse counts(CountRequest request) {
+        limitQueryTime(em, policy);
         Map<String, Object> params = new HashMap<>();
         String with = scope(request, params);
 
@@ -149,6 +150,12 @@ public class StatsService {
     private static CountRequest with(CountRequest filters, Dimension by, int size) {
         return new CountRequest(List.of(by), filters.filters(), filters.receivedFrom(), filters.receivedTo(),
                 new org.kaers.common.PageRequest(0, size));
+    }
+
+    /** Bounds every statement of the current transaction (PostgreSQL cancels it; ProblemMappers answers 503). */
+    static void limitQueryTime(EntityManager em, SmallCellPolicy policy) {
+        em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
+                .setParameter(1, policy.queryTimeoutMillis() + "ms").getSingleResult();
     }
 
     /** The {@code with base, scope} prefix for a request's filters. */

@@ -37,6 +37,7 @@ public class TrendService {
 
     @Transactional
     public TrendResponse trend(CountRequest request, Interval interval, boolean onset) {
+        StatsService.limitQueryTime(em, policy);
         Map<String, Object> params = new HashMap<>();
         String with = StatsService.scope(request, params);
         String day = onset ? "(select min(r.onset_date) from case_reaction r where r.case_version_id = s.vid)"

@@ -1,0 +1,40 @@
+package org.kaers.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+/** A statement cancelled by statement_timeout (SQLSTATE 57014) is a 503 with Retry-After, never a 500. */
+class ProblemMappersTimeoutTest {
+
+    private final ProblemMappers mappers = new ProblemMappers(new ObjectMapper());
+
+    @Test
+    void cancelledQueryIs503WithRetryAfter() {
+        Response response = mappers.unexpected(
+                new IllegalStateException("wrapped", new SQLException("canceling statement", "57014")));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("30");
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.getEntity().toString())
+                .contains("\"type\":\"urn:kaers:problem:service-unavailable\"")
+                .contains("\"status\":503")
+                .doesNotContain("canceling statement");
+    }
+
+    @Test
+    void otherFailuresStay500WithoutDetails() {
+        Response response = mappers.unexpected(new IllegalStateException("secret row data",
+                new SQLException("duplicate key", "23505")));
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getEntity().toString()).doesNotContain("secret").doesNotContain("duplicate");
+        assertThat(ProblemMappers.describe(new IllegalStateException("secret", new SQLException("x"))))
+                .startsWith("java.lang.IllegalStateException <- java.sql.SQLException").doesNotContain("secret");
+    }
+}
