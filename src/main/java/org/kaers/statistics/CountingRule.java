@@ -16,8 +16,7 @@ final class CountingRule {
     static final String SCOPE = """
             select v.id as vid, v.case_id as cid, v.serious, v.derived_age_group as age_group, v.patient_sex as sex,
                    v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at
-            from case_version v
-            join case_report cr on cr.id = v.case_id and cr.current_version = v.version and cr.status = 'ACTIVE'""";
+            from case_version v""" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
 
     private CountingRule() {
     }
