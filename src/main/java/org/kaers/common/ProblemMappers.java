@@ -172,7 +172,7 @@ public class ProblemMappers {
     }
 
     /** The cause chain as class names, and where the root cause was thrown; no messages. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         StringBuilder out = new StringBuilder();
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {

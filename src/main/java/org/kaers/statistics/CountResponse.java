@@ -24,7 +24,20 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
             @Schema(description = "Counts from 1 up to this are suppressed.", examples = "5") int smallCellThreshold,
             @Schema(description = "Groups over all pages.", examples = "87") long groups,
             int page,
-            int size) {
+            int size,
+            @Schema(description = "AGGREGATES: read from the counts maintained as cases arrive; RAW_ROWS: counted from "
+                    + "the case rows for this request (filter combinations the aggregates do not hold).")
+            Source answeredFrom,
+            @Schema(description = "Changed cases not yet folded into the aggregates (0 when answered from raw rows).",
+                    examples = "0") long pendingCases,
+            @Schema(description = "How long the oldest pending change has waited, in seconds: how far the aggregates "
+                    + "are behind (normally under a few seconds; 0 when answered from raw rows).", examples = "0")
+            long lagSeconds) {
+    }
+
+    /** Where numbers came from. */
+    public enum Source {
+        AGGREGATES, RAW_ROWS
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
  * label over the statistics scope {@code s} (see {@link CountingRule}).
  */
 public enum Dimension {
-    PRODUCT("product", Level.PRODUCT, "p.id::text", "p.name"),
+    PRODUCT("product", Level.PRODUCT, "p.id::text", "p.name", "product", "id::text", "name"),
     SUBSTANCE("substance", Level.PRODUCT, "p.substance", null),
     PRODUCT_FORM("productForm", Level.PRODUCT, "cp.form", null),
     PRODUCT_NAME("productName", Level.PRODUCT, "cp.name_reported", null),
     PRODUCT_ROLE("productRole", Level.PRODUCT, "cp.role", null),
-    SYMPTOM("symptom", Level.REACTION, "t.code", "t.preferred_name"),
+    SYMPTOM("symptom", Level.REACTION, "t.code", "t.preferred_name", "symptom_term", "code", "preferred_name"),
     ORGAN_CLASS("organClass", Level.REACTION, "t.organ_class", null),
     VERBATIM("verbatim", Level.REACTION, "r.verbatim", null),
     OUTCOME("outcome", Level.REACTION, "r.outcome", null),
@@ -63,12 +63,24 @@ public enum Dimension {
     final Level level;
     final String key;
     final String label;
+    /** Where the label of a key is looked up from the key alone: table, key column (as text), label column. */
+    final String labelTable;
+    final String labelKey;
+    final String labelColumn;
 
     Dimension(String code, Level level, String key, String label) {
+        this(code, level, key, label, null, null, null);
+    }
+
+    Dimension(String code, Level level, String key, String label, String labelTable, String labelKey,
+            String labelColumn) {
         this.code = code;
         this.level = level;
         this.key = key;
         this.label = label;
+        this.labelTable = labelTable;
+        this.labelKey = labelKey;
+        this.labelColumn = labelColumn;
     }
 
     public String code() {

@@ -14,6 +14,8 @@ import io.smallrye.config.WithDefault;
  * column of a cross, since one-dimension queries with a filter give those margins), a lone suppressed cell
  * could be recovered by subtraction, so the smallest other non-zero cell of that group is suppressed too
  * (complementary), repeated until no group has exactly one suppressed cell. Zero is never small: it is shown.
+ * Before that, a cell that differs by a small count from the same cell of a request differing by one filter
+ * value is hidden too ({@link #differences}), so that two such requests cannot be subtracted.
  */
 @ApplicationScoped
 public class SmallCellPolicy {
@@ -28,6 +30,13 @@ public class SmallCellPolicy {
         /** Longest a statistics query may run before it is cancelled (503 with Retry-After). */
         @WithDefault("20s")
         java.time.Duration queryTimeout();
+
+        /**
+         * How often the worker folds queued changes into the aggregates ({@link AggregateWorker}); "off"
+         * disables it (catch-up still works). Read by the scheduler; declared here so that it is known.
+         */
+        @WithDefault("1s")
+        String aggregateInterval();
     }
 
     private final int threshold;
@@ -59,12 +68,40 @@ public class SmallCellPolicy {
     }
 
     /**
+     * Differencing: a cell whose count differs by 1 to the threshold from the same cell of a request that differs
+     * by one filter value would reveal that small difference by subtraction, so it is hidden (then partnered like
+     * any hidden cell). Cells absent from the neighbour count 0 there.
+     *
+     * @param counts the cells of the request
+     * @param neighbourCounts the same cells (same index) in each neighbouring request
+     * @return the cells to hide
+     */
+    public BitSet differences(long[] counts, List<long[]> neighbourCounts) {
+        BitSet hidden = new BitSet(counts.length);
+        for (long[] other : neighbourCounts) {
+            for (int i = 0; i < counts.length; i++) {
+                if (isSmall(Math.abs(counts[i] - other[i]))) {
+                    hidden.set(i);
+                }
+            }
+        }
+        return hidden;
+    }
+
+    /**
      * @param counts the cells
      * @param groups indexes of cells whose sum can be learnt
      * @return the cells to suppress
      */
     public BitSet suppress(long[] counts, List<int[]> groups) {
-        BitSet hidden = new BitSet(counts.length);
+        return suppress(counts, groups, new BitSet());
+    }
+
+    /**
+     * As {@link #suppress(long[], List)}, with cells already hidden for another reason (see {@link #differences}).
+     */
+    public BitSet suppress(long[] counts, List<int[]> groups, BitSet alsoHidden) {
+        BitSet hidden = (BitSet) alsoHidden.clone();
         for (int i = 0; i < counts.length; i++) {
             if (isSmall(counts[i])) {
                 hidden.set(i);

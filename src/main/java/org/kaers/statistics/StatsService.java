@@ -1,151 +1,170 @@
 package org.kaers.statistics;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
- * Case counts by one or two dimensions, computed in SQL over the counted cases (see {@link CountingRule}),
- * then protected by {@link SmallCellPolicy} over all groups before paging.
+ * Case counts by one or two dimensions (see {@link CountingRule}), read from the maintained aggregates when
+ * they can answer ({@link AggregateCounts}) and otherwise counted from the raw rows ({@link RawCounts}), then
+ * protected by {@link SmallCellPolicy} over all groups before paging.
  */
 @ApplicationScoped
 public class StatsService {
 
     private final EntityManager em;
     private final SmallCellPolicy policy;
+    private final AggregateCounts aggregates;
+    private final RawCounts raw;
+    private final AggregateStore store;
 
-    StatsService(EntityManager em, SmallCellPolicy policy) {
+    StatsService(EntityManager em, SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
+            AggregateStore store) {
         this.em = em;
         this.policy = policy;
+        this.aggregates = aggregates;
+        this.raw = raw;
+        this.store = store;
     }
 
     @Transactional
     public CountResponse counts(CountRequest request) {
         limitQueryTime(em, policy);
-        Map<String, Object> params = new HashMap<>();
-        String with = scope(request, params);
+        java.util.Optional<Tally> fromCells = aggregates.counts(request);
+        Tally tally = fromCells.orElseGet(() -> raw.counts(request));
+        List<Tally> neighbours = request.differingByOneFilter().stream()
+                .map(r -> aggregates.counts(r).orElseGet(() -> raw.counts(r))).toList();
+        return protect(request, tally, neighbours, fromCells.isPresent());
+    }
 
+    /** The same counts, always recounted from the raw rows: what the aggregates are checked against. */
+    @Transactional
+    public CountResponse recount(CountRequest request) {
+        limitQueryTime(em, policy);
+        List<Tally> neighbours = request.differingByOneFilter().stream().map(raw::counts).toList();
+        return protect(request, raw.counts(request), neighbours, false);
+    }
+
+    private CountResponse protect(CountRequest request, Tally tally, List<Tally> neighbours, boolean fromCells) {
         List<Dimension> by = request.by();
-        Set<Dimension.Level> levels = new LinkedHashSet<>();
-        by.forEach(d -> levels.add(d.level));
-        StringBuilder select = new StringBuilder();
-        StringBuilder group = new StringBuilder();
-        StringBuilder notNull = new StringBuilder(" where true");
-        for (int i = 0; i < by.size(); i++) {
-            Dimension d = by.get(i);
-            select.append(d.key).append(" as k").append(i).append(", ")
-                    .append(d.label == null ? "null" : d.label).append(" as l").append(i).append(", ");
-            group.append(i == 0 ? "" : ", ").append(d.key).append(d.label == null ? "" : ", " + d.label);
-            notNull.append(" and ").append(d.key).append(" is not null");
-        }
-        StringBuilder joins = new StringBuilder();
-        levels.forEach(l -> joins.append(l.join));
-        StringBuilder order = new StringBuilder(" order by n desc");
-        by.forEach(d -> order.append(", ").append(d.key).append(" collate \"C\""));
-        String sql = with + "select " + select + "count(distinct s.cid) as n from scope s" + joins + notNull
-                + " group by " + group + order;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
-
-        long total = ((Number) bind(em.createNativeQuery(with + "select count(*) from scope"), params)
-                .getSingleResult()).longValue();
-        List<long[]> missingCounts = new ArrayList<>();
-        for (Dimension d : by) {
-            String missingSql = d.level == Dimension.Level.CASE
-                    ? with + "select count(*) from scope s where " + d.key + " is null"
-                    : with + "select count(*) from scope s where not " + d.level.exists(d.key + " is not null");
-            missingCounts.add(new long[] {((Number) bind(em.createNativeQuery(missingSql), params)
-                    .getSingleResult()).longValue()});
-        }
-
-        // Small-cell protection over every group (all pages) and the missing cells.
+        List<Tally.Row> rows = tally.rows();
+        // The cells: every group (all pages), then the missing count of each dimension, then the total.
         int n = rows.size();
-        long[] cells = new long[n + (by.size() == 1 ? 1 : 0)];
-        for (int i = 0; i < n; i++) {
-            cells[i] = ((Number) rows.get(i)[2 * by.size()]).longValue();
+        int totalCell = n + by.size();
+        long[] cells = cells(rows, tally, by.size());
+        List<long[]> aligned = new ArrayList<>();
+        for (Tally other : neighbours) {
+            Map<List<String>, Long> byKeys = new java.util.HashMap<>();
+            other.rows().forEach(r -> byKeys.put(r.keys(), r.n()));
+            long[] same = new long[cells.length];
+            for (int i = 0; i < n; i++) {
+                same[i] = byKeys.getOrDefault(rows.get(i).keys(), 0L);
+            }
+            System.arraycopy(cells(List.of(), other, by.size()), 0, same, n, by.size() + 1);
+            aligned.add(same);
         }
         List<int[]> groups = new ArrayList<>();
         if (by.size() == 1) {
-            cells[n] = missingCounts.get(0)[0];
-            int[] all = new int[n + 1];
+            int[] all = new int[n + 1]; // the groups and the missing cell add up to the total
             for (int i = 0; i <= n; i++) {
                 all[i] = i;
             }
             groups.add(all);
         } else {
             for (int dim = 0; dim < 2; dim++) {
-                Map<Object, List<Integer>> margin = new LinkedHashMap<>();
+                Map<String, List<Integer>> margin = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
-                    margin.computeIfAbsent(rows.get(i)[2 * dim], k -> new ArrayList<>()).add(i);
+                    margin.computeIfAbsent(rows.get(i).keys().get(dim), k -> new ArrayList<>()).add(i);
                 }
                 margin.values().forEach(ix -> groups.add(ix.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
-        BitSet hidden = policy.suppress(cells, groups);
+        BitSet hidden = policy.suppress(cells, groups, policy.differences(cells, aligned));
 
-        List<CountResponse.Group> all = new ArrayList<>();
+        List<CountResponse.Group> all = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Object[] r = rows.get(i);
-            List<String> keys = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            for (int d = 0; d < by.size(); d++) {
-                keys.add(String.valueOf(r[2 * d]));
-                labels.add(r[2 * d + 1] == null ? null : String.valueOf(r[2 * d + 1]));
-            }
+            Tally.Row r = rows.get(i);
             boolean suppressed = hidden.get(i);
-            all.add(new CountResponse.Group(keys, labels, suppressed ? null : cells[i], suppressed));
+            all.add(new CountResponse.Group(r.keys(), r.labels(), suppressed ? null : cells[i], suppressed));
         }
         List<CountResponse.Missing> missing = new ArrayList<>();
         for (int d = 0; d < by.size(); d++) {
-            long count = missingCounts.get(d)[0];
-            boolean suppressed = by.size() == 1 ? hidden.get(n) : policy.isSmall(count);
-            missing.add(new CountResponse.Missing(by.get(d).code(), suppressed ? null : count, suppressed));
+            boolean suppressed = hidden.get(n + d);
+            missing.add(new CountResponse.Missing(by.get(d).code(), suppressed ? null : cells[n + d], suppressed));
         }
         int from = Math.min(all.size(), request.page().offset());
         int to = Math.min(all.size(), from + request.page().size());
-        boolean totalHidden = policy.isSmall(total);
-        Instant lastUpdated = (Instant) em.createNativeQuery("select max(updated_at) from case_report", Instant.class)
-                .getSingleResult();
-        CountResponse.Meta meta = new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated,
-                by.stream().map(Dimension::code).toList(), understood(request), totalHidden ? null : total, totalHidden,
-                policy.threshold(), all.size(), request.page().page(), request.page().size());
+        CountResponse.Meta meta = meta(request, tally.total(), hidden.get(totalCell), fromCells,
+                by.stream().map(Dimension::code).toList(), all.size(), request.page().page(), request.page().size());
         return new CountResponse(meta, List.copyOf(all.subList(from, to)), missing);
+    }
+
+    /** A tally's cells in the order {@link #protect} uses: groups, missing counts, total. */
+    private static long[] cells(List<Tally.Row> rows, Tally tally, int dimensions) {
+        int n = rows.size();
+        long[] cells = new long[n + dimensions + 1];
+        for (int i = 0; i < n; i++) {
+            cells[i] = rows.get(i).n();
+        }
+        System.arraycopy(tally.missing(), 0, cells, n, dimensions);
+        cells[n + dimensions] = tally.total();
+        return cells;
+    }
+
+    /** The meta block: what was counted, how, from what and how fresh. */
+    CountResponse.Meta meta(CountRequest request, long total, boolean totalHidden, boolean fromCells, List<String> by,
+            long groups, int page, int size) {
+        AggregateStore.Status status = store.status();
+        Instant lastUpdated = fromCells || status.newestPending() == null ? status.appliedThrough()
+                : status.newestPending();
+        long lag = !fromCells || status.oldestPending() == null ? 0
+                : Math.max(0, java.time.Duration.between(status.oldestPending(), Instant.now()).toSeconds());
+        return new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated, by, understood(request),
+                totalHidden ? null : total, totalHidden, policy.threshold(), groups, page, size,
+                fromCells ? CountResponse.Source.AGGREGATES : CountResponse.Source.RAW_ROWS,
+                fromCells ? status.pendingCases() : 0, lag);
     }
 
     /** The profile of a product or substance (or any filtered set of cases). */
     @Transactional
     public SummaryResponse summary(CountRequest filters) {
-        CountResponse serious = counts(with(filters, Dimension.SERIOUS, 10));
+        return summary(filters, this::counts);
+    }
+
+    /** The same profile, always recounted from the raw rows: what the aggregates are checked against. */
+    @Transactional
+    public SummaryResponse recountSummary(CountRequest filters) {
+        return summary(filters, this::recount);
+    }
+
+    private SummaryResponse summary(CountRequest filters, java.util.function.Function<CountRequest, CountResponse> counts) {
+        CountResponse serious = counts.apply(with(filters, Dimension.SERIOUS, 10));
         Long seriousCases = serious.results().stream().filter(g -> g.keys().get(0).equals("true")).findFirst()
                 .map(CountResponse.Group::count).orElse(serious.meta().totalCasesSuppressed() ? null : 0L);
         Long total = serious.meta().totalCases();
         java.math.BigDecimal share = seriousCases == null || total == null || total == 0 ? null
                 : java.math.BigDecimal.valueOf(seriousCases).divide(java.math.BigDecimal.valueOf(total), 3,
                         java.math.RoundingMode.HALF_UP);
-        CountResponse.Meta meta = new CountResponse.Meta(serious.meta().disclaimer(), serious.meta().countingRule(),
-                serious.meta().lastUpdated(), List.of(), serious.meta().filters(), total,
-                serious.meta().totalCasesSuppressed(), serious.meta().smallCellThreshold(), 0, 0, 0);
-        return new SummaryResponse(meta, seriousCases, share, section(with(filters, Dimension.SYMPTOM, 10)),
-                section(with(filters, Dimension.OUTCOME, 100)), section(with(filters, Dimension.CRITERION, 100)),
-                section(with(filters, Dimension.AGE_GROUP, 100)), section(with(filters, Dimension.SEX, 100)));
+        CountResponse.Meta m = serious.meta();
+        CountResponse.Meta meta = new CountResponse.Meta(m.disclaimer(), m.countingRule(), m.lastUpdated(), List.of(),
+                m.filters(), total, m.totalCasesSuppressed(), m.smallCellThreshold(), 0, 0, 0, m.answeredFrom(),
+                m.pendingCases(), m.lagSeconds());
+        java.util.function.Function<Dimension, SummaryResponse.Section> section = d -> {
+            CountResponse c = counts.apply(with(filters, d, d == Dimension.SYMPTOM ? 10 : 100));
+            return new SummaryResponse.Section(c.results(), c.missing().get(0));
+        };
+        return new SummaryResponse(meta, seriousCases, share, section.apply(Dimension.SYMPTOM),
+                section.apply(Dimension.OUTCOME), section.apply(Dimension.CRITERION), section.apply(Dimension.AGE_GROUP),
+                section.apply(Dimension.SEX));
     }
 
-    private SummaryResponse.Section section(CountRequest request) {
-        CountResponse counts = counts(request);
-        return new SummaryResponse.Section(counts.results(), counts.missing().get(0));
-    }
 
     private static CountRequest with(CountRequest filters, Dimension by, int size) {
         return new CountRequest(List.of(by), filters.filters(), filters.receivedFrom(), filters.receivedTo(),
@@ -156,41 +175,6 @@ public class StatsService {
     static void limitQueryTime(EntityManager em, SmallCellPolicy policy) {
         em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
                 .setParameter(1, policy.queryTimeoutMillis() + "ms").getSingleResult();
-    }
-
-    /** The {@code with base, scope} prefix for a request's filters. */
-    static String scope(CountRequest request, Map<String, Object> params) {
-        return "with base as (" + CountingRule.SCOPE + "), scope as (select * from base s"
-                + where(request, params) + ") ";
-    }
-
-    private static String where(CountRequest request, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where true");
-        if (request.receivedFrom() != null) {
-            where.append(" and s.received_at >= :receivedFrom");
-            params.put("receivedFrom", request.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        if (request.receivedTo() != null) {
-            where.append(" and s.received_at < :receivedTo");
-            params.put("receivedTo", request.receivedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        int i = 0;
-        for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
-            Dimension d = filter.getKey();
-            String param = "f" + i++;
-            params.put(param, filter.getValue());
-            if (d.level == Dimension.Level.CASE) {
-                where.append(" and ").append(d.key).append(" in (:").append(param).append(")");
-            } else {
-                where.append(" and ").append(d.level.exists(d.key + " in (:" + param + ")"));
-            }
-        }
-        return where.toString();
-    }
-
-    static Query bind(Query query, Map<String, Object> params) {
-        params.forEach(query::setParameter);
-        return query;
     }
 
     static Map<String, Object> understood(CountRequest request) {

@@ -1,10 +1,10 @@
 package org.kaers.statistics;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,39 +29,62 @@ public class TrendService {
 
     private final EntityManager em;
     private final SmallCellPolicy policy;
+    private final AggregateCounts aggregates;
+    private final RawCounts raw;
+    private final StatsService stats;
 
-    TrendService(EntityManager em, SmallCellPolicy policy) {
+    TrendService(EntityManager em, SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
+            StatsService stats) {
         this.em = em;
         this.policy = policy;
+        this.aggregates = aggregates;
+        this.raw = raw;
+        this.stats = stats;
     }
 
     @Transactional
     public TrendResponse trend(CountRequest request, Interval interval, boolean onset) {
         StatsService.limitQueryTime(em, policy);
-        Map<String, Object> params = new HashMap<>();
-        String with = StatsService.scope(request, params);
-        String day = onset ? "(select min(r.onset_date) from case_reaction r where r.case_version_id = s.vid)"
-                : "(s.received_at at time zone 'UTC')::date";
-        String unit = interval.name().toLowerCase(java.util.Locale.ROOT);
-        String sql = with + "select date_trunc('" + unit + "', " + day + ")::date as period, count(*) from scope s"
-                + " where " + day + " is not null group by 1 order by 1";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = StatsService.bind(em.createNativeQuery(sql), params).getResultList();
-        long missing = onset ? ((Number) StatsService.bind(em.createNativeQuery(
-                with + "select count(*) from scope s where " + day + " is null"), params).getSingleResult()).longValue()
-                : 0;
-        long total = ((Number) StatsService.bind(em.createNativeQuery(with + "select count(*) from scope"), params)
-                .getSingleResult()).longValue();
+        Optional<Tally.Monthly> fromCells = aggregates.monthly(request, onset);
+        List<Tally.Monthly> neighbours = request.differingByOneFilter().stream()
+                .map(r -> aggregates.monthly(r, onset).orElseGet(() -> raw.monthly(r, onset))).toList();
+        return protect(request, interval, onset, fromCells.orElseGet(() -> raw.monthly(request, onset)), neighbours,
+                fromCells.isPresent());
+    }
 
-        int n = rows.size();
-        long[] cells = new long[n + 1];
-        List<LocalDate> starts = new ArrayList<>();
+    /** The same series, always recounted from the raw rows: what the aggregates are checked against. */
+    @Transactional
+    public TrendResponse recount(CountRequest request, Interval interval, boolean onset) {
+        StatsService.limitQueryTime(em, policy);
+        List<Tally.Monthly> neighbours = request.differingByOneFilter().stream().map(r -> raw.monthly(r, onset))
+                .toList();
+        return protect(request, interval, onset, raw.monthly(request, onset), neighbours, false);
+    }
+
+    private TrendResponse protect(CountRequest request, Interval interval, boolean onset, Tally.Monthly monthly,
+            List<Tally.Monthly> neighbours, boolean fromCells) {
+        Map<LocalDate, Long> periods = periods(monthly, interval);
+        int n = periods.size();
+        // The cells: every period, the missing count, the total.
+        long[] cells = new long[n + 2];
+        List<LocalDate> starts = new ArrayList<>(periods.keySet());
         for (int i = 0; i < n; i++) {
-            Object start = rows.get(i)[0];
-            starts.add(start instanceof LocalDate d ? d : ((java.sql.Date) start).toLocalDate());
-            cells[i] = ((Number) rows.get(i)[1]).longValue();
+            cells[i] = periods.get(starts.get(i));
         }
+        long missing = monthly.missing();
         cells[n] = missing;
+        cells[n + 1] = monthly.total();
+        List<long[]> aligned = new ArrayList<>();
+        for (Tally.Monthly other : neighbours) {
+            Map<LocalDate, Long> theirs = periods(other, interval);
+            long[] same = new long[cells.length];
+            for (int i = 0; i < n; i++) {
+                same[i] = theirs.getOrDefault(starts.get(i), 0L);
+            }
+            same[n] = other.missing();
+            same[n + 1] = other.total();
+            aligned.add(same);
+        }
         List<int[]> groups = new ArrayList<>();
         int[] all = new int[n + 1];
         for (int i = 0; i <= n; i++) {
@@ -74,21 +97,32 @@ public class TrendService {
         if (interval == Interval.MONTH) {
             groups.addAll(within(starts, d -> d.getYear() + "Q" + ((d.getMonthValue() - 1) / 3 + 1)));
         }
-        BitSet hidden = policy.suppress(cells, groups);
+        BitSet hidden = policy.suppress(cells, groups, policy.differences(cells, aligned));
         List<TrendResponse.Point> series = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean suppressed = hidden.get(i);
             series.add(new TrendResponse.Point(label(starts.get(i), interval), starts.get(i).toString(),
                     suppressed ? null : cells[i], suppressed));
         }
-        boolean totalHidden = policy.isSmall(total);
-        Instant lastUpdated = (Instant) em.createNativeQuery("select max(updated_at) from case_report", Instant.class)
-                .getSingleResult();
-        CountResponse.Meta meta = new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated,
-                List.of(), StatsService.understood(request), totalHidden ? null : total, totalHidden,
-                policy.threshold(), n, 0, n);
+        CountResponse.Meta meta = stats.meta(request, monthly.total(), hidden.get(n + 1), fromCells, List.of(), n, 0, n);
         return new TrendResponse(meta, interval.name(), onset ? "onset" : "received", series,
                 new CountResponse.Missing("onsetDate", hidden.get(n) ? null : missing, hidden.get(n)));
+    }
+
+    private static Map<LocalDate, Long> periods(Tally.Monthly monthly, Interval interval) {
+        Map<LocalDate, Long> periods = new TreeMap<>();
+        for (Tally.Month m : monthly.months()) {
+            periods.merge(start(m.start(), interval), m.n(), Long::sum);
+        }
+        return periods;
+    }
+
+    private static LocalDate start(LocalDate month, Interval interval) {
+        return switch (interval) {
+            case MONTH -> month;
+            case QUARTER -> month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
+            case YEAR -> month.withMonth(1);
+        };
     }
 
     private static List<int[]> within(List<LocalDate> starts, java.util.function.Function<LocalDate, String> key) {

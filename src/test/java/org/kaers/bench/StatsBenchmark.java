@@ -3,6 +3,7 @@ package org.kaers.bench;
 import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,23 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.kaers.statistics.AggregateStore;
+import org.kaers.statistics.StatsBenchAccess;
+import org.kaers.statistics.StatsService;
+import org.kaers.statistics.TrendService;
 import org.kaers.vocabulary.CodingSweep;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Seeds realistic cases straight into the tables (default 1,000,000; -Dbench.cases=N), codes their texts,
- * then times the main statistics queries over HTTP. Run:
+ * rebuilds the statistics aggregates, times the worker, then times the main statistics queries over HTTP
+ * (answered from the aggregates) and the same queries counted from the raw rows (plain SQL GROUP BY). Run:
  * {@code ./mvnw -B -Pbench test -Dtest=StatsBenchmark [-Dbench.cases=200000]}.
  */
 @QuarkusTest
@@ -40,6 +48,15 @@ class StatsBenchmark {
     @Inject
     CodingSweep sweep;
 
+    @Inject
+    AggregateStore aggregates;
+
+    @Inject
+    StatsService stats;
+
+    @Inject
+    TrendService trends;
+
     @Test
     void statisticsLatency() throws Exception {
         int cases = Integer.getInteger("bench.cases", 1_000_000);
@@ -49,34 +66,99 @@ class StatsBenchmark {
             // code every distinct verbatim and product name
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        long rebuildStart = System.nanoTime();
+        aggregates.rebuild();
+        double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+        long cells;
+        long facts;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("select (select count(*) from stats_cell), (select count(*) from stats_fact)");
+            r.next();
+            cells = r.getLong(1);
+            facts = r.getLong(2);
+            // The worker's pace: re-fold 20,000 cases (their facts are unchanged, so this is the cost of deriving
+            // them), then 2,000 after moving them to another month (every cell of theirs changes).
+            s.execute("insert into stats_queue (case_id) select id from case_report where id <= 20000");
+        }
+        long foldStart = System.nanoTime();
+        long folded = aggregates.catchUp();
+        double foldSeconds = (System.nanoTime() - foldStart) / 1e9;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica"); // no triggers: we queue them ourselves
+            s.execute("update case_report set received_at = received_at + interval '40 days' where id <= 2000");
+            s.execute("insert into stats_queue (case_id) select id from case_report where id <= 2000");
+        }
+        long changeStart = System.nanoTime();
+        long changed = aggregates.catchUp();
+        double changeSeconds = (System.nanoTime() - changeStart) / 1e9;
+
+        String kratom = given().get("/api/v1/products/match?name=Maeng Da Kratom").then().statusCode(200)
+                .extract().path("product.id").toString();
         String[][] queries = {
-                {"counts by substance", "/api/v1/stats/counts?by=substance"},
-                {"counts by symptom, substance=KRATOM", "/api/v1/stats/counts?by=symptom&substance=KRATOM"},
-                {"counts by sex, serious=true", "/api/v1/stats/counts?by=sex&serious=true"},
-                {"counts by substance x symptom (page of 100)", "/api/v1/stats/counts?by=substance,symptom"},
-                {"trend by month, substance=KRATOM", "/api/v1/stats/trends?substance=KRATOM"},
-                {"summary substance=KRATOM", "/api/v1/stats/summary?substance=KRATOM"}};
+                {"counts by substance", "/api/v1/stats/counts", "by=substance"},
+                {"counts by symptom, substance=KRATOM", "/api/v1/stats/counts", "by=symptom&substance=KRATOM"},
+                {"counts by symptom, product=Maeng Da", "/api/v1/stats/counts", "by=symptom&product=" + kratom},
+                {"counts by sex, serious=true", "/api/v1/stats/counts", "by=sex&serious=true"},
+                {"counts by product x symptom (page of 100)", "/api/v1/stats/counts", "by=product,symptom"},
+                {"counts by ageGroup, received in 2020", "/api/v1/stats/counts",
+                        "by=ageGroup&receivedFrom=2020-01-01&receivedTo=2020-12-31"},
+                {"trend by month, substance=KRATOM", "/api/v1/stats/trends", "substance=KRATOM"},
+                {"trend by onset quarter", "/api/v1/stats/trends", "date=onset&interval=QUARTER"},
+                {"summary substance=KRATOM", "/api/v1/stats/summary", "substance=KRATOM"}};
         List<String> lines = new ArrayList<>();
-        int rounds = Integer.getInteger("bench.rounds", 10);
+        int rounds = Integer.getInteger("bench.rounds", 200);
+        int rawRounds = Integer.getInteger("bench.raw-rounds", 5);
         for (String[] q : queries) {
-            given().get(q[1]).then().statusCode(200); // warm-up
+            String answered = given().get(q[1] + "?" + q[2]).then().statusCode(200).extract().path("meta.answeredFrom");
             long[] nanos = new long[rounds];
             for (int i = 0; i < rounds; i++) {
                 long start = System.nanoTime();
-                given().get(q[1]).then().statusCode(200);
+                given().get(q[1] + "?" + q[2]).then().statusCode(200);
                 nanos[i] = System.nanoTime() - start;
             }
-            lines.add(Timings.summary(q[0], nanos));
+            long[] raw = new long[rawRounds];
+            for (int i = 0; i < rawRounds; i++) {
+                long start = System.nanoTime();
+                recount(q[1], q[2]);
+                raw[i] = System.nanoTime() - start;
+            }
+            lines.add(Timings.summary(q[0] + " [" + answered + ", HTTP]", nanos));
+            lines.add(Timings.summary("  same, raw rows GROUP BY (in-process)", raw));
+            lines.add("  ratio of p50s raw/aggregates: %.0fx".formatted(Timings.pct(sorted(raw), 50)
+                    / Timings.pct(sorted(nanos), 50)));
         }
-        System.out.printf("%n=== Statistics benchmark: %,d cases seeded and coded in %.1f s; %d rounds each ===%n",
-                cases, seedSeconds, rounds);
+        System.out.printf("%n=== Statistics benchmark: %,d cases seeded and coded in %.1f s ===%n", cases, seedSeconds);
+        System.out.printf("rebuild of the aggregates: %.1f s (%,d facts, %,d cells)%n", rebuildSeconds, facts, cells);
+        System.out.printf("worker: %,d unchanged cases re-derived in %.2f s (%,.0f cases/s); %,d changed cases folded in"
+                + " %.2f s (%,.0f cases/s)%n", folded, foldSeconds, folded / foldSeconds, changed, changeSeconds,
+                changed / changeSeconds);
         lines.forEach(System.out::println);
         System.out.println();
+    }
+
+    private static long[] sorted(long[] values) {
+        long[] copy = values.clone();
+        java.util.Arrays.sort(copy);
+        return copy;
+    }
+
+    private void recount(String path, String query) {
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.add(kv[0], kv[1]);
+        }
+        switch (path) {
+            case "/api/v1/stats/counts" -> StatsBenchAccess.recountCounts(stats, params);
+            case "/api/v1/stats/trends" -> StatsBenchAccess.recountTrend(trends, params);
+            default -> StatsBenchAccess.recountSummary(stats, params);
+        }
     }
 
     private void seed(int n) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set synchronous_commit = off");
+            s.execute("set session_replication_role = replica"); // no triggers: the rebuild derives the aggregates
             s.execute("""
                     insert into case_report (id, case_number, status, current_version, source, received_at, updated_at,
                         nullified_at, nullification_reason)

@@ -26,6 +26,19 @@ class SmallCellPolicyTest {
     }
 
     @Test
+    void cellsCloseToANeighbourRequestAreHiddenWhetherAboveOrBelow() {
+        // Neighbour counts 40 (same), 15 (differs by 3: hidden), 0 (differs by 9: shown), 20 (differs by 5: hidden).
+        BitSet differing = policy.differences(new long[] {40, 12, 9, 15}, List.of(new long[] {40, 15, 0, 20}));
+        assertThat(differing).isEqualTo(bits(1, 3));
+        // A second neighbour adds its own: 40 vs 44.
+        assertThat(policy.differences(new long[] {40, 12, 9, 15}, List.of(new long[] {40, 15, 0, 20},
+                new long[] {44, 12, 9, 15}))).isEqualTo(bits(0, 1, 3));
+        // Then hidden like any other cell: 12 and 15 hidden together need no partner.
+        assertThat(policy.suppress(new long[] {40, 12, 9, 15}, List.of(new int[] {0, 1, 2, 3}), differing))
+                .isEqualTo(bits(1, 3));
+    }
+
+    @Test
     void twoSmallCellsNeedNoPartner() {
         assertThat(hidden(new long[] {40, 3, 2, 12}, List.of(new int[] {0, 1, 2, 3}))).isEqualTo(bits(1, 2));
     }

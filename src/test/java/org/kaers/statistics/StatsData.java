@@ -46,6 +46,7 @@ final class StatsData {
         for (int i = 0; i < 6; i++) {
             submit(report(nameA, "FEMALE", "vomiting"));
         }
+        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
     }
 
     String names() {

@@ -7,29 +7,55 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** Default threshold 5: small cells are hidden, and no hidden cell can be recovered by subtraction. */
+/**
+ * Default threshold 5: small cells are hidden, and no hidden cell can be recovered by subtraction, neither
+ * within one response nor between two requests that differ by one filter value. Its own profile, so that the
+ * database holds exactly {@link StatsData} and {@link TrendData} (a request without filters counts them all).
+ */
 @QuarkusTest
+@TestProfile(StatsSuppressionTest.OwnDatabase.class)
 class StatsSuppressionTest {
 
+    /** Default suppression; a restart on a clean database. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kaers.stats.aggregate-interval", "off");
+        }
+    }
+
     private static StatsData shared;
+    private static TrendData trend;
 
     /** Built on first use (RestAssured knows the test port only once a test runs). */
     private static StatsData data() {
         if (shared == null) {
             shared = new StatsData();
+            trend = new TrendData();
         }
         return shared;
+    }
+
+    private static TrendData trend() {
+        data();
+        return trend;
     }
 
     @Test
     void aLoneSmallCellTakesAPartnerSoTotalMinusVisibleRevealsNothing() {
         JsonPath sex = counts("sex");
-        assertThat(sex.getLong("meta.totalCases")).isEqualTo(9);
+        // 9 cases, but 8 with nameA alone: the total would reveal the one case of nameB alone.
+        assertThat(sex.getBoolean("meta.totalCasesSuppressed")).isTrue();
         assertThat(sex.getInt("meta.smallCellThreshold")).isEqualTo(5);
         // MALE (1) is small; FEMALE (8) would give it away as 9 - 8, so it is hidden too.
         assertThat(sex.getList("results.suppressed", Boolean.class)).containsExactly(true, true);
@@ -38,10 +64,73 @@ class StatsSuppressionTest {
     }
 
     @Test
-    void twoSmallCellsProtectEachOther() {
-        JsonPath symptom = counts("symptom");
-        assertThat(symptom.getList("results.count")).containsExactly(8, null, null);
-        assertThat(symptom.getList("results.suppressed", Boolean.class)).containsExactly(false, true, true);
+    void aCellCloseToTheSameCellWithoutTheFilterIsHidden() {
+        JsonPath symptom = given().queryParam("by", "symptom").queryParam("productName", data().nameA)
+                .get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath();
+        // Vomiting 7 with nameA, 8 without the filter (the whole database): 8 - 7 would reveal case B.
+        assertThat(symptom.getList("results.count")).containsExactly(null, null, null);
+        assertThat(symptom.getList("results.suppressed", Boolean.class)).containsExactly(true, true, true);
+        // Nausea: 1 with nameA, 17 in all (16 trend cases): not close, but small, so hidden anyway.
+    }
+
+    @Test
+    void twoRequestsDifferingByOneFilterValueCannotBeSubtracted() {
+        // Vomiting: 8 cases with nameA or nameB, 7 with nameA: 8 - 7 would reveal nameB's single case.
+        JsonPath both = counts("symptom");
+        JsonPath one = given().queryParam("by", "symptom").queryParam("productName", data().nameA)
+                .get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath();
+        assertThat(both.getList("results.collect { it.labels[0] + '=' + it.count }", String.class))
+                .containsExactlyInAnyOrder("Vomiting=null", "Nausea=null", "Seizure=null");
+        assertNoSmallDifference(both, one);
+        // One filter more (serious=true) against one filter fewer: the same holds, in both directions.
+        for (String by : new String[] {"sex", "symptom", "ageGroup", "productRole"}) {
+            JsonPath all = counts(by);
+            JsonPath serious = given().queryParam("by", by).queryParam("productName", data().names())
+                    .queryParam("serious", "false").get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath();
+            assertNoSmallDifference(all, serious);
+        }
+        // Trends: a month range against no range.
+        JsonPath months = given().queryParam("productName", trend().product).get("/api/v1/stats/trends")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath ranged = given().queryParam("productName", trend().product).queryParam("receivedFrom", "2019-02-01")
+                .get("/api/v1/stats/trends").then().statusCode(200).extract().jsonPath();
+        assertThat(months.getLong("meta.totalCases")).isEqualTo(16);
+        // 16 in all, 10 from February 2019: the difference (January, 6) is not small, both totals show.
+        assertThat(ranged.getLong("meta.totalCases")).isEqualTo(10);
+    }
+
+    /** Every cell (and total and missing count) visible in both responses differs by 0 or by more than 5. */
+    private static void assertNoSmallDifference(JsonPath a, JsonPath b) {
+        Map<String, Object> left = visible(a);
+        Map<String, Object> right = visible(b);
+        for (Map.Entry<String, Object> cell : left.entrySet()) {
+            if (right.containsKey(cell.getKey())) {
+                long difference = Math.abs(((Number) cell.getValue()).longValue()
+                        - ((Number) right.get(cell.getKey())).longValue());
+                assertThat(difference).as(cell.getKey()).satisfiesAnyOf(d -> assertThat(d).isZero(),
+                        d -> assertThat(d).isGreaterThan(5));
+            }
+        }
+    }
+
+    private static Map<String, Object> visible(JsonPath body) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        List<Map<String, Object>> results = body.getList("results");
+        for (Map<String, Object> g : results) {
+            if (g.get("count") != null) {
+                out.put(String.valueOf(g.get("keys")), g.get("count"));
+            }
+        }
+        List<Map<String, Object>> missing = body.getList("missing");
+        for (Map<String, Object> m : missing) {
+            if (m.get("count") != null) {
+                out.put("missing " + m.get("dimension"), m.get("count"));
+            }
+        }
+        if (body.get("meta.totalCases") != null) {
+            out.put("total", body.get("meta.totalCases"));
+        }
+        return out;
     }
 
     @Test
@@ -74,7 +163,7 @@ class StatsSuppressionTest {
 
     @Test
     void aLoneSmallMonthInAYearOrQuarterTakesAPartner() {
-        String product = new TrendData().product;
+        String product = trend().product;
         // 2019: 6, 2, 7 -> February is small; 2019 minus the visible months would reveal it, so January (6) goes too.
         // 2020-03 (1) is the only month of its year: its year total (1) is small and hidden in the YEAR series.
         given().queryParam("productName", product).get("/api/v1/stats/trends").then().statusCode(200)

@@ -1,0 +1,270 @@
+package org.kaers.statistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Counts read from the maintained cells (see {@link AggregateStore}), when the cells can answer the request
+ * exactly:
+ * <ul>
+ * <li>one dimension, with at most one filter: a filter on a case-level dimension (sex, serious, ...) may list
+ * several values, a filter on a product- or reaction-level one a single value, and not on the dimension counted
+ * by;</li>
+ * <li>two dimensions, without filters;</li>
+ * <li>a receipt-date range only when it covers whole months, and then only for one dimension without filters
+ * (and receipt trends with the filter rule above).</li>
+ * </ul>
+ * Anything else is counted from the raw rows ({@link RawCounts}); {@code meta.answeredFrom} says which.
+ */
+@ApplicationScoped
+public class AggregateCounts {
+
+    private final EntityManager em;
+
+    AggregateCounts(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The months (yyyymm, inclusive) a request's receipt range covers, or null when it is not whole months. */
+    record Months(int from, int to) {
+        static final Months ALL_TIME = new Months(0, 0);
+
+        boolean allTime() {
+            return from == 0 && to == 0;
+        }
+    }
+
+    Optional<Tally> counts(CountRequest request) {
+        List<String> anchor = anchor(request);
+        Months months = months(request);
+        if (anchor == null || months == null) {
+            return Optional.empty();
+        }
+        if (request.by().size() == 1) {
+            if (!months.allTime() && !anchor.equals(List.of(AggregateStore.ALL))) {
+                return Optional.empty();
+            }
+            Dimension d = request.by().get(0);
+            List<Tally.Row> rows = new ArrayList<>();
+            long missing = 0;
+            for (Object[] r : values(anchor, d.code, months, label(d, "lx", "g.k"))) {
+                String key = (String) r[0];
+                long n = ((Number) r[2]).longValue();
+                if (key.isEmpty()) {
+                    missing = n;
+                } else {
+                    List<String> labels = new ArrayList<>();
+                    labels.add((String) r[1]);
+                    rows.add(new Tally.Row(List.of(key), labels, n));
+                }
+            }
+            return Optional.of(new Tally(rows, new long[] {missing}, total(anchor, months)));
+        }
+        if (!months.allTime() || !anchor.equals(List.of(AggregateStore.ALL))) {
+            return Optional.empty();
+        }
+        Dimension x = request.by().get(0);
+        Dimension y = request.by().get(1);
+        return Optional.of(x.level == y.level && x.level != Dimension.Level.CASE ? sameRowCross(x, y) : cross(x, y));
+    }
+
+    /** Cases per month of receipt or onset, when the cells can answer (see the class comment). */
+    Optional<Tally.Monthly> monthly(CountRequest request, boolean onset) {
+        List<String> anchor = anchor(request);
+        Months months = months(request);
+        if (anchor == null || months == null || (onset && !months.allTime())) {
+            return Optional.empty();
+        }
+        List<Tally.Month> series = new ArrayList<>();
+        long total = total(anchor, months);
+        long missing = 0;
+        if (onset) {
+            for (Object[] r : values(anchor, AggregateStore.ONSET, months, null)) {
+                String key = (String) r[0];
+                long n = ((Number) r[2]).longValue();
+                if (key.isEmpty()) {
+                    missing = n;
+                } else {
+                    series.add(new Tally.Month(LocalDate.parse(key + "-01"), n));
+                }
+            }
+            series.sort(java.util.Comparator.comparing(Tally.Month::start));
+        } else {
+            Map<String, Object> params = new HashMap<>();
+            params.put("anchor", anchor);
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = RawCounts.bind(em.createNativeQuery("""
+                    select c.period, sum(c.n) from stats_cell c where c.a = '*' and c.b in (:anchor) and c.period > 0
+                    and %s group by c.period having sum(c.n) > 0 order by c.period""".formatted(
+                    months.allTime() ? "true" : period(months))),
+                    bounds(params, months)).getResultList();
+            for (Object[] r : found) {
+                int period = ((Number) r[0]).intValue();
+                series.add(new Tally.Month(LocalDate.of(period / 100, period % 100, 1), ((Number) r[1]).longValue()));
+            }
+        }
+        return Optional.of(new Tally.Monthly(series, missing, total));
+    }
+
+    /**
+     * The values of one dimension among the cases with any of the anchor values (cases with different anchor
+     * values are disjoint), as (key, label, cases), sorted by cases then key; key "" is the cases without one.
+     */
+    private List<Object[]> values(List<String> anchor, String code, Months months, String[] label) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("anchor", anchor);
+        params.put("lo", code + "=");
+        params.put("hi", code + ">");
+        params.put("skip", code.length() + 2);
+        String sql = """
+                select g.k, %s, g.n from (
+                    select substr(x.o, :skip) as k, sum(x.n) as n from (
+                        select c.b as o, c.n from stats_cell c
+                        where c.a in (:anchor) and c.b >= :lo and c.b < :hi and %s
+                        union all
+                        select c.a, c.n from stats_cell c
+                        where c.b in (:anchor) and c.a >= :lo and c.a < :hi and %s
+                    ) x group by x.o having sum(x.n) > 0
+                ) g %s order by g.n desc, g.k collate "C"
+                """.formatted(label == null ? "null" : label[1], period(months), period(months),
+                label == null ? "" : label[0]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = RawCounts.bind(em.createNativeQuery(sql), bounds(params, months)).getResultList();
+        return rows;
+    }
+
+    private Tally cross(Dimension x, Dimension y) {
+        boolean xFirst = (x.code + "=").compareTo(y.code + "=") < 0;
+        Dimension first = xFirst ? x : y;
+        Dimension second = xFirst ? y : x;
+        String[] l0 = label(x, "lx0", "g.k0");
+        String[] l1 = label(y, "lx1", "g.k1");
+        String kx = "substr(c." + (xFirst ? "a" : "b") + ", " + (x.code.length() + 2) + ")";
+        String ky = "substr(c." + (xFirst ? "b" : "a") + ", " + (y.code.length() + 2) + ")";
+        String sql = """
+                select g.k0, %s, g.k1, %s, g.n from (
+                    select %s as k0, %s as k1, c.n from stats_cell c
+                    where split_part(c.a, '=', 1) = :first and split_part(c.b, '=', 1) = :second and c.period = 0
+                    and c.a <> :firstEmpty and c.b <> :secondEmpty and c.n > 0
+                ) g %s %s order by g.n desc, g.k0 collate "C", g.k1 collate "C"
+                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], kx, ky,
+                l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
+                .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
+                .setParameter("secondEmpty", second.code + "=").getResultList();
+        long[] missing = {single(x.code + "="), single(y.code + "=")};
+        return new Tally(rows(found), missing, total(List.of(AggregateStore.ALL), Months.ALL_TIME));
+    }
+
+    /**
+     * Two dimensions of the same product or reaction row cross within the row (a case with kratom powder and
+     * alprazolam tablets is not a kratom x tablet case): read from the combined values of the facts.
+     */
+    private Tally sameRowCross(Dimension x, Dimension y) {
+        Dimension[] order = AggregateStore.sameRow(x, y);
+        String prefix = AggregateStore.sameRowPrefix(x, y);
+        String[] l0 = label(x, "lx0", "g.k0");
+        String[] l1 = label(y, "lx1", "g.k1");
+        String first = "split_part(substr(c.b, " + (prefix.length() + 1) + "), chr(31), 1)";
+        String rest = "substr(c.b, " + (prefix.length() + 1) + " + length(" + first + ") + 1)";
+        String sql = """
+                select g.k0, %s, g.k1, %s, g.n from (
+                    select %s as k0, %s as k1, c.n from stats_cell c
+                    where c.a = '*' and c.b >= :lo and c.b < :hi and c.period = 0 and c.n > 0
+                ) g %s %s order by g.n desc, g.k0 collate "C", g.k1 collate "C"
+                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1],
+                order[0] == x ? first : rest, order[0] == x ? rest : first,
+                l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(sql).setParameter("lo", prefix)
+                .setParameter("hi", prefix.substring(0, prefix.length() - 1) + ">").getResultList();
+        return new Tally(rows(found), new long[] {single(x.code + "="), single(y.code + "=")},
+                total(List.of(AggregateStore.ALL), Months.ALL_TIME));
+    }
+
+    private static List<Tally.Row> rows(List<Object[]> found) {
+        List<Tally.Row> rows = new ArrayList<>(found.size());
+        for (Object[] r : found) {
+            List<String> labels = new ArrayList<>();
+            labels.add((String) r[1]);
+            labels.add((String) r[3]);
+            rows.add(new Tally.Row(List.of((String) r[0], (String) r[2]), labels, ((Number) r[4]).longValue()));
+        }
+        return rows;
+    }
+
+    private long single(String value) {
+        Object n = em.createNativeQuery("select coalesce(sum(n), 0) from stats_cell where a = '*' and b = ?1 and period = 0")
+                .setParameter(1, value).getSingleResult();
+        return ((Number) n).longValue();
+    }
+
+    private long total(List<String> anchor, Months months) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("anchor", anchor);
+        Object n = RawCounts.bind(em.createNativeQuery("select coalesce(sum(n), 0) from stats_cell c"
+                + " where c.a = '*' and c.b in (:anchor) and " + period(months)), bounds(params, months))
+                .getSingleResult();
+        return ((Number) n).longValue();
+    }
+
+    /** The join and column of the label of a dimension whose keys are codes or ids; null for the others. */
+    private static String[] label(Dimension d, String alias, String key) {
+        return d.labelTable == null ? null
+                : new String[] {"left join " + d.labelTable + " " + alias + " on " + alias + "." + d.labelKey + " = " + key,
+                        alias + "." + d.labelColumn};
+    }
+
+    private static String period(Months months) {
+        return months.allTime() ? "c.period = 0" : "c.period between :from and :to";
+    }
+
+    private static Map<String, Object> bounds(Map<String, Object> params, Months months) {
+        if (!months.allTime()) {
+            params.put("from", months.from());
+            params.put("to", months.to());
+        }
+        return params;
+    }
+
+    /**
+     * The anchor values: the cases counted are those with any of them ('*': all cases). Null when the filters
+     * cannot be answered from the cells.
+     */
+    private static List<String> anchor(CountRequest request) {
+        if (request.filters().isEmpty()) {
+            return List.of(AggregateStore.ALL);
+        }
+        if (request.filters().size() > 1) {
+            return null;
+        }
+        Map.Entry<Dimension, List<String>> filter = request.filters().entrySet().iterator().next();
+        Dimension d = filter.getKey();
+        if (request.by().contains(d) || (d.level != Dimension.Level.CASE && filter.getValue().size() > 1)) {
+            return null;
+        }
+        return filter.getValue().stream().map(v -> d.code + "=" + v).toList();
+    }
+
+    /** The whole months a receipt range covers; null when it starts or ends inside a month. */
+    private static Months months(CountRequest request) {
+        LocalDate from = request.receivedFrom();
+        LocalDate to = request.receivedTo();
+        if (from == null && to == null) {
+            return Months.ALL_TIME;
+        }
+        if ((from != null && from.getDayOfMonth() != 1) || (to != null && to.plusDays(1).getDayOfMonth() != 1)) {
+            return null;
+        }
+        return new Months(from == null ? 1 : from.getYear() * 100 + from.getMonthValue(),
+                to == null ? 999_912 : to.getYear() * 100 + to.getMonthValue());
+    }
+}

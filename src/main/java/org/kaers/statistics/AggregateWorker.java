@@ -1,0 +1,37 @@
+package org.kaers.statistics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Folds queued changes into the statistics aggregates every {@code kaers.stats.aggregate-interval} (default 1 s),
+ * off the request path. With several instances, one at a time does it (the store's advisory lock); the others
+ * skip the round.
+ */
+@ApplicationScoped
+public class AggregateWorker {
+
+    private static final Logger LOG = Logger.getLogger(AggregateWorker.class);
+
+    private final AggregateStore store;
+
+    AggregateWorker(AggregateStore store) {
+        this.store = store;
+    }
+
+    @Scheduled(every = "${kaers.stats.aggregate-interval:1s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fold() {
+        try {
+            while (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
+                // a full batch: there may be more
+            }
+        } catch (RuntimeException e) {
+            // The queue entries stay (the transaction rolled back); the next round retries them.
+            LOG.warnf("statistics aggregates not updated this round: %s", org.kaers.common.ProblemMappers.describe(e));
+        }
+    }
+}

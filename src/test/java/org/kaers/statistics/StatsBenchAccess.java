@@ -1,0 +1,23 @@
+package org.kaers.statistics;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/** Lets the benchmarks (another package) recount from the raw rows with the API's own parsing. */
+public final class StatsBenchAccess {
+
+    private StatsBenchAccess() {
+    }
+
+    public static Object recountCounts(StatsService stats, MultivaluedMap<String, String> params) {
+        return stats.recount(StatsParams.parse(params));
+    }
+
+    public static Object recountTrend(TrendService trends, MultivaluedMap<String, String> params) {
+        StatsParams.TrendQuery t = StatsParams.parseTrend(params);
+        return trends.recount(t.request(), t.interval(), t.onset());
+    }
+
+    public static Object recountSummary(StatsService stats, MultivaluedMap<String, String> params) {
+        return stats.recountSummary(StatsParams.parseSummary(params));
+    }
+}
