@@ -35,7 +35,7 @@ public class OpenApiProblems implements OASFilter {
                     add(responses, "415", "The request body is not application/json.");
                 }
                 add(responses, "406", "The client does not accept application/json.");
-                if (path.getKey().startsWith("/api/v1/stats")) {
+                if (path.getKey().startsWith("/api/v1/stats") || path.getKey().startsWith("/api/v1/signals")) {
                     add(responses, "503", "The query ran longer than kaers.stats.query-timeout and was cancelled; "
                             + "see Retry-After.");
                 }

@@ -16,7 +16,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * counted case's values) and {@code stats_cell} (case counts per pair of values), one worker at a time (advisory
  * lock), so that cells have a single writer and submissions never wait on a counter row. A case is re-derived
  * from its raw rows and current coding, and only the difference from its previous fact is applied, so processing
- * a case twice changes nothing.
+ * a case twice changes nothing. Cells that fall to 0 stay (readers skip them) until the next rebuild.
  */
 @ApplicationScoped
 public class AggregateStore {
@@ -36,7 +36,7 @@ public class AggregateStore {
 
     /** How far the aggregates are behind the raw rows. */
     public record Status(long pendingCases, Instant oldestPending, Instant newestPending, Instant appliedThrough,
-            Instant appliedAt, Instant rebuiltAt) {
+            Instant appliedAt, Instant rebuiltAt, long dataVersion) {
     }
 
     /** The SQL giving each counted case's fact: (cid, period yyyymm of receipt, sorted 'dimension=key' values). */
@@ -163,20 +163,11 @@ public class AggregateStore {
                 .executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
                 + " where sgn = 1").executeUpdate();
-        em.createNativeQuery("delete from stats_cell where n = 0 and (a, b, period) in (" + cellsOfTouched() + ")")
-                .executeUpdate();
         em.createNativeQuery("""
-                update stats_state set applied_through = greatest(applied_through, ?1), applied_at = now() where id = 1""")
-                .setParameter(1, instant(taken[1])).executeUpdate();
+                update stats_state set applied_through = greatest(applied_through, ?1), applied_at = now(),
+                       data_version = data_version + 1 where id = 1""")
+                .setParameter(1, org.kaers.common.SqlValues.instant(taken[1])).executeUpdate();
         return consumed;
-    }
-
-    /** The keys of the cells of the facts in {@code stats_batch}. */
-    private static String cellsOfTouched() {
-        return """
-                select a.v, b.v, 0 from stats_batch f, unnest(f.vals) a(v), unnest(f.vals) b(v)
-                where (a.v < b.v and (a.v = '*' or b.v not like '~%')) or (a.v = '*' and b.v = '*')
-                union select '*', b.v, f.period from stats_batch f, unnest(f.vals) b(v) where b.v not like '~%'""";
     }
 
     /** Folds every queued case in, waiting for a running worker; returns the queue entries consumed. */
@@ -207,32 +198,26 @@ public class AggregateStore {
                 + ") f").executeUpdate();
         em.createNativeQuery("insert into stats_cell (a, b, period, n) "
                 + cellsOf("(select period, vals, 1 as sgn from stats_fact)")).executeUpdate();
-        em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now()"
-                + " where id = 1").setParameter(1, through).executeUpdate();
+        em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
+                + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();
         return status();
     }
 
+    /**
+     * The state, read from the ends of the queue (two index probes, however many dead rows the queue has left
+     * behind): pending is the span of queue positions, exact unless a transaction that queued rolled back.
+     */
     @Transactional
     public Status status() {
         Object[] q = (Object[]) em.createNativeQuery("""
-                select (select count(*) from stats_queue), (select min(queued_at) from stats_queue),
-                       (select max(queued_at) from stats_queue), s.applied_through, s.applied_at, s.rebuilt_at
-                from stats_state s where s.id = 1""").getSingleResult();
-        return new Status(((Number) q[0]).longValue(), instant(q[1]), instant(q[2]), instant(q[3]), instant(q[4]),
-                instant(q[5]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                select coalesce(l.id - f.id + 1, 0), f.queued_at, l.queued_at, s.applied_through, s.applied_at,
+                       s.rebuilt_at, s.data_version
+                from stats_state s
+                left join lateral (select id, queued_at from stats_queue order by id limit 1) f on true
+                left join lateral (select id, queued_at from stats_queue order by id desc limit 1) l on true
+                where s.id = 1""").getSingleResult();
+        return new Status(((Number) q[0]).longValue(), org.kaers.common.SqlValues.instant(q[1]), org.kaers.common.SqlValues.instant(q[2]), org.kaers.common.SqlValues.instant(q[3]), org.kaers.common.SqlValues.instant(q[4]),
+                org.kaers.common.SqlValues.instant(q[5]), ((Number) q[6]).longValue());
     }
 }

@@ -42,6 +42,11 @@ final class StatsParams {
         return parse(raw, Set.of(), q -> null, true);
     }
 
+    /** Filters only (no dimensions, no paging): for other features that count under the statistics rules. */
+    static CountRequest parseFilters(MultivaluedMap<String, String> raw) {
+        return parse(raw, Set.of(), q -> null, false);
+    }
+
     /** Filters of a summary: a product or a substance is required. */
     static CountRequest parseSummary(MultivaluedMap<String, String> raw) {
         CountRequest request = parse(raw, Set.of(), q -> {

@@ -29,7 +29,7 @@ import org.kaers.common.Problem;
 @Tag(name = "Statistics", description = "De-identified case counts for researchers, with small cells suppressed.")
 public class StatsResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;
 
     private final StatsService service;
     private final TrendService trends;
@@ -111,10 +111,9 @@ public class StatsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
         CountResponse counts = service.counts(StatsParams.parse(uri.getQueryParameters()));
-        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
+        boolean csv = org.kaers.common.Csv.requested(headers);
         if (csv) {
-            return Response.ok(toCsv(counts), CSV + ";charset=UTF-8").build();
+            return org.kaers.common.Csv.response(toCsv(counts));
         }
         return Response.ok(counts, MediaType.APPLICATION_JSON).build();
     }
@@ -132,25 +131,13 @@ public class StatsResource {
         for (CountResponse.Group g : counts.results()) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < g.keys().size(); i++) {
-                cells.add(csvCell(g.keys().get(i)));
-                cells.add(csvCell(g.labels().get(i)));
+                cells.add(org.kaers.common.Csv.cell(g.keys().get(i)));
+                cells.add(org.kaers.common.Csv.cell(g.labels().get(i)));
             }
             cells.add(g.count() == null ? "" : g.count().toString());
             cells.add(String.valueOf(g.suppressed()));
             out.append(String.join(",", cells)).append('\n');
         }
         return out.toString();
-    }
-
-    private static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe; // no formula injection when opened in a spreadsheet
-        }
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -1,0 +1,17 @@
+package org.kaers.signals;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of signal detection. */
+@ConfigMapping(prefix = "kaers.signals")
+public interface SignalConfig {
+
+    /** Refit the EBGM prior when the counted cases have changed by more than this share since the last fit. */
+    @WithDefault("0.1")
+    double refitChange();
+
+    /** How often to check whether the prior needs a refit ("off" to disable). Read by the scheduler. */
+    @WithDefault("10m")
+    String refitCheck();
+}

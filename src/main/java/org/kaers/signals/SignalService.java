@@ -1,0 +1,199 @@
+package org.kaers.signals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageRequest;
+import org.kaers.common.QueryParams;
+import org.kaers.statistics.CaseCounts;
+
+/**
+ * One subject (a product, a substance, a symptom term or an organ class) against each value of another
+ * dimension: the 2x2 case counts under the statistics counting rule, the measures of {@link Disproportionality},
+ * EBGM under the current prior, the screening flags; rows whose a is small withheld whole.
+ */
+@ApplicationScoped
+public class SignalService {
+
+    static final String CAUTION = "Disproportionality compares how often a reaction is reported with a product against "
+            + "all other reports. A high score is a hypothesis for clinical review, not proof that the product causes "
+            + "the reaction, and says nothing about how often it occurs; reports are voluntary, selective and may be "
+            + "duplicated.";
+    static final String COUNTING = "Cases, not rows: each case counts once per table cell. Only the latest version of "
+            + "each case counts; nullified cases never count.";
+    /** Subjects, and what each may be compared against (the first is the default). */
+    private static final Map<String, List<String>> AGAINST = Map.of("product", List.of("symptom", "organClass"),
+            "substance", List.of("symptom", "organClass"), "symptom", List.of("product", "substance"),
+            "organClass", List.of("product", "substance"));
+    static final Set<String> FILTERS = Set.of("receivedFrom", "receivedTo", "serious", "ageGroup", "sex",
+            "reporterQualification", "source");
+    private static final Set<String> OWN = Set.of("product", "substance", "symptom", "organClass", "against",
+            "minCases", "sort", "page", "size");
+    private static final Pattern PRODUCT_ID = Pattern.compile("[1-9]\\d{0,17}");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    /** Sort keys and how to read them from a row (descending; nulls and suppressed rows last). */
+    private static final Map<String, Function<SignalViews.Row, Double>> SORTS = Map.ofEntries(
+            Map.entry("a", r -> r.a() == null ? null : r.a().doubleValue()),
+            Map.entry("expected", SignalViews.Row::expected),
+            Map.entry("prr", r -> r.prr().value()), Map.entry("prrLower", r -> r.prr().lower()),
+            Map.entry("chiSquare", SignalViews.Row::chiSquare),
+            Map.entry("ror", r -> r.ror().value()), Map.entry("rorLower", r -> r.ror().lower()),
+            Map.entry("ic", r -> r.ic().value()), Map.entry("ic025", r -> r.ic().lower()),
+            Map.entry("ebgm", r -> r.ebgm().value()), Map.entry("eb05", r -> r.ebgm().lower()));
+
+    private final CaseCounts counts;
+    private final PriorStore priors;
+    private final EntityManager em;
+
+    SignalService(CaseCounts counts, PriorStore priors, EntityManager em) {
+        this.counts = counts;
+        this.priors = priors;
+        this.em = em;
+    }
+
+    /** A parsed request. */
+    record Query(String subject, String key, String against, CaseCounts.Filters filters, int minCases, String sort,
+            PageRequest page) {
+    }
+
+    static Query parse(MultivaluedMap<String, String> raw) {
+        Set<String> allowed = new java.util.HashSet<>(OWN);
+        allowed.addAll(FILTERS);
+        QueryParams q = QueryParams.of(raw, allowed);
+        List<String> subjects = AGAINST.keySet().stream().filter(s -> raw.getFirst(s) != null).sorted().toList();
+        String subject = null;
+        String key = null;
+        if (subjects.size() != 1) {
+            q.reject("product", "give exactly one subject: product, substance, symptom or organClass"
+                    + (subjects.isEmpty() ? "" : " (got " + String.join(", ", subjects) + ")"));
+        } else {
+            subject = subjects.get(0);
+            key = q.string(subject, 40);
+            Pattern pattern = subject.equals("product") ? PRODUCT_ID : CODE;
+            if (key != null && !pattern.matcher(key).matches()) {
+                q.reject(subject, subject.equals("product") ? "expected a product id (GET /api/v1/products)"
+                        : "expected a code such as KRATOM or KT0031");
+            }
+        }
+        String against = q.string("against", 40);
+        if (subject != null) {
+            List<String> options = AGAINST.get(subject);
+            if (against == null) {
+                against = options.get(0);
+            } else if (!options.contains(against)) {
+                q.reject("against", "for a " + subject + ", one of: " + String.join(", ", options));
+            }
+        }
+        int minCases = q.integer("minCases", 1, 1, 1_000_000);
+        String sort = q.string("sort", 20);
+        if (sort == null) {
+            sort = "eb05";
+        } else if (!SORTS.containsKey(sort)) {
+            q.reject("sort", "not one of the allowed values: " + String.join(", ", SORTS.keySet().stream().sorted().toList()));
+        }
+        PageRequest page = new PageRequest(q.integer("page", 0, 0, 1_000_000), q.integer("size", 100, 1, 1000));
+        q.throwIfInvalid();
+        return new Query(subject, key, against, CaseCounts.filters(raw, OWN), minCases, sort, page);
+    }
+
+    /** The table of a request: parsed first (400 before any work), the prior fitted first if there is none. */
+    public SignalViews.Table table(MultivaluedMap<String, String> raw) {
+        Query query = parse(raw);
+        return table(query, priors.currentOrFit().orElse(null));
+    }
+
+    @Transactional
+    SignalViews.Table table(Query query, SignalViews.PriorView prior) {
+        String label = label(query.subject(), query.key());
+        CaseCounts.Margins m = counts.margins(query.subject(), query.key(), query.against(), query.filters());
+        CaseCounts.DataVersion version = counts.dataVersion();
+        GammaPoissonShrinker.Prior shrinker = prior == null ? null
+                : new GammaPoissonShrinker.Prior(prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.p());
+        long ab = m.subjectCases();
+        long n = m.totalCases();
+        List<SignalViews.Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Long> cell : m.withSubject().entrySet()) {
+            long a = cell.getValue();
+            if (a < query.minCases()) {
+                continue;
+            }
+            String key = cell.getKey();
+            if (counts.isSmall(a)) {
+                rows.add(new SignalViews.Row(key, m.labels().get(key), true, null, null, null, null, null,
+                        none(), null, none(), none(), none(), new SignalViews.Flags(false, false, false, false)));
+                continue;
+            }
+            long ac = m.all().getOrDefault(key, a);
+            Disproportionality.Table t = new Disproportionality.Table(a, ab - a, ac - a, n - ab - ac + a);
+            rows.add(row(key, m.labels().get(key), t, shrinker));
+        }
+        Function<SignalViews.Row, Double> by = SORTS.get(query.sort());
+        rows.sort(Comparator.comparing((SignalViews.Row r) -> r.suppressed())
+                .thenComparing(by, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(SignalViews.Row::key));
+        int from = Math.min(rows.size(), query.page().offset());
+        int to = Math.min(rows.size(), from + query.page().size());
+        boolean abHidden = counts.isSmall(ab);
+        SignalViews.Meta meta = new SignalViews.Meta(CAUTION, COUNTING,
+                new SignalViews.Subject(query.subject(), query.key(), label), query.against(),
+                query.filters().understood(), version.version(), version.asOf(),
+                m.fromAggregates() ? "AGGREGATES" : "RAW_ROWS", prior, abHidden ? null : ab, abHidden, n,
+                counts.smallCellThreshold(), query.minCases(), query.sort(), rows.size(), query.page().page(),
+                query.page().size());
+        return new SignalViews.Table(meta, List.copyOf(rows.subList(from, to)));
+    }
+
+    /** The measures of one table. */
+    static SignalViews.Row row(String key, String label, Disproportionality.Table t, GammaPoissonShrinker.Prior prior) {
+        Disproportionality.Estimate prr = Disproportionality.prr(t);
+        Double chi2 = Disproportionality.chiSquareYates(t);
+        Disproportionality.Estimate ror = Disproportionality.ror(t);
+        Disproportionality.Estimate ic = Disproportionality.informationComponent(t);
+        Double expected = t.expected();
+        SignalViews.Measure ebgm = none();
+        if (prior != null && expected != null && expected > 0) {
+            GammaPoissonShrinker.Posterior post = GammaPoissonShrinker.posterior(prior, t.a(), expected);
+            ebgm = new SignalViews.Measure(post.ebgm(), post.eb05(), post.eb95());
+        }
+        SignalViews.Flags flags = new SignalViews.Flags(Disproportionality.evansSignal(t, prr, chi2),
+                Disproportionality.rorSignal(t, ror), Disproportionality.icSignal(ic),
+                ebgm.lower() != null && ebgm.lower() >= 2);
+        return new SignalViews.Row(key, label, false, t.a(), t.b(), t.c(), t.d(), expected, measure(prr), chi2,
+                measure(ror), measure(ic), ebgm, flags);
+    }
+
+    private static SignalViews.Measure measure(Disproportionality.Estimate e) {
+        return new SignalViews.Measure(e.value(), e.lower(), e.upper());
+    }
+
+    private static SignalViews.Measure none() {
+        return new SignalViews.Measure(null, null, null);
+    }
+
+    /** The subject's name; 404 when it does not exist. */
+    private String label(String subject, String key) {
+        String sql = switch (subject) {
+            case "product" -> "select name from product where id = cast(?1 as bigint)";
+            case "substance" -> "select name from substance where code = ?1";
+            case "symptom" -> "select preferred_name from symptom_term where code = ?1";
+            default -> "select name from organ_class where code = ?1";
+        };
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery(sql).setParameter(1, key).getResultList();
+        if (found.isEmpty()) {
+            throw ApiProblem.notFound("no " + subject + " " + key);
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,104 @@
+package org.kaers.signals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API shapes of signal detection. */
+public final class SignalViews {
+
+    private SignalViews() {
+    }
+
+    @Schema(name = "SignalTable", description = "Disproportionality of one product, substance, symptom or organ class "
+            + "against each value of another dimension.")
+    public record Table(Meta meta, List<Row> results) {
+    }
+
+    @Schema(name = "SignalMeta", description = "What was compared, over which data, and how.")
+    public record Meta(
+            @Schema(description = "Disproportionality is a hypothesis for review, not proof of causation.") String caution,
+            @Schema(description = "The counting rule (as statistics).") String countingRule,
+            Subject subject,
+            @Schema(description = "The dimension each row is a value of.", examples = "symptom") String against,
+            @Schema(description = "The filters as understood.") Map<String, Object> filters,
+            @Schema(description = "Version of the aggregated data the counts come from: cite it to reproduce a result.",
+                    examples = "1873") long dataVersion,
+            @Schema(description = "Changes queued up to this time are in that data.") Instant dataAsOf,
+            @Schema(description = "AGGREGATES, or RAW_ROWS when filters needed a recount from the case rows (then the "
+                    + "data may be newer than dataVersion).", examples = "AGGREGATES") String answeredFrom,
+            @Schema(description = "The EBGM prior used; absent when none could be fitted (EBGM is then absent too).")
+            PriorView prior,
+            @Schema(description = "Cases with the subject (a + b); absent when suppressed.", examples = "1534") Long subjectCases,
+            boolean subjectCasesSuppressed,
+            @Schema(description = "All cases matching the filters (N).", examples = "20412") long totalCases,
+            @Schema(description = "Rows whose a is from 1 up to this are withheld.", examples = "5") int smallCellThreshold,
+            @Schema(description = "Rows with fewer cases (a) are left out.", examples = "3") int minCases,
+            @Schema(examples = "eb05") String sort,
+            @Schema(description = "Rows over all pages.", examples = "87") long rows,
+            int page,
+            int size) {
+    }
+
+    @Schema(name = "SignalSubject", description = "What is compared against everything else.")
+    public record Subject(@Schema(examples = "substance") String dimension, @Schema(examples = "KRATOM") String key,
+            @Schema(examples = "Kratom") String label) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "SignalRow", description = "One 2x2 table and its measures; every number null when suppressed, and "
+            + "a measure null when the table does not define it (a zero divisor).")
+    public record Row(
+            @Schema(examples = "KT0031") String key,
+            @Schema(examples = "Seizure") String label,
+            boolean suppressed,
+            @Schema(description = "Cases with both.", examples = "42") Long a,
+            @Schema(description = "Cases with the subject, without this value.", examples = "1492") Long b,
+            @Schema(description = "Cases with this value, without the subject.", examples = "311") Long c,
+            @Schema(description = "Cases with neither.", examples = "18567") Long d,
+            @Schema(description = "Expected a: (a+b)(a+c)/N.", examples = "26.3") Double expected,
+            Measure prr,
+            @Schema(description = "Chi-square with Yates' correction.", examples = "9.1") Double chiSquare,
+            Measure ror,
+            @Schema(description = "Information component (log2) with IC025 and IC975.") Measure ic,
+            @Schema(description = "EBGM with EB05 and EB95.") Measure ebgm,
+            Flags signals) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "SignalMeasure", description = "A measure with its 95% interval (EBGM: EB05 and EB95).")
+    public record Measure(@Schema(examples = "1.6") Double value, @Schema(examples = "1.18") Double lower,
+            @Schema(examples = "2.17") Double upper) {
+    }
+
+    @Schema(name = "SignalFlags", description = "Which screening rules the row meets.")
+    public record Flags(
+            @Schema(description = "Evans: a >= 3, PRR >= 2, chi-square >= 4.") boolean evans,
+            @Schema(description = "ROR lower bound > 1 with a >= 3.") boolean ror,
+            @Schema(description = "IC025 > 0.") boolean ic,
+            @Schema(description = "EB05 >= 2.") boolean ebgm) {
+    }
+
+    @Schema(name = "EbgmPrior", description = "Fitted hyperparameters of the gamma-Poisson shrinker and fit diagnostics.")
+    public record PriorView(
+            long id,
+            Instant fittedAt,
+            @Schema(description = "Data version the fit came from.") long dataVersion,
+            @Schema(description = "Counted cases at the fit.") long totalCases,
+            @Schema(description = "Product x symptom cells with N >= 1.") int cells,
+            @Schema(description = "Weighted points after squashing.") int points,
+            double alpha1, double beta1, double alpha2, double beta2,
+            @Schema(description = "Weight of the first gamma.") double p,
+            double logLikelihood,
+            @Schema(description = "Starting points tried.") int starts,
+            @Schema(description = "Starting points that converged.") int startsConverged,
+            @Schema(description = "At least two starting points reached the same maximum.") boolean converged,
+            long evaluations,
+            long durationMs,
+            @Schema(description = "Why it was fitted.", examples = "on request") String reason) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Signal detection: disproportionality (PRR, ROR, IC, EBGM) over the statistics counts. */
+package org.kaers.signals;

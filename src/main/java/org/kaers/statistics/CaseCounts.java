@@ -1,0 +1,147 @@
+package org.kaers.statistics;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * The counts other features build on (signal detection), under the statistics counting rule: read from the
+ * aggregates when they can answer, from the raw rows otherwise, exactly as the statistics endpoints count.
+ */
+@ApplicationScoped
+public class CaseCounts {
+
+    private final EntityManager em;
+    private final AggregateCounts aggregates;
+    private final RawCounts raw;
+    private final AggregateStore store;
+    private final SmallCellPolicy policy;
+
+    CaseCounts(EntityManager em, AggregateCounts aggregates, RawCounts raw, AggregateStore store,
+            SmallCellPolicy policy) {
+        this.em = em;
+        this.aggregates = aggregates;
+        this.raw = raw;
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /** Validated statistics filters (any dimension, receipt range); opaque outside this package. */
+    public static final class Filters {
+        final CountRequest request;
+
+        private Filters(CountRequest request) {
+            this.request = request;
+        }
+
+        /** The filters as understood, for a response's meta. */
+        public Map<String, Object> understood() {
+            return StatsService.understood(request);
+        }
+    }
+
+    /**
+     * Parses statistics filters from query parameters, ignoring the names in {@code others} (the caller's
+     * own parameters, which it validates); unknown names and bad values are one 400 problem.
+     */
+    public static Filters filters(MultivaluedMap<String, String> query, java.util.Set<String> others) {
+        MultivaluedMap<String, String> only = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        query.forEach((name, values) -> {
+            if (!others.contains(name)) {
+                only.put(name, values);
+            }
+        });
+        return new Filters(StatsParams.parseFilters(only));
+    }
+
+    /** Whether a dimension code names a statistics dimension. */
+    public static boolean isDimension(String code) {
+        return Dimension.byCode(code) != null;
+    }
+
+    /**
+     * Cases by the values of {@code against}: among the cases with {@code subject} = {@code value} (and the
+     * filters), and among all cases (with the filters), with the totals of both.
+     */
+    public record Margins(Map<String, Long> withSubject, Map<String, Long> all, Map<String, String> labels,
+            long subjectCases, long totalCases, boolean fromAggregates) {
+    }
+
+    @Transactional
+    public Margins margins(String subject, String value, String against, Filters filters) {
+        StatsService.limitQueryTime(em, policy);
+        Dimension s = Dimension.byCode(subject);
+        Dimension x = Dimension.byCode(against);
+        CountRequest base = filters.request;
+        Map<Dimension, List<String>> narrowed = new java.util.EnumMap<>(Dimension.class);
+        narrowed.putAll(base.filters());
+        narrowed.put(s, List.of(value));
+        CountRequest all = new CountRequest(List.of(x), base.filters(), base.receivedFrom(), base.receivedTo(), base.page());
+        CountRequest with = new CountRequest(List.of(x), narrowed, base.receivedFrom(), base.receivedTo(), base.page());
+        Optional<Tally> allCells = aggregates.counts(all);
+        Optional<Tally> withCells = aggregates.counts(with);
+        Tally allTally = allCells.orElseGet(() -> raw.counts(all));
+        Tally withTally = withCells.orElseGet(() -> raw.counts(with));
+        Map<String, Long> byAll = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        allTally.rows().forEach(r -> {
+            byAll.put(r.keys().get(0), r.n());
+            labels.put(r.keys().get(0), r.labels().get(0));
+        });
+        Map<String, Long> byWith = new HashMap<>();
+        withTally.rows().forEach(r -> byWith.put(r.keys().get(0), r.n()));
+        return new Margins(byWith, byAll, labels, withTally.total(), allTally.total(),
+                allCells.isPresent() && withCells.isPresent());
+    }
+
+    /** Every (row, column) pair of two dimensions with its cases, all time, no filters, with both margins. */
+    public record Cross(List<Pair> pairs, Map<String, Long> rows, Map<String, Long> columns, long totalCases) {
+    }
+
+    /** A (row, column) pair of values and its cases. */
+    public record Pair(String row, String column, long cases) {
+    }
+
+    @Transactional
+    public Cross cross(String rowDimension, String columnDimension) {
+        Dimension r = Dimension.byCode(rowDimension);
+        Dimension c = Dimension.byCode(columnDimension);
+        org.kaers.common.PageRequest page = new org.kaers.common.PageRequest(0, 1);
+        CountRequest pairs = new CountRequest(List.of(r, c), Map.of(), null, null, page);
+        Tally cross = aggregates.counts(pairs).orElseGet(() -> raw.counts(pairs));
+        Map<String, Long> rows = new HashMap<>();
+        CountRequest byRow = new CountRequest(List.of(r), Map.of(), null, null, page);
+        aggregates.counts(byRow).orElseGet(() -> raw.counts(byRow)).rows().forEach(x -> rows.put(x.keys().get(0), x.n()));
+        Map<String, Long> columns = new HashMap<>();
+        CountRequest byColumn = new CountRequest(List.of(c), Map.of(), null, null, page);
+        aggregates.counts(byColumn).orElseGet(() -> raw.counts(byColumn)).rows()
+                .forEach(x -> columns.put(x.keys().get(0), x.n()));
+        return new Cross(cross.rows().stream().map(p -> new Pair(p.keys().get(0), p.keys().get(1), p.n())).toList(),
+                rows, columns, cross.total());
+    }
+
+    /** The version of the aggregated data: it changes whenever changes are folded in or rebuilt. */
+    public record DataVersion(long version, Instant asOf) {
+    }
+
+    @Transactional
+    public DataVersion dataVersion() {
+        AggregateStore.Status status = store.status();
+        return new DataVersion(status.dataVersion(), status.appliedThrough());
+    }
+
+    public int smallCellThreshold() {
+        return policy.threshold();
+    }
+
+    public boolean isSmall(long count) {
+        return policy.isSmall(count);
+    }
+}
