@@ -22,7 +22,7 @@ import org.apache.commons.math3.special.Gamma;
  * cell is the mixture P Gamma(a1, b1) + (1 - P) Gamma(a2, b2) (shape, rate); N given E is then a mixture of
  * negative binomials. The prior is fitted by maximum likelihood over the cells with N >= 1 (zero-truncated
  * likelihood, as openEBGM does), after squashing cells with the same N and nearly the same E into weighted
- * points; from several starting points, with Nelder-Mead on log / logit scales. Numerics from Commons Math.
+ * points; from several starting points, with Nelder-Mead on bounded log / logit scales. Numerics from Commons Math.
  */
 public final class GammaPoissonShrinker {
 
@@ -168,12 +168,36 @@ public final class GammaPoissonShrinker {
         return points;
     }
 
+    /**
+     * Shapes and rates are kept within [1e-5, 1e5], P within [1e-6, 1 - 1e-6]: beyond them a component is a
+     * point mass or flat, the likelihood barely changes, and gamma quantiles of huge shapes are slow to compute.
+     */
+    private static final double LN_LO = Math.log(1e-5);
+    private static final double LN_HI = Math.log(1e5);
+    private static final double P_LO = 1e-6;
+
     private static double[] unconstrained(double[] prior) {
-        return new double[] {Math.log(prior[0]), Math.log(prior[1]), Math.log(prior[2]), Math.log(prior[3]),
-                Math.log(prior[4] / (1 - prior[4]))};
+        double[] x = new double[5];
+        for (int i = 0; i < 4; i++) {
+            x[i] = logit((Math.log(prior[i]) - LN_LO) / (LN_HI - LN_LO));
+        }
+        x[4] = logit((prior[4] - P_LO) / (1 - 2 * P_LO));
+        return x;
     }
 
     private static Prior prior(double[] x) {
-        return new Prior(Math.exp(x[0]), Math.exp(x[1]), Math.exp(x[2]), Math.exp(x[3]), 1 / (1 + Math.exp(-x[4])));
+        double[] v = new double[5];
+        for (int i = 0; i < 4; i++) {
+            v[i] = Math.exp(LN_LO + (LN_HI - LN_LO) * sigmoid(x[i]));
+        }
+        return new Prior(v[0], v[1], v[2], v[3], P_LO + (1 - 2 * P_LO) * sigmoid(x[4]));
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    private static double logit(double u) {
+        return Math.log(u / (1 - u));
     }
 }
