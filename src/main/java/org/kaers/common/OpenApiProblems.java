@@ -35,6 +35,9 @@ public class OpenApiProblems implements OASFilter {
                     add(responses, "415", "The request body is not application/json.");
                 }
                 add(responses, "406", "The client does not accept application/json.");
+                add(responses, "401", "No bearer token, or one that is expired, badly signed or from another issuer "
+                        + "(header WWW-Authenticate: Bearer).");
+                add(responses, "403", "The token's roles do not allow this operation (README, \"Access control\").");
                 if (path.getKey().startsWith("/api/v1/stats") || path.getKey().startsWith("/api/v1/signals")) {
                     add(responses, "503", "The query ran longer than kaers.stats.query-timeout and was cancelled; "
                             + "see Retry-After.");

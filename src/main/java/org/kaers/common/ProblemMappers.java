@@ -50,6 +50,20 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** No token, or a token that is invalid, expired, signed by another key or from another issuer. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return builder(ProblemType.UNAUTHORIZED, "a valid bearer token is required", List.of())
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles do not include one this operation needs. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return builder(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of()).build();
+    }
+
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e) {
         List<Violation> violations = e.getConstraintViolations().stream()

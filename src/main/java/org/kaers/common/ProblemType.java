@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response.Status;
 /** The problem types this service answers with: one stable URN, title and status each. */
 public enum ProblemType {
     VALIDATION("validation", "Invalid request", 400),
+    UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Not allowed", 403),
     MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
 import org.kaers.common.Violation;
@@ -52,6 +54,7 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = "The body is not a CAERS export (its header lacks CAERS columns).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.ADMIN})
     public ImportSummary importCaers(InputStream body) {
         try {
             return caers.importFile(new InputStreamReader(body, StandardCharsets.UTF_8));

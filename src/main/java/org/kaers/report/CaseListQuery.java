@@ -24,9 +24,14 @@ class CaseListQuery {
         this.em = em;
     }
 
-    PageResponse<CaseSummary> page(CaseFilter filter, PageRequest page) {
+    /** @param owner when not null, only the cases this subject submitted */
+    PageResponse<CaseSummary> page(CaseFilter filter, PageRequest page, String owner) {
         List<String> where = new ArrayList<>(List.of("v.version = c.currentVersion"));
         Map<String, Object> params = new HashMap<>();
+        if (owner != null) {
+            where.add("c.submittedBy = :owner");
+            params.put("owner", owner);
+        }
         if (filter.receivedFrom() != null) {
             where.add("c.receivedAt >= :from");
             params.put("from", filter.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());

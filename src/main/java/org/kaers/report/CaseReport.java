@@ -56,4 +56,8 @@ public class CaseReport {
 
     @Column(name = "duplicate_of")
     String duplicateOf;
+
+    /** The subject that submitted version 1: the case's owner for reporters. */
+    @Column(name = "submitted_by", updatable = false)
+    String submittedBy;
 }

@@ -44,10 +44,12 @@ public class CaseReportService {
     private final SymptomCoder symptomCoder;
     private final ProductCoder productCoder;
     private final CodingLookup codings;
+    private final org.kaers.security.Caller caller;
 
     CaseReportService(CaseReportRepository cases, CaseVersionRepository versions, CaseListQuery listQuery,
             IdempotencyStore idempotency, CaseNumbers caseNumbers, MeterRegistry metrics, SymptomCoder symptomCoder,
-            ProductCoder productCoder, CodingLookup codings) {
+            ProductCoder productCoder, CodingLookup codings, org.kaers.security.Caller caller) {
+        this.caller = caller;
         this.symptomCoder = symptomCoder;
         this.productCoder = productCoder;
         this.codings = codings;
@@ -74,7 +76,9 @@ public class CaseReportService {
         IdempotencyStore.validateKey(idempotencyKey);
         requireValid(report);
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey, "CREATE", report);
+            // A key is the caller's own: another caller reusing it gets 422, never someone else's case.
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey, "CREATE by " + caller.subject(),
+                    report);
             if (replay.isPresent()) {
                 return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
             }
@@ -88,8 +92,10 @@ public class CaseReportService {
         c.externalId = externalId;
         c.receivedAt = now;
         c.updatedAt = now;
+        c.submittedBy = caller.subject();
         cases.persist(c);
         CaseVersion v = CaseMapper.toVersion(report, c, 1, VersionType.INITIAL, now);
+        v.submittedBy = caller.subject();
         versions.persist(v);
         code(report);
         if (idempotencyKey != null) {
@@ -150,8 +156,11 @@ public class CaseReportService {
             c.externalId = imported.externalId();
             c.receivedAt = received;
             c.updatedAt = now();
+            c.submittedBy = caller.subject();
             cases.persist(c);
-            versions.persist(CaseMapper.toVersion(imported.report(), c, 1, VersionType.INITIAL, received));
+            CaseVersion v = CaseMapper.toVersion(imported.report(), c, 1, VersionType.INITIAL, received);
+            v.submittedBy = caller.subject();
+            versions.persist(v);
             outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, false, null));
         }
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
@@ -171,12 +180,12 @@ public class CaseReportService {
         requireValid(report);
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey,
-                    "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch, report);
+                    "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch + " by " + caller.subject(), report);
             if (replay.isPresent()) {
                 return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
             }
         }
-        CaseReport c = cases.lockByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        CaseReport c = visible(cases.lockByCaseNumber(caseNumber), caseNumber);
         if (c.status == CaseStatus.NULLIFIED) {
             throw new ApiProblem(ProblemType.ALREADY_NULLIFIED,
                     "case " + caseNumber + " is nullified and takes no further versions");
@@ -185,6 +194,7 @@ public class CaseReportService {
         Instant now = now();
         int next = c.currentVersion + 1;
         CaseVersion v = CaseMapper.toVersion(report, c, next, type, now);
+        v.submittedBy = caller.subject();
         versions.persist(v);
         code(report);
         c.currentVersion = next;
@@ -243,13 +253,13 @@ public class CaseReportService {
 
     @Transactional
     public CaseReportView latest(String caseNumber) {
-        CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
         return view(c, current(c));
     }
 
     @Transactional
     public CaseReportView read(String caseNumber, int version) {
-        CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
         CaseVersion v = versions.findVersion(c, version).orElseThrow(() -> ApiProblem.notFound(
                 "case " + caseNumber + " has no version " + version + "; its latest is " + c.currentVersion));
         return view(c, v);
@@ -257,13 +267,25 @@ public class CaseReportService {
 
     @Transactional
     public List<VersionSummary> history(String caseNumber) {
-        CaseReport c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
+        CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
         return versions.history(c).stream().map(CaseMapper::toVersionSummary).toList();
     }
 
     @Transactional
     public PageResponse<CaseSummary> list(CaseFilter filter, PageRequest page) {
-        return listQuery.page(filter, page);
+        return listQuery.page(filter, page, caller.seesAllCases() ? null : caller.subject());
+    }
+
+    /**
+     * The case if the caller may see it. A reporter asking for someone else's case gets the same 404 as for a
+     * case that does not exist, so case numbers cannot be probed.
+     */
+    private CaseReport visible(Optional<CaseReport> found, String caseNumber) {
+        CaseReport c = found.orElseThrow(() -> unknownCase(caseNumber));
+        if (!caller.maySee(c.submittedBy)) {
+            throw unknownCase(caseNumber);
+        }
+        return c;
     }
 
     /** Asks the vocabulary to code every reaction verbatim and product name of the version being stored. */

@@ -52,6 +52,10 @@ public class CaseVersion {
     @Column(name = "received_at")
     Instant receivedAt;
 
+    /** The subject that submitted this version. */
+    @Column(name = "submitted_by")
+    String submittedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "reporter_qualification")
     ReporterQualification reporterQualification;

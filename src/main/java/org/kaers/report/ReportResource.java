@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
@@ -72,6 +74,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "key reused", value = ReportExamples.IDEMPOTENCY_PROBLEM)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
     public Response submit(@Valid @NotNull CaseReportRequest report,
             @Parameter(description = "Client-chosen key (1-200 visible ASCII characters) that makes retries safe.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -106,6 +109,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "A page of case summaries.")
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
     public PageResponse<CaseSummary> list(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), LIST_PARAMS);
         CaseFilter filter = new CaseFilter(q.date("receivedFrom"), q.date("receivedTo"), q.bool("serious"),
@@ -131,6 +135,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such case.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown", value = ReportExamples.NOT_FOUND_PROBLEM)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
     public Response get(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
             @PathParam("caseNumber") String caseNumber) {
         CaseReportView view = service.latest(caseNumber);
@@ -145,6 +150,7 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = VersionSummary.class)))
     @APIResponse(responseCode = "404", description = "No such case.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
     public List<VersionSummary> versions(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
             @PathParam("caseNumber") String caseNumber) {
         return service.history(caseNumber);
@@ -159,6 +165,7 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseReportView.class)))
     @APIResponse(responseCode = "404", description = "No such case or version.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
     public Response version(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
             @PathParam("caseNumber") String caseNumber,
             @Parameter(description = "Version number, from 1.", example = "1",
@@ -198,6 +205,7 @@ public class ReportResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = ReportExamples.PRECONDITION_REQUIRED_PROBLEM)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
     public Response followUp(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
             @PathParam("caseNumber") String caseNumber,
             @Parameter(description = "ETag of the latest version, e.g. \"1\".", required = true, example = "\"1\"")
@@ -235,6 +243,7 @@ public class ReportResource {
                     examples = @ExampleObject(name = "nullified", value = ReportExamples.NULLIFIED_PROBLEM)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the latest version.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response nullify(@Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123")
             @PathParam("caseNumber") String caseNumber,
             @Parameter(description = "Optional ETag of the latest version.", example = "\"2\"")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
@@ -82,6 +84,7 @@ public class SignalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product, substance, term or organ class.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response table(@Context UriInfo uri, @Context HttpHeaders headers) {
         SignalViews.Table table = service.table(uri.getQueryParameters());
         boolean csv = org.kaers.common.Csv.requested(headers);
@@ -98,6 +101,7 @@ public class SignalResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalViews.PriorView.class)))
     @APIResponse(responseCode = "404", description = "No prior has been fitted yet.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public SignalViews.PriorView prior(@Context UriInfo uri) {
         QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
         return priors.current().orElseThrow(() -> ApiProblem.notFound("no EBGM prior has been fitted yet"));
@@ -112,6 +116,7 @@ public class SignalResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalViews.PriorView.class)))
     @APIResponse(responseCode = "404", description = "Nothing to fit: no case has both a product and a coded symptom.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.ADMIN})
     public SignalViews.PriorView refit(@Context UriInfo uri) {
         QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
         return priors.fit("on request").orElseThrow(() -> ApiProblem.notFound("nothing to fit the prior to"));

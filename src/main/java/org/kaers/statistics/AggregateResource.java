@@ -2,6 +2,7 @@ package org.kaers.statistics;
 
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.QueryParams;
 
 /** Operating the statistics aggregates: their state, catching up now, rebuilding from the raw rows. */
@@ -34,6 +36,7 @@ public class AggregateResource {
             description = "How many changed cases wait to be folded in, and since when.")
     @APIResponse(responseCode = "200", description = "The state.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateStatus.class)))
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public AggregateStatus status(@Context UriInfo uri) {
         noParameters(uri);
         return AggregateStatus.of(store.status(), null);
@@ -45,6 +48,7 @@ public class AggregateResource {
             description = "Does at once what the background worker does every second; returns when the queue is empty.")
     @APIResponse(responseCode = "200", description = "The state afterwards, with how many queue entries were folded in.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateStatus.class)))
+    @RolesAllowed({Roles.ADMIN})
     public AggregateStatus catchUp(@Context UriInfo uri) {
         noParameters(uri);
         long folded = store.catchUp();
@@ -58,6 +62,7 @@ public class AggregateResource {
                     + "aggregates until it commits). Minutes at a million cases.")
     @APIResponse(responseCode = "200", description = "The state afterwards.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateStatus.class)))
+    @RolesAllowed({Roles.ADMIN})
     public AggregateStatus rebuild(@Context UriInfo uri) {
         noParameters(uri);
         return AggregateStatus.of(store.rebuild(), null);

@@ -3,6 +3,7 @@ package org.kaers.statistics;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.Problem;
 
 /** Researcher statistics: de-identified case counts. */
@@ -53,6 +55,7 @@ public class StatsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryResponse.class)))
     @APIResponse(responseCode = "400", description = "No product or substance, or an unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public SummaryResponse summary(@Context UriInfo uri) {
         return service.summary(StatsParams.parseSummary(uri.getQueryParameters()));
     }
@@ -74,6 +77,7 @@ public class StatsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public TrendResponse trend(@Context UriInfo uri) {
         StatsParams.TrendQuery query = StatsParams.parseTrend(uri.getQueryParameters());
         return trends.trend(query.request(), query.interval(), query.onset());
@@ -109,6 +113,7 @@ public class StatsResource {
                             examples = @ExampleObject(name = "csv", value = "substance,substance_label,count,suppressed\nKRATOM,,42,false\nALCOHOL,,,true\n"))})
     @APIResponse(responseCode = "400", description = "Unknown parameter, dimension or value; the message lists what is allowed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
         CountResponse counts = service.counts(StatsParams.parse(uri.getQueryParameters()));
         boolean csv = org.kaers.common.Csv.requested(headers);

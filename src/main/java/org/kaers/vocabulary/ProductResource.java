@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
@@ -58,6 +60,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "A page of products.")
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public PageResponse<ProductViews.Summary> search(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "substance", "curated", "page", "size"));
         String text = q.string("q", 300);
@@ -75,6 +78,7 @@ public class ProductResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such product.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public ProductViews.Detail product(@Parameter(example = "1051", schema = @Schema(type = SchemaType.INTEGER))
             @PathParam("id") String id) {
         return service.product(parseId(id));
@@ -96,6 +100,7 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The product was merged into another.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public ProductViews.Detail curate(@Parameter(example = "1051", schema = @Schema(type = SchemaType.INTEGER))
             @PathParam("id") String id, @Valid @NotNull ProductViews.Curation request) {
         return service.curate(parseId(id), request);
@@ -116,6 +121,7 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already merged.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public ProductViews.Detail merge(@Parameter(example = "2101", schema = @Schema(type = SchemaType.INTEGER))
             @PathParam("id") String id, @Valid @NotNull ProductViews.Merge request) {
         return service.merge(parseId(id), request);
@@ -131,6 +137,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "A page of the queue.")
     @APIResponse(responseCode = "400", description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Context UriInfo uri) {
         return service.reviewQueue(QueryParams.pageOnly(uri.getQueryParameters()));
     }
@@ -145,6 +152,7 @@ public class ProductResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.MatchPreview.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid name.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public ProductViews.MatchPreview match(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("name"));
         String name = q.requiredString("name", 300);
@@ -158,6 +166,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "All substances.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProductViews.Substance.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public List<ProductViews.Substance> substances() {
         return service.substances();
     }

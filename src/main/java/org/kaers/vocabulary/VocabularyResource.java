@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.security.Roles;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
@@ -59,6 +61,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "200", description = "Matching terms, best first.")
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public PageResponse<VocabularyViews.TermHit> search(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "organClass", "page", "size"));
         String text = q.string("q", 200);
@@ -75,6 +78,7 @@ public class VocabularyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.Term.class)))
     @APIResponse(responseCode = "404", description = "No such term.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public VocabularyViews.Term term(@Parameter(example = "KT0031") @PathParam("code") String code) {
         return service.term(code);
     }
@@ -93,6 +97,7 @@ public class VocabularyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.Term.class)))
     @APIResponse(responseCode = "400", description = "Invalid, or a name already belongs to a term.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response addTerm(@Valid @NotNull VocabularyViews.NewTerm request, @Context UriInfo uri) {
         VocabularyViews.Term term = service.addTerm(request);
         URI location = uri.getBaseUriBuilder().path("api/v1/vocabulary/terms/{code}").build(term.code());
@@ -105,6 +110,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "200", description = "All organ classes.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = VocabularyViews.OrganClass.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public List<VocabularyViews.OrganClass> organClasses() {
         return service.organClasses();
     }
@@ -119,6 +125,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "200", description = "A page of the queue.")
     @APIResponse(responseCode = "400", description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Context UriInfo uri) {
         return service.codingQueue(QueryParams.pageOnly(uri.getQueryParameters()));
     }
@@ -137,6 +144,7 @@ public class VocabularyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.ManualCodingResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or unknown term code.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public VocabularyViews.ManualCodingResult code(@Valid @NotNull VocabularyViews.ManualCoding request) {
         return service.codeManually(request);
     }
@@ -151,6 +159,7 @@ public class VocabularyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.CodingPreview.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid text.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public VocabularyViews.CodingPreview preview(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("text"));
         String text = q.requiredString("text", 500);

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.DefaultToken;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -13,6 +15,13 @@ import io.restassured.http.ContentType;
 /** Black-box test of the packaged application (target/quarkus-app) against the real test database. */
 @QuarkusIntegrationTest
 class SubmitAndReadIT {
+
+    /** The packaged service verifies tokens too; integration tests are not @QuarkusTest, so no callback. */
+    @BeforeEach
+    void adminToken() {
+        DefaultToken.install(true);
+    }
+
 
     @Test
     void submitFollowUpAndReadThePackagedService() {

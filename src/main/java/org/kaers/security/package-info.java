@@ -1,0 +1,2 @@
+/** Who may do what: roles, the caller, authentication problems. */
+package org.kaers.security;
