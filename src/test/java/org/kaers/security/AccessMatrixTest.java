@@ -75,7 +75,8 @@ class AccessMatrixTest {
                 new Operation("POST", "/api/v1/stats/aggregates/rebuild", Set.of(A), null, Map.of("dryRun", "x")),
                 new Operation("GET", "/api/v1/signals", Set.of(S, V, A), null, Map.of("substance", "KRATOM")),
                 new Operation("GET", "/api/v1/signals/prior", Set.of(S, V, A), null, Map.of()),
-                new Operation("POST", "/api/v1/signals/prior", Set.of(A), null, Map.of("dryRun", "x")));
+                new Operation("POST", "/api/v1/signals/prior", Set.of(A), null, Map.of("dryRun", "x")),
+                new Operation("GET", "/api/v1/audit", Set.of(A), null, Map.of()));
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.kaers.security;
+
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The one place that decides what is audited: every write (any method but GET and HEAD) under /api/, every
+ * read of a full case or version, and every read of the audit log, whatever the answer (refusals too).
+ */
+public class AuditFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
+    private static final Pattern AUDITED_READ = Pattern.compile(
+            "/api/v1/reports/[^/]+(/versions/[^/]+)?|/api/v1/audit");
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        String path = request.getUriInfo().getPath();
+        String method = request.getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (!path.startsWith("/api/") || (read && !AUDITED_READ.matcher(path).matches())) {
+            return;
+        }
+        String actor = null;
+        String roles = null;
+        try {
+            if (!identity.isAnonymous()) {
+                actor = identity.getPrincipal().getName();
+                roles = String.join(",", new TreeSet<>(identity.getRoles()));
+            }
+        } catch (RuntimeException e) {
+            // an invalid token: recorded without an actor
+        }
+        String client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String who = actor;
+        String as = roles;
+        int status = response.getStatus();
+        Runnable write = () -> {
+            try {
+                log.record(who, as, method, path, status, client);
+            } catch (RuntimeException e) {
+                LOG.errorf("audit event not recorded for %s %s: %s", method, path,
+                        org.kaers.common.ProblemMappers.describe(e));
+            }
+        };
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // Refused before reaching a worker thread (401, 403): written off the event loop.
+            vertx.executeBlocking(() -> {
+                write.run();
+                return null;
+            }, false);
+        } else {
+            write.run();
+        }
+    }
+}

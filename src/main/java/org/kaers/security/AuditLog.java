@@ -1,0 +1,92 @@
+package org.kaers.security;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.SqlValues;
+
+/** The append-only audit log: written by {@link AuditFilter}, read by administrators. */
+@ApplicationScoped
+public class AuditLog {
+
+    private final EntityManager em;
+
+    AuditLog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Schema(name = "AuditEvent", description = "One audited request: who, when, what, from where, and the answer.")
+    public record Event(
+            long id,
+            Instant at,
+            @Schema(description = "Token subject; absent for a request without a valid token.", examples = "dr.lee@clinic.example") String actor,
+            @Schema(examples = "REPORTER") String roles,
+            @Schema(examples = "POST") String action,
+            @Schema(examples = "/api/v1/reports/KAE-2026-000123/follow-ups") String resource,
+            @Schema(description = "HTTP status of the answer.", examples = "201") int status,
+            @Schema(description = "Client address.", examples = "10.1.2.3") String client) {
+    }
+
+    /** In its own transaction: the audited request's own has ended by the time the answer is known. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(String actor, String roles, String action, String resource, int status, String client) {
+        em.createNativeQuery("""
+                insert into audit_event (actor, roles, action, resource, status, client)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, truncate(actor, 200)).setParameter(2, truncate(roles, 200)).setParameter(3, action)
+                .setParameter(4, truncate(resource, 500)).setParameter(5, status)
+                .setParameter(6, truncate(client, 100)).executeUpdate();
+    }
+
+    /** Newest first, optionally one actor, one action, a day range (UTC, inclusive). */
+    @Transactional
+    public PageResponse<Event> page(String actor, String action, LocalDate from, LocalDate to, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("true"));
+        Map<String, Object> params = new HashMap<>();
+        if (actor != null) {
+            where.add("actor = :actor");
+            params.put("actor", actor);
+        }
+        if (action != null) {
+            where.add("action = :action");
+            params.put("action", action);
+        }
+        if (from != null) {
+            where.add("at >= :from");
+            params.put("from", from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (to != null) {
+            where.add("at < :to");
+            params.put("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        String condition = " where " + String.join(" and ", where);
+        var count = em.createNativeQuery("select count(*) from audit_event" + condition);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        var rows = em.createNativeQuery("select id, at, actor, roles, action, resource, status, client from audit_event"
+                + condition + " order by at desc, id desc");
+        params.forEach(rows::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<Event> events = found.stream().map(r -> new Event(((Number) r[0]).longValue(), SqlValues.instant(r[1]),
+                (String) r[2], (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).intValue(), (String) r[7]))
+                .toList();
+        return PageResponse.of(events, page, total);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,64 @@
+package org.kaers.security;
+
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.PageResponse;
+import org.kaers.common.QueryParams;
+
+/** The audit log, for administrators: read-only. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who read which case and who changed what; append-only.")
+public class AuditResource {
+
+    private final AuditLog log;
+
+    AuditResource(AuditLog log) {
+        this.log = log;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "auditLog", summary = "Page through the audit log",
+            description = "Every write through the API and every read of a full case or version, newest first, "
+                    + "refusals included. Nothing in the API changes it.")
+    @Parameters({
+            @Parameter(name = "actor", in = ParameterIn.QUERY, description = "Token subject.", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "action", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"GET", "POST", "PUT", "DELETE", "PATCH"})),
+            @Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of events.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
+    public PageResponse<AuditLog.Event> events(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("actor", "action", "from", "to", "page", "size"));
+        String actor = q.string("actor", 200);
+        String action = q.string("action", 10);
+        if (action != null && !Set.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(action)) {
+            q.reject("action", "not one of the allowed values: GET, POST, PUT, DELETE, PATCH");
+        }
+        var from = q.date("from");
+        var to = q.date("to");
+        var page = q.page();
+        q.throwIfInvalid();
+        return log.page(actor, action, from, to, page);
+    }
+}
