@@ -38,6 +38,7 @@ public class OpenApiProblems implements OASFilter {
                 add(responses, "401", "No bearer token, or one that is expired, badly signed or from another issuer "
                         + "(header WWW-Authenticate: Bearer).");
                 add(responses, "403", "The token's roles do not allow this operation (README, \"Access control\").");
+                add(responses, "429", "Too many requests from this client or address; see Retry-After.");
                 if (path.getKey().startsWith("/api/v1/stats") || path.getKey().startsWith("/api/v1/signals")) {
                     add(responses, "503", "The query ran longer than kaers.stats.query-timeout and was cancelled; "
                             + "see Retry-After.");
