@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.security.Roles;
+import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 
 /** Researcher statistics: de-identified case counts. */
@@ -35,10 +36,37 @@ public class StatsResource {
 
     private final StatsService service;
     private final TrendService trends;
+    private final LineListing listing;
 
-    StatsResource(StatsService service, TrendService trends) {
+    StatsResource(StatsService service, TrendService trends, LineListing listing) {
         this.service = service;
         this.trends = trends;
+        this.listing = listing;
+    }
+
+    @GET
+    @Path("/line-listing")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "lineListing", summary = "De-identified line listing",
+            description = "One row per counted case (latest version, not nullified), in a stable order: coded terms and "
+                    + "organ classes, canonical products, substances and forms, seriousness and criteria, outcomes, "
+                    + "age group, sex, month of onset and of receipt, country, source. Never: case numbers, exact "
+                    + "dates or ages, verbatims or reported product names (free text), narrative, reporter or patient "
+                    + "details. Filters (any of the comma-separated values; all filters must match): product, "
+                    + "substance, productForm, symptom, organClass, criterion, serious, ageGroup, sex, country, source. "
+                    + "Read from the statistics aggregates: as fresh as they are (see /stats/aggregates).")
+    @Parameters({
+            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every listed dimension).",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of rows.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<LineListing.Row> lineListing(@Context UriInfo uri) {
+        return listing.page(uri.getQueryParameters());
     }
 
     @GET

@@ -71,6 +71,7 @@ class AccessMatrixTest {
                 new Operation("GET", "/api/v1/stats/trends", Set.of(S, V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/stats/summary", Set.of(S, V, A), null, Map.of("substance", "KRATOM")),
                 new Operation("GET", "/api/v1/stats/aggregates", Set.of(S, V, A), null, Map.of()),
+                new Operation("GET", "/api/v1/stats/line-listing", Set.of(S, V, A), null, Map.of()),
                 new Operation("POST", "/api/v1/stats/aggregates/catch-up", Set.of(A), null, Map.of()),
                 new Operation("POST", "/api/v1/stats/aggregates/rebuild", Set.of(A), null, Map.of("dryRun", "x")),
                 new Operation("GET", "/api/v1/signals", Set.of(S, V, A), null, Map.of("substance", "KRATOM")),

@@ -1,0 +1,176 @@
+package org.kaers.statistics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.QueryParams;
+
+/**
+ * The de-identified line listing: one row per counted case, read from the aggregates' facts (so it follows
+ * the counting rule and the coding of the moment), with coded and categorical values only: no case number,
+ * no dates finer than a month, no exact age, no free text (verbatims and reported product names stay out),
+ * no reporter or patient details, and uncurated products by id only (their name is a reporter's text).
+ */
+@ApplicationScoped
+public class LineListing {
+
+    /** Filters: a case matches a filter when it has any of its values; all filters must match. */
+    static final List<Dimension> FILTERS = List.of(Dimension.PRODUCT, Dimension.SUBSTANCE, Dimension.PRODUCT_FORM,
+            Dimension.SYMPTOM, Dimension.ORGAN_CLASS, Dimension.CRITERION, Dimension.SERIOUS, Dimension.AGE_GROUP,
+            Dimension.SEX, Dimension.COUNTRY, Dimension.SOURCE);
+
+    private final EntityManager em;
+
+    LineListing(EntityManager em) {
+        this.em = em;
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "LineListingRow", description = "One counted case, de-identified.")
+    public record Row(
+            @Schema(description = "Position in the listing (not an identifier).", examples = "1") long row,
+            @Schema(description = "Month of receipt.", examples = "2026-03") String receivedMonth,
+            @Schema(description = "Month of the earliest reaction onset.", examples = "2026-02") String onsetMonth,
+            @Schema(examples = "[\"Maeng Da kratom\"]") List<String> products,
+            @Schema(examples = "[\"KRATOM\"]") List<String> substances,
+            @Schema(examples = "[\"POWDER\"]") List<String> productForms,
+            @Schema(examples = "[\"KT0031\"]") List<String> symptoms,
+            @Schema(examples = "[\"Seizure\"]") List<String> symptomNames,
+            @Schema(examples = "[\"NERVOUS_SYSTEM\"]") List<String> organClasses,
+            boolean serious,
+            @Schema(examples = "[\"HOSPITALIZATION\"]") List<String> criteria,
+            @Schema(examples = "[\"RECOVERED\"]") List<String> outcomes,
+            @Schema(examples = "ADULT") String ageGroup,
+            @Schema(examples = "FEMALE") String sex,
+            @Schema(examples = "US") String country,
+            @Schema(examples = "DIRECT") String source) {
+    }
+
+    static MultivaluedMap<String, String> only(MultivaluedMap<String, String> raw, Set<String> names) {
+        MultivaluedMap<String, String> out = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        raw.forEach((k, v) -> {
+            if (names.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Transactional
+    public PageResponse<Row> page(MultivaluedMap<String, String> raw) {
+        Set<String> allowed = new java.util.HashSet<>(Set.of("page", "size"));
+        FILTERS.forEach(d -> allowed.add(d.code()));
+        QueryParams q = QueryParams.of(raw, allowed);
+        PageRequest page = q.page();
+        q.throwIfInvalid();
+        Set<String> filterNames = new java.util.HashSet<>();
+        FILTERS.forEach(d -> filterNames.add(d.code()));
+        CountRequest request = StatsParams.parseFilters(only(raw, filterNames));
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
+            String name = "f" + i++;
+            where.append(" and f.vals && cast(:").append(name).append(" as text[])");
+            params.put(name, filter.getValue().stream().map(v -> filter.getKey().code() + "=" + v)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        }
+        var count = em.createNativeQuery("select count(*) from stats_fact f" + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        var rows = em.createNativeQuery("select f.period, f.vals::text from stats_fact f" + where + " order by f.case_id");
+        params.forEach(rows::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        // An uncurated product's name is a reporter's free text: listed by id until a reviewer curates it.
+        Map<String, String> productNames = names(
+                "select id::text, case when curated then name else 'uncurated product ' || id end from product");
+        Map<String, String> termNames = names("select code, preferred_name from symptom_term");
+        List<Row> out = new ArrayList<>(found.size());
+        long position = page.offset();
+        for (Object[] r : found) {
+            int period = ((Number) r[0]).intValue();
+            Map<String, List<String>> values = parse((String) r[1]);
+            List<String> symptoms = values.getOrDefault("symptom", List.of());
+            out.add(new Row(++position, "%d-%02d".formatted(period / 100, period % 100),
+                    single(values, AggregateStore.ONSET),
+                    values.getOrDefault("product", List.of()).stream().map(id -> productNames.getOrDefault(id, id)).toList(),
+                    values.getOrDefault("substance", List.of()), values.getOrDefault("productForm", List.of()),
+                    symptoms, symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
+                    values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
+                    values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
+                    single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
+                    single(values, "source")));
+        }
+        return PageResponse.of(out, page, total);
+    }
+
+    /** The 'dimension=key' values of a fact, by dimension, without the empty (missing) ones and combined values. */
+    private static Map<String, List<String>> parse(String array) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String v : splitArray(array)) {
+            int eq = v.indexOf('=');
+            if (eq <= 0 || v.startsWith(AggregateStore.ROW) || eq == v.length() - 1) {
+                continue;
+            }
+            out.computeIfAbsent(v.substring(0, eq), k -> new ArrayList<>()).add(v.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** Splits PostgreSQL's text form of a text[] ({a,"b c",...}). */
+    static List<String> splitArray(String array) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 1; i < array.length() - 1; i++) {
+            char c = array.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    current.append(array.charAt(++i));
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (array.length() > 2) {
+            out.add(current.toString());
+        }
+        return out;
+    }
+
+    private static String single(Map<String, List<String>> values, String dimension) {
+        List<String> v = values.get(dimension);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private Map<String, String> names(String sql) {
+        Map<String, String> out = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).getResultList();
+        rows.forEach(r -> out.put((String) r[0], (String) r[1]));
+        return out;
+    }
+}
