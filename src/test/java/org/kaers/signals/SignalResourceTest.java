@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.TestDatabase;
+import org.kaers.fixtures.TestRole;
+import org.kaers.fixtures.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,6 +32,7 @@ import io.restassured.path.json.JsonPath;
  * vomiting: a=3, withheld (threshold 5).
  */
 @QuarkusTest
+@TestRole("RESEARCHER")
 @TestProfile(SignalResourceTest.Profile.class)
 class SignalResourceTest {
 
@@ -58,9 +61,11 @@ class SignalResourceTest {
             rows(csv, report, 5, "ALCOHOL", "SEIZURE");
             rows(csv, report, 100, "ALCOHOL", "NAUSEA");
             rows(csv, report, 85, "ALCOHOL", "VOMITING");
-            given().contentType("text/csv").body(csv.toString()).post("/api/v1/imports/caers").then().statusCode(200)
+            given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).contentType("text/csv").body(csv.toString())
+                    .post("/api/v1/imports/caers").then().statusCode(200)
                     .body("imported", equalTo(223));
-            given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+            given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
+                    .statusCode(200);
             productId = given().queryParam("name", PRODUCT).get("/api/v1/products/match").then().statusCode(200)
                     .extract().path("product.id").toString();
         }
@@ -108,6 +113,11 @@ class SignalResourceTest {
         assertThat(vomiting.get("suppressed")).isEqualTo(true);
         assertThat(vomiting.get("a")).isNull();
         assertThat(((Map<?, ?>) vomiting.get("prr")).get("value")).isNull();
+        // Reviewers and administrators may see small cells: the row is there for them.
+        JsonPath admin = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("product", product())
+                .get("/api/v1/signals").then().statusCode(200).extract().jsonPath();
+        assertThat(row(admin, "Vomiting").get("a")).isEqualTo(3);
+        assertThat(admin.getInt("meta.smallCellThreshold")).isZero();
         // Sorted by EB05, withheld rows last.
         assertThat(body.getList("results.label", String.class)).containsExactly("Seizure", "Nausea", "Vomiting");
 
@@ -159,7 +169,7 @@ class SignalResourceTest {
         assertThat(prior.getDouble("p")).isBetween(0.0, 1.0);
         assertThat(prior.getInt("cells")).isEqualTo(6); // 2 products x 3 symptoms
         long id = prior.getLong("id");
-        given().post("/api/v1/signals/prior").then().statusCode(200).body("reason", equalTo("on request"))
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/signals/prior").then().statusCode(200).body("reason", equalTo("on request"))
                 .body("id", org.hamcrest.Matchers.greaterThan((int) id));
         given().queryParam("x", 1).get("/api/v1/signals/prior").then().statusCode(400);
     }

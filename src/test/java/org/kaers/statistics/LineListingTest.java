@@ -60,6 +60,18 @@ class LineListingTest {
                 "yellow skin", product, "2026-02-14", "\"34\"", "caseNumber", "initials", "narrative")) {
             assertThat(body).as(forbidden).doesNotContain(forbidden);
         }
+        // Nor does any other researcher output: counts by every dimension, trends, summary, signals.
+        StringBuilder outputs = new StringBuilder();
+        for (Dimension d : Dimension.values()) {
+            outputs.append(asResearcher().queryParam("by", d.code()).queryParam("product", productId)
+                    .get("/api/v1/stats/counts").then().statusCode(200).extract().asString());
+        }
+        outputs.append(asResearcher().queryParam("product", productId).get("/api/v1/stats/trends").asString());
+        outputs.append(asResearcher().queryParam("product", productId).get("/api/v1/stats/summary").asString());
+        outputs.append(asResearcher().queryParam("product", productId).get("/api/v1/signals").asString());
+        for (String confidential : List.of("\"JD\"", "555 0100", "County General", "Narrative " + token, first, second)) {
+            assertThat(outputs.toString()).as(confidential).doesNotContain(confidential);
+        }
     }
 
     @Test
@@ -69,6 +81,10 @@ class LineListingTest {
         given().queryParam("sex", "WOMAN").get("/api/v1/stats/line-listing").then().statusCode(400)
                 .body("violations[0].field", equalTo("sex"));
         given().queryParam("size", 101).get("/api/v1/stats/line-listing").then().statusCode(400);
+    }
+
+    private static io.restassured.specification.RequestSpecification asResearcher() {
+        return given().header("Authorization", Tokens.bearer(Tokens.of("res@test", "RESEARCHER")));
     }
 
     private static String submit(ObjectNode report) {

@@ -37,16 +37,16 @@ final class StatsData {
         submit(a);
         submit(report(nameB, "FEMALE", "vomiting"));
         String c = submit(report(nameA, "FEMALE", "seizure"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(report(nameA, "FEMALE", "nausea").toString())
                 .post("/api/v1/reports/" + c + "/follow-ups").then().statusCode(201);
         String d = submit(report(nameB, "FEMALE", "seizure"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"NO_REAL_PATIENT\"}")
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).body("{\"reason\": \"NO_REAL_PATIENT\"}")
                 .post("/api/v1/reports/" + d + "/nullification").then().statusCode(200);
         for (int i = 0; i < 6; i++) {
             submit(report(nameA, "FEMALE", "vomiting"));
         }
-        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
     }
 
     String names() {
@@ -64,7 +64,7 @@ final class StatsData {
     }
 
     private static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports")
+        return given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports")
                 .then().statusCode(201).extract().path("caseNumber");
     }
 }

@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
  * database holds exactly {@link StatsData} and {@link TrendData} (a request without filters counts them all).
  */
 @QuarkusTest
+@org.kaers.fixtures.TestRole("RESEARCHER")
 @TestProfile(StatsSuppressionTest.OwnDatabase.class)
 class StatsSuppressionTest {
 
@@ -61,6 +62,18 @@ class StatsSuppressionTest {
         assertThat(sex.getList("results.suppressed", Boolean.class)).containsExactly(true, true);
         assertThat(sex.getList("results.count")).containsExactly(null, null);
         assertThat(sex.getList("missing.count", Long.class)).containsExactly(0L);
+    }
+
+    @Test
+    void reviewersAndAdministratorsSeeSmallCells() {
+        data();
+        for (String role : new String[] {"REVIEWER", "ADMIN"}) {
+            given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.of("x@test", role)))
+                    .queryParam("by", "sex").queryParam("productName", data().names()).get("/api/v1/stats/counts")
+                    .then().statusCode(200).body("meta.smallCellThreshold", equalTo(0))
+                    .body("results.collect { it.keys[0] + '=' + it.count }",
+                            org.hamcrest.Matchers.contains("FEMALE=8", "MALE=1"));
+        }
     }
 
     @Test

@@ -22,8 +22,8 @@ final class TrendData {
         n = rows(csv, n, 2, "2/3/2019", "");
         n = rows(csv, n, 7, "4/20/2019", "3/30/2019");
         rows(csv, n, 1, "3/9/2020", "");
-        given().contentType("text/csv").body(csv.toString()).post("/api/v1/imports/caers").then().statusCode(200);
-        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType("text/csv").body(csv.toString()).post("/api/v1/imports/caers").then().statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
     }
 
     private int rows(StringBuilder csv, int n, int count, String created, String onset) {
