@@ -1,12 +1,10 @@
 package org.kaers.common;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +37,14 @@ public class BodySizeLimit {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 100).handler(ctx -> {
+            String uri = ctx.request().uri();
+            if (uri != null && (uri.contains("%00") || uri.indexOf('\u0000') >= 0)) {
+                // PostgreSQL text cannot hold NUL: refused here, for every path and query parameter at once.
+                ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(Problem.render(json, ProblemType.VALIDATION, "the request URI contains a NUL character",
+                                List.of(new Violation("uri", "path", "must not contain NUL (%00)"))));
+                return;
+            }
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String path = ctx.request().path();
             long limit = path != null && path.startsWith(IMPORTS) ? maxImportBytes : maxBytes;
@@ -54,14 +60,8 @@ public class BodySizeLimit {
     }
 
     private String problem(long limit) {
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        try {
-            return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(),
-                    "the request body may be at most " + limit + " bytes", "urn:uuid:" + UUID.randomUUID(),
-                    List.of()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Problem.render(json, ProblemType.PAYLOAD_TOO_LARGE, "the request body may be at most " + limit + " bytes",
+                List.of());
     }
 
     private static boolean tooLarge(String declared, long limit) {

@@ -19,4 +19,15 @@ public record Problem(
         @Schema(description = "Fields at fault, for validation problems.") List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The JSON of a new problem, for the few answers given before JAX-RS runs (Vert.x route handlers). */
+    public static String render(com.fasterxml.jackson.databind.ObjectMapper json, ProblemType type, String detail,
+            List<Violation> violations) {
+        try {
+            return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail,
+                    "urn:uuid:" + java.util.UUID.randomUUID(), violations));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -165,6 +165,12 @@ public class ProblemMappers {
                     "the query took longer than the service allows; narrow the filters or try again later", List.of())
                     .header(HttpHeaders.RETRY_AFTER, "30").build();
         }
+        if (sqlState(e).startsWith("22")) {
+            // A data exception (SQLSTATE class 22) comes from a value the client sent that validation let through.
+            LOG.warnf("a request value the database refused: %s", describe(e));
+            return builder(ProblemType.VALIDATION, "a value in the request cannot be stored: a NUL character, or a "
+                    + "number, date or text out of range", List.of()).build();
+        }
         String id = UUID.randomUUID().toString();
         // Exception classes and code locations only: messages can quote SQL or values.
         LOG.errorf("unexpected failure %s: %s", id, describe(e));
@@ -173,6 +179,16 @@ public class ProblemMappers {
                         "The server failed to handle the request; quote the instance when reporting it.",
                         "urn:uuid:" + id, List.of())))
                 .build();
+    }
+
+    /** The SQLSTATE of the first SQLException in the cause chain, or "". */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     /** PostgreSQL cancelled a statement that exceeded statement_timeout (SQLSTATE 57014). */

@@ -103,8 +103,9 @@ final class CaersFile {
                 }
                 reports.computeIfAbsent(number, k -> new ArrayList<>()).add(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // Rows are read one by one above; what fails here is the header itself.
+            throw new CaersFormatException("the header line is not readable CSV (unbalanced quotes?)");
         }
         Set<String> numbers = new java.util.HashSet<>(reports.keySet());
         numbers.addAll(broken);

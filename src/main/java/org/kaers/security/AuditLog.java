@@ -86,7 +86,12 @@ public class AuditLog {
         return PageResponse.of(events, page, total);
     }
 
+    /** Fits a value to its column; a NUL (which PostgreSQL text cannot hold) becomes U+FFFD. */
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replace('\u0000', '\uFFFD');
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

@@ -6,13 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -86,14 +84,8 @@ public class RateLimit {
     }
 
     private String problem(long seconds) {
-        ProblemType type = ProblemType.TOO_MANY_REQUESTS;
-        try {
-            return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(),
-                    "too many requests from this client; retry after " + seconds + " s", "urn:uuid:" + UUID.randomUUID(),
-                    List.of()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Problem.render(json, ProblemType.TOO_MANY_REQUESTS,
+                "too many requests from this client; retry after " + seconds + " s", List.of());
     }
 
     private static String hash(String value) {
