@@ -17,19 +17,31 @@ public class AggregateWorker {
     private static final Logger LOG = Logger.getLogger(AggregateWorker.class);
 
     private final AggregateStore store;
+    private volatile boolean stopping;
 
     AggregateWorker(AggregateStore store) {
         this.store = store;
     }
 
+    /** No new round once the service is stopping (the database connections are going away). */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${kaers.stats.aggregate-interval:1s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fold() {
+        if (stopping) {
+            return;
+        }
         try {
             while (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
                 // a full batch: there may be more
             }
         } catch (RuntimeException e) {
+            if (stopping) {
+                return; // interrupted by the shutdown: the queue entries stay for the next start
+            }
             // The queue entries stay (the transaction rolled back); the next round retries them.
             LOG.warnf("statistics aggregates not updated this round: %s", org.kaers.common.ProblemMappers.describe(e));
         }
