@@ -102,7 +102,7 @@ public class PriorStore {
             if (prior.isEmpty()) {
                 return; // fitted on first use
             }
-            long now = counts.cross("product", "symptom").totalCases();
+            long now = counts.totalCases();
             long then = prior.get().totalCases();
             if (Math.abs(now - then) > config.refitChange() * Math.max(1, then)) {
                 fit("cases changed from " + then + " to " + now);

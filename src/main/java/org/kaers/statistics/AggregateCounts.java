@@ -207,7 +207,8 @@ public class AggregateCounts {
         return ((Number) n).longValue();
     }
 
-    private long total(List<String> anchor, Months months) {
+    /** Cases with any of the anchor values ('*': all counted cases) received in the months. */
+    long total(List<String> anchor, Months months) {
         Map<String, Object> params = new HashMap<>();
         params.put("anchor", anchor);
         Object n = RawCounts.bind(em.createNativeQuery("select coalesce(sum(n), 0) from stats_cell c"

@@ -1,6 +1,5 @@
 package org.kaers.statistics;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +15,7 @@ public record AggregateStatus(
         @Schema(description = "Queue entries this request folded in (catch-up only).", examples = "12") Long folded) {
 
     static AggregateStatus of(AggregateStore.Status s, Long folded) {
-        long lag = s.oldestPending() == null ? 0 : Math.max(0, Duration.between(s.oldestPending(), Instant.now()).toSeconds());
-        return new AggregateStatus(s.pendingCases(), lag, s.appliedThrough(), s.appliedAt(), s.rebuiltAt(), folded);
+        return new AggregateStatus(s.pendingCases(), s.lagSeconds(), s.appliedThrough(), s.appliedAt(), s.rebuiltAt(),
+                folded);
     }
 }

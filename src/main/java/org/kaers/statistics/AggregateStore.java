@@ -37,6 +37,12 @@ public class AggregateStore {
     /** How far the aggregates are behind the raw rows. */
     public record Status(long pendingCases, Instant oldestPending, Instant newestPending, Instant appliedThrough,
             Instant appliedAt, Instant rebuiltAt, long dataVersion) {
+
+        /** How long the oldest pending change has waited, in whole seconds: how far the aggregates are behind. */
+        public long lagSeconds() {
+            return oldestPending == null ? 0
+                    : Math.max(0, java.time.Duration.between(oldestPending, Instant.now()).toSeconds());
+        }
     }
 
     /** The SQL giving each counted case's fact: (cid, period yyyymm of receipt, sorted 'dimension=key' values). */

@@ -127,6 +127,12 @@ public class CaseCounts {
                 rows, columns, cross.total());
     }
 
+    /** All counted cases, from the aggregates. */
+    @Transactional
+    public long totalCases() {
+        return aggregates.total(List.of(AggregateStore.ALL), AggregateCounts.Months.ALL_TIME);
+    }
+
     /** The version of the aggregated data: it changes whenever changes are folded in or rebuilt. */
     public record DataVersion(long version, Instant asOf) {
     }

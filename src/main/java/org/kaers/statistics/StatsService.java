@@ -124,8 +124,7 @@ public class StatsService {
         AggregateStore.Status status = store.status();
         Instant lastUpdated = fromCells || status.newestPending() == null ? status.appliedThrough()
                 : status.newestPending();
-        long lag = !fromCells || status.oldestPending() == null ? 0
-                : Math.max(0, java.time.Duration.between(status.oldestPending(), Instant.now()).toSeconds());
+        long lag = fromCells ? status.lagSeconds() : 0;
         return new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated, by, understood(request),
                 totalHidden ? null : total, totalHidden, policy.threshold(), groups, page, size,
                 fromCells ? CountResponse.Source.AGGREGATES : CountResponse.Source.RAW_ROWS,
