@@ -115,6 +115,7 @@ public class SignalService {
 
     @Transactional
     SignalViews.Table table(Query query, SignalViews.PriorView prior) {
+        counts.beginRead();
         String label = label(query.subject(), query.key());
         CaseCounts.Margins m = counts.margins(query.subject(), query.key(), query.against(), query.filters());
         CaseCounts.DataVersion version = counts.dataVersion();

@@ -19,13 +19,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 public class CaseCounts {
 
     private final EntityManager em;
+    private final ReadSnapshot snapshot;
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final AggregateStore store;
     private final SmallCellPolicy policy;
 
     CaseCounts(EntityManager em, AggregateCounts aggregates, RawCounts raw, AggregateStore store,
-            SmallCellPolicy policy) {
+            SmallCellPolicy policy, ReadSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.em = em;
         this.aggregates = aggregates;
         this.raw = raw;
@@ -74,9 +76,17 @@ public class CaseCounts {
             long subjectCases, long totalCases, boolean fromAggregates) {
     }
 
+    /**
+     * Starts a statistics read in the current transaction (one snapshot, bounded time; see ReadSnapshot):
+     * call it first when the read runs queries of its own before {@link #margins}.
+     */
+    public void beginRead() {
+        snapshot.begin();
+    }
+
     @Transactional
     public Margins margins(String subject, String value, String against, Filters filters) {
-        StatsService.limitQueryTime(em, policy);
+        snapshot.begin();
         Dimension s = Dimension.byCode(subject);
         Dimension x = Dimension.byCode(against);
         CountRequest base = filters.request;

@@ -24,9 +24,11 @@ public class StatsService {
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final AggregateStore store;
+    private final ReadSnapshot snapshot;
 
     StatsService(EntityManager em, SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
-            AggregateStore store) {
+            AggregateStore store, ReadSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.em = em;
         this.policy = policy;
         this.aggregates = aggregates;
@@ -36,7 +38,7 @@ public class StatsService {
 
     @Transactional
     public CountResponse counts(CountRequest request) {
-        limitQueryTime(em, policy);
+        snapshot.begin();
         java.util.Optional<Tally> fromCells = aggregates.counts(request);
         Tally tally = fromCells.orElseGet(() -> raw.counts(request));
         List<Tally> neighbours = request.differingByOneFilter().stream()
@@ -47,7 +49,7 @@ public class StatsService {
     /** The same counts, always recounted from the raw rows: what the aggregates are checked against. */
     @Transactional
     public CountResponse recount(CountRequest request) {
-        limitQueryTime(em, policy);
+        snapshot.begin();
         List<Tally> neighbours = request.differingByOneFilter().stream().map(raw::counts).toList();
         return protect(request, raw.counts(request), neighbours, false);
     }
@@ -168,12 +170,6 @@ public class StatsService {
     private static CountRequest with(CountRequest filters, Dimension by, int size) {
         return new CountRequest(List.of(by), filters.filters(), filters.receivedFrom(), filters.receivedTo(),
                 new org.kaers.common.PageRequest(0, size));
-    }
-
-    /** Bounds every statement of the current transaction (PostgreSQL cancels it; ProblemMappers answers 503). */
-    static void limitQueryTime(EntityManager em, SmallCellPolicy policy) {
-        em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
-                .setParameter(1, policy.queryTimeoutMillis() + "ms").getSingleResult();
     }
 
     static Map<String, Object> understood(CountRequest request) {

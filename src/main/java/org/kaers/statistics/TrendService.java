@@ -28,13 +28,15 @@ public class TrendService {
     }
 
     private final EntityManager em;
+    private final ReadSnapshot snapshot;
     private final SmallCellPolicy policy;
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final StatsService stats;
 
     TrendService(EntityManager em, SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
-            StatsService stats) {
+            StatsService stats, ReadSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.em = em;
         this.policy = policy;
         this.aggregates = aggregates;
@@ -44,7 +46,7 @@ public class TrendService {
 
     @Transactional
     public TrendResponse trend(CountRequest request, Interval interval, boolean onset) {
-        StatsService.limitQueryTime(em, policy);
+        snapshot.begin();
         Optional<Tally.Monthly> fromCells = aggregates.monthly(request, onset);
         List<Tally.Monthly> neighbours = request.differingByOneFilter().stream()
                 .map(r -> aggregates.monthly(r, onset).orElseGet(() -> raw.monthly(r, onset))).toList();
@@ -55,7 +57,7 @@ public class TrendService {
     /** The same series, always recounted from the raw rows: what the aggregates are checked against. */
     @Transactional
     public TrendResponse recount(CountRequest request, Interval interval, boolean onset) {
-        StatsService.limitQueryTime(em, policy);
+        snapshot.begin();
         List<Tally.Monthly> neighbours = request.differingByOneFilter().stream().map(r -> raw.monthly(r, onset))
                 .toList();
         return protect(request, interval, onset, raw.monthly(request, onset), neighbours, false);
