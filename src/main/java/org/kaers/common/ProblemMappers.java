@@ -36,6 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Retry-After while the database is unavailable: PostgreSQL restarts in seconds. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
     private final ObjectMapper json;
 
@@ -165,6 +167,14 @@ public class ProblemMappers {
                     "the query took longer than the service allows; narrow the filters or try again later", List.of())
                     .header(HttpHeaders.RETRY_AFTER, "30").build();
         }
+        if (databaseUnavailable(e)) {
+            // Expected while PostgreSQL restarts or fails over: readiness is DOWN meanwhile, and clients retry.
+            LOG.warnf("database unavailable: %s", chain(e));
+            return builder(ProblemType.SERVICE_UNAVAILABLE, "the database cannot be reached right now, so the request "
+                    + "may not have been stored; retry after Retry-After seconds (with the same Idempotency-Key, a "
+                    + "retried submission is stored once)", List.of())
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         if (sqlState(e).startsWith("22")) {
             // A data exception (SQLSTATE class 22) comes from a value the client sent that validation let through.
             LOG.warnf("a request value the database refused: %s", describe(e));
@@ -189,6 +199,42 @@ public class ProblemMappers {
             }
         }
         return "";
+    }
+
+    /**
+     * The database is down, restarting, refusing connections or unreachable: a connection exception (SQLSTATE
+     * class 08), an administrator or crash shutdown, start-up or recovery in progress (57P01-57P03), too many
+     * connections (53300), or no pooled connection within the acquisition timeout (Agroal says so in its
+     * message only; it gives no SQLSTATE).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")
+                        || (state.isEmpty() && String.valueOf(sql.getMessage()).startsWith("Acquisition timeout"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The cause chain as class names and SQLSTATEs, on one line. */
+    static String chain(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                out.append('[').append(sql.getSQLState()).append(']');
+            }
+        }
+        return out.toString();
     }
 
     /** PostgreSQL cancelled a statement that exceeded statement_timeout (SQLSTATE 57014). */
