@@ -1,0 +1,96 @@
+package org.kaers.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local PostgreSQL cluster that docker/local-db.sh runs: stopped and started for the fault phase
+ * (pg_ctlcluster, as root or through sudo), and driven directly with pgbench for the insert ceiling.
+ */
+final class LocalPostgres {
+
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
+
+    private LocalPostgres() {
+    }
+
+    /** What pgbench measured: transactions a second and mean latency. */
+    record PgbenchResult(int clients, double tps, double latencyMs, long failed) {
+    }
+
+    /** Runs the direct-insert script (src/test/resources/load/direct-insert.sql) for {@code seconds}. */
+    static PgbenchResult pgbench(int clients, int seconds) throws IOException, InterruptedException {
+        Path script = Path.of("src/test/resources/load/direct-insert.sql").toAbsolutePath();
+        String url = LoadHarness.JDBC_URL.replace("jdbc:postgresql://", "");
+        String hostPort = url.substring(0, url.indexOf('/'));
+        String database = url.substring(url.indexOf('/') + 1);
+        String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
+        String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
+        List<String> command = List.of("pgbench", "-h", host, "-p", port, "-U", LoadHarness.DB_USER, "-n", "-M",
+                "prepared", "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)), "-T",
+                String.valueOf(seconds), "-f", script.toString(), database);
+        String out = run(command, Map.of("PGPASSWORD", LoadHarness.DB_PASSWORD));
+        Matcher tps = TPS.matcher(out);
+        Matcher latency = LATENCY.matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no rate:\n" + out);
+        }
+        Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(out);
+        return new PgbenchResult(clients, Double.parseDouble(tps.group(1)),
+                latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN,
+                failed.find() ? Long.parseLong(failed.group(1)) : 0);
+    }
+
+    /** "15 main": the newest cluster pg_lsclusters lists. */
+    static String[] cluster() throws IOException, InterruptedException {
+        String[] lines = run(List.of("pg_lsclusters", "-h"), Map.of()).strip().split("\n");
+        String[] fields = lines[lines.length - 1].trim().split("\\s+");
+        return new String[] {fields[0], fields[1]};
+    }
+
+    static void stop() throws IOException, InterruptedException {
+        String[] c = cluster();
+        // fast: what a crash, a failover or an operator's restart looks like to the service (sessions cut)
+        run(asRoot("pg_ctlcluster", c[0], c[1], "stop", "-m", "fast"), Map.of());
+    }
+
+    static void start() throws IOException, InterruptedException {
+        String[] c = cluster();
+        run(asRoot("pg_ctlcluster", c[0], c[1], "start"), Map.of());
+    }
+
+    static String version() {
+        try {
+            return run(List.of("psql", "--version"), Map.of()).strip();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static List<String> asRoot(String... command) {
+        List<String> full = new ArrayList<>();
+        if (!"root".equals(System.getProperty("user.name"))) {
+            full.addAll(List.of("sudo", "-n"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+}
