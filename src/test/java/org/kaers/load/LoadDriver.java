@@ -68,7 +68,7 @@ final class LoadDriver {
         }
 
         String line() {
-            return String.format("%-26s %7d req %8.1f/s  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %8.2f ms  %s", name,
+            return String.format("%-26.60s %7d req %8.1f/s  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %8.2f ms  %s", name,
                     total(), total() / seconds(), ms(50), ms(95), ms(99), latency.getMaxValue() / 1000.0, outcomes());
         }
 
@@ -103,9 +103,14 @@ final class LoadDriver {
         }
     }
 
+    /** Sends with a 15 s timeout: an answer later than that counts as a hang ("timeout"). */
     Answer send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(15));
+    }
+
+    Answer send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(15)).build(),
+            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), String.valueOf(response.statusCode()), response);
         } catch (HttpTimeoutException e) {

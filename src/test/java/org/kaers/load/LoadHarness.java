@@ -130,6 +130,7 @@ class LoadHarness {
     private double intake(String name, int seconds, double rate, boolean print) throws Exception {
         Tally submits = new Tally("submit (201)");
         Tally reads = new Tally("statistics read (200)");
+        Map<String, Tally> byQuery = new ConcurrentHashMap<>();
         AtomicLong maxRss = new AtomicLong();
         ExecutorService side = Executors.newFixedThreadPool(2);
         AtomicLong next = new AtomicLong();
@@ -141,6 +142,7 @@ class LoadHarness {
                 String path = READS[(int) (next.getAndIncrement() % READS.length)];
                 Answer a = driver.send(driver.request(path, researcher).GET());
                 reads.record(a.outcome(), scheduled);
+                byQuery.computeIfAbsent(path, Tally::new).record(a.outcome(), scheduled);
             }, reads);
             return null;
         });
@@ -171,6 +173,11 @@ class LoadHarness {
             say(submits.line());
             if (READ_RATE > 0) {
                 say(reads.line());
+                byQuery.values().forEach(t -> {
+                    t.startNanos = reads.startNanos;
+                    t.endNanos = reads.endNanos;
+                });
+                new java.util.TreeMap<>(byQuery).values().forEach(t -> say("  " + t.line()));
             }
             say("RSS under load: max " + maxRss.get() + " MiB");
         }
@@ -308,6 +315,7 @@ class LoadHarness {
         Map<String, Integer> readinessWhileDown = new ConcurrentHashMap<>();
         AtomicReference<Long> readyAgainMs = new AtomicReference<>();
         AtomicLong downAt = new AtomicLong();
+        AtomicLong slowestReadiness = new AtomicLong();
         AtomicLong upAt = new AtomicLong();
         ExecutorService side = Executors.newSingleThreadExecutor();
         var fault = side.submit(() -> {
@@ -316,7 +324,9 @@ class LoadHarness {
             LocalPostgres.stop();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
             while (System.nanoTime() < until) {
+                long t0 = System.nanoTime();
                 readinessWhileDown.merge(String.valueOf(service.readiness()), 1, Integer::sum);
+                slowestReadiness.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
                 Thread.sleep(250);
             }
             LocalPostgres.start();
@@ -334,11 +344,11 @@ class LoadHarness {
         say("");
         say(String.format("## fault: PostgreSQL stopped (fast) 10 s into %d s of intake at %.0f/s, started 8 s later",
                 SECONDS, rate));
-        say("readiness while the database was down: " + readinessWhileDown + "; ready again "
-                + readyAgainMs.get() + " ms after PostgreSQL started");
+        say("readiness while the database was down: " + readinessWhileDown + " (status: checks; slowest answer "
+                + slowestReadiness.get() + " ms); ready again " + readyAgainMs.get() + " ms after PostgreSQL started");
         say(tries.line());
         say(acks.line());
-        assertThat(readinessWhileDown.keySet()).as("not ready while the database is down").doesNotContain("200");
+        assertThat(readinessWhileDown.keySet()).as("not ready (503) while the database is down").containsOnly("503");
         assertThat(tries.outcomes().keySet()).as("tries answered 201 or 503 with Retry-After, never 500 or a hang")
                 .allMatch(o -> o.startsWith("201") || o.equals("503"));
         assertThat(acks.outcomes().keySet()).as("every report acknowledged in the end").containsOnly("acknowledged");
@@ -443,7 +453,7 @@ class LoadHarness {
         }
         long t0 = System.nanoTime();
         Answer rebuild = driver.send(driver.request("/api/v1/stats/aggregates/rebuild", admin)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofMinutes(30));
         long rebuildMs = (System.nanoTime() - t0) / 1_000_000;
         int equal = 0;
         for (int i = 0; i < queries.length; i++) {

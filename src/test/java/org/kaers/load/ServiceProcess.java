@@ -75,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
     /** The status of GET /q/health/ready, or -1 when nothing answers. */
     int readiness() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+            HttpRequest request = HttpRequest.newBuilder(base().resolve("/q/health/ready")).timeout(Duration.ofSeconds(3))
                     .GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
