@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents, in one place, the problem responses every API operation can give: 406 and 500 everywhere,
- * 400, 413 and 415 wherever a request body is read, 503 (query timeout) on statistics. Operation-specific errors are on the resources.
+ * 400, 413 and 415 wherever a request body is read, 503 with Retry-After everywhere (database unavailable; and
+ * the query timeout on statistics). Operation-specific errors are on the resources.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -39,10 +40,12 @@ public class OpenApiProblems implements OASFilter {
                         + "(header WWW-Authenticate: Bearer).");
                 add(responses, "403", "The token's roles do not allow this operation (README, \"Access control\").");
                 add(responses, "429", "Too many requests from this client or address; see Retry-After.");
-                if (path.getKey().startsWith("/api/v1/stats") || path.getKey().startsWith("/api/v1/signals")) {
-                    add(responses, "503", "The query ran longer than kaers.stats.query-timeout and was cancelled; "
-                            + "see Retry-After.");
-                }
+                boolean statistics = path.getKey().startsWith("/api/v1/stats")
+                        || path.getKey().startsWith("/api/v1/signals");
+                add(responses, "503", "The database is unavailable (restarting, failing over or out of connections)"
+                        + (statistics ? ", or the query ran longer than kaers.stats.query-timeout and was cancelled"
+                                : "; a write may not have been stored, so retry with the same Idempotency-Key")
+                        + ". Header Retry-After gives the seconds to wait.");
                 add(responses, "500", "Unexpected failure; the body's instance identifies it in the server log.");
             }
         }

@@ -34,8 +34,15 @@ public class CodingSweep {
     void onStart(@Observes StartupEvent event) {
         int coded = 0;
         int batch;
-        while ((batch = sweepBatch()) > 0) {
-            coded += batch;
+        try {
+            while ((batch = sweepBatch()) > 0) {
+                coded += batch;
+            }
+        } catch (RuntimeException e) {
+            // The database went away after the migrations: start anyway (readiness says DOWN); the next start sweeps.
+            LOG.warnf("coding sweep at start-up stopped after %d texts: %s", coded,
+                    org.kaers.common.ProblemMappers.describe(e));
+            return;
         }
         if (coded > 0) {
             LOG.infof("coded %d reaction verbatims and product names at start-up", coded);

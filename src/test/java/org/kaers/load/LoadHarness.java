@@ -154,6 +154,9 @@ class LoadHarness {
             }
             return null;
         });
+        long serviceCpu0 = service.cpuMillis();
+        long serverCpu0 = LocalPostgres.serverCpuMillis();
+        long harnessCpu0 = harnessCpuMillis();
         LoadDriver.Shot submit = scheduled -> {
             Answer a = submitOnce(nextKey());
             submits.record(a.outcome(), scheduled);
@@ -164,6 +167,9 @@ class LoadHarness {
             LoadDriver.openLoop(rate, Duration.ofSeconds(seconds), 64, submit, submits);
         }
         readers.get();
+        long serviceCpu = service.cpuMillis() - serviceCpu0;
+        long serverCpu = LocalPostgres.serverCpuMillis() - serverCpu0;
+        long harnessCpu = harnessCpuMillis() - harnessCpu0;
         side.shutdown();
         side.awaitTermination(10, TimeUnit.SECONDS);
         if (print) {
@@ -180,6 +186,12 @@ class LoadHarness {
                 new java.util.TreeMap<>(byQuery).values().forEach(t -> say("  " + t.line()));
             }
             say("RSS under load: max " + maxRss.get() + " MiB");
+            double wall = submits.seconds() * 1000;
+            say(String.format("CPU over the phase, in cores busy (of %d): service %.2f, PostgreSQL %.2f, this harness "
+                    + "%.2f; per acknowledged report: service %.1f ms, PostgreSQL %.1f ms",
+                    Runtime.getRuntime().availableProcessors(), serviceCpu / wall, serverCpu / wall, harnessCpu / wall,
+                    (double) serviceCpu / Math.max(1, submits.count("201")),
+                    (double) serverCpu / Math.max(1, submits.count("201"))));
         }
         assertThat(submits.outcomes().keySet()).as(name + ": every submission acknowledged").containsOnly("201");
         assertThat(reads.outcomes().keySet()).as(name + ": every read answered").isSubsetOf("200");
@@ -482,6 +494,11 @@ class LoadHarness {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static long harnessCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     private static long memTotalMiB() {

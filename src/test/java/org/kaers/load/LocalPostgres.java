@@ -48,6 +48,40 @@ final class LocalPostgres {
                 failed.find() ? Long.parseLong(failed.group(1)) : 0);
     }
 
+    /** CPU time (user + system) of one process in milliseconds, from /proc/PID/stat, or -1. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command name; clock ticks of 10 ms
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU time of every running PostgreSQL server process (postmaster and backends), in milliseconds. */
+    static long serverCpuMillis() {
+        long sum = 0;
+        try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    try {
+                        if (java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres")) {
+                            sum += Math.max(0, cpuMillis(Long.parseLong(name)));
+                        }
+                    } catch (IOException e) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     /** "15 main": the newest cluster pg_lsclusters lists. */
     static String[] cluster() throws IOException, InterruptedException {
         String[] lines = run(List.of("pg_lsclusters", "-h"), Map.of()).strip().split("\n");

@@ -114,6 +114,11 @@ final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time (user + system) the service process has used so far, in milliseconds (Linux /proc), or -1. */
+    long cpuMillis() {
+        return LocalPostgres.cpuMillis(process.pid());
+    }
+
     /** SIGKILL: no shutdown hook, no graceful drain; what was acknowledged must already be durable. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
