@@ -95,6 +95,9 @@ class LoadHarness {
 
             intake("warm-up (discarded)", WARMUP_SECONDS, 0, false);
             double max = intake("intake, maximum rate", SECONDS, 0, true);
+            if (PHASES.contains("probes")) {
+                probes();
+            }
             if (PHASES.contains("ceiling")) {
                 ceiling(max);
             }
@@ -255,6 +258,40 @@ class LoadHarness {
         } catch (RuntimeException e) {
             return 1;
         }
+    }
+
+    // --- where the service's time goes -------------------------------------------------------------------
+
+    /**
+     * The same closed loop on cheaper requests, to split the cost of a submission: the HTTP floor (liveness, no
+     * token, no database), a token-checked read of one case (token, one read transaction, response JSON, audit
+     * row), and a submission. CPU per request of the service and of PostgreSQL for each.
+     */
+    private void probes() throws Exception {
+        String key = nextKey();
+        assertThat(submitOnce(key).status()).isEqualTo(201);
+        String caseNumber = acknowledged.get(key);
+        say("");
+        say("## cost per request (" + WORKERS + " workers, closed loop, 15 s each)");
+        probe("GET /q/health/live", () -> driver.send(driver.request("/q/health/live", reporter).GET()));
+        probe("GET /api/v1/reports/{n}",
+                () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter).GET()));
+        probe("GET /api/v1/stats/counts?by=product",
+                () -> driver.send(driver.request("/api/v1/stats/counts?by=product", researcher).GET()));
+        probe("POST /api/v1/reports", () -> submitOnce(nextKey()));
+    }
+
+    private void probe(String name, java.util.function.Supplier<Answer> request) throws Exception {
+        Tally tally = new Tally(name);
+        long serviceCpu0 = service.cpuMillis();
+        long serverCpu0 = LocalPostgres.serverCpuMillis();
+        LoadDriver.closedLoop(WORKERS, Duration.ofSeconds(15), scheduled -> tally.record(request.get().outcome(),
+                scheduled), tally);
+        long n = Math.max(1, tally.total());
+        say(tally.line());
+        say(String.format("  CPU per request: service %.2f ms, PostgreSQL %.2f ms",
+                (double) (service.cpuMillis() - serviceCpu0) / n,
+                (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n));
     }
 
     // --- the ceiling -------------------------------------------------------------------------------------
@@ -444,7 +481,7 @@ class LoadHarness {
     /** The maintained aggregates, caught up, equal a rebuild from the raw rows and the raw case count. */
     private void verifyAggregates() throws Exception {
         assertThat(driver.send(driver.request("/api/v1/stats/aggregates/catch-up", admin)
-                .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofMinutes(30)).status()).isEqualTo(200);
         String[] queries = {"/api/v1/stats/counts?by=product&size=1000", "/api/v1/stats/counts?by=symptom&size=1000",
                 "/api/v1/stats/counts?by=substance,symptom&size=1000", "/api/v1/stats/counts?by=ageGroup,sex&size=1000",
                 "/api/v1/stats/counts?by=outcome,serious&size=1000", "/api/v1/stats/counts?by=country&size=1000"};
