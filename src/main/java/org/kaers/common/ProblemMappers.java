@@ -204,8 +204,8 @@ public class ProblemMappers {
     /**
      * The database is down, restarting, refusing connections or unreachable: a connection exception (SQLSTATE
      * class 08), an administrator or crash shutdown, start-up or recovery in progress (57P01-57P03), too many
-     * connections (53300), or no pooled connection within the acquisition timeout (Agroal says so in its
-     * message only; it gives no SQLSTATE).
+     * connections (53300), or no pooled connection within the acquisition timeout (an SQLException of the
+     * Agroal pool itself, which gives no SQLSTATE).
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -217,12 +217,18 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")
-                        || (state.isEmpty() && String.valueOf(sql.getMessage()).startsWith("Acquisition timeout"))) {
+                        || (state.isEmpty() && thrownByPool(sql))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Agroal's own SQLExceptions (no SQLSTATE): acquisition timeouts, the pool shutting down. */
+    private static boolean thrownByPool(java.sql.SQLException e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("io.agroal.pool.");
     }
 
     /** The cause chain as class names and SQLSTATEs, on one line. */

@@ -44,6 +44,8 @@ final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(logDir);
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms" + HEAP, "-Xmx" + HEAP,
+                // as docker/Dockerfile runs it
+                "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port,
                 // the dev key pair of the test suite: the harness signs its own tokens (fixtures.Tokens)
                 "-Dmp.jwt.verify.issuer=kaers-dev",
