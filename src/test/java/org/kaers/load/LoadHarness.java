@@ -53,7 +53,7 @@ class LoadHarness {
     private static final int PORT = Integer.getInteger("load.port", 8089);
     private static final int WORKERS = Integer.getInteger("load.workers", 16);
     private static final int SECONDS = Integer.getInteger("load.seconds", 30);
-    private static final int WARMUP_SECONDS = Integer.getInteger("load.warmup-seconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("load.warmup-seconds", 60);
     private static final double READ_RATE = Double.parseDouble(System.getProperty("load.read-rate", "5"));
     /** Which optional phases run (start-up, warm-up, maximum rate and the final checks always do). */
     private static final String PHASES = System.getProperty("load.phases", "probes,ceiling,half,follow-ups,faults");
