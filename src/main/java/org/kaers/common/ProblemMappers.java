@@ -38,6 +38,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Retry-After while the database is unavailable: PostgreSQL restarts in seconds. */
     static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+    /** Serialization failure, deadlock detected, lock not available: the transaction was rolled back whole. */
+    private static final java.util.Set<String> TRANSIENT_CONFLICTS = java.util.Set.of("40001", "40P01", "55P03");
 
     private final ObjectMapper json;
 
@@ -174,6 +176,13 @@ public class ProblemMappers {
                     + "may not have been stored; retry after Retry-After seconds (with the same Idempotency-Key, a "
                     + "retried submission is stored once)", List.of())
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
+        if (TRANSIENT_CONFLICTS.contains(sqlState(e))) {
+            // The database rolled the transaction back to resolve a conflict with a concurrent one: retrying works.
+            LOG.warnf("transaction rolled back by a conflict, answered 503: %s", chain(e));
+            return builder(ProblemType.SERVICE_UNAVAILABLE, "the request collided with a concurrent one and was "
+                    + "rolled back; nothing was stored; retry it (with the same Idempotency-Key)", List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
         }
         if (sqlState(e).startsWith("22")) {
             // A data exception (SQLSTATE class 22) comes from a value the client sent that validation let through.

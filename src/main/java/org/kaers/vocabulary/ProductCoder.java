@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -69,7 +68,9 @@ public class ProductCoder {
 
     /** Makes sure every product name has a coding row, creating uncurated products as needed. */
     public void ensureCoded(Collection<String> names) {
-        Set<String> missing = new LinkedHashSet<>(names);
+        // Sorted: concurrent transactions then insert new codings in one order, so they cannot deadlock on the
+        // unique index (found by the load harness: two reports with the same two new texts in opposite orders).
+        Set<String> missing = new java.util.TreeSet<>(names);
         if (missing.isEmpty()) {
             return;
         }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -116,7 +115,9 @@ public class SymptomCoder {
 
     /** Makes sure every verbatim has a coding row (in the caller's transaction). */
     public void ensureCoded(Collection<String> verbatims) {
-        Set<String> missing = new LinkedHashSet<>(verbatims);
+        // Sorted: concurrent transactions then insert new codings in one order, so they cannot deadlock on the
+        // unique index (found by the load harness: two reports with the same two new texts in opposite orders).
+        Set<String> missing = new java.util.TreeSet<>(verbatims);
         if (missing.isEmpty()) {
             return;
         }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
-/** A statement cancelled by statement_timeout (SQLSTATE 57014) is a 503 with Retry-After, never a 500. */
+/**
+ * A statement cancelled by statement_timeout (SQLSTATE 57014), or a transaction rolled back by a deadlock or a
+ * serialization failure, is a 503 with Retry-After, never a 500.
+ */
 class ProblemMappersTimeoutTest {
 
     private final ProblemMappers mappers = new ProblemMappers(new ObjectMapper());
@@ -26,6 +29,17 @@ class ProblemMappersTimeoutTest {
                 .contains("\"type\":\"urn:kaers:problem:service-unavailable\"")
                 .contains("\"status\":503")
                 .doesNotContain("canceling statement");
+    }
+
+    @Test
+    void deadlockVictimIs503WithRetryAfter() {
+        for (String state : new String[] {"40P01", "40001", "55P03"}) {
+            Response response = mappers.unexpected(new IllegalStateException("wrapped",
+                    new SQLException("deadlock detected on row (KAE-2026-000001)", state)));
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+            assertThat(response.getEntity().toString()).contains("concurrent").doesNotContain("KAE-2026-000001");
+        }
     }
 
     @Test
