@@ -94,6 +94,7 @@ class LoadHarness {
                     startup, service.rssMiB()));
 
             intake("warm-up (discarded)", WARMUP_SECONDS, 0, false);
+            settle();
             double max = intake("intake, maximum rate", SECONDS, 0, true);
             if (PHASES.contains("probes")) {
                 probes();
@@ -102,6 +103,7 @@ class LoadHarness {
                 ceiling(max);
             }
             if (PHASES.contains("half")) {
+                settle();
                 intake("intake, half maximum rate", SECONDS, max / 2, true);
             }
             if (PHASES.contains("follow-ups")) {
@@ -158,6 +160,7 @@ class LoadHarness {
             return null;
         });
         long serviceCpu0 = service.cpuMillis();
+        Map<String, Long> kinds0 = service.cpuByThreadKind();
         long serverCpu0 = LocalPostgres.serverCpuMillis();
         long harnessCpu0 = harnessCpuMillis();
         LoadDriver.Shot submit = scheduled -> {
@@ -173,6 +176,8 @@ class LoadHarness {
         long serviceCpu = service.cpuMillis() - serviceCpu0;
         long serverCpu = LocalPostgres.serverCpuMillis() - serverCpu0;
         long harnessCpu = harnessCpuMillis() - harnessCpu0;
+        Map<String, Long> kinds = service.cpuByThreadKind();
+        kinds.replaceAll((kind, ms) -> ms - kinds0.getOrDefault(kind, 0L));
         side.shutdown();
         side.awaitTermination(10, TimeUnit.SECONDS);
         if (print) {
@@ -195,6 +200,8 @@ class LoadHarness {
                     Runtime.getRuntime().availableProcessors(), serviceCpu / wall, serverCpu / wall, harnessCpu / wall,
                     (double) serviceCpu / Math.max(1, submits.count("201")),
                     (double) serverCpu / Math.max(1, submits.count("201"))));
+            say(String.format("  service CPU by thread kind, cores busy: requests and the rest %.2f, JIT compilers %.2f, "
+                    + "GC %.2f", kinds.get("other") / wall, kinds.get("jit") / wall, kinds.get("gc") / wall));
         }
         assertThat(submits.outcomes().keySet()).as(name + ": every submission acknowledged").containsOnly("201");
         assertThat(reads.outcomes().keySet()).as(name + ": every read answered").isSubsetOf("200");
@@ -258,6 +265,24 @@ class LoadHarness {
         } catch (RuntimeException e) {
             return 1;
         }
+    }
+
+    /**
+     * Waits (up to 3 minutes) until the service is quiet: under 0.1 core busy over 2 s, twice in a row. After a
+     * warm-up the JIT compilers go on compiling for a while (measured: half a core for a minute after the
+     * maximum-rate phase, starved while the load lasted); measuring then would count their work as intake's.
+     */
+    private void settle() throws InterruptedException {
+        long t0 = System.nanoTime();
+        int quiet = 0;
+        Map<String, Long> jit0 = service.cpuByThreadKind();
+        while (quiet < 2 && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(3)) {
+            long before = service.cpuMillis();
+            Thread.sleep(2000);
+            quiet = service.cpuMillis() - before < 200 ? quiet + 1 : 0;
+        }
+        say(String.format("(settled: the service was quiet after %.0f s; JIT compilers used %.1f s of CPU meanwhile)",
+                (System.nanoTime() - t0) / 1e9, (service.cpuByThreadKind().get("jit") - jit0.get("jit")) / 1000.0));
     }
 
     // --- where the service's time goes -------------------------------------------------------------------

@@ -50,8 +50,13 @@ final class LocalPostgres {
 
     /** CPU time (user + system) of one process in milliseconds, from /proc/PID/stat, or -1. */
     static long cpuMillis(long pid) {
+        return cpuMillis(pid, Path.of("/proc/" + pid));
+    }
+
+    /** CPU time of a process or thread directory under /proc, in milliseconds, or -1. */
+    static long cpuMillis(long pid, Path proc) {
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = java.nio.file.Files.readString(proc.resolve("stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command name; clock ticks of 10 ms
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;

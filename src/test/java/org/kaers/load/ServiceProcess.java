@@ -45,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms" + HEAP, "-Xmx" + HEAP,
                 // as docker/Dockerfile runs it
-                "-XX:+UseSerialGC",
+                System.getProperty("load.service-gc", "-XX:+UseSerialGC"),
                 "-Dquarkus.http.port=" + port,
                 // the dev key pair of the test suite: the harness signs its own tokens (fixtures.Tokens)
                 "-Dmp.jwt.verify.issuer=kaers-dev",
@@ -119,6 +119,30 @@ final class ServiceProcess implements AutoCloseable {
     /** CPU time (user + system) the service process has used so far, in milliseconds (Linux /proc), or -1. */
     long cpuMillis() {
         return LocalPostgres.cpuMillis(process.pid());
+    }
+
+    /**
+     * CPU time of the service's threads by kind, in milliseconds (Linux /proc/PID/task): "jit" (C1/C2 compiler
+     * threads), "gc" (collector and VM threads), "other" (request handling and everything else).
+     */
+    Map<String, Long> cpuByThreadKind() {
+        Map<String, Long> kinds = new java.util.TreeMap<>(Map.of("jit", 0L, "gc", 0L, "other", 0L));
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+                            : name.startsWith("GC Thread") || name.equals("VM Thread") || name.startsWith("G1 ") ? "gc"
+                            : "other";
+                    kinds.merge(kind, Math.max(0, LocalPostgres.cpuMillis(process.pid(), task)), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return kinds;
+        }
+        return kinds;
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain; what was acknowledged must already be durable. */
