@@ -213,14 +213,17 @@ public class ProblemMappers {
     /**
      * The database is down, restarting, refusing connections or unreachable: a connection exception (SQLSTATE
      * class 08), an administrator or crash shutdown, start-up or recovery in progress (57P01-57P03), too many
-     * connections (53300), or no pooled connection within the acquisition timeout (an SQLException of the
-     * Agroal pool itself, which gives no SQLSTATE).
+     * connections (53300), no pooled connection within the acquisition timeout (an SQLException of the
+     * Agroal pool itself, which gives no SQLSTATE), or a commit that failed with the connection (found by the
+     * load harness when PostgreSQL stopped mid-commit).
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    // the commit itself failed (the connection died under it): the outcome is for a retry to tell
+                    || t instanceof jakarta.transaction.RollbackException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql) {

@@ -43,6 +43,15 @@ class ProblemMappersTimeoutTest {
     }
 
     @Test
+    void aCommitLostWithTheConnectionIs503() {
+        Response response = mappers.unexpected(new io.quarkus.arc.ArcUndeclaredThrowableException(
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.")));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("2");
+        assertThat(response.getEntity().toString()).contains("Idempotency-Key").doesNotContain("ARJUNA");
+    }
+
+    @Test
     void otherFailuresStay500WithoutDetails() {
         Response response = mappers.unexpected(new IllegalStateException("secret row data",
                 new SQLException("duplicate key", "23505")));

@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  * Sends requests the way the harness's phases need: closed loop (N workers, each sends when its last answer
  * came: the maximum rate) or open loop (requests start on a fixed schedule whatever the answers do; latency is
  * counted from the scheduled start, so a stalled service cannot hide its queue: no coordinated omission).
- * Uses the JDK's HTTP client over HTTP/1.1 with keep-alive.
+ * Uses the JDK's HTTP client over HTTP/1.1 with keep-alive; latencies go into HdrHistogram (on the classpath
+ * through Micrometer, which needs it at run time: not declared again here, so its scope stays compile).
  */
 final class LoadDriver {
 
