@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -18,17 +17,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 @ApplicationScoped
 public class CaseCounts {
 
-    private final EntityManager em;
     private final ReadSnapshot snapshot;
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final AggregateStore store;
     private final SmallCellPolicy policy;
 
-    CaseCounts(EntityManager em, AggregateCounts aggregates, RawCounts raw, AggregateStore store,
+    CaseCounts(AggregateCounts aggregates, RawCounts raw, AggregateStore store,
             SmallCellPolicy policy, ReadSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.em = em;
         this.aggregates = aggregates;
         this.raw = raw;
         this.store = store;

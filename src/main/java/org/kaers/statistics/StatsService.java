@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -19,17 +18,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class StatsService {
 
-    private final EntityManager em;
     private final SmallCellPolicy policy;
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final AggregateStore store;
     private final ReadSnapshot snapshot;
 
-    StatsService(EntityManager em, SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
+    StatsService(SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
             AggregateStore store, ReadSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.em = em;
         this.policy = policy;
         this.aggregates = aggregates;
         this.raw = raw;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -27,17 +26,15 @@ public class TrendService {
         MONTH, QUARTER, YEAR
     }
 
-    private final EntityManager em;
     private final ReadSnapshot snapshot;
     private final SmallCellPolicy policy;
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final StatsService stats;
 
-    TrendService(EntityManager em, SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
+    TrendService(SmallCellPolicy policy, AggregateCounts aggregates, RawCounts raw,
             StatsService stats, ReadSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.em = em;
         this.policy = policy;
         this.aggregates = aggregates;
         this.raw = raw;
