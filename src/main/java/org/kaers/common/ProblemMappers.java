@@ -265,13 +265,12 @@ public class ProblemMappers {
         return false;
     }
 
-    /** The cause chain as class names, and where the root cause was thrown; no messages. */
+    /** The cause chain (class names and SQLSTATEs, see chain) and where the root cause was thrown; no messages. */
     public static String describe(Throwable e) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(chain(e));
         Throwable root = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
-            root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
         }
         StackTraceElement[] frames = root.getStackTrace();
         for (int i = 0; i < Math.min(8, frames.length); i++) {
