@@ -21,13 +21,14 @@ import io.vertx.ext.web.handler.BodyHandler;
  * In this order, on every path:
  * <ol>
  * <li>the response headers every answer carries (nosniff, frame-ancestors, no-store under /api/...);</li>
+ * <li>the token and the rate limits ({@code security.RateLimit}, at order {@link #TOKEN_ORDER}): first, so that
+ * a flood of refusals is limited like any other traffic;</li>
  * <li>the request line and headers: a NUL anywhere in the URI is 400, a URI over 4 KiB 414, headers over
  * 8 KiB 431 (the HTTP codec's own, bare, limits are far above these);</li>
  * <li>the path: only its canonical form is served. A trailing slash under /api/, a matrix parameter ({@code ;}),
  * an empty segment ({@code //}), a dot segment, a backslash or a percent-encoded character that needs no encoding
  * ({@code %2F}, {@code %2E}, {@code %61}...) is refused with 400, so that routing, audit, rate limits, body limits
  * and role checks all see the one path the resource sees;</li>
- * <li>(rate limits and the token, in {@code security.TokenDoor}, at order {@link #TOKEN_ORDER});</li>
  * <li>the body, by the route the canonical path names: a declared Content-Length over the limit is 413 before
  * any of it is read, a chunked body is read under the same limit (413 when it passes it), and a body without a
  * Content-Type, or with a wildcard one, is 415 (it is never guessed to be JSON).</li>
@@ -37,7 +38,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class FrontDoor {
 
-    /** Order of the rate limits and token check, between the path and the body checks. */
+    /** Order of the rate limits and token check: after the response headers, before the path and body checks. */
     public static final int TOKEN_ORDER = Integer.MIN_VALUE + 50;
     static final int MAX_URI = 4096;
     static final int MAX_HEADERS = 8192;
@@ -57,7 +58,12 @@ public class FrontDoor {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 10).handler(this::request);
+        router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
+            String path = ctx.request().path() == null ? "" : ctx.request().path();
+            ctx.addHeadersEndHandler(v -> securityHeaders(ctx.response().headers(), path));
+            ctx.next();
+        });
+        router.route().order(TOKEN_ORDER + 10).handler(this::request);
         BodyHandler api = BodyHandler.create(false).setBodyLimit(maxBytes);
         router.route().order(Integer.MIN_VALUE + 100).handler(ctx -> body(ctx, api));
         router.route().order(Integer.MIN_VALUE + 100).failureHandler(ctx -> {
@@ -72,7 +78,6 @@ public class FrontDoor {
 
     private void request(RoutingContext ctx) {
         String path = ctx.request().path() == null ? "" : ctx.request().path();
-        ctx.addHeadersEndHandler(v -> securityHeaders(ctx.response().headers(), path));
         String uri = ctx.request().uri() == null ? "" : ctx.request().uri();
         if (uri.contains("%00") || uri.indexOf('\u0000') >= 0) {
             // PostgreSQL text cannot hold NUL: refused here, for every path and query parameter at once.

@@ -36,7 +36,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@link TokenPolicy}; verified tokens are remembered (by hash) until they expire. Then token buckets (Bucket4j):
  * one per verified principal (however the credential is spelled, and whichever token the principal holds) and one
  * per client address (so that junk tokens do not multiply the allowance). Over either: 429 problem+json with
- * Retry-After. Every refusal is audited. Buckets of idle clients are forgotten after 10 minutes.
+ * Retry-After (health probes excepted). Every refusal is audited. Buckets of idle clients are forgotten after 10 minutes.
  */
 @ApplicationScoped
 public class RateLimit {
@@ -92,7 +92,7 @@ public class RateLimit {
             ctx.put(Refusals.ROLES, caller.roles());
             byPrincipal = bucket("p:" + caller.principal(), config.perCredential()).tryConsumeAndReturnRemaining(1);
         }
-        if (byAddress.isConsumed() && byPrincipal.isConsumed()) {
+        if ((byAddress.isConsumed() && byPrincipal.isConsumed()) || probe(ctx.request().path())) {
             ctx.next();
             return;
         }
@@ -101,6 +101,11 @@ public class RateLimit {
         refusals.refuse(ctx, ProblemType.TOO_MANY_REQUESTS,
                 "too many requests from this client; retry after " + seconds + " s", List.of(),
                 Map.of("Retry-After", String.valueOf(seconds)));
+    }
+
+    /** Health probes are never limited: a limited readiness probe would take the instance out of service. */
+    private static boolean probe(String path) {
+        return path != null && path.startsWith("/q/health");
     }
 
     private TokenPolicy.Verified verified(List<String> authorization) throws TokenPolicy.Refused {
