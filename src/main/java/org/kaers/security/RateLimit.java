@@ -61,7 +61,7 @@ public class RateLimit {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(10, TimeUnit.MINUTES)
             .maximumSize(200_000).build();
     private final Cache<String, TokenPolicy.Verified> verified = Caffeine.newBuilder()
-            .expireAfterWrite(10, TimeUnit.MINUTES).maximumSize(100_000).build();
+            .expireAfterWrite(10, TimeUnit.MINUTES).maximumSize(20_000).build();
 
     RateLimit(Config config, TokenPolicy policy, Refusals refusals) {
         this.config = config;
@@ -88,6 +88,8 @@ public class RateLimit {
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
                 return;
             }
+            // what every later check reads: one canonical spelling of the verified credential
+            ctx.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token());
             ctx.put(Refusals.PRINCIPAL, caller.principal());
             ctx.put(Refusals.ROLES, caller.roles());
             byPrincipal = bucket("p:" + caller.principal(), config.perCredential()).tryConsumeAndReturnRemaining(1);
@@ -119,6 +121,7 @@ public class RateLimit {
             known = policy.verify(token);
             verified.put(key, known);
         }
+
         if (known.expires().isBefore(Instant.now())) {
             verified.invalidate(key);
             throw new TokenPolicy.Refused("expired");

@@ -47,8 +47,8 @@ public class TokenPolicy {
     private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Set<String> ROLES = Set.of(Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN);
 
-    /** A verified token: who, with which roles, until when. */
-    record Verified(String principal, String roles, Instant expires) {
+    /** A verified token (as sent, without its scheme): who, with which roles, until when. */
+    record Verified(String token, String principal, String roles, Instant expires) {
     }
 
     /** A token that is not accepted, and why (for the log, never the client: that gets one generic answer). */
@@ -139,6 +139,6 @@ public class TokenPolicy {
                 roles.add(group.asText());
             }
         }
-        return new Verified(principal, String.join(",", roles), expires.plus(skew));
+        return new Verified(token, principal, String.join(",", roles), expires.plus(skew));
     }
 }
