@@ -117,8 +117,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
-        if (e instanceof BoundedCollections.TooManyElements tooMany) {
-            return fieldProblem(e, "must hold at most " + tooMany.max + " elements");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedCollections.TooManyElements tooMany) {
+                return fieldProblem(e, "must hold at most " + tooMany.max + " elements");
+            }
         }
         if (e.getPath().isEmpty()) {
             return builder(ProblemType.MALFORMED_JSON, "the request body could not be read as the expected JSON document",

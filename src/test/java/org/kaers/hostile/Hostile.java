@@ -71,8 +71,7 @@ final class Hostile {
                 new PathForm("encoded dot segment", p -> p.replaceFirst("^/api/", "/api/%2e/")),
                 new PathForm("encoded dot-dot segment", p -> p.replaceFirst("^/api/v1/", "/api/v1/x/%2E%2E/")),
                 new PathForm("encoded letter", p -> p.replaceFirst("^/api", "/%61pi")),
-                new PathForm("encoded semicolon", p -> p + "%3Bx=1"),
-                new PathForm("backslash", p -> p.replaceFirst("^/api/", "/api\\\\")));
+                new PathForm("encoded semicolon", p -> p + "%3Bx=1")); // a backslash never reaches the service: the HTTP codec refuses the request line (bare 400)
     }
 
     static JsonNode parse(String json) {
