@@ -121,6 +121,9 @@ public class ProblemMappers {
             if (t instanceof BoundedCollections.TooManyElements tooMany) {
                 return fieldProblem(e, "must hold at most " + tooMany.max + " elements");
             }
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+                return jsonLimit(limit);
+            }
         }
         if (e.getPath().isEmpty()) {
             return builder(ProblemType.MALFORMED_JSON, "the request body could not be read as the expected JSON document",

@@ -314,7 +314,7 @@ public class CaseReportService {
     }
 
     private static ApiProblem unknownCase(String caseNumber) {
-        return new ApiProblem(ProblemType.NOT_FOUND, "no case has the number " + caseNumber, List.of(), Map.of());
+        return new ApiProblem(ProblemType.NOT_FOUND, "no case has this number", List.of(), Map.of());
     }
 
     /** Microsecond precision, as PostgreSQL stores it, so what is returned now equals what is read later. */

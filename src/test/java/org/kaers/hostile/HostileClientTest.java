@@ -129,12 +129,17 @@ class HostileClientTest {
         }
         assertThat(Hostile.awaitAudit(db, "/api/v1/reports", 415, 3)).isEqualTo(3);
         // arrays far over their element limit, nesting over the depth limit: 400 naming the field or the limit
-        String nulls = "{\"products\": [" + "null,".repeat(150_000) + "null]}";
+        String nulls = "{\"products\": [" + "null,".repeat(60_000) + "null]}";
         RawHttp.Answer tooMany = RawHttp.send("POST", "/api/v1/reports", json, nulls.getBytes(StandardCharsets.US_ASCII));
         assertThat(tooMany.status()).isEqualTo(400);
         JsonNode violation = Hostile.parse(tooMany.body()).path("violations").path(0);
         assertThat(violation.path("field").asText()).isEqualTo("products");
         assertThat(violation.path("message").asText()).isEqualTo("must hold at most 50 elements");
+        // past the token limit the document itself is refused, naming the limit
+        RawHttp.Answer tokens = RawHttp.send("POST", "/api/v1/reports", json, ("{\"products\": [" + "null,".repeat(150_000)
+                + "null]}").getBytes(StandardCharsets.US_ASCII));
+        assertThat(tokens.status()).isEqualTo(400);
+        assertThat(Hostile.parse(tokens.body()).path("detail").asText()).contains("100000 tokens");
         RawHttp.Answer deep = RawHttp.send("POST", "/api/v1/reports", json, ("{\"reporter\":".repeat(5000) + "1"
                 + "}".repeat(5000)).getBytes(StandardCharsets.US_ASCII));
         assertThat(deep.status()).isEqualTo(400);
@@ -282,8 +287,8 @@ class HostileClientTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) badDate.get("reactions").get(0)).put("onsetDate", marker);
         reports.add(badDate);
         List<String> bodies = new ArrayList<>(reports.stream().map(Object::toString).toList());
-        bodies.addAll(List.of("{\"" + marker + "\": 1}", "{\"reporter\": \"" + marker + "\"}", "[\"" + marker + "\"]",
-                "{\"" + marker + "<script>\": {}}", "{\"reporter\": " + marker + "}"));
+        bodies.addAll(List.of("{\"reporter\": \"" + marker + "\"}", "[\"" + marker + "\"]",
+                "{\"reporter\": " + marker + "}", "{\"reporter\": {\"qualification\": [\"" + marker + "\"]}}"));
         List<String> failures = new ArrayList<>();
         int refused = 0;
         for (String body : bodies) {
@@ -297,12 +302,25 @@ class HostileClientTest {
         }
         assertThat(refused).as("bodies refused").isGreaterThanOrEqualTo(bodies.size() - 1);
         for (String path : List.of("/api/v1/reports/" + marker, "/api/v1/stats/counts?by=" + marker,
-                "/api/v1/stats/counts?by=sex&" + marker + "=1", "/api/v1/reports?sex=" + marker,
+                "/api/v1/signals?product=" + marker, "/api/v1/reports?sex=" + marker,
                 "/api/v1/vocabulary/terms/" + marker, "/api/v1/reports?page=" + marker)) {
             String answer = given().header("Authorization", ADMIN).get(path).then().extract().asString();
             if (answer.contains(marker)) {
                 failures.add(path + " -> " + answer);
             }
+        }
+        // names (of unknown fields and parameters) are answered, but only in a safe spelling: never markup
+        for (String body : List.of("{\"" + marker + "<script>alert(1)</script>\": 1}", "{\"a\\u0000b\": 1}")) {
+            String answer = given().header("Authorization", ADMIN).contentType("application/json").body(body)
+                    .post("/api/v1/reports").then().statusCode(400).extract().asString();
+            if (answer.contains("<") || answer.contains("\\u0000")) {
+                failures.add(body + " -> " + answer);
+            }
+        }
+        String query = given().header("Authorization", ADMIN).urlEncodingEnabled(false)
+                .get("/api/v1/stats/counts?by=sex&%3Cimg%20src%3Dx%3E=1").then().statusCode(400).extract().asString();
+        if (query.contains("<")) {
+            failures.add("query name -> " + query);
         }
         assertThat(failures).isEmpty();
         // by=, (no dimension) is a 400 naming by, not a 500

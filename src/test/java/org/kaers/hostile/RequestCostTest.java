@@ -33,7 +33,7 @@ class RequestCostTest {
 
     private static final int MIB = 1024 * 1024;
     /** Highest accepted ratio of the costliest hostile body to a plain valid submission. */
-    private static final double MAX_RATIO = 25;
+    private static final double MAX_RATIO = 10;
     private static final int ROUNDS = 5;
 
     private final String reporter = Tokens.bearer(Tokens.of("cost@test", "REPORTER"));
