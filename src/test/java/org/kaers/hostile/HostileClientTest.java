@@ -251,7 +251,6 @@ class HostileClientTest {
         // 414: a URI over 4 KiB
         String longPath = marker + "x".repeat(5000);
         assertThat(RawHttp.get(longPath, Map.of("Authorization", ADMIN)).status()).isEqualTo(414);
-        assertThat(db.count("select count(*) from audit_event where status = 414")).isGreaterThanOrEqualTo(0);
         assertThat(Hostile.awaitAudit(db, longPath.substring(0, 500), 414, 1)).isEqualTo(1);
         // 400 for a NUL
         assertThat(RawHttp.get(marker + "%00", Map.of("Authorization", ADMIN)).status()).isEqualTo(400);
