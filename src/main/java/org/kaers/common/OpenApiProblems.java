@@ -23,6 +23,7 @@ public class OpenApiProblems implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        defineSecurityHeaders(openAPI);
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -57,30 +58,45 @@ public class OpenApiProblems implements OASFilter {
                                 : "; a write may not have been stored, so retry with the same Idempotency-Key")
                         + ". Header Retry-After gives the seconds to wait.");
                 add(responses, "500", "Unexpected failure; the body's instance identifies it in the server log.");
-                responses.getAPIResponses().values().forEach(OpenApiProblems::securityHeaders);
+                responses.getAPIResponses().forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        securityHeaders(response);
+                    }
+                });
             }
         }
     }
 
-    /** The headers of every answer (common.FrontDoor), on every documented response. */
+    /** The headers of every answer (common.FrontDoor): defined once, referenced from every success response. */
+    private static final java.util.List<String[]> SECURITY_HEADERS = java.util.List.of(
+            new String[] {"Cache-Control", "no-store: answers may carry case data and are never cached.", "no-store"},
+            new String[] {"X-Content-Type-Options", "Always nosniff.", "nosniff"},
+            new String[] {"Content-Security-Policy", "No content may load and no page may frame the answer.",
+                    "default-src 'none'; frame-ancestors 'none'"},
+            new String[] {"X-Frame-Options", "Always DENY.", "DENY"},
+            new String[] {"Referrer-Policy", "Always no-referrer.", "no-referrer"});
+
+    private static void defineSecurityHeaders(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        for (String[] header : SECURITY_HEADERS) {
+            openAPI.getComponents().addHeader(header[0], OASFactory.createHeader().description(header[1])
+                    .example(header[2]).schema(OASFactory.createSchema()
+                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+        }
+    }
+
     private static void securityHeaders(APIResponse response) {
         if (response.getRef() != null) {
             return;
         }
-        header(response, "Cache-Control", "no-store: answers may carry case data and are never cached.", "no-store");
-        header(response, "X-Content-Type-Options", "Always nosniff.", "nosniff");
-        header(response, "Content-Security-Policy", "No content may load and no page may frame the answer.",
-                "default-src 'none'; frame-ancestors 'none'");
-        header(response, "X-Frame-Options", "Always DENY.", "DENY");
-        header(response, "Referrer-Policy", "Always no-referrer.", "no-referrer");
-    }
-
-    private static void header(APIResponse response, String name, String description, String example) {
-        if (response.getHeaders() != null && response.getHeaders().containsKey(name)) {
-            return;
+        for (String[] header : SECURITY_HEADERS) {
+            String name = header[0];
+            if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+                response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
+            }
         }
-        response.addHeader(name, OASFactory.createHeader().description(description).example(example)
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
     }
 
     private static void add(APIResponses responses, String status, String description) {
