@@ -1,12 +1,27 @@
 package org.kaers.common;
 
-/** CSV output, in one place: RFC 4180 quoting, and no spreadsheet formulas from data. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Every CSV the service writes, in one place (Commons CSV): RFC 4180 quoting, and no spreadsheet formulas from
+ * data (OWASP, "CSV Injection"). A text cell whose first visible character is {@code = + - @ | TAB CR} (or a
+ * full-width {@code ＝ ＋ － ＠}), also behind leading spaces, control or invisible characters, is prefixed with
+ * {@code '}. Numbers and booleans are written as they are (a negative number is a number, not a formula).
+ */
 public final class Csv {
 
     private Csv() {
     }
 
     public static final String MEDIA_TYPE = "text/csv";
+    private static final String FORMULA_STARTS = "=+-@|\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     /** Whether the client's first choice is CSV (a wildcard is not: JSON stays the default). */
     public static boolean requested(jakarta.ws.rs.core.HttpHeaders headers) {
@@ -20,13 +35,53 @@ public final class Csv {
         return jakarta.ws.rs.core.Response.ok(body, MEDIA_TYPE + ";charset=UTF-8").build();
     }
 
-    /** One cell: empty for null; a leading = + - @ is prefixed with ' (no formula injection when opened). */
-    public static String cell(String value) {
-        if (value == null) {
+    /** A whole CSV document: the header row, then one row per element; cells as {@link #value(Object)}. */
+    public static String write(List<String> header, Iterable<? extends List<?>> rows) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(header.stream().map(Csv::value).toList());
+            for (List<?> row : rows) {
+                List<String> cells = new ArrayList<>(row.size());
+                for (Object cell : row) {
+                    cells.add(value(cell));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One cell's text before quoting: empty for null, numbers and booleans as they are, text neutralised. */
+    static String value(Object cell) {
+        if (cell == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        if (cell instanceof Number || cell instanceof Boolean) {
+            return cell.toString();
+        }
+        return neutralised(cell.toString());
+    }
+
+    /** Text that no spreadsheet reads as a formula. */
+    static String neutralised(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (FORMULA_STARTS.indexOf(c) >= 0) {
+                return "'" + text;
+            }
+            if (!ignorable(c)) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    /** Characters a spreadsheet may skip before a formula: spaces, controls, invisible formatting (U+200B, U+FEFF). */
+    private static boolean ignorable(char c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL
+                || type == Character.FORMAT;
     }
 }

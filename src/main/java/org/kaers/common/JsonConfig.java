@@ -3,6 +3,7 @@ package org.kaers.common;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,26 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
+    /** Deepest nesting of arrays and objects; a case report nests four deep. */
+    static final int MAX_NESTING = 32;
+    /** Longest string value (the longest field, the narrative, holds 20,000 characters). */
+    static final int MAX_STRING = 100_000;
+    /** Longest number literal. */
+    static final int MAX_NUMBER = 64;
+    /** Longest property name. */
+    static final int MAX_NAME = 200;
+    /** Most tokens in one document (a full case report has a few thousand). */
+    static final long MAX_TOKENS = 100_000;
+    /** Largest document, in bytes: the API's body limit is 1 MiB. */
+    static final long MAX_DOCUMENT = 2L * 1024 * 1024;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        // Cost bounds on what a parser will read, whatever the body limit (README, "Security").
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                .maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).maxNameLength(MAX_NAME)
+                .maxTokenCount(MAX_TOKENS).maxDocumentLength(MAX_DOCUMENT).build());
+        mapper.registerModule(BoundedCollections.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -117,11 +117,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedCollections.TooManyElements tooMany) {
+                return fieldProblem(e, "must hold at most " + tooMany.max + " elements");
+            }
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+                return jsonLimit(limit);
+            }
+        }
         if (e.getPath().isEmpty()) {
             return builder(ProblemType.MALFORMED_JSON, "the request body could not be read as the expected JSON document",
                     List.of()).build();
         }
         return fieldProblem(e, "has an invalid value");
+    }
+
+    /** A nesting, string, number, name, token or document limit of JsonConfig. */
+    @ServerExceptionMapper
+    public Response jsonLimit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        return builder(ProblemType.MALFORMED_JSON, "the request body exceeds a JSON limit (nesting depth "
+                + JsonConfig.MAX_NESTING + ", strings of " + JsonConfig.MAX_STRING + " characters, numbers of "
+                + JsonConfig.MAX_NUMBER + " digits, " + JsonConfig.MAX_TOKENS + " tokens)", List.of()).build();
     }
 
     @ServerExceptionMapper
@@ -169,6 +185,20 @@ public class ProblemMappers {
                     "the query took longer than the service allows; narrow the filters or try again later", List.of())
                     .header(HttpHeaders.RETRY_AFTER, "30").build();
         }
+        if (sqlState(e).startsWith("22")) {
+            // A data exception (SQLSTATE class 22: 22001 too long, 22003 out of range, 22P02 invalid text...) comes
+            // from a value the client sent that validation let through; checked before "unavailable", as a failed
+            // flush at commit arrives wrapped in a RollbackException. Logged as classes and SQLSTATEs: no SQL.
+            LOG.warnf("a request value the database refused: %s", chain(e));
+            return builder(ProblemType.VALIDATION, "a value in the request cannot be stored: "
+                    + dataProblem(sqlState(e)) + "; nothing was stored", List.of()).build();
+        }
+        if (clientGone(e)) {
+            // The client closed the connection mid-body: nobody reads this answer, and it is not a server failure.
+            LOG.debugf("the client closed the connection before its request was read: %s", chain(e));
+            return builder(ProblemType.VALIDATION, "the request body ended before it was complete", List.of())
+                    .build();
+        }
         if (databaseUnavailable(e)) {
             // Expected while PostgreSQL restarts or fails over: readiness is DOWN meanwhile, and clients retry.
             LOG.warnf("database unavailable: %s", chain(e));
@@ -184,12 +214,6 @@ public class ProblemMappers {
                     + "rolled back; nothing was stored; retry it (with the same Idempotency-Key)", List.of())
                     .header(HttpHeaders.RETRY_AFTER, "1").build();
         }
-        if (sqlState(e).startsWith("22")) {
-            // A data exception (SQLSTATE class 22) comes from a value the client sent that validation let through.
-            LOG.warnf("a request value the database refused: %s", describe(e));
-            return builder(ProblemType.VALIDATION, "a value in the request cannot be stored: a NUL character, or a "
-                    + "number, date or text out of range", List.of()).build();
-        }
         String id = UUID.randomUUID().toString();
         // Exception classes and code locations only: messages can quote SQL or values.
         LOG.errorf("unexpected failure %s: %s", id, describe(e));
@@ -198,6 +222,28 @@ public class ProblemMappers {
                         "The server failed to handle the request; quote the instance when reporting it.",
                         "urn:uuid:" + id, List.of())))
                 .build();
+    }
+
+    private static String dataProblem(String sqlState) {
+        return switch (sqlState) {
+            case "22001" -> "a text is longer than its field allows";
+            case "22003" -> "a number is out of range";
+            case "22008", "22007" -> "a date is out of range";
+            case "22P02" -> "a value is not of the field's type";
+            case "22021", "22P05" -> "a text holds a character that cannot be stored (such as NUL)";
+            default -> "a value is out of range or holds a character that cannot be stored";
+        };
+    }
+
+    /** The connection closed while the body was read (the client went away): an I/O failure, not the service's. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException
+                    || (t instanceof java.io.IOException && !(t instanceof JacksonException))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQLSTATE of the first SQLException in the cause chain, or "". */
@@ -280,7 +326,9 @@ public class ProblemMappers {
     }
 
     private Response dispatchJson(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c) {
+            return jsonLimit(c);
+        } else if (e instanceof UnrecognizedPropertyException u) {
             return unknownField(u);
         } else if (e instanceof PropertyBindingException p) {
             return propertyBinding(p);

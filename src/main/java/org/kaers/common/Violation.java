@@ -11,6 +11,31 @@ public record Violation(
                 examples = "body") String in,
         @Schema(description = "What is wrong with it.", examples = "must not be before startDate") String message) {
 
+    /** The longest field name answered; longer (client-chosen) names are cut. */
+    static final int MAX_FIELD = 100;
+
+    /**
+     * Field names can be chosen by the client (an unknown property or query parameter): only a safe spelling of them
+     * is ever answered, so an answer never echoes markup or data sent as a name.
+     */
+    public Violation {
+        field = safe(field);
+    }
+
+    private static String safe(String field) {
+        if (field == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(field.length(), MAX_FIELD));
+        for (int i = 0; i < field.length() && out.length() < MAX_FIELD; i++) {
+            char c = field.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "._-[]".indexOf(c) >= 0;
+            out.append(plain ? c : '?');
+        }
+        return out.toString();
+    }
+
     public static Violation body(String field, String message) {
         return new Violation(field, "body", message);
     }

@@ -76,8 +76,9 @@ public class CaseReportService {
         IdempotencyStore.validateKey(idempotencyKey);
         requireValid(report);
         if (idempotencyKey != null) {
-            // A key is the caller's own: another caller reusing it gets 422, never someone else's case.
-            Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey, "CREATE by " + caller.subject(),
+            // A key is the caller's own (scoped to them): another caller's same key is another key.
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(caller.subject(), idempotencyKey,
+                    "CREATE by " + caller.subject(),
                     report);
             if (replay.isPresent()) {
                 return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
@@ -99,7 +100,7 @@ public class CaseReportService {
         versions.persist(v);
         code(report);
         if (idempotencyKey != null) {
-            idempotency.complete(idempotencyKey, c.caseNumber, 1);
+            idempotency.complete(caller.subject(), idempotencyKey, c.caseNumber, 1);
         }
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
                 .increment();
@@ -179,7 +180,7 @@ public class CaseReportService {
         EntityTags.requirePresent(ifMatch);
         requireValid(report);
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Replay> replay = idempotency.claim(idempotencyKey,
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(caller.subject(), idempotencyKey,
                     "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch + " by " + caller.subject(), report);
             if (replay.isPresent()) {
                 return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
@@ -200,7 +201,7 @@ public class CaseReportService {
         c.currentVersion = next;
         c.updatedAt = now;
         if (idempotencyKey != null) {
-            idempotency.complete(idempotencyKey, c.caseNumber, next);
+            idempotency.complete(caller.subject(), idempotencyKey, c.caseNumber, next);
         }
         metrics.counter("kaers.reports.received", "source", c.source.name(), "type", type.name()).increment();
         LOG.infof("case %s version %d received (%s)", c.caseNumber, next, type);
@@ -313,7 +314,7 @@ public class CaseReportService {
     }
 
     private static ApiProblem unknownCase(String caseNumber) {
-        return new ApiProblem(ProblemType.NOT_FOUND, "no case has the number " + caseNumber, List.of(), Map.of());
+        return new ApiProblem(ProblemType.NOT_FOUND, "no case has this number", List.of(), Map.of());
     }
 
     /** Microsecond precision, as PostgreSQL stores it, so what is returned now equals what is read later. */

@@ -24,7 +24,9 @@ import org.kaers.common.Violation;
  * Idempotency-Key records for create and follow-up. A key is claimed inside the caller's transaction,
  * before any work: a concurrent request with the same key waits on the key's row and then sees the
  * first one's result; if the first rolls back, its claim disappears with it. Records are kept forever
- * (they are small), so a retry is safe however late it comes.
+ * (they are small), so a retry is safe however late it comes. Keys are the caller's own: stored as a hash of the
+ * caller's principal and the key, so that another caller's identical key neither collides with it nor learns that
+ * it exists (README, "Security").
  */
 @ApplicationScoped
 class IdempotencyStore {
@@ -56,7 +58,8 @@ class IdempotencyStore {
      *
      * @throws ApiProblem 422 when the key was used for a different request
      */
-    Optional<Replay> claim(String key, String operation, Object request) {
+    Optional<Replay> claim(String owner, String clientKey, String operation, Object request) {
+        String key = scoped(owner, clientKey);
         String hash = fingerprint(operation, request);
         int inserted = em.createNativeQuery("""
                 insert into idempotency_record (idempotency_key, request_hash, created_at)
@@ -77,9 +80,23 @@ class IdempotencyStore {
         return Optional.of(new Replay((String) row[1], ((Number) row[2]).intValue()));
     }
 
-    void complete(String key, String caseNumber, int version) {
+    void complete(String owner, String clientKey, String caseNumber, int version) {
+        String key = scoped(owner, clientKey);
         em.createNativeQuery("update idempotency_record set case_number = ?1, version = ?2 where idempotency_key = ?3")
                 .setParameter(1, caseNumber).setParameter(2, version).setParameter(3, key).executeUpdate();
+    }
+
+    /** The stored key: the caller's principal and their key, hashed (fits the column whatever their lengths). */
+    static String scoped(String owner, String clientKey) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(owner).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(clientKey.getBytes(StandardCharsets.UTF_8));
+            return "k1:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String fingerprint(String operation, Object request) {

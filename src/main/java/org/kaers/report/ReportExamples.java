@@ -63,7 +63,7 @@ final class ReportExamples {
 
     static final String NOT_FOUND_PROBLEM = """
             {"type": "urn:kaers:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "no case has the number KAE-2026-999999", "instance": "urn:uuid:0b7e5e0a-3f7c-4d55-a1b2-0f6a9d2c1e77"}""";
+             "detail": "no case has this number", "instance": "urn:uuid:0b7e5e0a-3f7c-4d55-a1b2-0f6a9d2c1e77"}""";
 
     static final String PRECONDITION_FAILED_PROBLEM = """
             {"type": "urn:kaers:problem:precondition-failed", "title": "Precondition failed", "status": 412,

@@ -1,6 +1,5 @@
 package org.kaers.report;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +48,10 @@ public class ReportResource {
 
     private final CaseReportService service;
 
-    ReportResource(CaseReportService service) {
+    private final org.kaers.common.PublicUrls urls;
+
+    ReportResource(CaseReportService service, org.kaers.common.PublicUrls urls) {
+        this.urls = urls;
         this.service = service;
     }
 
@@ -253,14 +255,13 @@ public class ReportResource {
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
     }
 
-    private static Response created(CaseReportService.Stored stored, UriInfo uri) {
+    private Response created(CaseReportService.Stored stored, UriInfo uri) {
         CaseReportView view = stored.view();
-        URI location = uri.getBaseUriBuilder().path("api/v1/reports/{caseNumber}/versions/{version}")
-                .build(view.caseNumber(), view.version());
-        if (view.version() == 1) {
-            location = uri.getBaseUriBuilder().path("api/v1/reports/{caseNumber}").build(view.caseNumber());
-        }
-        Response.ResponseBuilder response = Response.created(location)
+        // case numbers are [A-Z0-9-]: URL-safe as they are
+        String location = urls.of("/api/v1/reports/" + view.caseNumber()
+                + (view.version() == 1 ? "" : "/versions/" + view.version()));
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, location)
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
                 .entity(view);
         if (stored.replayed()) {

@@ -14,8 +14,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The one place that decides what is audited: every write (any method but GET and HEAD) under /api/, every
- * read of a full case or version, and every read of the audit log, whatever the answer (refusals too).
+ * The one place that decides what a resource's answer leaves in the audit log: every write (any method but GET and
+ * HEAD) under /api/, every read of a full case or version, every read of the audit log, whatever the answer, and
+ * every refusal (4xx) on any path. Refusals made before a resource (common.FrontDoor, RateLimit) are recorded
+ * through common.Refusals. The path is the canonical one: no other form gets this far.
  */
 public class AuditFilter {
 
@@ -37,7 +39,9 @@ public class AuditFilter {
         String path = request.getUriInfo().getPath();
         String method = request.getMethod();
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (!path.startsWith("/api/") || (read && !AUDITED_READ.matcher(path).matches())) {
+        int answer = response.getStatus();
+        boolean refusal = answer >= 400 && answer < 500;
+        if (!refusal && (!path.startsWith("/api/") || (read && !AUDITED_READ.matcher(path).matches()))) {
             return;
         }
         String actor = null;

@@ -24,9 +24,28 @@ public class AuditLog {
     private final EntityManager em;
     private final javax.sql.DataSource dataSource;
 
-    AuditLog(EntityManager em, javax.sql.DataSource dataSource) {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditLog.class);
+
+    private final io.vertx.core.Vertx vertx;
+
+    AuditLog(EntityManager em, javax.sql.DataSource dataSource, io.vertx.core.Vertx vertx) {
         this.em = em;
         this.dataSource = dataSource;
+        this.vertx = vertx;
+    }
+
+    /** A refusal made at the router (common.Refusals), on the event loop: written on a worker thread. */
+    void refused(@jakarta.enterprise.event.Observes org.kaers.common.RequestRefused refusal) {
+        vertx.executeBlocking(() -> {
+            try {
+                record(refusal.actor(), refusal.roles(), refusal.method(), refusal.path(), refusal.status(),
+                        refusal.client());
+            } catch (RuntimeException e) {
+                LOG.errorf("audit event not recorded for %s %s: %s", refusal.method(), refusal.path(),
+                        org.kaers.common.ProblemMappers.describe(e));
+            }
+            return null;
+        }, false);
     }
 
     @Schema(name = "AuditEvent", description = "One audited request: who, when, what, from where, and the answer.")

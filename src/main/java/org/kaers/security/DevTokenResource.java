@@ -27,6 +27,9 @@ import io.smallrye.jwt.build.Jwt;
 @IfBuildProfile("dev")
 public class DevTokenResource {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kaers.token.audience")
+    String audience;
+
     private static final Set<String> ROLES = Set.of(Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN);
 
     @GET
@@ -38,7 +41,7 @@ public class DevTokenResource {
                 || !ROLES.containsAll(roles)) {
             throw ApiProblem.invalid(Violation.query("role", "give sub and one or more role of " + ROLES));
         }
-        return Jwt.issuer("kaers-dev").subject(subject).upn(subject).groups(new HashSet<>(roles))
+        return Jwt.issuer("kaers-dev").audience(audience).subject(subject).upn(subject).groups(new HashSet<>(roles))
                 .expiresIn(Duration.ofHours(8)).sign();
     }
 }

@@ -123,24 +123,17 @@ public class SignalResource {
     }
 
     static String toCsv(SignalViews.Table table) {
-        StringBuilder out = new StringBuilder("key,label,suppressed,a,b,c,d,expected,prr,prr_lower,prr_upper,chi_square,"
-                + "ror,ror_lower,ror_upper,ic,ic025,ic975,ebgm,eb05,eb95,evans,ror_signal,ic_signal,ebgm_signal\n");
+        List<String> header = List.of("key", "label", "suppressed", "a", "b", "c", "d", "expected", "prr", "prr_lower",
+                "prr_upper", "chi_square", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
+                "eb95", "evans", "ror_signal", "ic_signal", "ebgm_signal");
+        List<List<Object>> rows = new ArrayList<>();
         for (SignalViews.Row r : table.results()) {
-            List<String> cells = new ArrayList<>();
-            cells.add(org.kaers.common.Csv.cell(r.key()));
-            cells.add(org.kaers.common.Csv.cell(r.label()));
-            cells.add(String.valueOf(r.suppressed()));
-            for (Object v : new Object[] {r.a(), r.b(), r.c(), r.d(), r.expected(), r.prr().value(), r.prr().lower(),
-                    r.prr().upper(), r.chiSquare(), r.ror().value(), r.ror().lower(), r.ror().upper(), r.ic().value(),
-                    r.ic().lower(), r.ic().upper(), r.ebgm().value(), r.ebgm().lower(), r.ebgm().upper()}) {
-                cells.add(v == null ? "" : v.toString());
-            }
-            cells.add(String.valueOf(r.signals().evans()));
-            cells.add(String.valueOf(r.signals().ror()));
-            cells.add(String.valueOf(r.signals().ic()));
-            cells.add(String.valueOf(r.signals().ebgm()));
-            out.append(String.join(",", cells)).append('\n');
+            rows.add(java.util.Arrays.asList(r.key(), r.label(), r.suppressed(), r.a(), r.b(), r.c(), r.d(),
+                    r.expected(), r.prr().value(), r.prr().lower(), r.prr().upper(), r.chiSquare(), r.ror().value(),
+                    r.ror().lower(), r.ror().upper(), r.ic().value(), r.ic().lower(), r.ic().upper(),
+                    r.ebgm().value(), r.ebgm().lower(), r.ebgm().upper(), r.signals().evans(), r.signals().ror(),
+                    r.signals().ic(), r.signals().ebgm()));
         }
-        return out.toString();
+        return org.kaers.common.Csv.write(header, rows);
     }
 }

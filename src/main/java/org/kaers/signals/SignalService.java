@@ -193,7 +193,7 @@ public class SignalService {
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery(sql).setParameter(1, key).getResultList();
         if (found.isEmpty()) {
-            throw ApiProblem.notFound("no " + subject + " " + key);
+            throw ApiProblem.notFound("no " + subject + " has this key");
         }
         return found.get(0);
     }

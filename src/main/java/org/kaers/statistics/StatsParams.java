@@ -88,10 +88,10 @@ final class StatsParams {
         if (byValue == null && countMode) {
             q.reject("by", "is required: one or two of " + Dimension.allowed() + ", comma-separated");
         } else if (byValue != null) {
-            for (String code : byValue.split(",")) {
+            for (String code : byValue.split(",", -1)) {
                 Dimension d = Dimension.byCode(code.strip());
                 if (d == null) {
-                    q.reject("by", "'" + code.strip() + "' is not a dimension; allowed: " + Dimension.allowed());
+                    q.reject("by", "names something that is not a dimension; allowed: " + Dimension.allowed());
                 } else if (by.contains(d)) {
                     q.reject("by", "names " + d.code() + " twice");
                 } else {
@@ -100,6 +100,8 @@ final class StatsParams {
             }
             if (by.size() > 2) {
                 q.reject("by", "counts by at most two dimensions");
+            } else if (by.isEmpty()) {
+                q.reject("by", "names no dimension: one or two of " + Dimension.allowed() + ", comma-separated");
             }
         }
         Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);

@@ -152,7 +152,6 @@ public class StatsResource {
     }
 
     static String toCsv(CountResponse counts) {
-        StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>();
         for (String dim : counts.meta().by()) {
             header.add(dim);
@@ -160,17 +159,17 @@ public class StatsResource {
         }
         header.add("count");
         header.add("suppressed");
-        out.append(String.join(",", header)).append('\n');
+        List<List<Object>> rows = new ArrayList<>();
         for (CountResponse.Group g : counts.results()) {
-            List<String> cells = new ArrayList<>();
+            List<Object> cells = new ArrayList<>();
             for (int i = 0; i < g.keys().size(); i++) {
-                cells.add(org.kaers.common.Csv.cell(g.keys().get(i)));
-                cells.add(org.kaers.common.Csv.cell(g.labels().get(i)));
+                cells.add(g.keys().get(i));
+                cells.add(g.labels().get(i));
             }
-            cells.add(g.count() == null ? "" : g.count().toString());
-            cells.add(String.valueOf(g.suppressed()));
-            out.append(String.join(",", cells)).append('\n');
+            cells.add(g.count());
+            cells.add(g.suppressed());
+            rows.add(cells);
         }
-        return out.toString();
+        return org.kaers.common.Csv.write(header, rows);
     }
 }

@@ -1,6 +1,5 @@
 package org.kaers.vocabulary;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +41,10 @@ public class VocabularyResource {
 
     private final VocabularyService service;
 
-    VocabularyResource(VocabularyService service) {
+    private final org.kaers.common.PublicUrls urls;
+
+    VocabularyResource(VocabularyService service, org.kaers.common.PublicUrls urls) {
+        this.urls = urls;
         this.service = service;
     }
 
@@ -100,8 +102,9 @@ public class VocabularyResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response addTerm(@Valid @NotNull VocabularyViews.NewTerm request, @Context UriInfo uri) {
         VocabularyViews.Term term = service.addTerm(request);
-        URI location = uri.getBaseUriBuilder().path("api/v1/vocabulary/terms/{code}").build(term.code());
-        return Response.created(location).entity(term).build();
+        String location = urls.of(jakarta.ws.rs.core.UriBuilder.fromPath("/api/v1/vocabulary/terms/{code}")
+                .build(term.code()).toString());
+        return Response.status(Response.Status.CREATED).header("Location", location).entity(term).build();
     }
 
     @GET

@@ -67,7 +67,7 @@ public class VocabularyService {
                 select t.id, t.code, t.preferred_name, t.organ_class, t.curated, t.external_code
                 from symptom_term t where t.code = ?1""").setParameter(1, code).getResultList();
         if (rows.isEmpty()) {
-            throw ApiProblem.notFound("no symptom term has the code " + code);
+            throw ApiProblem.notFound("no symptom term has this code");
         }
         Object[] t = rows.get(0);
         @SuppressWarnings("unchecked")

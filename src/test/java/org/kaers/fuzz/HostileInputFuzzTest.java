@@ -24,8 +24,11 @@ import net.jqwik.api.RandomDistribution;
 /**
  * Hostile input to every endpoint, generated with jqwik's arbitraries (a bounded number of requests; the
  * choice of operations is seeded, the values are jqwik's samples, and a failure names its request):
- * malformed, truncated, oversized, deeply nested, wrongly typed and injection-laden bodies, query parameters and
- * headers. Whatever comes in: no 5xx, every error a problem+json, and a refused request stores nothing.
+ * malformed, truncated, oversized, deeply nested, wrongly typed and injection-laden bodies, query parameters,
+ * headers (Authorization in every spelling, Content-Type absent or a wildcard, oversized ones) and paths (each
+ * non-canonical form: trailing slash, matrix parameters, empty and encoded segments). Whatever comes in: no 5xx,
+ * every error a problem+json, and a refused request stores nothing. The run counts what it checked, and fails when
+ * it checked (almost) nothing: a fuzzer whose requests never reach the service proves nothing.
  * (jqwik generates; the requests run inside this JUnit test, so that Quarkus manages the application.)
  */
 @QuarkusTest
@@ -54,9 +57,16 @@ class HostileInputFuzzTest {
             "\uD83D\uDE00", "-1", "0", "9999999999999999999999", "1e309", "NaN", "null", "true", "[]", "{}", "",
             " ", "KAE-2026-000001", "kratom", "{{7*7}}", "\\", "%", "_", "*", "a".repeat(5000));
 
+    /** Non-canonical spellings of a path (common.FrontDoor refuses each with 400 problem+json). */
+    private static final List<java.util.function.UnaryOperator<String>> PATH_FORMS = List.of(p -> p + "/",
+            p -> p.replaceFirst("^/api", "/api;x=1"), p -> p + ";a=b", p -> p.replaceFirst("^/api/", "/api//"),
+            p -> p.replaceFirst("^/api/v1/", "/api/v1%2F"), p -> p.replaceFirst("^/api", "/%61pi"),
+            p -> p.replaceFirst("^/api/", "/api/%2E/"));
+
     /**
      * Refused by the HTTP codec before any of the service runs, with the codec's own bare answer: a request
-     * line over 4 KiB (414), headers over 8 KiB (431), a chunked body over the limit (413).
+     * line over 16 KiB (414), headers over 32 KiB (431). The front door's own limits (4 KiB, 8 KiB) answer
+     * problem+json.
      */
     private static final java.util.Set<Integer> PROTOCOL_LEVEL = java.util.Set.of(413, 414, 431);
 
@@ -79,12 +89,16 @@ class HostileInputFuzzTest {
         Arbitrary<Integer> sizes = Arbitraries.integers().between(0, 4)
                 .withDistribution(RandomDistribution.uniform());
         List<String> failures = new ArrayList<>();
+        int checked = 0;
         Map<String, Long> rowsBefore = db.rowCounts();
         for (int i = 0; i < CASES; i++) {
             String[] op = OPERATIONS[random.nextInt(OPERATIONS.length)];
             String path = op[1].replace("{case}", encode(sample(text, random)))
                     .replace("{n}", encode(sample(Arbitraries.of("1", "0", "-5", "x", "99999999999999999999", "1.5"), random)))
                     .replace("{code}", encode(sample(text, random)));
+            if (random.nextInt(5) == 0) {
+                path = PATH_FORMS.get(random.nextInt(PATH_FORMS.size())).apply(path);
+            }
             RequestSpecification request = given().urlEncodingEnabled(false).config(io.restassured.RestAssured.config()
                     .logConfig(io.restassured.config.LogConfig.logConfig().enablePrettyPrinting(false)));
             int params = sample(sizes, random);
@@ -100,10 +114,22 @@ class HostileInputFuzzTest {
             if (random.nextInt(4) == 0) {
                 request.header("Idempotency-Key", sanitizeHeader(sample(text, random)));
             }
+            if (random.nextInt(5) == 0) {
+                request.header("Authorization", sanitizeHeader(sample(authorization(text), random)));
+            }
+            if (random.nextInt(8) == 0) {
+                request.header("X-" + random.nextInt(100), "v".repeat(random.nextInt(12_000)));
+            }
             if (!op[0].equals("GET")) {
                 String contentType = sample(Arbitraries.of("application/json", "application/json", "text/csv",
-                        "text/plain", "application/xml", "application/json; charset=ISO-8859-1"), random);
-                request.contentType(contentType).body(sample(body, random));
+                        "text/plain", "application/xml", "application/json; charset=ISO-8859-1", "*/*",
+                        "application/*", ""), random);
+                if (!contentType.isEmpty()) {
+                    request.contentType(contentType);
+                } else {
+                    request.noContentType();
+                }
+                request.body(sample(body, random));
             }
             Response response;
             try {
@@ -111,6 +137,7 @@ class HostileInputFuzzTest {
             } catch (RuntimeException e) {
                 continue; // the client refused to send it (an illegal URL): nothing reached the service
             }
+            checked++;
             int status = response.statusCode();
             String contentType = response.contentType();
             String label = op[0] + " " + path.substring(0, Math.min(path.length(), 160)) + " -> " + status;
@@ -127,6 +154,8 @@ class HostileInputFuzzTest {
             }
             rowsBefore = db.rowCounts();
         }
+        System.out.printf("fuzz: %d of %d generated requests reached the service and were checked%n", checked, CASES);
+        assertThat(checked).as("requests checked").isGreaterThanOrEqualTo(CASES / 2);
         assertThat(failures).isEmpty();
     }
 
@@ -143,6 +172,14 @@ class HostileInputFuzzTest {
         given().urlEncodingEnabled(false).contentType("application/json").body(CaseReports.minimal().toString())
                 .post("/api/v1/reports?x=%00").then().statusCode(400);
         assertThat(db.rowCounts()).isEqualTo(before);
+    }
+
+    /** Authorization headers: the default token in other spellings (case, padding, spaces), and junk. */
+    private static Arbitrary<String> authorization(Arbitrary<String> text) {
+        String token = org.kaers.fixtures.Tokens.ADMIN;
+        return Arbitraries.oneOf(Arbitraries.of("bearer " + token, "BEARER " + token, "Bearer  " + token,
+                "Bearer " + token + "=", "Bearer " + token + "==", "Basic YTpi", "Bearer", "Bearer a.b.c", "Bearer ..",
+                "Bearer " + token.substring(0, token.length() / 2)), text.map(t -> "Bearer " + t));
     }
 
     private static <T> T sample(Arbitrary<T> arbitrary, Random random) {

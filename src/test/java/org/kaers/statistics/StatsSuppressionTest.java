@@ -197,7 +197,7 @@ class StatsSuppressionTest {
         given().get("/api/v1/stats/counts").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("by"));
         given().queryParam("by", "colour").get("/api/v1/stats/counts").then().statusCode(400)
-                .body("violations[0].message", startsWith("'colour' is not a dimension; allowed: product, substance"));
+                .body("violations[0].message", startsWith("names something that is not a dimension; allowed: product, substance"));
         given().queryParam("by", "sex,symptom,substance").get("/api/v1/stats/counts").then().statusCode(400)
                 .body("violations.message", hasItem("counts by at most two dimensions"));
         given().queryParam("by", "sex").queryParam("sex", "WOMAN").get("/api/v1/stats/counts").then().statusCode(400)
