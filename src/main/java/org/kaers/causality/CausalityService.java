@@ -18,6 +18,7 @@ import org.kaers.common.Violation;
 import org.kaers.report.CaseReportRequest;
 import org.kaers.report.CaseReportService;
 import org.kaers.report.CaseReportView;
+import org.kaers.report.PatientHistory;
 import org.kaers.report.ProductRole;
 import org.kaers.security.Caller;
 
@@ -167,8 +168,10 @@ class CausalityService {
             Map<RucamItem, RucamAnswer> answers) {
         var coding = view.derived().products().get(productIndex).coding();
         boolean hepatotoxin = coding != null && PUBLISHED_HEPATOTOXINS.contains(coding.substance());
+        var history = view.report().patient().history();
+        Boolean heavyAlcohol = history != null && history.contains(PatientHistory.ALCOHOL_USE_DISORDER) ? Boolean.TRUE : null;
         return Rucam.assess(view.report(), view.version(), productIndex, reactionIndex,
-                new Rucam.Context(hepatotoxin, null), scale, answers);
+                new Rucam.Context(hepatotoxin, heavyAlcohol), scale, answers);
     }
 
     private static Map<RucamItem, RucamAnswer> answers(CausalityRequest.RucamInput input) {
