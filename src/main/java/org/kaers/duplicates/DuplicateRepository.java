@@ -13,12 +13,22 @@ class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
         return count("(caseId = ?1 and candidateId = ?2) or (caseId = ?2 and candidateId = ?1)", a, b) > 0;
     }
 
-    List<DuplicateSuspect> page(DuplicateStatus status, int page, int size) {
-        return find("status = ?1 order by score desc, id", status).page(page, size).list();
+    /** Suspects with the status, involving the case when {@code caseId} is given, highest score first. */
+    List<DuplicateSuspect> page(DuplicateStatus status, Long caseId, int page, int size) {
+        return caseId == null ? find("status = ?1 order by score desc, id", status).page(page, size).list()
+                : find("status = ?1 and (caseId = ?2 or candidateId = ?2) order by score desc, id", status, caseId)
+                        .page(page, size).list();
     }
 
-    long countWith(DuplicateStatus status) {
-        return count("status", status);
+    long countWith(DuplicateStatus status, Long caseId) {
+        return caseId == null ? count("status", status)
+                : count("status = ?1 and (caseId = ?2 or candidateId = ?2)", status, caseId);
+    }
+
+    java.util.Optional<Long> caseId(String caseNumber) {
+        List<?> ids = getEntityManager().createNativeQuery("select id from case_report where case_number = ?1")
+                .setParameter(1, caseNumber).getResultList();
+        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
     /** Case numbers by id, for the views. */

@@ -63,6 +63,8 @@ public class DuplicateResource {
     @Operation(operationId = "listDuplicateSuspects", summary = "The duplicate-suspect queue",
             description = "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id).")
     @Parameters({
+            @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only pairs with this case on either side.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000124"),
             @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = DuplicateStatus.class, defaultValue = "OPEN")),
             @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
@@ -72,11 +74,12 @@ public class DuplicateResource {
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<DuplicateViews.Suspect> list(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("status", "page", "size"));
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("status", "caseNumber", "page", "size"));
         DuplicateStatus status = q.enumeration("status", DuplicateStatus.class);
+        String caseNumber = q.string("caseNumber", 32);
         PageRequest page = q.page();
         q.throwIfInvalid();
-        return service.list(status == null ? DuplicateStatus.OPEN : status, page);
+        return service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, page);
     }
 
     @GET

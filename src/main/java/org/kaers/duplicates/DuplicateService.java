@@ -87,9 +87,13 @@ class DuplicateService {
     }
 
     @Transactional
-    PageResponse<DuplicateViews.Suspect> list(DuplicateStatus status, PageRequest page) {
-        List<DuplicateSuspect> found = suspects.page(status, page.page(), page.size());
-        return PageResponse.of(views(found), page, suspects.countWith(status));
+    PageResponse<DuplicateViews.Suspect> list(DuplicateStatus status, String caseNumber, PageRequest page) {
+        Long caseId = null;
+        if (caseNumber != null) {
+            caseId = suspects.caseId(caseNumber).orElse(-1L); // an unknown case has no suspects
+        }
+        List<DuplicateSuspect> found = suspects.page(status, caseId, page.page(), page.size());
+        return PageResponse.of(views(found), page, suspects.countWith(status, caseId));
     }
 
     @Transactional

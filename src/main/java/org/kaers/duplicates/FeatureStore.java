@@ -76,42 +76,55 @@ class FeatureStore {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /**
+     * How many pseudo-cases the prior shares weigh: a young database knows little, so its shares start from
+     * priors shaped like the real data (DOMAIN.md: long tails of products and terms) and move to the counted
+     * shares as cases accumulate.
+     */
+    static final double PRIOR_WEIGHT = 1000;
+    private static final java.util.Map<LinkageField, Double> PRIOR = java.util.Map.of(
+            LinkageField.SEX, 0.5, LinkageField.COUNTRY, 0.5, LinkageField.PRODUCTS, 0.01,
+            LinkageField.VENDOR, 0.01, LinkageField.LOT, 0.001, LinkageField.REACTIONS, 0.02);
+
     /** The shares of the case's own values among active cases, and the spread of onsets. */
     Frequencies frequencies(CaseFeatures c) {
-        double n = ((Number) em.createNativeQuery("select count(*)" + LATEST).getSingleResult()).doubleValue() + 1;
+        double cases = ((Number) em.createNativeQuery("select count(*)" + LATEST).getSingleResult()).doubleValue();
+        double n = cases + PRIOR_WEIGHT;
         java.util.Map<String, Double> shares = new java.util.HashMap<>();
         if (c.sex() != null) {
-            shares.put(LinkageField.SEX + c.sex(), count("select count(*)" + LATEST + " and v.patient_sex = ?1", c.sex()) / n);
+            shares.put(LinkageField.SEX + c.sex(), smoothed(LinkageField.SEX,
+                    count("select count(*)" + LATEST + " and v.patient_sex = ?1", c.sex()), n));
         }
         if (c.country() != null) {
             shares.put(LinkageField.COUNTRY + c.country(),
-                    count("select count(*)" + LATEST + " and v.reporter_country = ?1", c.country()) / n);
+                    smoothed(LinkageField.COUNTRY, count("select count(*)" + LATEST + " and v.reporter_country = ?1",
+                            c.country()), n));
         }
         for (String p : c.products()) {
-            shares.put(LinkageField.PRODUCTS + p, count("select count(distinct c.id)" + LATEST + " and exists (select 1"
+            shares.put(LinkageField.PRODUCTS + p, smoothed(LinkageField.PRODUCTS, count("select count(distinct c.id)" + LATEST + " and exists (select 1"
                     + " from case_product p left join product_name_coding pnc on pnc.name = p.name_reported"
-                    + " where p.case_version_id = v.id and " + PRODUCT_KEY + " = ?1)", p) / n);
+                    + " where p.case_version_id = v.id and " + PRODUCT_KEY + " = ?1)", p), n));
         }
         for (String vendor : c.vendors()) {
-            shares.put(LinkageField.VENDOR + vendor, count("select count(*)" + LATEST + " and exists (select 1"
-                    + " from case_product p where p.case_version_id = v.id and " + VENDOR_KEY + " = ?1)", vendor) / n);
+            shares.put(LinkageField.VENDOR + vendor, smoothed(LinkageField.VENDOR, count("select count(*)" + LATEST + " and exists (select 1"
+                    + " from case_product p where p.case_version_id = v.id and " + VENDOR_KEY + " = ?1)", vendor), n));
         }
         for (String lot : c.lots()) {
-            shares.put(LinkageField.LOT + lot, count("select count(*)" + LATEST + " and exists (select 1"
-                    + " from case_product p where p.case_version_id = v.id and " + LOT_KEY + " = ?1)", lot) / n);
+            shares.put(LinkageField.LOT + lot, smoothed(LinkageField.LOT, count("select count(*)" + LATEST + " and exists (select 1"
+                    + " from case_product p where p.case_version_id = v.id and " + LOT_KEY + " = ?1)", lot), n));
         }
         for (String term : c.reactions()) {
-            shares.put(LinkageField.REACTIONS + term, count("select count(*)" + LATEST + " and exists (select 1"
+            shares.put(LinkageField.REACTIONS + term, smoothed(LinkageField.REACTIONS, count("select count(*)" + LATEST + " and exists (select 1"
                     + " from case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
-                    + " where r.case_version_id = v.id and " + REACTION_KEY + " = ?1)", term) / n);
+                    + " where r.case_version_id = v.id and " + REACTION_KEY + " = ?1)", term), n));
         }
         Object span = em.createNativeQuery("select max(onset_date) - min(onset_date) from case_reaction").getSingleResult();
         double spanDays = span == null ? 365 : ((Number) span).doubleValue();
         return new Frequencies() {
             @Override
             public double share(LinkageField field, String value) {
-                // a value of the other case only: as rare as a value seen once
-                return shares.getOrDefault(field + value, 1 / n);
+                // a value of the other case only: as rare as its prior says
+                return shares.getOrDefault(field + value, smoothed(field, 1, n));
             }
 
             @Override
@@ -121,8 +134,12 @@ class FeatureStore {
         };
     }
 
+    private static double smoothed(LinkageField field, double count, double n) {
+        return (count + PRIOR_WEIGHT * PRIOR.get(field)) / n;
+    }
+
     private double count(String sql, String value) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, value).getSingleResult()).doubleValue() + 1;
+        return ((Number) em.createNativeQuery(sql).setParameter(1, value).getSingleResult()).doubleValue();
     }
 
     private static CaseFeatures toFeatures(Object[] r) {
