@@ -61,7 +61,8 @@ public class ReportResource {
                     + "(header Idempotent-Replayed: true) and stores nothing; the same key with another body is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CaseReportRequest.class),
-            examples = @ExampleObject(name = "liver injury", value = ReportExamples.CASE_REPORT)))
+            examples = {@ExampleObject(name = "liver injury", value = ReportExamples.CASE_REPORT),
+                    @ExampleObject(name = "poison centre", value = ReportExamples.POISON_CENTRE_REPORT)}))
     @APIResponse(responseCode = "201", description = "Stored.",
             headers = {@Header(name = "Location", description = "URL of the case."),
                     @Header(name = "ETag", description = "Version of the case, for If-Match on follow-ups.")},

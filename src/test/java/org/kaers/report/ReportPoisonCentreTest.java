@@ -84,6 +84,16 @@ class ReportPoisonCentreTest {
     }
 
     @Test
+    void theDocumentedPoisonCentreExampleIsValid() {
+        given().contentType(ContentType.JSON).body(ReportExamples.POISON_CENTRE_REPORT).post("/api/v1/reports").then()
+                .statusCode(201)
+                .body("report.care.treatments[0].code", equalTo("NALOXONE"))
+                .body("report.exposure.onsetAt", equalTo("2026-11-02T15:10"))
+                .body("derived.reactions[0].exposureToOnsetHours", equalTo(0))
+                .body("derived.reactions[0].timeFromLastDoseDays", equalTo(0));
+    }
+
+    @Test
     void aVersionWithoutTheFieldsReadsAsItWasStoredAfterOneWithThem() {
         String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
         ObjectNode followUp = withdrawal("RPC-" + CaseReports.uniqueToken());
