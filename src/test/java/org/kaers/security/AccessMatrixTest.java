@@ -56,6 +56,7 @@ class AccessMatrixTest {
                 new Operation("GET", "/api/v1/reports/{caseNumber}/causality", Set.of(V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/reports/{caseNumber}/causality/{id}", Set.of(V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/reports/{caseNumber}/causality/rucam", Set.of(V, A), null, Map.of()),
+                new Operation("GET", "/api/v1/clusters", Set.of(V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/duplicates", Set.of(V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/duplicates/{id}", Set.of(V, A), null, Map.of()),
                 new Operation("POST", "/api/v1/duplicates/{id}/confirm", Set.of(V, A), "{\"keep\": \"not a case\"}", Map.of()),
