@@ -35,8 +35,8 @@ class ClusterDetector {
             + " cast(c.received_at at time zone 'UTC' as date)) as d"
             + " from case_report c join case_version v on v.case_id = c.id and v.version = c.current_version"
             + " where c.status = 'ACTIVE') ";
-    private static final String LOT_KEY = "nullif(regexp_replace(regexp_replace(upper(p.lot_number), '[^A-Z0-9]', '', 'g'), '^LOT', ''), '')";
-    private static final String VENDOR_KEY = "nullif(regexp_replace(lower(p.vendor), '[^a-z0-9]', '', 'g'), '')";
+    private static final String LOT_KEY = org.kaers.duplicates.NormalisedKeys.LOT_SQL;
+    private static final String VENDOR_KEY = org.kaers.duplicates.NormalisedKeys.VENDOR_SQL;
 
     private final EntityManager em;
 

@@ -22,8 +22,8 @@ class FeatureStore {
 
     private static final String LATEST = " from case_report c join case_version v on v.case_id = c.id"
             + " and v.version = c.current_version where c.status = 'ACTIVE'";
-    private static final String LOT_KEY = "nullif(regexp_replace(regexp_replace(upper(p.lot_number), '[^A-Z0-9]', '', 'g'), '^LOT', ''), '')";
-    private static final String VENDOR_KEY = "nullif(regexp_replace(lower(p.vendor), '[^a-z0-9]', '', 'g'), '')";
+    private static final String LOT_KEY = NormalisedKeys.LOT_SQL;
+    private static final String VENDOR_KEY = NormalisedKeys.VENDOR_SQL;
     private static final String PRODUCT_KEY = "coalesce('P' || pnc.product_id, 'N' || lower(p.name_reported))";
     private static final String REACTION_KEY = "coalesce('T' || vc.term_id, 'V' || lower(r.verbatim))";
     private static final String REF_KEY = "nullif(regexp_replace(upper(v.centre_reference), '[^A-Z0-9]', '', 'g'), '')";
