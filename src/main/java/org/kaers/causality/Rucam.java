@@ -217,7 +217,9 @@ final class Rucam {
         if (peakExcess.signum() <= 0) {
             return Optional.empty();
         }
-        List<CaseReportRequest.Lab> after = series.stream().filter(l -> l.date().isAfter(peak.date())).toList();
+        // a fall counts only once the product was stopped: values while it was still taken are not a dechallenge
+        List<CaseReportRequest.Lab> after = series.stream()
+                .filter(l -> l.date().isAfter(peak.date()) && !l.date().isBefore(stop)).toList();
         if (after.isEmpty()) {
             return Optional.empty();
         }
@@ -230,7 +232,7 @@ final class Rucam {
                 fellWithin180 = true;
             }
             if (daysToHalf == null && excess(l).compareTo(half) <= 0) {
-                daysToHalf = Math.toIntExact(Math.max(days, 0));
+                daysToHalf = Math.toIntExact(days);
             }
         }
         long lastDay = ChronoUnit.DAYS.between(stop, after.get(after.size() - 1).date());

@@ -161,6 +161,18 @@ class RucamTest {
     }
 
     @Test
+    void aFallWhileTheProductWasStillTakenIsNoDechallenge() {
+        // ALT halves on day 10 while the product is taken until day 20; nothing measured after the stop
+        CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
+                .reactions(reaction("jaundice", D.plusDays(8), ReactionOutcome.RECOVERED))
+                .labs(lab("ALT", "840", "40", D.plusDays(8)), lab("ALP", "130", "120", D.plusDays(8)),
+                        lab("ALT", "300", "40", D.plusDays(10)))
+                .build();
+        assertThat(answer(Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of()), RucamItem.COURSE))
+                .isEqualTo(RucamAnswer.COURSE_NO_INFORMATION);
+    }
+
+    @Test
     void altNotHalvedAfterDayThirtyScoresMinusTwo() {
         CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
                 .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.NOT_RECOVERED))
