@@ -37,6 +37,21 @@ public final class CaseDerivations {
                 .orElse(null);
     }
 
+    /** Last dose: the latest stop date among SUSPECT and INTERACTING products, or null. */
+    public static LocalDate lastExposure(List<CaseReportRequest.Product> products) {
+        return products.stream()
+                .filter(p -> p.role() == ProductRole.SUSPECT || p.role() == ProductRole.INTERACTING)
+                .map(CaseReportRequest.Product::stopDate)
+                .filter(Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+    }
+
+    /** Whole hours from the exposure to the onset when both were given with a time, else null. */
+    public static Long exposureToOnsetHours(Exposure exposure) {
+        return exposure == null ? null : DateOrDateTime.hoursBetween(exposure.exposureAt(), exposure.onsetAt());
+    }
+
     /**
      * Days from first exposure to the onset of the reaction; null when either date is unknown.
      * Negative when the reaction began before exposure (a reason to query or nullify the case).

@@ -62,6 +62,12 @@ class CaseListQuery {
             where.add("c.status = :status");
             params.put("status", filter.status());
         }
+        if (filter.centreReference() != null) {
+            // any version: a centre's reference stays findable after a follow-up corrects it
+            where.add("exists (select 1 from CaseVersion o where o.caseReport = c"
+                    + " and lower(o.centreReference) = :centreReference)");
+            params.put("centreReference", filter.centreReference().toLowerCase(java.util.Locale.ROOT));
+        }
         if (filter.source() != null) {
             where.add("c.source = :source");
             params.put("source", filter.source());

@@ -39,6 +39,9 @@ final class CaseMapper {
         v.patientPregnant = patient.pregnant();
         v.dateOfDeath = report.dateOfDeath();
         v.narrative = report.narrative();
+        v.centreReference = report.centreReference();
+        PoisonCentreFields poisonCentre = PoisonCentreFields.of(report);
+        v.poisonCentre = poisonCentre.isEmpty() ? null : poisonCentre.toJson();
 
         v.serious = CaseDerivations.serious(report);
         v.derivedAgeGroup = CaseDerivations.ageGroup(patient);
@@ -112,8 +115,9 @@ final class CaseMapper {
     static CaseReportRequest toReport(CaseVersion v) {
         CaseReportRequest.Age age = v.patientAgeValue == null ? null
                 : new CaseReportRequest.Age(plain(v.patientAgeValue), v.patientAgeUnit);
+        PoisonCentreFields poisonCentre = PoisonCentreFields.fromJson(v.poisonCentre);
         CaseReportRequest.Patient patient = new CaseReportRequest.Patient(v.patientInitials, age, v.patientAgeGroup,
-                v.patientSex, plain(v.patientWeightKg), v.patientPregnant);
+                v.patientSex, plain(v.patientWeightKg), v.patientPregnant, poisonCentre.history());
         CaseReportRequest.Reporter reporter = new CaseReportRequest.Reporter(v.reporterQualification,
                 v.reporterCountry, v.reporterOrganisation, v.reporterContact);
         List<CaseReportRequest.Product> products = v.products.stream().map(p -> new CaseReportRequest.Product(
@@ -126,7 +130,8 @@ final class CaseMapper {
         List<CaseReportRequest.Lab> labs = v.labs.stream().map(l -> new CaseReportRequest.Lab(l.testCode,
                 plain(l.value), l.unit, plain(l.upperLimitOfNormal), l.resultDate)).toList();
         return new CaseReportRequest(reporter, patient, products, reactions, criteria(v), v.dateOfDeath, labs,
-                v.narrative);
+                v.narrative, v.centreReference, poisonCentre.exposure(), poisonCentre.care(), poisonCentre.vitalSigns(),
+                poisonCentre.toxicology());
     }
 
     static CaseReportView toView(CaseReport c, CaseVersion v, Map<String, CodingLookup.ReactionCoding> reactionCodes,
@@ -135,9 +140,13 @@ final class CaseMapper {
                 ? new CaseReportView.Nullification(c.nullificationReason, c.nullificationComment, c.duplicateOf,
                         c.nullifiedAt)
                 : null;
+        CaseReportRequest report = toReport(v);
         List<CaseReportView.DerivedReaction> reactions = new ArrayList<>();
+        LocalDate lastDose = CaseDerivations.lastExposure(report.products());
+        Long hours = CaseDerivations.exposureToOnsetHours(report.exposure());
         for (CaseReaction r : v.reactions) {
             reactions.add(new CaseReportView.DerivedReaction(r.seq, r.verbatim, r.timeToOnsetDays,
+                    CaseDerivations.timeToOnsetDays(lastDose, r.onsetDate), r.seq == 0 ? hours : null,
                     reactionCodes.get(r.verbatim)));
         }
         List<CaseReportView.DerivedProduct> products = new ArrayList<>();
@@ -149,7 +158,7 @@ final class CaseMapper {
         CaseReportView.Derived derived = new CaseReportView.Derived(v.serious, v.derivedAgeGroup, liver, reactions,
                 products);
         return new CaseReportView(c.caseNumber, v.version, v.versionType, c.currentVersion, c.status, c.source,
-                c.receivedAt, v.receivedAt, nullification, derived, toReport(v));
+                c.receivedAt, v.receivedAt, nullification, derived, report);
     }
 
     static CaseSummary toSummary(CaseReport c, CaseVersion v) {

@@ -36,7 +36,21 @@ public record CaseReportRequest(
         @Size(max = 200) @Schema(description = "Laboratory results.")
         List<@NotNull @Valid Lab> labs,
         @Size(max = 20_000) @Schema(description = "Free-text case narrative (confidential: never in researcher output).", maxLength = 20_000)
-        String narrative) {
+        String narrative,
+        @Size(max = 64) @Pattern(regexp = "\\p{Graph}(\\p{Print}*\\p{Graph})?", message = "must be printable text without leading or trailing spaces")
+        @Schema(description = "The reporting centre's own case reference (E2B C.1.1 style); searchable with GET /reports?centreReference=. A report quoting another case's reference is flagged as its likely duplicate.",
+                examples = "NYC-PCC-2026-004417") String centreReference,
+        @Valid @Schema(description = "The exposure, coded as poison centres do.") Exposure exposure,
+        @Valid @Schema(description = "Care given and the NPDS medical outcome.") Care care,
+        @Valid @Schema(description = "Vital signs at presentation.") VitalSigns vitalSigns,
+        @Size(max = 50) @Schema(description = "Analytical toxicology results.") List<@NotNull @Valid Toxicology> toxicology) {
+
+    /** A report without the poison-centre fields (exposure, care, vital signs, toxicology, centre reference). */
+    public CaseReportRequest(Reporter reporter, Patient patient, List<Product> products, List<Reaction> reactions,
+            List<SeriousnessCriterion> seriousnessCriteria, LocalDate dateOfDeath, List<Lab> labs, String narrative) {
+        this(reporter, patient, products, reactions, seriousnessCriteria, dateOfDeath, labs, narrative, null, null,
+                null, null, null);
+    }
 
     /** The primary reporter; organisation and contact are confidential. */
     @Schema(name = "Reporter", description = "The primary reporter. Organisation and contact are confidential.")
@@ -57,7 +71,14 @@ public record CaseReportRequest(
             Sex sex,
             @DecimalMin(value = "0.2", message = "must be at least 0.2 kg") @DecimalMax(value = "650", message = "must be at most 650 kg")
             @Digits(integer = 3, fraction = 2) @Schema(description = "Body weight in kg.", examples = "82.5") BigDecimal weightKg,
-            @Schema(description = "Pregnant at the time of exposure.") Boolean pregnant) {
+            @Schema(description = "Pregnant at the time of exposure.") Boolean pregnant,
+            @Size(max = 10) @Schema(description = "Relevant history and comorbidities, each at most once.", examples = "[\"OPIOID_USE_DISORDER\", \"PRIOR_KRATOM_USE\"]")
+            List<@NotNull PatientHistory> history) {
+
+        /** A patient without history. */
+        public Patient(String initials, Age age, AgeGroup ageGroup, Sex sex, BigDecimal weightKg, Boolean pregnant) {
+            this(initials, age, ageGroup, sex, weightKg, pregnant, null);
+        }
     }
 
     /** Age at onset: a value and its unit. */
@@ -104,12 +125,13 @@ public record CaseReportRequest(
     }
 
     /** A laboratory result. */
-    @Schema(name = "Lab", description = "A laboratory result. ALT, AST, ALP and TOTAL_BILIRUBIN with an upper limit of normal feed the liver-injury derivations.")
+    @Schema(name = "Lab", description = "A laboratory result. ALT, AST, ALP and TOTAL_BILIRUBIN with an upper limit of normal feed the liver-injury derivations and RUCAM.")
     public record Lab(
             @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be an upper-case code such as ALT, AST, ALP or TOTAL_BILIRUBIN")
-            @Schema(examples = "ALT") String testCode,
+            @Schema(description = "A code of the controlled list (LOINC beside each; README \"Laboratory tests\"): ALT (1742-6), AST (1920-8), ALP (6768-6), GGT (2324-2), TOTAL_BILIRUBIN (1975-2), DIRECT_BILIRUBIN (1968-7), INR (6301-6), ALBUMIN (1751-7), CREATININE (2160-0), CK (2157-6), SODIUM (2951-2), POTASSIUM (2823-3), GLUCOSE (2345-7), LACTATE (2524-7), TROPONIN_I (10839-9), ETHANOL (5640-8), ACETAMINOPHEN (3298-7). Any other code is a 400 listing these.",
+                    examples = "ALT") String testCode,
             @NotNull @Digits(integer = 10, fraction = 4) @Schema(examples = "1250") BigDecimal value,
-            @Size(max = 32) @Schema(examples = "U/L") String unit,
+            @Size(max = 32) @Schema(description = "One of the test's units (U/L or IU/L for enzymes; mg/dL or umol/L for bilirubin...).", examples = "U/L") String unit,
             @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 4)
             @Schema(description = "Upper limit of normal, in the same unit.", examples = "40") BigDecimal upperLimitOfNormal,
             @Schema(examples = "2026-02-16") LocalDate date) {

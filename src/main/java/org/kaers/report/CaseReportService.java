@@ -45,11 +45,14 @@ public class CaseReportService {
     private final ProductCoder productCoder;
     private final CodingLookup codings;
     private final org.kaers.security.Caller caller;
+    private final jakarta.enterprise.event.Event<CaseReceived> received;
 
     CaseReportService(CaseReportRepository cases, CaseVersionRepository versions, CaseListQuery listQuery,
             IdempotencyStore idempotency, CaseNumbers caseNumbers, MeterRegistry metrics, SymptomCoder symptomCoder,
-            ProductCoder productCoder, CodingLookup codings, org.kaers.security.Caller caller) {
+            ProductCoder productCoder, CodingLookup codings, org.kaers.security.Caller caller,
+            jakarta.enterprise.event.Event<CaseReceived> received) {
         this.caller = caller;
+        this.received = received;
         this.symptomCoder = symptomCoder;
         this.productCoder = productCoder;
         this.codings = codings;
@@ -104,6 +107,7 @@ public class CaseReportService {
         }
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
                 .increment();
+        received.fire(new CaseReceived(c.id, c.caseNumber));
         LOG.infof("case %s received (version 1)", c.caseNumber);
         return new Stored(view(c, v), false);
     }

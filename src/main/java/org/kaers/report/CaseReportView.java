@@ -45,6 +45,10 @@ public record CaseReportView(
             @Schema(examples = "yellow skin and itching") String verbatim,
             @Schema(description = "Days from the first SUSPECT/INTERACTING product start date to onset; absent when a date is missing.", examples = "35")
             Integer timeToOnsetDays,
+            @Schema(description = "Days from the last dose (the latest stopDate of the SUSPECT/INTERACTING products) to onset; for a withdrawal this is the time to onset that matters. Negative when the reaction began before the last dose; absent when a date is missing.", examples = "2")
+            Integer timeFromLastDoseDays,
+            @Schema(description = "Whole hours from exposure.exposureAt to exposure.onsetAt when both carry a time; on the first reaction only.", examples = "1")
+            Long exposureToOnsetHours,
             @Schema(description = "The symptom term the verbatim is coded to now.") CodingLookup.ReactionCoding coding) {
     }
 

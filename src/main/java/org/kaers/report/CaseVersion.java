@@ -114,6 +114,15 @@ public class CaseVersion {
     @Column(name = "hys_law")
     Boolean hysLaw;
 
+    /** The reporting centre's own case reference. */
+    @Column(name = "centre_reference")
+    String centreReference;
+
+    /** Exposure, care, history, vital signs and toxicology as JSON ({@link PoisonCentreFields}); null before V61. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "poison_centre")
+    String poisonCentre;
+
     @OneToMany(mappedBy = "caseVersion", cascade = CascadeType.PERSIST)
     @OrderBy("seq")
     List<CaseProduct> products = new ArrayList<>();

@@ -6,6 +6,43 @@ final class ReportExamples {
     private ReportExamples() {
     }
 
+    /** What a poison centre records: a fatal respiratory depression after 7-OH tablets and counterfeit alprazolam. */
+    static final String POISON_CENTRE_REPORT = """
+            {
+              "reporter": {"qualification": "PHARMACIST", "country": "US", "organisation": "Regional Poison Center"},
+              "patient": {"age": {"value": 27, "unit": "YEAR"}, "sex": "MALE",
+                          "history": ["OPIOID_USE_DISORDER", "PRIOR_KRATOM_USE"]},
+              "products": [
+                {"role": "SUSPECT", "name": "7-OH tablets 30 mg", "vendor": "Seven Labs", "form": "TABLET",
+                 "lotNumber": "7L-0925", "doseAmount": 3, "doseUnit": "TABLET", "route": "ORAL",
+                 "startDate": "2026-11-02", "stopDate": "2026-11-02"},
+                {"role": "INTERACTING", "name": "alprazolam (counterfeit bar)", "doseAmount": 2, "doseUnit": "TABLET",
+                 "startDate": "2026-11-02", "stopDate": "2026-11-02"}
+              ],
+              "reactions": [
+                {"verbatim": "respiratory depression", "onsetDate": "2026-11-02", "outcome": "FATAL"}
+              ],
+              "seriousnessCriteria": ["DEATH"],
+              "dateOfDeath": "2026-11-03",
+              "centreReference": "RPC-2026-004417",
+              "exposure": {"reason": "INTENTIONAL_ABUSE", "chronicity": "ACUTE_ON_CHRONIC", "site": "OWN_RESIDENCE",
+                           "exposureAt": "2026-11-02T14:30", "onsetAt": "2026-11-02T15:10",
+                           "acuteAmount": {"value": 3, "unit": "TABLET"}},
+              "care": {"level": "ADMITTED_CRITICAL_CARE", "daysInHospital": 1, "medicalOutcome": "DEATH",
+                       "treatments": [{"code": "NALOXONE", "doseAmount": 8, "doseUnit": "MILLIGRAM", "route": "INTRANASAL",
+                                       "response": "PARTIAL"},
+                                      {"code": "INTUBATION_VENTILATION"}]},
+              "vitalSigns": {"respiratoryRate": 4, "spo2": 71, "heartRate": 48, "systolicBp": 84, "diastolicBp": 50,
+                             "gcs": 5, "temperatureC": 35.9},
+              "toxicology": [
+                {"analyte": "SEVEN_HYDROXYMITRAGYNINE", "specimen": "POST_MORTEM_BLOOD", "detected": true, "value": 62,
+                 "unit": "ng/mL", "method": "CONFIRMED"},
+                {"analyte": "FENTANYL", "specimen": "POST_MORTEM_BLOOD", "detected": true, "value": 4.1, "unit": "ng/mL",
+                 "method": "CONFIRMED"}
+              ],
+              "labs": [{"testCode": "LACTATE", "value": 6.8, "unit": "mmol/L", "date": "2026-11-02"}]
+            }""";
+
     static final String CASE_REPORT = """
             {
               "reporter": {"qualification": "PHYSICIAN", "country": "US", "organisation": "County General Hospital",

@@ -44,7 +44,7 @@ public class ReportResource {
 
     private static final String CASE_NUMBER_DOC = "Case number returned at submission.";
     private static final Set<String> LIST_PARAMS = Set.of("receivedFrom", "receivedTo", "serious", "product",
-            "reaction", "reporterQualification", "status", "source", "page", "size");
+            "reaction", "reporterQualification", "status", "source", "centreReference", "page", "size");
 
     private final CaseReportService service;
 
@@ -63,7 +63,8 @@ public class ReportResource {
                     + "(header Idempotent-Replayed: true) and stores nothing; the same key with another body is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CaseReportRequest.class),
-            examples = @ExampleObject(name = "liver injury", value = ReportExamples.CASE_REPORT)))
+            examples = {@ExampleObject(name = "liver injury", value = ReportExamples.CASE_REPORT),
+                    @ExampleObject(name = "poison centre", value = ReportExamples.POISON_CENTRE_REPORT)}))
     @APIResponse(responseCode = "201", description = "Stored.",
             headers = {@Header(name = "Location", description = "URL of the case."),
                     @Header(name = "ETag", description = "Version of the case, for If-Match on follow-ups.")},
@@ -104,6 +105,9 @@ public class ReportResource {
                     schema = @Schema(implementation = ReporterQualification.class)),
             @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = CaseStatus.class)),
             @Parameter(name = "source", in = ParameterIn.QUERY, schema = @Schema(implementation = CaseSource.class)),
+            @Parameter(name = "centreReference", in = ParameterIn.QUERY,
+                    description = "The reporting centre's case reference, exactly (case-insensitive), in any version of the case.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64), example = "NYC-PCC-2026-004417"),
             @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
@@ -117,7 +121,8 @@ public class ReportResource {
         CaseFilter filter = new CaseFilter(q.date("receivedFrom"), q.date("receivedTo"), q.bool("serious"),
                 q.string("product", 300), q.string("reaction", 500),
                 q.enumeration("reporterQualification", ReporterQualification.class),
-                q.enumeration("status", CaseStatus.class), q.enumeration("source", CaseSource.class));
+                q.enumeration("status", CaseStatus.class), q.enumeration("source", CaseSource.class),
+                q.string("centreReference", 64));
         var page = q.page();
         if (filter.receivedFrom() != null && filter.receivedTo() != null
                 && filter.receivedFrom().isAfter(filter.receivedTo())) {

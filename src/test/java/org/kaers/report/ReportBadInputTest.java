@@ -225,7 +225,7 @@ class ReportBadInputTest {
                 .body("violations[0].message", startsWith("not one of the allowed values: PHYSICIAN"));
         given().queryParam("colour", "red").when().get("/api/v1/reports").then().statusCode(400)
                 .body("violations[0].field", equalTo("colour"))
-                .body("violations[0].message", startsWith("unknown parameter; allowed: page, product"));
+                .body("violations[0].message", startsWith("unknown parameter; allowed: centreReference, page, product"));
         given().queryParam("receivedFrom", "2026-03-01").queryParam("receivedTo", "2026-02-01")
                 .when().get("/api/v1/reports").then().statusCode(400)
                 .body("violations[0].field", equalTo("receivedTo"));

@@ -63,8 +63,8 @@ class ReportSubmitTest {
                     "serious": true, "ageGroup": "ADULT",
                     "liverInjury": {"rRatio": 18.75, "pattern": "HEPATOCELLULAR", "hysLaw": true},
                     "reactions": [
-                      {"index": 0, "verbatim": "yellow skin and itching", "timeToOnsetDays": 35},
-                      {"index": 1, "verbatim": "dark urine", "timeToOnsetDays": 33}
+                      {"index": 0, "verbatim": "yellow skin and itching", "timeToOnsetDays": 35, "timeFromLastDoseDays": -6},
+                      {"index": 1, "verbatim": "dark urine", "timeToOnsetDays": 33, "timeFromLastDoseDays": -8}
                     ]
                   },
                   "report": %s

@@ -1,0 +1,6 @@
+package org.kaers.causality;
+
+/** An answer to one Naranjo question. Travels as its code, never as an ordinal. */
+public enum NaranjoAnswer {
+    YES, NO, DONT_KNOW
+}

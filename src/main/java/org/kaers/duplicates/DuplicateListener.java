@@ -1,0 +1,33 @@
+package org.kaers.duplicates;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+import org.kaers.report.CaseReceived;
+
+/** Screens every new case for duplicates once it is committed; a failure here never touches the stored case. */
+@ApplicationScoped
+class DuplicateListener {
+
+    private static final Logger LOG = Logger.getLogger(DuplicateListener.class);
+
+    private final DuplicateService service;
+
+    DuplicateListener(DuplicateService service) {
+        this.service = service;
+    }
+
+    void onReceived(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseReceived event) {
+        try {
+            int found = service.screen(event.caseId());
+            if (found > 0) {
+                LOG.infof("case %s: %d duplicate suspect(s) queued", event.caseNumber(), found);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("duplicate screening of case %s failed (%s); the case is stored", event.caseNumber(),
+                    e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.kaers.duplicates;
+
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.Problem;
+import org.kaers.common.QueryParams;
+import org.kaers.security.Roles;
+
+/** The reviewers' duplicate queue: pairs found when a case arrived, to confirm or dismiss. */
+@Path("/api/v1/duplicates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Duplicates", description = "Duplicate suspects found by record linkage when a case arrives; reviewers confirm (nullify one as a DUPLICATE) or dismiss.")
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+public class DuplicateResource {
+
+    private static final String EXAMPLE = """
+            {"id": 51, "caseNumber": "KAE-2026-000131", "candidateCaseNumber": "KAE-2026-000124", "score": 21.4,
+             "status": "OPEN",
+             "fields": [{"field": "CENTRE_REFERENCE", "outcome": "MISSING", "weight": 0},
+                        {"field": "AGE", "outcome": "MISSING", "weight": 0},
+                        {"field": "SEX", "outcome": "AGREE", "weight": 0.66},
+                        {"field": "ONSET_DATE", "outcome": "NEAR", "weight": 7.1},
+                        {"field": "COUNTRY", "outcome": "AGREE", "weight": 0.1},
+                        {"field": "PRODUCTS", "outcome": "AGREE", "weight": 4.2},
+                        {"field": "VENDOR", "outcome": "AGREE", "weight": 3.5},
+                        {"field": "LOT", "outcome": "MISSING", "weight": 0},
+                        {"field": "REACTIONS", "outcome": "AGREE", "weight": 5.84}],
+             "foundAt": "2026-03-15T08:00:00Z"}""";
+
+    private final DuplicateService service;
+
+    DuplicateResource(DuplicateService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(operationId = "listDuplicateSuspects", summary = "The duplicate-suspect queue",
+            description = "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id).")
+    @Parameters({
+            @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only pairs with this case on either side.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000124"),
+            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = DuplicateStatus.class, defaultValue = "OPEN")),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of suspects.")
+    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<DuplicateViews.Suspect> list(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("status", "caseNumber", "page", "size"));
+        DuplicateStatus status = q.enumeration("status", DuplicateStatus.class);
+        String caseNumber = q.string("caseNumber", 32);
+        PageRequest page = q.page();
+        q.throwIfInvalid();
+        return service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "readDuplicateSuspect", summary = "One duplicate suspect")
+    @APIResponse(responseCode = "200", description = "The suspect.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DuplicateViews.Suspect.class), examples = @ExampleObject(name = "open", value = EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such suspect.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DuplicateViews.Suspect read(@Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id) {
+        return service.read(parse(id));
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "confirmDuplicate", summary = "Confirm a duplicate",
+            description = "Nullifies the case not kept (by default the newer) with reason DUPLICATE and duplicateOf the kept case, "
+                    + "through the case life cycle; the pair becomes CONFIRMED.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DuplicateViews.Confirmation.class),
+            examples = @ExampleObject(name = "keep the earlier", value = "{\"keep\": \"KAE-2026-000124\", \"comment\": \"Same patient: poison centre and ED reports.\"}")))
+    @APIResponse(responseCode = "200", description = "Confirmed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DuplicateViews.Suspect.class)))
+    @APIResponse(responseCode = "400", description = "keep names neither case of the pair.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such suspect.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already decided, or the case to nullify is already nullified.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DuplicateViews.Suspect confirm(@Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id,
+            @Valid DuplicateViews.Confirmation confirmation) {
+        return service.confirm(parse(id), confirmation == null ? new DuplicateViews.Confirmation(null, null) : confirmation);
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "dismissDuplicate", summary = "Dismiss a duplicate suspect", description = "The two cases are different; nothing else changes.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DuplicateViews.Dismissal.class),
+            examples = @ExampleObject(name = "different patients", value = "{\"comment\": \"Different patients with the same lot.\"}")))
+    @APIResponse(responseCode = "200", description = "Dismissed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DuplicateViews.Suspect.class)))
+    @APIResponse(responseCode = "404", description = "No such suspect.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already decided.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DuplicateViews.Suspect dismiss(@Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id,
+            @Valid DuplicateViews.Dismissal dismissal) {
+        return service.dismiss(parse(id), dismissal);
+    }
+
+    private static long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound("no duplicate suspect has the id " + id);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.kaers.duplicates;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.ProblemType;
+import org.kaers.common.Violation;
+import org.kaers.report.CaseReportService;
+import org.kaers.report.NullificationReason;
+import org.kaers.report.NullificationRequest;
+import org.kaers.security.Caller;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Screens each new case against its blocked candidates, keeps the pairs at or above the threshold in a queue,
+ * and carries out the reviewer's decision: confirm nullifies one case as a DUPLICATE of the other through the
+ * case life cycle, dismiss closes the pair. Owns the transactions.
+ */
+@ApplicationScoped
+class DuplicateService {
+
+    /** Pairs at or above this weight are queued (chosen on the labelled set: README "Duplicates"). */
+    static final double THRESHOLD = 14.0;
+    /** At most this many candidates per new case, the most recent first. */
+    static final int MAX_CANDIDATES = 500;
+
+    private final FeatureStore store;
+    private final DuplicateRepository suspects;
+    private final CaseReportService cases;
+    private final ObjectMapper json;
+    private final Caller caller;
+
+    DuplicateService(FeatureStore store, DuplicateRepository suspects, CaseReportService cases, ObjectMapper json,
+            Caller caller) {
+        this.store = store;
+        this.suspects = suspects;
+        this.cases = cases;
+        this.json = json;
+        this.caller = caller;
+    }
+
+    /** Scores the case against its candidates; returns how many suspects were queued. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int screen(long caseId) {
+        CaseFeatures features = store.features(caseId).orElse(null);
+        if (features == null) {
+            return 0;
+        }
+        List<Long> candidateIds = store.candidates(features, MAX_CANDIDATES);
+        if (candidateIds.isEmpty()) {
+            return 0;
+        }
+        Frequencies frequencies = store.frequencies(features);
+        int queued = 0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (CaseFeatures candidate : store.features(candidateIds)) {
+            LinkageScore score = LinkageScorer.score(features, candidate, frequencies);
+            if (score.total() < THRESHOLD || suspects.pairKnown(caseId, candidate.id())) {
+                continue;
+            }
+            DuplicateSuspect s = new DuplicateSuspect();
+            s.caseId = caseId;
+            s.candidateId = candidate.id();
+            s.score = BigDecimal.valueOf(score.total()).setScale(2, RoundingMode.HALF_UP);
+            s.fieldWeights = write(score.fields());
+            s.status = DuplicateStatus.OPEN;
+            s.foundAt = now;
+            suspects.persist(s);
+            queued++;
+        }
+        return queued;
+    }
+
+    @Transactional
+    PageResponse<DuplicateViews.Suspect> list(DuplicateStatus status, String caseNumber, PageRequest page) {
+        Long caseId = null;
+        if (caseNumber != null) {
+            caseId = suspects.caseId(caseNumber).orElse(-1L); // an unknown case has no suspects
+        }
+        List<DuplicateSuspect> found = suspects.page(status, caseId, page.page(), page.size());
+        return PageResponse.of(views(found), page, suspects.countWith(status, caseId));
+    }
+
+    @Transactional
+    DuplicateViews.Suspect read(long id) {
+        return views(List.of(find(id, false))).get(0);
+    }
+
+    @Transactional
+    DuplicateViews.Suspect confirm(long id, DuplicateViews.Confirmation confirmation) {
+        DuplicateSuspect s = open(id);
+        Map<Long, String> numbers = suspects.caseNumbers(List.of(s.caseId, s.candidateId));
+        String newer = numbers.get(s.caseId);
+        String earlier = numbers.get(s.candidateId);
+        String keep = confirmation.keep() == null ? earlier : confirmation.keep();
+        if (!keep.equals(newer) && !keep.equals(earlier)) {
+            throw ApiProblem.invalid(Violation.body("keep", "must be " + earlier + " or " + newer));
+        }
+        String nullified = keep.equals(earlier) ? newer : earlier;
+        cases.nullify(nullified, new NullificationRequest(NullificationReason.DUPLICATE,
+                confirmation.comment() == null ? "duplicate suspect " + id + " confirmed" : confirmation.comment(), keep),
+                null);
+        decide(s, DuplicateStatus.CONFIRMED, confirmation.comment());
+        s.nullifiedCase = nullified;
+        return views(List.of(s)).get(0);
+    }
+
+    @Transactional
+    DuplicateViews.Suspect dismiss(long id, DuplicateViews.Dismissal dismissal) {
+        DuplicateSuspect s = open(id);
+        decide(s, DuplicateStatus.DISMISSED, dismissal == null ? null : dismissal.comment());
+        return views(List.of(s)).get(0);
+    }
+
+    private DuplicateSuspect open(long id) {
+        DuplicateSuspect s = find(id, true);
+        if (s.status != DuplicateStatus.OPEN) {
+            throw new ApiProblem(ProblemType.CONFLICT, "duplicate suspect " + id + " was already " + s.status);
+        }
+        return s;
+    }
+
+    private DuplicateSuspect find(long id, boolean lock) {
+        DuplicateSuspect s = lock ? suspects.findById(id, LockModeType.PESSIMISTIC_WRITE) : suspects.findById(id);
+        if (s == null) {
+            throw ApiProblem.notFound("no duplicate suspect has the id " + id);
+        }
+        return s;
+    }
+
+    private void decide(DuplicateSuspect s, DuplicateStatus status, String comment) {
+        s.status = status;
+        s.decidedBy = caller.subject();
+        s.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        s.decisionComment = comment;
+    }
+
+    private List<DuplicateViews.Suspect> views(List<DuplicateSuspect> found) {
+        List<Long> ids = new ArrayList<>();
+        found.forEach(s -> {
+            ids.add(s.caseId);
+            ids.add(s.candidateId);
+        });
+        Map<Long, String> numbers = suspects.caseNumbers(ids);
+        return found.stream().map(s -> new DuplicateViews.Suspect(s.id, numbers.get(s.caseId), numbers.get(s.candidateId),
+                s.score.stripTrailingZeros().scale() < 0 ? s.score.setScale(0) : s.score.stripTrailingZeros(), s.status,
+                read(s.fieldWeights), s.foundAt, s.decidedBy, s.decidedAt, s.decisionComment, s.nullifiedCase)).toList();
+    }
+
+    private String write(List<LinkageScore.FieldWeight> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write field weights", e);
+        }
+    }
+
+    private List<LinkageScore.FieldWeight> read(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<LinkageScore.FieldWeight>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored field weights are not readable", e);
+        }
+    }
+}

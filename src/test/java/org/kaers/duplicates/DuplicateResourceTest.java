@@ -1,0 +1,142 @@
+package org.kaers.duplicates;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.Tokens;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The duplicate queue over HTTP: a clinician's and a poison centre's report of one case, confirm, dismiss, errors. */
+@QuarkusTest
+class DuplicateResourceTest {
+
+    /** The emergency physician's report. */
+    static ObjectNode clinician(String token, String onset) {
+        return CaseReports.parse("""
+                {
+                  "reporter": {"qualification": "PHYSICIAN", "country": "US"},
+                  "patient": {"age": {"value": 34, "unit": "YEAR"}, "sex": "MALE"},
+                  "products": [{"role": "SUSPECT", "name": "Kratom extract shot %1$s", "vendor": "Vendor %1$s",
+                                "lotNumber": "LOT %1$s-7"}],
+                  "reactions": [{"verbatim": "seizure", "onsetDate": "%2$s", "outcome": "RECOVERED"},
+                                {"verbatim": "vomiting", "onsetDate": "%2$s", "outcome": "RECOVERED"}],
+                  "seriousnessCriteria": ["HOSPITALIZATION"]
+                }""".formatted(token, onset));
+    }
+
+    /** The poison centre's report of the same patient: no age, the onset a day later, the vendor spelt otherwise, no lot. */
+    static ObjectNode poisonCentre(String token, String onset) {
+        return CaseReports.parse("""
+                {
+                  "reporter": {"qualification": "PHARMACIST", "country": "US"},
+                  "patient": {"sex": "MALE"},
+                  "products": [{"role": "SUSPECT", "name": "kratom extract shot %1$s", "vendor": "VENDOR-%1$s"}],
+                  "reactions": [{"verbatim": "seizure", "onsetDate": "%2$s", "outcome": "RECOVERED"}],
+                  "seriousnessCriteria": ["HOSPITALIZATION"],
+                  "centreReference": "PC-%1$s"
+                }""".formatted(token, onset));
+    }
+
+    @Test
+    void theSameCaseFromTwoReportersIsQueuedAndConfirmingNullifiesTheNewer() {
+        String token = CaseReports.uniqueToken();
+        String a = submit(clinician(token, "2025-08-14"));
+        String b = submit(poisonCentre(token, "2025-08-15"));
+
+        Response queue = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
+        queue.then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].caseNumber", equalTo(b))
+                .body("items[0].candidateCaseNumber", equalTo(a))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].score", greaterThanOrEqualTo((float) DuplicateService.THRESHOLD))
+                .body("items[0].fields.field", contains("CENTRE_REFERENCE", "AGE", "SEX", "ONSET_DATE", "COUNTRY",
+                        "PRODUCTS", "VENDOR", "LOT", "REACTIONS"))
+                .body("items[0].fields.outcome", contains("MISSING", "MISSING", "AGREE", "NEAR", "AGREE", "IMPLIED",
+                        "AGREE", "MISSING", "AGREE"));
+        int id = queue.path("items[0].id");
+
+        given().contentType(ContentType.JSON).body("{\"keep\": \"KAE-1999-000001\"}").post("/api/v1/duplicates/" + id + "/confirm")
+                .then().statusCode(400).body("violations[0].field", equalTo("keep"));
+        given().contentType(ContentType.JSON).body("{\"comment\": \"same patient: ED and poison centre\"}")
+                .post("/api/v1/duplicates/" + id + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"))
+                .body("nullifiedCase", equalTo(b))
+                .body("decidedBy", equalTo("admin@test"))
+                .body("comment", equalTo("same patient: ED and poison centre"));
+        given().get("/api/v1/reports/" + b).then().statusCode(200)
+                .body("status", equalTo("NULLIFIED"))
+                .body("nullification.reason", equalTo("DUPLICATE"))
+                .body("nullification.duplicateOf", equalTo(a));
+        given().get("/api/v1/reports/" + a).then().body("status", equalTo("ACTIVE"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/duplicates/" + id + "/confirm").then()
+                .statusCode(409).contentType("application/problem+json");
+        given().queryParam("status", "CONFIRMED").queryParam("caseNumber", a).get("/api/v1/duplicates").then()
+                .statusCode(200).body("items.id", contains(id));
+    }
+
+    @Test
+    void differentPatientsWithTheSameLotAreNotQueuedAndADismissalIsFinal() {
+        String token = CaseReports.uniqueToken();
+        String a = submit(clinician(token, "2025-09-02"));
+        ObjectNode neighbour = clinician(token, "2025-09-06");
+        neighbour.with("patient").put("sex", "FEMALE").with("age").put("value", 61);
+        neighbour.withArray("reactions").removeAll().addObject().put("verbatim", "tachycardia")
+                .put("onsetDate", "2025-09-06").put("outcome", "RECOVERED");
+        String c = submit(neighbour);
+        given().queryParam("caseNumber", c).get("/api/v1/duplicates").then().statusCode(200).body("totalItems", equalTo(0));
+
+        String d = submit(clinician(token, "2025-09-02"));
+        int id = given().queryParam("caseNumber", d).get("/api/v1/duplicates").then().statusCode(200)
+                .body("items.candidateCaseNumber", hasItem(a)).extract().path("items.find { it.candidateCaseNumber == '" + a + "' }.id");
+        given().contentType(ContentType.JSON).body("{\"comment\": \"twins\"}").post("/api/v1/duplicates/" + id + "/dismiss")
+                .then().statusCode(200).body("status", equalTo("DISMISSED")).body("nullifiedCase", equalTo(null));
+        given().get("/api/v1/reports/" + d).then().body("status", equalTo("ACTIVE"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/duplicates/" + id + "/dismiss").then().statusCode(409);
+        given().get("/api/v1/duplicates/" + id).then().statusCode(200).body("status", equalTo("DISMISSED"))
+                .body("comment", equalTo("twins"));
+    }
+
+    @Test
+    void aQuotedCentreReferenceIsNearCertain() {
+        String token = CaseReports.uniqueToken();
+        String a = submit(poisonCentre(token, "2025-10-01"));
+        ObjectNode quoting = CaseReports.minimal();
+        quoting.put("centreReference", "pc " + token);
+        String b = submit(quoting);
+        given().queryParam("caseNumber", b).get("/api/v1/duplicates").then().statusCode(200)
+                .body("items[0].candidateCaseNumber", equalTo(a))
+                .body("items[0].fields[0].outcome", equalTo("AGREE"))
+                .body("items[0].fields[0].weight", equalTo((float) LinkageScorer.SAME_REFERENCE));
+    }
+
+    @Test
+    void errorsAndAccess() {
+        given().get("/api/v1/duplicates/999999999").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/duplicates/abc").then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/duplicates/999999999/dismiss").then().statusCode(404);
+        given().queryParam("status", "MAYBE").get("/api/v1/duplicates").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+        given().queryParam("size", 101).get("/api/v1/duplicates").then().statusCode(400);
+        given().header("Authorization", Tokens.bearer(Tokens.of("dup-reporter@test", "REPORTER")))
+                .get("/api/v1/duplicates").then().statusCode(403);
+        assertThat(given().get("/api/v1/duplicates").then().statusCode(200).extract().jsonPath().getInt("size"))
+                .isEqualTo(20);
+    }
+
+    private static String submit(ObjectNode report) {
+        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports").then()
+                .statusCode(201).extract().path("caseNumber");
+    }
+}
