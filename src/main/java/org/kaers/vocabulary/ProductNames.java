@@ -76,7 +76,13 @@ public final class ProductNames {
         if (x.equals(y)) {
             return true;
         }
-        if (x.isEmpty() || y.isEmpty() || similarity(x, y) < threshold) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return false;
+        }
+        if (x.replace(" ", "").equals(y.replace(" ", ""))) {
+            return true; // the same letters and digits, spaced differently ("MAENG DA" / "MAENGDA", "B 12" / "B12")
+        }
+        if (similarity(x, y) < threshold) {
             return false;
         }
         List<String> wx = Arrays.asList(x.split(" "));
@@ -84,10 +90,6 @@ public final class ProductNames {
         if (wx.size() == wy.size() && new HashSet<>(wx).equals(new HashSet<>(wy))
                 && sorted(wx).equals(sorted(wy))) {
             return true; // the same words in another order
-        }
-        if (x.replace(" ", "").equals(y.replace(" ", ""))) {
-            // The same letters, spaced differently; digits must still stand as they did ("B 12" is "B12").
-            return true;
         }
         if (wx.size() != wy.size()) {
             return false;
