@@ -56,3 +56,18 @@ alter table product_name_coding add column suggested_product_id bigint reference
 alter table product_name_coding add column suggested_score numeric(4, 3);
 create index product_name_coding_suggested_idx on product_name_coding (suggested_product_id)
     where suggested_product_id is not null;
+
+-- Product names are matched through the trigram index for every new name of an import. GIN's pending list (fast
+-- update) is scanned linearly by every search until the next vacuum; without it the cost of a search does not
+-- grow with the names inserted since.
+alter index product_alias_trgm_idx set (fastupdate = off);
+
+-- Lookup keys of each alias for automatic matching (vocabulary/ProductNames.keys): the same words in another order,
+-- the same letters spaced differently, the words with one of them masked or dropped. A new name probes these keys
+-- (btree lookups), so finding the names it may be a spelling of costs the same however many products are stored.
+create table product_alias_key (
+    key         varchar(700) not null,
+    normalized  varchar(300) not null references product_alias (normalized) on delete cascade on update cascade,
+    primary key (key, normalized)
+);
+create index product_alias_key_alias_idx on product_alias_key (normalized);

@@ -67,6 +67,7 @@ public class CaersImporter {
      */
     ImportSummary run(UUID job, Path file, CaersLayout.Recognised layout, String submittedBy) {
         ImportProgress progress = new ImportProgress();
+        jobs.started(job, layout.layout(), progress);
         CaersFile.Scan scan = CaersFile.scan(file, layout);
         for (CaersFile.Problem p : scan.problems()) {
             ImportSummary.Skip skip = new ImportSummary.Skip(p.line() > 0 ? p.line() : null, p.reportNumber(), p.reason());
@@ -76,7 +77,7 @@ public class CaersImporter {
                 progress.reportLeftOut(skip);
             }
         }
-        jobs.started(job, layout.layout(), scan.rows(), scan.reportCount(), progress);
+        jobs.counted(job, scan.rows(), scan.reportCount(), progress);
         Set<String> commaNames = jobs.commaNames();
         List<CaseReportService.ImportedCase> batch = new ArrayList<>(BATCH);
         CaersFile.reports(file, scan, rows -> {
@@ -98,6 +99,7 @@ public class CaersImporter {
             }
         });
         flush(job, batch, submittedBy, progress);
+        jobs.settleProductNames(progress);
         LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected", job,
                 scan.rows(), scan.reportCount(), progress.stored(), progress.updated(), progress.unchanged(),
                 progress.reportsRejected());

@@ -50,13 +50,20 @@ class ImportJobStore {
     }
 
     @Transactional
-    void started(UUID id, CaersLayout layout, long rows, long reports, ImportProgress progress) {
-        em.createNativeQuery("""
-                update import_job set state = 'RUNNING', layout = ?2, started_at = ?3, rows_total = ?4,
-                    reports_total = ?5, rows_rejected = ?6, problems = cast(?7 as jsonb) where id = ?1""")
+    void started(UUID id, CaersLayout layout, ImportProgress progress) {
+        em.createNativeQuery("update import_job set state = 'RUNNING', layout = ?2, started_at = ?3 where id = ?1")
                 .setParameter(1, id).setParameter(2, layout.name()).setParameter(3, Timestamp.from(progress.startedAt()))
-                .setParameter(4, rows).setParameter(5, reports).setParameter(6, progress.rowsRejected())
-                .setParameter(7, problems(progress)).executeUpdate();
+                .executeUpdate();
+    }
+
+    /** What the first pass over the file counted. */
+    @Transactional
+    void counted(UUID id, long rows, long reports, ImportProgress progress) {
+        em.createNativeQuery("""
+                update import_job set rows_total = ?2, reports_total = ?3, rows_rejected = ?4,
+                    problems = cast(?5 as jsonb) where id = ?1""")
+                .setParameter(1, id).setParameter(2, rows).setParameter(3, reports)
+                .setParameter(4, progress.rowsRejected()).setParameter(5, problems(progress)).executeUpdate();
     }
 
     /**
@@ -68,7 +75,9 @@ class ImportJobStore {
     boolean storeBatch(UUID id, List<CaseReportService.ImportedCase> batch, String submittedBy,
             ImportProgress progress) {
         if (!batch.isEmpty()) {
-            progress.add(cases.importBatch(CaseSource.CAERS, batch, submittedBy));
+            CaseReportService.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
+            progress.add(stored.outcomes());
+            progress.productsWithNewSpellings().addAll(stored.productsWithNewSpellings());
         }
         Object cancel = em.createNativeQuery("""
                 update import_job set rows_read = ?2, reports_read = ?3, reports_stored = ?4, reports_unchanged = ?5,
@@ -81,6 +90,14 @@ class ImportJobStore {
                 .setParameter(8, progress.rowsRejected()).setParameter(9, progress.dataQuality())
                 .setParameter(10, progress.lastReport()).setParameter(11, problems(progress)).getSingleResult();
         return Boolean.TRUE.equals(cancel);
+    }
+
+    /** After the last batch: products that gained spellings are named after their most frequent one. */
+    void settleProductNames(ImportProgress progress) {
+        List<Long> ids = List.copyOf(progress.productsWithNewSpellings());
+        for (int i = 0; i < ids.size(); i += 5000) {
+            cases.nameProductsAfterTheirMostFrequentSpelling(ids.subList(i, Math.min(ids.size(), i + 5000)));
+        }
     }
 
     @Transactional

@@ -23,6 +23,11 @@ final class ImportProgress {
     private long problemCount;
     private String lastReport;
     private final List<ImportSummary.Skip> listed = new ArrayList<>();
+    private final java.util.Set<Long> productsWithNewSpellings = new java.util.HashSet<>();
+
+    java.util.Set<Long> productsWithNewSpellings() {
+        return productsWithNewSpellings;
+    }
 
     void rowProblem(ImportSummary.Skip skip) {
         rowsRejected++;

@@ -144,7 +144,7 @@ public class CaseReportService {
      * outside the request).
      */
     @Transactional
-    public List<ImportOutcome> importBatch(CaseSource source, List<ImportedCase> batch, String submittedBy) {
+    public ImportBatch importBatch(CaseSource source, List<ImportedCase> batch, String submittedBy) {
         List<ImportOutcome> outcomes = new ArrayList<>();
         Map<String, CaseReport> present = new java.util.HashMap<>();
         for (CaseReport c : cases.lockByExternalIds(source, batch.stream().map(ImportedCase::externalId).toList())) {
@@ -207,12 +207,24 @@ public class CaseReportService {
             outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, ImportResult.UPDATED, problems));
         }
         versions.addDataQuality(quality);
-        productCoder.renameToMostFrequentSpelling(grown);
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
                 .increment(fresh.size());
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.FOLLOW_UP.name())
                 .increment(changed.size());
-        return outcomes;
+        return new ImportBatch(outcomes, grown);
+    }
+
+    /**
+     * What a batch did, and the products that gained a spelling in it: once the import is done, those are named
+     * after their most frequent spelling ({@link #nameProductsAfterTheirMostFrequentSpelling}).
+     */
+    public record ImportBatch(List<ImportOutcome> outcomes, java.util.Set<Long> productsWithNewSpellings) {
+    }
+
+    /** Names each uncurated product among these after its most frequent spelling (after an import). */
+    @Transactional
+    public void nameProductsAfterTheirMostFrequentSpelling(java.util.Collection<Long> productIds) {
+        productCoder.renameToMostFrequentSpelling(productIds);
     }
 
     /** The importer's findings plus the submission rules the case breaks, listed with the version. */

@@ -32,8 +32,9 @@ import org.hibernate.Session;
  * <li>a placeholder for a confidential name ({@link ProductNames#isPlaceholder}: REDACTED, EXEMPTION 4) is
  * WITHHELD: coded to no product;</li>
  * <li>an alias after normalisation is EXACT (one statement for the batch, primary-key lookups);</li>
- * <li>else the aliases at or above the trigram threshold are candidates, found through the GIN trigram index
- * (the {@code %} operator under {@code pg_trgm.similarity_threshold}, one lateral statement for the batch);
+ * <li>else the aliases it may be a spelling of are candidates, found by probing lookup keys of the aliases
+ * ({@link ProductNames#probes}: the same words in another order, the same letters, one word masked, one word more
+ * or fewer; btree lookups in one statement for the batch);
  * the most similar candidate of the same substance is FUZZY when {@link ProductNames#certainlySame} says it
  * is certainly the same product, and otherwise only a suggestion: the name becomes a NEW uncurated product
  * with {@code suggested_product_id}, shown in the review queue, until a reviewer merges it;</li>
@@ -48,6 +49,8 @@ public class ProductCoder {
     private static final int CREATE_LOCK = 4242100;
     private static final int LOCK_BUCKETS = 256;
     private static final int CANDIDATES = 3;
+    /** Least trigram similarity of a suggestion for the review queue (an automatic merge needs the threshold). */
+    private static final double SUGGESTION_SIMILARITY = 0.5;
 
     private final EntityManager em;
     private final CodingConfig config;
@@ -153,12 +156,12 @@ public class ProductCoder {
         session(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     update product p set name = s.name from (
-                        select distinct on (c.product_id) c.product_id, btrim(c.name) as name
-                        from product_name_coding c join case_product cp on cp.name_reported = c.name
-                        where c.product_id = any (?)
-                        group by c.product_id, c.name
-                        order by c.product_id, count(*) desc, btrim(c.name)) s
-                    where p.id = s.product_id and not p.curated and p.name <> s.name""")) {
+                        select q.id, (select btrim(c.name) from product_name_coding c
+                                      cross join lateral (select count(*) as n from case_product cp
+                                                          where cp.name_reported = c.name) k
+                                      where c.product_id = q.id order by k.n desc, btrim(c.name) limit 1) as name
+                        from unnest(?::bigint[]) as q(id)) s
+                    where p.id = s.id and not p.curated and s.name is not null and p.name <> s.name""")) {
                 update.setArray(1, c.createArrayOf("bigint", new TreeSet<>(productIds).toArray()));
                 update.executeUpdate();
             }
@@ -211,56 +214,126 @@ public class ProductCoder {
 
     private Match fuzzy(String name, String normalized, List<Object[]> candidates) {
         String detected = substances.detect(name);
+        Object[] suggestion = null;
         for (Object[] candidate : candidates) { // most similar first
-            long productId = (Long) candidate[0];
             String substance = (String) candidate[1];
-            String alias = (String) candidate[2];
-            double score = (Double) candidate[3];
             // A fuzzy match must not move a name to another substance (kava is not kratom).
-            boolean sameSubstance = detected.equals(substance) || detected.equals(SubstanceDetector.OTHER);
-            if (!sameSubstance) {
+            if (!detected.equals(substance) && !detected.equals(SubstanceDetector.OTHER)) {
                 continue;
             }
-            BigDecimal rounded = BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP);
-            if (ProductNames.certainlySame(normalized, alias, config.productSimilarityThreshold())) {
-                return new Match(productId, CodingMethod.FUZZY, rounded, substance);
+            BigDecimal rounded = BigDecimal.valueOf((Double) candidate[3]).setScale(3, RoundingMode.HALF_UP);
+            if (ProductNames.certainlySame(normalized, (String) candidate[2], config.productSimilarityThreshold())) {
+                return new Match((Long) candidate[0], CodingMethod.FUZZY, rounded, substance);
             }
-            return new Match(null, CodingMethod.NEW, null, detected, productId, rounded);
+            if (suggestion == null) {
+                suggestion = candidate;
+            }
+        }
+        if (suggestion != null) {
+            return new Match(null, CodingMethod.NEW, null, detected, (Long) suggestion[0],
+                    BigDecimal.valueOf((Double) suggestion[3]).setScale(3, RoundingMode.HALF_UP));
         }
         return new Match(null, CodingMethod.NEW, null, detected);
     }
 
     /**
-     * The most similar aliases (at most {@value #CANDIDATES}) of each normalised name at or above the threshold,
-     * in one statement: a lateral trigram search per name through the GIN index on {@code product_alias}.
+     * The aliases each normalised name may be a spelling or a sibling of (at most {@value #CANDIDATES}, most similar
+     * first, at least {@value #SUGGESTION_SIMILARITY} similar), found by probing the alias keys
+     * ({@link ProductNames#probes}): btree lookups, one statement for the batch, whose cost does not grow with the
+     * aliases stored. Whether a candidate is certainly the same product is decided by {@link ProductNames#certainlySame}.
      */
     private Map<String, List<Object[]>> candidates(Connection c, List<String> normalized) throws SQLException {
         Map<String, List<Object[]>> out = new HashMap<>();
         if (normalized.isEmpty()) {
             return out;
         }
-        try (PreparedStatement limit = c.prepareStatement("select set_config('pg_trgm.similarity_threshold', ?, true)")) {
-            limit.setString(1, Double.toString(config.productSimilarityThreshold()));
-            limit.execute();
+        List<String> names = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (String n : normalized) {
+            for (String key : ProductNames.probes(n)) {
+                names.add(n);
+                keys.add(key);
+            }
         }
+        Map<String, Set<String>> seen = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("""
-                select q.n, m.product_id, m.substance, m.normalized, m.s
-                from unnest(?::text[]) as q(n)
-                cross join lateral (
-                    select a.product_id, p.substance, a.normalized, similarity(a.normalized, q.n)::float8 as s
-                    from product_alias a join product p on p.id = a.product_id
-                    where a.normalized % q.n
-                    order by s desc, a.normalized
-                    limit""" + " " + CANDIDATES + ") m")) {
-            q.setArray(1, c.createArrayOf("text", normalized.toArray()));
+                select q.n, a.product_id, p.substance, a.normalized
+                from unnest(?::text[], ?::text[]) as q(n, k)
+                join product_alias_key ak on ak.key = q.k
+                join product_alias a on a.normalized = ak.normalized
+                join product p on p.id = a.product_id""")) {
+            q.setArray(1, c.createArrayOf("text", names.toArray()));
+            q.setArray(2, c.createArrayOf("text", keys.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Object[] {rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDouble(5)});
+                    String n = rs.getString(1);
+                    String alias = rs.getString(4);
+                    if (alias.equals(n) || !seen.computeIfAbsent(n, k -> new HashSet<>()).add(alias)) {
+                        continue;
+                    }
+                    double similarity = ProductNames.similarity(n, alias);
+                    if (similarity >= SUGGESTION_SIMILARITY) {
+                        out.computeIfAbsent(n, k -> new ArrayList<>())
+                                .add(new Object[] {rs.getLong(2), rs.getString(3), alias, similarity});
+                    }
                 }
             }
         }
+        for (List<Object[]> list : out.values()) {
+            list.sort((x, y) -> {
+                int bySimilarity = Double.compare((Double) y[3], (Double) x[3]);
+                return bySimilarity != 0 ? bySimilarity : ((String) x[2]).compareTo((String) y[2]);
+            });
+            if (list.size() > CANDIDATES) {
+                list.subList(CANDIDATES, list.size()).clear();
+            }
+        }
         return out;
+    }
+
+    /** Stores the lookup keys of aliases added by a curator (in the caller's transaction). */
+    void addKeys(Collection<String> aliases) {
+        session(c -> {
+            insertKeys(c, aliases);
+            return null;
+        });
+    }
+
+    /** Stores the lookup keys of new aliases (one JDBC batch). */
+    private static void insertKeys(Connection c, Collection<String> aliases) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into product_alias_key (key, normalized) values (?, ?) on conflict do nothing")) {
+            for (String alias : aliases) {
+                for (String key : ProductNames.keys(alias)) {
+                    if (key.length() <= 700) {
+                        insert.setString(1, key);
+                        insert.setString(2, alias);
+                        insert.addBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Gives every alias its lookup keys: aliases the reference vocabulary or a curator added have none yet. Runs at
+     * start-up (after the migrations) and costs only the aliases that lack keys.
+     */
+    void addMissingKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> session(c -> {
+            List<String> missing = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("""
+                    select a.normalized from product_alias a
+                    where not exists (select 1 from product_alias_key k where k.normalized = a.normalized)""");
+                    ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    missing.add(rs.getString(1));
+                }
+            }
+            insertKeys(c, missing);
+            return null;
+        }));
     }
 
     /**
@@ -328,6 +401,7 @@ public class ProductCoder {
             product.executeBatch();
             alias.executeBatch();
         }
+        insertKeys(c, fresh);
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.kaers.vocabulary;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -131,6 +132,55 @@ public final class ProductNames {
 
     private static List<String> sorted(List<String> words) {
         return words.stream().sorted().toList();
+    }
+
+    /**
+     * The lookup keys stored for an alias (its normalised form): its words sorted ({@code b:}), its letters without
+     * spaces ({@code n:}), itself ({@code f:}), and for names of two or more words each word masked ({@code m:})
+     * and each word dropped ({@code d:}).
+     */
+    public static Set<String> keys(String normalized) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        List<String> words = Arrays.asList(normalized.split(" "));
+        out.add("b:" + String.join(" ", sorted(words)));
+        out.add("n:" + normalized.replace(" ", ""));
+        out.add("f:" + normalized);
+        if (words.size() >= 2) {
+            for (int i = 0; i < words.size(); i++) {
+                out.add("m:" + with(words, i, "*"));
+                out.add("d:" + with(words, i, null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The keys a new name probes to find the aliases it may be a spelling of (or a sibling of): the same words in
+     * another order, the same letters, one word different, one word more, one word fewer.
+     */
+    public static Set<String> probes(String normalized) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        List<String> words = Arrays.asList(normalized.split(" "));
+        out.add("b:" + String.join(" ", sorted(words)));
+        out.add("n:" + normalized.replace(" ", ""));
+        out.add("d:" + normalized);
+        if (words.size() >= 2) {
+            for (int i = 0; i < words.size(); i++) {
+                out.add("m:" + with(words, i, "*"));
+                out.add("f:" + with(words, i, null));
+            }
+        }
+        return out;
+    }
+
+    private static String with(List<String> words, int at, String replacement) {
+        List<String> out = new ArrayList<>(words);
+        if (replacement == null) {
+            out.remove(at);
+        } else {
+            out.set(at, replacement);
+        }
+        return String.join(" ", out);
     }
 
     /** Trigram similarity as PostgreSQL's pg_trgm computes it (words padded, distinct trigrams, Jaccard). */

@@ -126,6 +126,7 @@ public class ProductService {
                     .setParameter(1, TextNormalizer.forMatching(alias)).setParameter(2, id).setParameter(3, alias.strip())
                     .executeUpdate();
         }
+        coder.addKeys(aliases.stream().map(TextNormalizer::forMatching).toList());
         LOG.infof("product %d curated", id);
         return product(id);
     }
