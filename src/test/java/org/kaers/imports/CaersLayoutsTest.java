@@ -103,7 +103,7 @@ class CaersLayoutsTest {
     void eachLayoutIsRecognisedAndEveryReportKept() {
         Map<String, String> layouts = Map.of("O", "CAERS_2004_2017", "C", "CAERS_2020_2025", "H", "HFCS_2026");
         for (var file : FILES.entrySet()) {
-            JsonPath summary = post(file.getValue()).then().statusCode(200).extract().jsonPath();
+            JsonPath summary = post(file.getValue()).then().log().ifValidationFails().statusCode(200).extract().jsonPath();
             assertThat(summary.getString("layout")).isEqualTo(layouts.get(file.getKey()));
             assertThat(summary.getLong("rows")).isEqualTo(rowCount(file.getValue()));
             assertThat(summary.getInt("reports")).isEqualTo(reports(file.getValue()).size());
@@ -128,13 +128,13 @@ class CaersLayoutsTest {
         given().get("/api/v1/reports/" + r1).then().statusCode(200)
                 .body("report.products.name", contains(KRATOM_REPAIRED, "ALCOHOL"))
                 .body("report.reactions.verbatim", contains("NAUSEA", "VOMITING"))
-                .body("currentVersion", equalTo(1));
+                .body("latestVersion", equalTo(1));
         given().get("/api/v1/reports/" + caseOf("LAY-H-2")).then().statusCode(200)
                 .body("report.products.name", contains("REDACTED"))
                 .body("derived.products[0].coding.method", equalTo("WITHHELD"))
                 .body("derived.products[0].coding.productId", nullValue());
         given().get("/api/v1/reports/" + caseOf("LAY-O-4")).then().statusCode(200)
-                .body("currentVersion", equalTo(2)).body("versionType", equalTo("FOLLOW_UP"))
+                .body("latestVersion", equalTo(2)).body("versionType", equalTo("FOLLOW_UP"))
                 .body("report.reactions.verbatim", contains("SEIZURE", "VOMITING"));
         given().get("/api/v1/reports/" + caseOf("LAY-O-4") + "/versions/1").then().statusCode(200)
                 .body("report.reactions.verbatim", contains("SEIZURE"));
@@ -155,15 +155,18 @@ class CaersLayoutsTest {
         Map<String, Long> byName = new TreeMap<>();
         Map<String, Long> byTerm = new TreeMap<>();
         for (Report r : latest.values()) {
-            r.products().forEach(n -> byName.merge(n, 1L, Long::sum));
+            // Placeholders for withheld names are coded to no product, so no product-level count has them.
+            r.products().stream().filter(n -> !n.equals("REDACTED") && !n.equals("EXEMPTION 4"))
+                    .forEach(n -> byName.merge(n, 1L, Long::sum));
             r.terms().forEach(t -> byTerm.merge(t, 1L, Long::sum));
         }
         assertThat(counts("productName")).isEqualTo(byName);
         assertThat(counts("verbatim")).isEqualTo(byTerm);
         JsonPath products = given().queryParam("by", "product").queryParam("size", 1000).get("/api/v1/stats/counts")
                 .then().statusCode(200).extract().jsonPath();
+        // One product per distinct name here (none is a spelling of another); the placeholders are none.
         assertThat(products.getList("results.labels[0]", String.class)).doesNotContain("REDACTED", "EXEMPTION 4")
-                .contains(KRATOM_REPAIRED);
+                .hasSize(byName.size());
         assertThat(products.getLong("meta.totalCases")).isEqualTo(latest.size());
     }
 
@@ -220,11 +223,12 @@ class CaersLayoutsTest {
     @Test
     @Order(6)
     void aLargeImportIsAJobThatCanBeWatched() {
-        var accepted = given().contentType("text/csv").header("Prefer", "respond-async")
-                .body(FILES.get("O").replace("LAY-O-", "JOB-")).post("/api/v1/imports/caers");
+        var accepted = given().contentType("text/csv; charset=UTF-8").header("Prefer", "respond-async")
+                .body(FILES.get("O").replace("LAY-O-", "JOB-").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/caers");
         accepted.then().statusCode(202).body("state", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "SUCCEEDED"));
         String location = accepted.header("Location");
-        assertThat(location).startsWith("/api/v1/imports/");
+        assertThat(location).contains("/api/v1/imports/");
         JsonPath job = null;
         for (int i = 0; i < 200; i++) {
             job = given().get(location).then().statusCode(200).extract().jsonPath();
@@ -316,6 +320,7 @@ class CaersLayoutsTest {
     }
 
     private static io.restassured.response.Response post(String csv) {
-        return given().contentType("text/csv").body(csv).post("/api/v1/imports/caers");
+        return given().contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/caers");
     }
 }
