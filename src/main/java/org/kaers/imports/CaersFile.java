@@ -1,46 +1,43 @@
 package org.kaers.imports;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.kaers.imports.CaersLayout.Field;
 
 /**
- * Reads the FDA CAERS CSV export as published: one row per report x product, report-level fields repeated
- * on each row of a report. Rows are grouped by report number (they need not be adjacent). A row that
- * cannot be read is reported by its line number and its report is left out whole.
+ * Reads an FDA CAERS export in any of its layouts ({@link CaersLayout}), streaming from a file in two passes
+ * so that memory holds the report numbers, not the rows: the first counts the rows of each report (rows of a
+ * report need not be adjacent), the second hands over each report as soon as its last row is read. A row that
+ * cannot be read is reported by its line number and its report is left out whole. Values are read as the
+ * source has them, except that C1 control characters (cp1252 text decoded as Latin-1 upstream) are mapped
+ * back to the characters they were ({@link #repairC1}).
  */
 final class CaersFile {
 
-    static final String REPORT = "RA_Report #";
-    static final String CREATED = "RA_CAERS Created Date";
-    static final String EVENT_START = "AEC_Event Start Date";
-    static final String ROLE = "PRI_Product Role";
-    static final String PRODUCT = "PRI_Reported Brand/Product Name";
-    static final String INDUSTRY_CODE = "PRI_FDA Industry Code";
-    static final String INDUSTRY_NAME = "PRI_FDA Industry Name";
-    static final String AGE = "CI_Age at Adverse Event";
-    static final String AGE_UNIT = "CI_Age Unit";
-    static final String GENDER = "CI_Gender";
-    static final String OUTCOMES = "AEC_One Row Outcomes";
-    static final String SYMPTOMS = "SYM_One Row Coded Symptoms";
-
-    static final Set<String> REQUIRED = Set.of(REPORT, CREATED, EVENT_START, ROLE, PRODUCT, AGE, AGE_UNIT, GENDER,
-            OUTCOMES, SYMPTOMS);
-
     /** One product row of a report, with its line number in the file. */
-    record Row(long line, Map<String, String> values) {
-        String get(String column) {
-            String v = values.get(column);
-            return v == null ? "" : v.strip();
+    record Row(long line, String[] values) {
+        String get(Field field) {
+            String v = values[field.ordinal()];
+            return v == null ? "" : v;
         }
     }
 
@@ -48,30 +45,94 @@ final class CaersFile {
     record Problem(long line, String reportNumber, String reason) {
     }
 
-    /** The reports of a file (rows grouped by report number, in file order) and the rows that failed. */
-    record Contents(Map<String, List<Row>> reports, List<Problem> problems, long rows, int reportCount) {
+    /** What the first pass found: rows per report, reports with an unreadable row, and the problems. */
+    record Scan(CaersLayout.Recognised layout, Map<String, Integer> rowsPerReport, Set<String> broken,
+            List<Problem> problems, long rows) {
+        int reportCount() {
+            Set<String> all = new HashSet<>(rowsPerReport.keySet());
+            all.addAll(broken);
+            return all.size();
+        }
     }
 
     private CaersFile() {
     }
 
-    static Contents read(Reader reader) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
-        Map<String, List<Row>> reports = new LinkedHashMap<>();
+    /** The layout of the file's header; {@link CaersLayout.UnknownLayoutException} when it is none. */
+    static CaersLayout.Recognised layout(Path file) {
+        try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format())) {
+            return CaersLayout.recognise(parser.getHeaderNames());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new CaersLayout.UnknownLayoutException("the header line is not readable CSV (unbalanced quotes?)");
+        }
+    }
+
+    /** First pass: counts the rows of each report and notes the rows that cannot be read. */
+    static Scan scan(Path file, CaersLayout.Recognised layout) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> broken = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
-        Set<String> broken = new java.util.HashSet<>();
-        long rows = 0;
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
-            List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).sorted().toList();
-            if (!missing.isEmpty()) {
-                throw new CaersFormatException("the header lacks the CAERS columns " + String.join(", ", missing));
+        long[] rows = {0};
+        each(file, layout, problems, (line, record) -> {
+            rows[0]++;
+            String number = record.size() > layout.of(Field.REPORT) ? record.get(layout.of(Field.REPORT)).strip() : "";
+            if (record.size() != layout.width()) {
+                problems.add(new Problem(line, number.isEmpty() ? null : number,
+                        "expected " + layout.width() + " fields, found " + record.size()));
+                if (!number.isEmpty()) {
+                    broken.add(number);
+                }
+            } else if (number.isEmpty()) {
+                problems.add(new Problem(line, null, "no report number"));
+            } else {
+                counts.merge(number, 1, Integer::sum);
             }
-            var iterator = parser.iterator();
+        });
+        for (String number : broken) {
+            if (counts.remove(number) != null) {
+                problems.add(new Problem(0, number, "report left out because one of its rows could not be read"));
+            }
+        }
+        return new Scan(layout, counts, broken, problems, rows[0]);
+    }
+
+    /** Second pass: hands over every readable report, with its rows in file order, once its last row is read. */
+    static void reports(Path file, Scan scan, Consumer<List<Row>> consumer) {
+        CaersLayout.Recognised layout = scan.layout();
+        Map<String, List<Row>> open = new LinkedHashMap<>();
+        each(file, layout, new ArrayList<>(), (line, record) -> {
+            if (record.size() != layout.width()) {
+                return;
+            }
+            String number = record.get(layout.of(Field.REPORT)).strip();
+            Integer expected = scan.rowsPerReport().get(number);
+            if (expected == null) {
+                return;
+            }
+            String[] values = new String[Field.values().length];
+            for (Field field : Field.values()) {
+                int at = layout.of(field);
+                values[field.ordinal()] = at < 0 ? "" : repairC1(record.get(at)).strip();
+            }
+            List<Row> rows = open.computeIfAbsent(number, k -> new ArrayList<>(expected));
+            rows.add(new Row(line, values));
+            if (rows.size() == expected) {
+                open.remove(number);
+                consumer.accept(rows);
+            }
+        });
+    }
+
+    private interface RecordHandler {
+        void handle(long line, CSVRecord record);
+    }
+
+    private static void each(Path file, CaersLayout.Recognised layout, List<Problem> problems, RecordHandler handler) {
+        try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format())) {
+            Iterator<CSVRecord> iterator = parser.iterator();
             while (true) {
-                CSVRecord record;
                 long line = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
                 try {
                     if (!iterator.hasNext()) {
                         break;
@@ -81,46 +142,50 @@ final class CaersFile {
                     problems.add(new Problem(line, null, "unreadable CSV from this line on (unbalanced quotes?)"));
                     break;
                 }
-                rows++;
-                long recordLine = line;
-                if (record.size() != header.size()) {
-                    problems.add(new Problem(recordLine, record.size() > 0 ? record.get(0).strip() : null,
-                            "expected " + header.size() + " fields, found " + record.size()));
-                    if (record.size() > 0 && !record.get(0).isBlank()) {
-                        broken.add(record.get(0).strip());
-                    }
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), record.get(i));
-                }
-                Row row = new Row(recordLine, values);
-                String number = row.get(REPORT);
-                if (number.isEmpty()) {
-                    problems.add(new Problem(recordLine, null, "no report number"));
-                    continue;
-                }
-                reports.computeIfAbsent(number, k -> new ArrayList<>()).add(row);
+                handler.handle(line, record);
             }
-        } catch (IOException | UncheckedIOException e) {
-            // Rows are read one by one above; what fails here is the header itself.
-            throw new CaersFormatException("the header line is not readable CSV (unbalanced quotes?)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Set<String> numbers = new java.util.HashSet<>(reports.keySet());
-        numbers.addAll(broken);
-        for (String number : broken) {
-            if (reports.remove(number) != null) {
-                problems.add(new Problem(0, number, "report left out because one of its rows could not be read"));
-            }
-        }
-        return new Contents(reports, problems, rows, numbers.size());
     }
 
-    /** The file is not a CAERS export at all (wrong header). */
-    static final class CaersFormatException extends RuntimeException {
-        CaersFormatException(String message) {
-            super(message, null, false, false);
+    private static Reader open(Path file) throws IOException {
+        // Malformed UTF-8 becomes U+FFFD rather than failing the whole file.
+        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
+    }
+
+    private static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+    }
+
+    /** cp1252 characters for the C1 control characters U+0080-U+009F (0 where cp1252 defines none). */
+    private static final char[] CP1252 = {
+            '\u20AC', 0, '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
+            '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', 0, '\u017D', 0,
+            0, '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
+            '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', 0, '\u017E', '\u0178'};
+
+    /**
+     * Maps C1 control characters back to the cp1252 characters they were (U+0092 is a right single quote,
+     * U+0096 an en dash); the five C1 codes that cp1252 leaves undefined are kept.
+     */
+    static String repairC1(String value) {
+        int i = 0;
+        while (i < value.length() && (value.charAt(i) < '\u0080' || value.charAt(i) > '\u009F')) {
+            i++;
         }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value);
+        for (; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c >= '\u0080' && c <= '\u009F' && CP1252[c - 0x80] != 0) {
+                out.setCharAt(i, CP1252[c - 0x80]);
+            }
+        }
+        return out.toString();
     }
 }

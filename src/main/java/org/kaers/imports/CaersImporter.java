@@ -1,117 +1,120 @@
 package org.kaers.imports;
 
-import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
+import org.kaers.common.Violation;
+import org.kaers.imports.CaersLayout.Field;
 import org.kaers.report.CaseReportRequest;
 import org.kaers.report.CaseReportService;
-import org.kaers.report.CaseSource;
 import org.kaers.report.ProductRole;
 import org.kaers.report.ReactionOutcome;
 import org.kaers.report.ReporterQualification;
 import org.kaers.report.SeriousnessCriterion;
-import org.kaers.vocabulary.CodingMethod;
-import org.kaers.vocabulary.SymptomCoder;
 
 /**
- * Imports an FDA CAERS export. Each report becomes one case (source CAERS, its report number kept as the
- * external id, received on its CAERS created date, reporter UNKNOWN) through the same validation,
- * derivation and coding as a submission, in batches of {@value #BATCH} reports per transaction.
- * Re-importing a file stores nothing twice: a report number already stored is left unchanged.
+ * Imports an FDA CAERS export (any of its layouts). Each report becomes one case (source CAERS, its report
+ * number kept as the external id, received on its CAERS created date, reporter UNKNOWN) through the same
+ * derivation and coding as a submission, in batches of {@value #BATCH} reports per transaction. The file is
+ * read from disk in two passes ({@link CaersFile}), so memory does not grow with its size. A report stored
+ * before is left alone when its content is the same and gets a follow-up version when it changed.
  */
 @ApplicationScoped
 public class CaersImporter {
 
     private static final Logger LOG = Logger.getLogger(CaersImporter.class);
     static final int BATCH = 500;
-    private static final int MAX_LISTED = 1000;
 
-    private final CaseReportService cases;
-    private final SymptomCoder symptoms;
+    private final ImportJobStore jobs;
     private final Validator validator;
 
-    CaersImporter(CaseReportService cases, SymptomCoder symptoms, Validator validator) {
-        this.cases = cases;
-        this.symptoms = symptoms;
+    CaersImporter(ImportJobStore jobs, Validator validator) {
+        this.jobs = jobs;
         this.validator = validator;
     }
 
-    public ImportSummary importFile(Reader csv) {
-        CaersFile.Contents contents = CaersFile.read(csv);
-        List<ImportSummary.Skip> problems = new ArrayList<>();
-        int skipped = 0;
-        for (CaersFile.Problem p : contents.problems()) {
-            problems.add(new ImportSummary.Skip(p.line() > 0 ? p.line() : null, p.reportNumber(), p.reason()));
-            skipped++;
+    /** The import was cancelled (the job row asked for it). */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
         }
-        Map<String, Boolean> joined = new HashMap<>();
-        List<CaseReportService.ImportedCase> batch = new ArrayList<>();
-        int imported = 0;
-        int present = 0;
-        for (Map.Entry<String, List<CaersFile.Row>> report : contents.reports().entrySet()) {
-            try {
-                CaseReportService.ImportedCase built = build(report.getKey(), report.getValue(), joined);
-                String invalid = violations(built.report());
-                if (invalid != null) {
-                    problems.add(new ImportSummary.Skip(null, report.getKey(), invalid));
-                    skipped++;
-                    continue;
-                }
-                batch.add(built);
-            } catch (IllegalArgumentException e) {
-                problems.add(new ImportSummary.Skip(report.getValue().get(0).line(), report.getKey(), e.getMessage()));
-                skipped++;
-                continue;
-            }
-            if (batch.size() == BATCH) {
-                int[] counts = store(batch, problems);
-                imported += counts[0];
-                present += counts[1];
-                skipped += counts[2];
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            int[] counts = store(batch, problems);
-            imported += counts[0];
-            present += counts[1];
-            skipped += counts[2];
-        }
-        LOG.infof("CAERS import: %d rows, %d reports, %d imported, %d already present, %d skipped",
-                contents.rows(), contents.reports().size(), imported, present, skipped);
-        List<ImportSummary.Skip> listed = problems.size() > MAX_LISTED ? problems.subList(0, MAX_LISTED) : problems;
-        return new ImportSummary(contents.rows(), contents.reportCount(), imported, present, skipped,
-                List.copyOf(listed));
     }
 
-    private int[] store(List<CaseReportService.ImportedCase> batch, List<ImportSummary.Skip> problems) {
-        int imported = 0;
-        int present = 0;
-        int rejected = 0;
-        for (CaseReportService.ImportOutcome outcome : cases.importBatch(CaseSource.CAERS, List.copyOf(batch))) {
-            if (outcome.caseNumber() != null) {
-                imported++;
-            } else if (outcome.alreadyPresent()) {
-                present++;
+    /**
+     * Runs an import job over a spooled file whose layout was recognised.
+     *
+     * @throws Cancelled when cancellation was requested (what was committed before stays)
+     */
+    ImportSummary run(UUID job, Path file, CaersLayout.Recognised layout, String submittedBy) {
+        ImportProgress progress = new ImportProgress();
+        jobs.started(job, layout.layout(), progress);
+        CaersFile.Scan scan = CaersFile.scan(file, layout);
+        for (CaersFile.Problem p : scan.problems()) {
+            ImportSummary.Skip skip = new ImportSummary.Skip(p.line() > 0 ? p.line() : null, p.reportNumber(), p.reason());
+            if (p.line() > 0) {
+                progress.rowProblem(skip);
             } else {
-                rejected++;
-                problems.add(new ImportSummary.Skip(null, outcome.externalId(), outcome.rejection()));
+                progress.reportLeftOut(skip);
             }
         }
-        return new int[] {imported, present, rejected};
+        jobs.counted(job, scan.rows(), scan.reportCount(), progress);
+        Set<String> commaNames = jobs.commaNames();
+        List<CaseReportService.ImportedCase> batch = new ArrayList<>(BATCH);
+        CaersFile.reports(file, scan, rows -> {
+            progress.read(rows.size());
+            String number = rows.get(0).get(Field.REPORT);
+            try {
+                CaseReportService.ImportedCase built = build(number, rows, commaNames);
+                String invalid = violations(built.report());
+                if (invalid != null) {
+                    progress.reportRejected(new ImportSummary.Skip(null, number, invalid));
+                } else {
+                    batch.add(built);
+                }
+            } catch (IllegalArgumentException e) {
+                progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
+            }
+            if (batch.size() == BATCH) {
+                flush(job, batch, submittedBy, progress);
+            }
+        });
+        flush(job, batch, submittedBy, progress);
+        jobs.settleProductNames(progress);
+        LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected", job,
+                scan.rows(), scan.reportCount(), progress.stored(), progress.updated(), progress.unchanged(),
+                progress.reportsRejected());
+        return new ImportSummary(scan.rows(), scan.reportCount(), (int) progress.stored(), (int) progress.unchanged(),
+                (int) progress.problemCount(), progress.listed(), (int) progress.updated(), progress.dataQuality(),
+                layout.layout().name(), job);
+    }
+
+    private void flush(UUID job, List<CaseReportService.ImportedCase> batch, String submittedBy,
+            ImportProgress progress) {
+        boolean cancel = jobs.storeBatch(job, List.copyOf(batch), submittedBy, progress);
+        batch.clear();
+        if (cancel) {
+            throw new Cancelled();
+        }
     }
 
     /** The same single-field rules as a submission (Bean Validation); the first broken one, or null. */
@@ -125,29 +128,38 @@ public class CaersImporter {
         return v.getPropertyPath() + ": " + v.getMessage();
     }
 
-    private CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Map<String, Boolean> joined) {
+    /** One case from the rows of one report; IllegalArgumentException when a value makes it unreadable. */
+    CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Set<String> commaNames) {
         CaersFile.Row first = rows.get(0);
-        LocalDate created = CaersMapping.date(first.get(CaersFile.CREATED));
+        List<Violation> quality = new ArrayList<>();
+        LocalDate created = CaersMapping.date(first.get(Field.CREATED));
         if (created == null) {
             throw new IllegalArgumentException("no CAERS created date");
         }
-        LocalDate eventStart = CaersMapping.date(first.get(CaersFile.EVENT_START));
-        BigDecimal ageValue = CaersMapping.age(first.get(CaersFile.AGE));
-        var ageUnit = CaersMapping.ageUnit(first.get(CaersFile.AGE_UNIT));
+        LocalDate eventStart = CaersMapping.date(first.get(Field.EVENT_START));
+        BigDecimal ageValue;
+        try {
+            ageValue = CaersMapping.age(first.get(Field.AGE));
+        } catch (IllegalArgumentException e) {
+            quality.add(Violation.body("patient.age.value", e.getMessage() + "; no age taken"));
+            ageValue = null;
+        }
+        var ageUnit = CaersMapping.ageUnit(first.get(Field.AGE_UNIT), quality);
         CaseReportRequest.Age age = ageValue != null && ageUnit != null ? new CaseReportRequest.Age(ageValue, ageUnit) : null;
 
         Set<String> outcomes = new LinkedHashSet<>();
         Set<String> symptomList = new LinkedHashSet<>();
-        List<CaseReportRequest.Product> products = new ArrayList<>();
+        // Rows that repeat a report, product and role (FDA's extract has them, with the terms reordered) are one.
+        Map<String, CaseReportRequest.Product> products = new LinkedHashMap<>();
         Set<String> industries = new LinkedHashSet<>();
         for (CaersFile.Row row : rows) {
-            outcomes.addAll(CaersMapping.list(row.get(CaersFile.OUTCOMES)));
-            symptomList.addAll(symptoms(row.get(CaersFile.SYMPTOMS), joined));
-            ProductRole role = CaersMapping.role(row.get(CaersFile.ROLE));
-            String name = row.get(CaersFile.PRODUCT).isEmpty() ? "UNKNOWN" : row.get(CaersFile.PRODUCT);
-            products.add(new CaseReportRequest.Product(role, name, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null));
-            String industry = (row.get(CaersFile.INDUSTRY_CODE) + " " + row.get(CaersFile.INDUSTRY_NAME)).strip();
+            outcomes.addAll(CaersMapping.list(row.get(Field.OUTCOMES)));
+            symptomList.addAll(symptoms(row.get(Field.SYMPTOMS), commaNames));
+            ProductRole role = CaersMapping.role(row.get(Field.ROLE));
+            String name = row.get(Field.PRODUCT).isEmpty() ? "UNKNOWN" : row.get(Field.PRODUCT);
+            products.putIfAbsent(role + "\u0000" + name, new CaseReportRequest.Product(role, name, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+            String industry = (row.get(Field.INDUSTRY_CODE) + " " + row.get(Field.INDUSTRY_NAME)).strip();
             if (!industry.isEmpty()) {
                 industries.add(industry);
             }
@@ -155,7 +167,7 @@ public class CaersImporter {
         if (symptomList.isEmpty()) {
             throw new IllegalArgumentException("no coded symptoms");
         }
-        Set<SeriousnessCriterion> criteria = CaersMapping.criteria(List.copyOf(outcomes));
+        Set<SeriousnessCriterion> criteria = CaersMapping.criteria(List.copyOf(outcomes), quality);
         // CAERS outcomes are per report: with DEATH every reaction is FATAL (it does not say which one was).
         ReactionOutcome outcome = criteria.contains(SeriousnessCriterion.DEATH) ? ReactionOutcome.FATAL
                 : ReactionOutcome.UNKNOWN;
@@ -164,18 +176,47 @@ public class CaersImporter {
         String narrative = "Imported from FDA CAERS report " + number + ". CAERS outcomes: "
                 + (outcomes.isEmpty() ? "none" : String.join(", ", outcomes))
                 + (industries.isEmpty() ? "." : ". FDA industry: " + String.join("; ", industries) + ".");
+        String gender = first.get(Field.GENDER);
         CaseReportRequest report = new CaseReportRequest(
                 new CaseReportRequest.Reporter(ReporterQualification.UNKNOWN, null, null, null),
-                new CaseReportRequest.Patient(null, age, null, CaersMapping.sex(first.get(CaersFile.GENDER)), null, null),
-                products, reactions, List.copyOf(criteria), null, List.of(), narrative);
-        return new CaseReportService.ImportedCase(number, created.atStartOfDay(ZoneOffset.UTC).toInstant(), report);
+                new CaseReportRequest.Patient(null, age, null, CaersMapping.sex(gender, quality), null, null),
+                List.copyOf(products.values()), reactions, List.copyOf(criteria), null, List.of(), narrative);
+        String digest = digest(created, eventStart, first.get(Field.AGE), first.get(Field.AGE_UNIT), gender, outcomes,
+                symptomList, products.keySet(), industries);
+        return new CaseReportService.ImportedCase(number, created.atStartOfDay(ZoneOffset.UTC).toInstant(), report,
+                digest, List.copyOf(quality));
     }
 
     /**
-     * Splits a CAERS symptom list on commas, joining back MedDRA names that contain a comma
-     * ("HALLUCINATION, VISUAL") when the joined name is a vocabulary name.
+     * What identifies a report's content, whatever the order of its rows and list items: a later export with
+     * the same digest is unchanged, with another one a follow-up.
      */
-    List<String> symptoms(String value, Map<String, Boolean> joined) {
+    private static String digest(LocalDate created, LocalDate eventStart, String age, String ageUnit, String gender,
+            Set<String> outcomes, Set<String> symptoms, Set<String> products, Set<String> industries) {
+        StringBuilder text = new StringBuilder();
+        text.append(created).append('\u0001').append(eventStart).append('\u0001').append(age).append('\u0001')
+                .append(ageUnit.toLowerCase(Locale.ROOT)).append('\u0001').append(gender.toLowerCase(Locale.ROOT));
+        for (Set<String> part : List.of(outcomes, symptoms, products, industries)) {
+            text.append('\u0002');
+            for (String s : new TreeSet<>(part)) {
+                text.append(s).append('\u0001');
+            }
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Splits a CAERS term list as FDA's own loader does (on commas, each piece stripped), then joins two
+     * neighbouring pieces back only when the joined text, comma included, is itself a name on the source's side
+     * ({@code commaNames}: the vocabulary's names that contain a comma, such as HALLUCINATION, VISUAL), compared
+     * as text, never after normalisation has dropped the comma: NAUSEA, VOMITING stays two terms.
+     */
+    static List<String> symptoms(String value, Set<String> commaNames) {
         List<String> raw = new ArrayList<>();
         for (String p : value.split(",")) {
             if (!p.isBlank()) {
@@ -187,9 +228,7 @@ public class CaersImporter {
             String current = raw.get(i);
             if (i + 1 < raw.size()) {
                 String both = current + ", " + raw.get(i + 1);
-                boolean known = joined.computeIfAbsent(both,
-                        k -> symptoms.match(k).method() == CodingMethod.EXACT);
-                if (known) {
+                if (commaNames.contains(both.toUpperCase(Locale.ROOT))) {
                     out.add(both);
                     i++;
                     continue;

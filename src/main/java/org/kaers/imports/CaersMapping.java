@@ -15,6 +15,7 @@ import java.util.Set;
 import org.kaers.report.AgeUnit;
 import org.kaers.report.ProductRole;
 import org.kaers.report.SeriousnessCriterion;
+import org.kaers.common.Violation;
 import org.kaers.report.Sex;
 
 /** How CAERS codes map to ours, in one place (see README, "Importing CAERS"). */
@@ -40,10 +41,20 @@ final class CaersMapping {
 
     static ProductRole role(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "suspect" -> ProductRole.SUSPECT;
-            case "concomitant" -> ProductRole.CONCOMITANT;
+            case "suspect", "s" -> ProductRole.SUSPECT;
+            case "concomitant", "c" -> ProductRole.CONCOMITANT;
             default -> throw new IllegalArgumentException("product role '" + value.strip() + "' is not Suspect or Concomitant");
         };
+    }
+
+    /** Null for "Not Available" or an empty unit; an unknown unit is a data-quality problem and no age. */
+    static AgeUnit ageUnit(String value, List<Violation> quality) {
+        try {
+            return ageUnit(value);
+        } catch (IllegalArgumentException e) {
+            quality.add(Violation.body("patient.age.unit", e.getMessage() + "; no age taken"));
+            return null;
+        }
     }
 
     /** Null for "Not Available" or an empty unit. */
@@ -75,22 +86,27 @@ final class CaersMapping {
         }
     }
 
-    static Sex sex(String value) {
+    /** An unknown gender is a data-quality problem and no sex. */
+    static Sex sex(String value, List<Violation> quality) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "female" -> Sex.FEMALE;
-            case "male" -> Sex.MALE;
-            case "unknown" -> Sex.UNKNOWN;
-            case "", "not reported", "not available" -> null;
-            default -> throw new IllegalArgumentException("gender '" + value.strip() + "' is not a CAERS gender");
+            case "female", "f" -> Sex.FEMALE;
+            case "male", "m" -> Sex.MALE;
+            case "unknown", "u" -> Sex.UNKNOWN;
+            case "", "not reported", "not available", "n/a" -> null;
+            default -> {
+                quality.add(Violation.body("patient.sex", "gender '" + value.strip() + "' is not a CAERS gender"));
+                yield null;
+            }
         };
     }
 
     /**
      * CAERS outcomes to seriousness criteria. SERIOUS INJURIES/ ILLNESS (serious, criterion not given) is
      * OTHER_MEDICALLY_IMPORTANT; NON-SERIOUS INJURIES/ ILLNESS, VISITED AN ER, VISITED A HEALTH CARE PROVIDER
-     * and NONE add no criterion. An outcome we do not know is an error, so nothing is silently dropped.
+     * and NONE add no criterion. An outcome we do not know adds no criterion and is a data-quality problem of the
+     * case (it stays in the narrative), so nothing is silently dropped.
      */
-    static Set<SeriousnessCriterion> criteria(List<String> outcomes) {
+    static Set<SeriousnessCriterion> criteria(List<String> outcomes, List<Violation> quality) {
         Set<SeriousnessCriterion> out = EnumSet.noneOf(SeriousnessCriterion.class);
         for (String outcome : outcomes) {
             String o = outcome.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -107,7 +123,8 @@ final class CaersMapping {
                         "VISITED A HEALTH CARE PROVIDER", "NONE", "" -> {
                     // not a seriousness criterion
                 }
-                default -> throw new IllegalArgumentException("outcome '" + outcome.strip() + "' is not a CAERS outcome");
+                default -> quality.add(Violation.body("seriousnessCriteria",
+                        "outcome '" + outcome.strip() + "' is not a CAERS outcome; kept in the narrative only"));
             }
         }
         return out;

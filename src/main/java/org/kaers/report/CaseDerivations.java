@@ -22,6 +22,10 @@ public final class CaseDerivations {
     /** The ICH age group: from the age when given, else the age group the reporter gave, else null. */
     public static AgeGroup ageGroup(CaseReportRequest.Patient patient) {
         if (patient.age() != null) {
+            // An age no human reaches (a public source's "76 Decade(s)") is kept as reported but gives no group.
+            if (AgeGroups.inYears(patient.age()).compareTo(CaseReportRules.MAX_AGE_YEARS) > 0) {
+                return null;
+            }
             return AgeGroups.of(patient.age());
         }
         return patient.ageGroup();

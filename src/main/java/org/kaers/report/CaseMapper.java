@@ -135,7 +135,7 @@ final class CaseMapper {
     }
 
     static CaseReportView toView(CaseReport c, CaseVersion v, Map<String, CodingLookup.ReactionCoding> reactionCodes,
-            Map<String, CodingLookup.ProductCoding> productCodes) {
+            Map<String, CodingLookup.ProductCoding> productCodes, List<CaseReportView.DataQualityProblem> dataQuality) {
         CaseReportView.Nullification nullification = c.status == CaseStatus.NULLIFIED
                 ? new CaseReportView.Nullification(c.nullificationReason, c.nullificationComment, c.duplicateOf,
                         c.nullifiedAt)
@@ -156,7 +156,7 @@ final class CaseMapper {
         LiverInjury liver = v.liverRRatio == null && v.hysLaw == null ? null
                 : new LiverInjury(plain(v.liverRRatio), v.liverInjuryPattern, v.hysLaw);
         CaseReportView.Derived derived = new CaseReportView.Derived(v.serious, v.derivedAgeGroup, liver, reactions,
-                products);
+                products, dataQuality);
         return new CaseReportView(c.caseNumber, v.version, v.versionType, c.currentVersion, c.status, c.source,
                 c.receivedAt, v.receivedAt, nullification, derived, report);
     }

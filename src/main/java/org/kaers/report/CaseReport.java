@@ -60,4 +60,8 @@ public class CaseReport {
     /** The subject that submitted version 1: the case's owner for reporters. */
     @Column(name = "submitted_by", updatable = false)
     String submittedBy;
+
+    /** For an imported case: a digest of the source's report as last stored, to recognise a changed report. */
+    @Column(name = "source_digest")
+    String sourceDigest;
 }

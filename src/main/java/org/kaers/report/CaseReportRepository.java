@@ -20,6 +20,17 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
     }
 
     /** The external ids among {@code ids} already stored for the source. */
+    /** The cases of a source with these external ids, locked for update (a changed report adds a version). */
+    java.util.List<CaseReport> lockByExternalIds(CaseSource source, java.util.List<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return getEntityManager().createQuery(
+                "select c from CaseReport c where c.source = :source and c.externalId in :ids order by c.id",
+                CaseReport.class).setParameter("source", source).setParameter("ids", ids)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     java.util.Set<String> existingExternalIds(CaseSource source, java.util.List<String> ids) {
         if (ids.isEmpty()) {
             return java.util.Set.of();

@@ -112,46 +112,75 @@ public class CaseReportService {
         return new Stored(view(c, v), false);
     }
 
-    /** A case from a public data set, identified there by {@code externalId}, received on {@code receivedAt}. */
-    public record ImportedCase(String externalId, Instant receivedAt, CaseReportRequest report) {
+    /**
+     * A case from a public data set, identified there by {@code externalId}, received on {@code receivedAt};
+     * {@code digest} identifies the source's content (a later export with another digest is a follow-up), and
+     * {@code dataQuality} lists what the importer found wrong with the source's values (kept as reported).
+     */
+    public record ImportedCase(String externalId, Instant receivedAt, CaseReportRequest report, String digest,
+            List<Violation> dataQuality) {
+
+        public ImportedCase(String externalId, Instant receivedAt, CaseReportRequest report) {
+            this(externalId, receivedAt, report, null, List.of());
+        }
     }
 
-    /** What happened to one imported case: its case number, or why it was not stored. */
-    public record ImportOutcome(String externalId, String caseNumber, boolean alreadyPresent, String rejection) {
+    /** What became of an imported case. */
+    public enum ImportResult {
+        /** A new case. */
+        STORED,
+        /** The report was stored before with other content: a FOLLOW_UP version was added. */
+        UPDATED,
+        /** The report was stored before with the same content (or the case is nullified): left alone. */
+        UNCHANGED
+    }
+
+    /** What happened to one imported case: its case number and result, and how many data-quality problems it has. */
+    public record ImportOutcome(String externalId, String caseNumber, ImportResult result, int dataQualityProblems) {
     }
 
     /**
-     * Stores a batch of imported cases in one transaction, applying the same rules, derivations and coding
-     * as a submission. A case whose external id is already stored for the source is left alone; a case that
-     * breaks a rule is rejected with the reason and the rest of the batch goes on.
+     * Stores a batch of imported cases in one transaction, with the same derivations and coding as a
+     * submission. A case is kept as its source has it: where it breaks a rule written for submissions (no
+     * suspect product, an age over 130 years) the break is listed as a data-quality problem of the version
+     * instead of refusing the case, and derivations leave the value out ({@link CaseDerivations}). A case whose
+     * external id is already stored for the source is left alone when its digest is the same, and gets a
+     * FOLLOW_UP version when it differs. {@code submittedBy} is who started the import (imports run as jobs,
+     * outside the request).
      */
     @Transactional
-    public List<ImportOutcome> importBatch(CaseSource source, List<ImportedCase> batch) {
+    public ImportBatch importBatch(CaseSource source, List<ImportedCase> batch, String submittedBy) {
         List<ImportOutcome> outcomes = new ArrayList<>();
-        java.util.Set<String> present = cases.existingExternalIds(source,
-                batch.stream().map(ImportedCase::externalId).toList());
-        List<ImportedCase> accepted = new ArrayList<>();
-        LocalDate today = LocalDate.now(EARLIEST_ZONE);
-        for (ImportedCase imported : batch) {
-            if (present.contains(imported.externalId())) {
-                outcomes.add(new ImportOutcome(imported.externalId(), null, true, null));
-                continue;
-            }
-            List<Violation> violations = CaseReportRules.check(imported.report(), today);
-            if (!violations.isEmpty()) {
-                Violation v = violations.get(0);
-                outcomes.add(new ImportOutcome(imported.externalId(), null, false, v.field() + ": " + v.message()));
-                continue;
-            }
-            accepted.add(imported);
+        Map<String, CaseReport> present = new java.util.HashMap<>();
+        for (CaseReport c : cases.lockByExternalIds(source, batch.stream().map(ImportedCase::externalId).toList())) {
+            present.put(c.externalId, c);
         }
-        List<String> numbers = cases.nextCaseSequences(accepted.size());
-        symptomCoder.ensureCoded(accepted.stream().flatMap(c -> c.report().reactions().stream())
+        List<ImportedCase> fresh = new ArrayList<>();
+        List<ImportedCase> changed = new ArrayList<>();
+        for (ImportedCase imported : batch) {
+            CaseReport c = present.get(imported.externalId());
+            if (c == null) {
+                fresh.add(imported);
+            } else if (c.status == CaseStatus.NULLIFIED || imported.digest() == null || c.sourceDigest == null
+                    || c.sourceDigest.equals(imported.digest())) {
+                // Stored before this digest existed, or identical: unchanged. A nullified case takes no versions.
+                outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, ImportResult.UNCHANGED, 0));
+            } else {
+                changed.add(imported);
+            }
+        }
+        List<ImportedCase> stored = new ArrayList<>(fresh);
+        stored.addAll(changed);
+        symptomCoder.ensureCoded(stored.stream().flatMap(c -> c.report().reactions().stream())
                 .map(CaseReportRequest.Reaction::verbatim).distinct().toList());
-        productCoder.ensureCoded(accepted.stream().flatMap(c -> c.report().products().stream())
+        java.util.Set<Long> grown = productCoder.ensureCoded(stored.stream().flatMap(c -> c.report().products().stream())
                 .map(CaseReportRequest.Product::name).distinct().toList());
-        for (int i = 0; i < accepted.size(); i++) {
-            ImportedCase imported = accepted.get(i);
+        LocalDate today = LocalDate.now(EARLIEST_ZONE);
+        Map<CaseVersion, List<Violation>> quality = new java.util.LinkedHashMap<>();
+        List<String> numbers = cases.nextCaseSequences(fresh.size());
+        Instant now = now();
+        for (int i = 0; i < fresh.size(); i++) {
+            ImportedCase imported = fresh.get(i);
             Instant received = imported.receivedAt().truncatedTo(ChronoUnit.MICROS);
             CaseReport c = new CaseReport();
             c.caseNumber = caseNumbers.format(received, numbers.get(i));
@@ -160,17 +189,58 @@ public class CaseReportService {
             c.source = source;
             c.externalId = imported.externalId();
             c.receivedAt = received;
-            c.updatedAt = now();
-            c.submittedBy = caller.subject();
+            c.updatedAt = now;
+            c.submittedBy = submittedBy;
+            c.sourceDigest = imported.digest();
             cases.persist(c);
             CaseVersion v = CaseMapper.toVersion(imported.report(), c, 1, VersionType.INITIAL, received);
-            v.submittedBy = caller.subject();
+            v.submittedBy = submittedBy;
             versions.persist(v);
-            outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, false, null));
+            int problems = noteQuality(quality, v, imported, today);
+            outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, ImportResult.STORED, problems));
         }
+        for (ImportedCase imported : changed) {
+            CaseReport c = present.get(imported.externalId());
+            int next = c.currentVersion + 1;
+            CaseVersion v = CaseMapper.toVersion(imported.report(), c, next, VersionType.FOLLOW_UP, now);
+            v.submittedBy = submittedBy;
+            versions.persist(v);
+            c.currentVersion = next;
+            c.updatedAt = now;
+            c.sourceDigest = imported.digest();
+            int problems = noteQuality(quality, v, imported, today);
+            outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber, ImportResult.UPDATED, problems));
+        }
+        versions.addDataQuality(quality);
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
-                .increment(accepted.size());
-        return outcomes;
+                .increment(fresh.size());
+        metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.FOLLOW_UP.name())
+                .increment(changed.size());
+        return new ImportBatch(outcomes, grown);
+    }
+
+    /**
+     * What a batch did, and the products that gained a spelling in it: once the import is done, those are named
+     * after their most frequent spelling ({@link #nameProductsAfterTheirMostFrequentSpelling}).
+     */
+    public record ImportBatch(List<ImportOutcome> outcomes, java.util.Set<Long> productsWithNewSpellings) {
+    }
+
+    /** Names each uncurated product among these after its most frequent spelling (after an import). */
+    @Transactional
+    public void nameProductsAfterTheirMostFrequentSpelling(java.util.Collection<Long> productIds) {
+        productCoder.renameToMostFrequentSpelling(productIds);
+    }
+
+    /** The importer's findings plus the submission rules the case breaks, listed with the version. */
+    private static int noteQuality(Map<CaseVersion, List<Violation>> quality, CaseVersion v, ImportedCase imported,
+            LocalDate today) {
+        List<Violation> problems = new ArrayList<>(imported.dataQuality());
+        problems.addAll(CaseReportRules.check(imported.report(), today));
+        if (!problems.isEmpty()) {
+            quality.put(v, problems);
+        }
+        return problems.size();
     }
 
     /**
@@ -302,7 +372,8 @@ public class CaseReportService {
     private CaseReportView view(CaseReport c, CaseVersion v) {
         return CaseMapper.toView(c, v,
                 codings.reactions(v.reactions.stream().map(r -> r.verbatim).toList()),
-                codings.products(v.products.stream().map(p -> p.nameReported).toList()));
+                codings.products(v.products.stream().map(p -> p.nameReported).toList()),
+                c.source == CaseSource.DIRECT ? List.of() : versions.dataQuality(v));
     }
 
     private CaseVersion current(CaseReport c) {

@@ -35,7 +35,18 @@ public record CaseReportView(
             @Schema(description = "ICH age group, from the age when given, else as reported.") AgeGroup ageGroup,
             @Schema(description = "Present when the labs allow any liver assessment.") LiverInjury liverInjury,
             @Schema(description = "Per reaction, in the order submitted.") List<DerivedReaction> reactions,
-            @Schema(description = "Per product, in the order submitted.") List<DerivedProduct> products) {
+            @Schema(description = "Per product, in the order submitted.") List<DerivedProduct> products,
+            @Schema(description = "Values of an imported report that break a rule for submissions (an age over 130 "
+                    + "years, no suspect product, an outcome the importer does not know): kept as reported, left out "
+                    + "of the derived fields they would distort. Empty for submitted cases.")
+            List<DataQualityProblem> dataQuality) {
+    }
+
+    /** A value kept as the source reported it although it breaks a rule for submissions. */
+    @Schema(name = "DataQualityProblem", description = "A value kept as the source reported it although it breaks a rule.")
+    public record DataQualityProblem(
+            @Schema(examples = "patient.age.value") String field,
+            @Schema(examples = "must be at most 130 years (reported: 76 Decade(s))") String problem) {
     }
 
     /** Derived fields of one reaction. */

@@ -32,8 +32,8 @@ public class CodingLookup {
     /** The canonical product and substance of a product name as reported. */
     @Schema(name = "ProductCoding", description = "The canonical product and substance a reported product name is coded to now.")
     public record ProductCoding(
-            @Schema(examples = "1051") long productId,
-            @Schema(examples = "Kratom (unspecified)") String productName,
+            @Schema(description = "Absent when the name is WITHHELD (a placeholder such as REDACTED).", examples = "1051") Long productId,
+            @Schema(description = "Absent when the name is WITHHELD.", examples = "Kratom (unspecified)") String productName,
             @Schema(examples = "KRATOM") String substance,
             boolean curated,
             CodingMethod method) {
@@ -64,11 +64,12 @@ public class CodingLookup {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.name, p.id, p.name, p.substance, p.curated, c.method
-                from product_name_coding c join product p on p.id = c.product_id
+                from product_name_coding c left join product p on p.id = c.product_id
                 where c.name in (?1)""").setParameter(1, List.copyOf(names)).getResultList();
         for (Object[] r : rows) {
-            out.put((String) r[0], new ProductCoding(((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                    (Boolean) r[4], CodingMethod.valueOf((String) r[5])));
+            out.put((String) r[0], new ProductCoding(r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2],
+                    r[1] == null ? SubstanceDetector.UNKNOWN : (String) r[3], r[1] != null && (Boolean) r[4],
+                    CodingMethod.valueOf((String) r[5])));
         }
         return out;
     }

@@ -126,6 +126,7 @@ public class ProductService {
                     .setParameter(1, TextNormalizer.forMatching(alias)).setParameter(2, id).setParameter(3, alias.strip())
                     .executeUpdate();
         }
+        coder.addKeys(aliases.stream().map(TextNormalizer::forMatching).toList());
         LOG.infof("product %d curated", id);
         return product(id);
     }
@@ -168,11 +169,12 @@ public class ProductService {
         long total = ((Number) em.createNativeQuery("select count(*) " + queue).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
-                + CASES_OF_PRODUCT + " as cases " + queue + " order by cases desc, c.name limit ?1 offset ?2")
+                + CASES_OF_PRODUCT + " as cases, c.suggested_product_id, c.suggested_score " + queue + " order by cases desc, c.name limit ?1 offset ?2")
                 .setParameter(1, page.size()).setParameter(2, page.offset()).getResultList();
         return PageResponse.of(rows.stream().map(r -> new ProductViews.ReviewEntry((String) r[0],
                 CodingMethod.valueOf((String) r[1]), r[2] == null ? null : new BigDecimal(r[2].toString()),
-                summary(new Object[] {r[3], r[4], r[5], r[6], r[7]}))).toList(), page, total);
+                summary(new Object[] {r[3], r[4], r[5], r[6], r[7]}), r[8] == null ? null : ((Number) r[8]).longValue(),
+                r[9] == null ? null : new BigDecimal(r[9].toString()))).toList(), page, total);
     }
 
     @Transactional

@@ -59,7 +59,13 @@ public final class ProductViews {
             @Schema(examples = "Maeng Da {krotam}") String reportedName,
             CodingMethod method,
             @Schema(description = "Trigram similarity of a fuzzy match.") java.math.BigDecimal score,
-            Summary product) {
+            Summary product,
+            @Schema(description = "For a NEW name that resembles an existing product without certainly being it "
+                    + "(a distinguishing word, a strength or a missing word differs): that product. The name counts as "
+                    + "its own product until a reviewer merges it (POST /api/v1/products/{id}/merge).",
+                    examples = "1051") Long suggestedProductId,
+            @Schema(description = "Trigram similarity to the suggested product.", examples = "0.765")
+            java.math.BigDecimal suggestedScore) {
     }
 
     @Schema(name = "Substance", description = "A substance products are grouped by.")

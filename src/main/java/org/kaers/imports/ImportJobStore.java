@@ -1,0 +1,209 @@
+package org.kaers.imports;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.kaers.report.CaseReportService;
+import org.kaers.report.CaseSource;
+
+/**
+ * The {@code import_job} table: one row per import, its state and counts. A batch of cases and the job's
+ * counts are written in one transaction ({@link #storeBatch}), so after a crash the row says exactly what is
+ * committed and where the import stopped.
+ */
+@ApplicationScoped
+class ImportJobStore {
+
+    private static final String COLUMNS = """
+            id, state, layout, created_by, created_at, started_at, finished_at, bytes_total, rows_total, reports_total,
+            rows_read, reports_read, reports_stored, reports_unchanged, reports_updated, reports_rejected,
+            rows_rejected, data_quality, last_report, cancel_requested, detail, problems::text""";
+
+    private final EntityManager em;
+    private final CaseReportService cases;
+    private final ObjectMapper json;
+
+    ImportJobStore(EntityManager em, CaseReportService cases, ObjectMapper json) {
+        this.em = em;
+        this.cases = cases;
+        this.json = json;
+    }
+
+    @Transactional
+    void create(UUID id, String createdBy, long bytes) {
+        em.createNativeQuery("""
+                insert into import_job (id, source, state, created_by, created_at, bytes_total)
+                values (?1, 'CAERS', 'QUEUED', ?2, ?3, ?4)""")
+                .setParameter(1, id).setParameter(2, createdBy).setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(4, bytes).executeUpdate();
+    }
+
+    @Transactional
+    void started(UUID id, CaersLayout layout, ImportProgress progress) {
+        em.createNativeQuery("update import_job set state = 'RUNNING', layout = ?2, started_at = ?3 where id = ?1")
+                .setParameter(1, id).setParameter(2, layout.name()).setParameter(3, Timestamp.from(progress.startedAt()))
+                .executeUpdate();
+    }
+
+    /** What the first pass over the file counted. */
+    @Transactional
+    void counted(UUID id, long rows, long reports, ImportProgress progress) {
+        em.createNativeQuery("""
+                update import_job set rows_total = ?2, reports_total = ?3, rows_rejected = ?4,
+                    problems = cast(?5 as jsonb) where id = ?1""")
+                .setParameter(1, id).setParameter(2, rows).setParameter(3, reports)
+                .setParameter(4, progress.rowsRejected()).setParameter(5, problems(progress)).executeUpdate();
+    }
+
+    /**
+     * Stores a batch of cases and the job's counts after it in one transaction.
+     *
+     * @return whether cancellation was requested meanwhile
+     */
+    @Transactional
+    boolean storeBatch(UUID id, List<CaseReportService.ImportedCase> batch, String submittedBy,
+            ImportProgress progress) {
+        if (!batch.isEmpty()) {
+            CaseReportService.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
+            progress.add(stored.outcomes());
+            progress.productsWithNewSpellings().addAll(stored.productsWithNewSpellings());
+        }
+        Object cancel = em.createNativeQuery("""
+                update import_job set rows_read = ?2, reports_read = ?3, reports_stored = ?4, reports_unchanged = ?5,
+                    reports_updated = ?6, reports_rejected = ?7, rows_rejected = ?8, data_quality = ?9,
+                    last_report = ?10, problems = cast(?11 as jsonb)
+                where id = ?1 returning cancel_requested""")
+                .setParameter(1, id).setParameter(2, progress.rowsRead()).setParameter(3, progress.reportsRead())
+                .setParameter(4, progress.stored()).setParameter(5, progress.unchanged())
+                .setParameter(6, progress.updated()).setParameter(7, progress.reportsRejected())
+                .setParameter(8, progress.rowsRejected()).setParameter(9, progress.dataQuality())
+                .setParameter(10, progress.lastReport()).setParameter(11, problems(progress)).getSingleResult();
+        return Boolean.TRUE.equals(cancel);
+    }
+
+    /** After the last batch: products that gained spellings are named after their most frequent one. */
+    void settleProductNames(ImportProgress progress) {
+        List<Long> ids = List.copyOf(progress.productsWithNewSpellings());
+        for (int i = 0; i < ids.size(); i += 5000) {
+            cases.nameProductsAfterTheirMostFrequentSpelling(ids.subList(i, Math.min(ids.size(), i + 5000)));
+        }
+    }
+
+    @Transactional
+    void finished(UUID id, ImportJobView.State state, String detail) {
+        em.createNativeQuery("update import_job set state = ?2, finished_at = ?3, detail = ?4 where id = ?1")
+                .setParameter(1, id).setParameter(2, state.name()).setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(4, detail).executeUpdate();
+    }
+
+    /** Asks a queued or running job to stop; false when there is no such job. */
+    @Transactional
+    boolean requestCancel(UUID id) {
+        return em.createNativeQuery("update import_job set cancel_requested = true where id = ?1")
+                .setParameter(1, id).executeUpdate() == 1;
+    }
+
+    /** Jobs a stopped service left QUEUED or RUNNING: marked INTERRUPTED, saying where they stopped. */
+    @Transactional
+    int interruptLeftovers() {
+        return em.createNativeQuery("""
+                update import_job set state = 'INTERRUPTED', finished_at = now(),
+                    detail = 'the service stopped while this import ran; ' || rows_read || ' rows read, last report '
+                        || coalesce(last_report, 'none') || ' stored. Post the file again: reports already stored are '
+                        || 'left unchanged, so nothing is stored twice'
+                where state in ('QUEUED', 'RUNNING')""").executeUpdate();
+    }
+
+    /** The vocabulary's names that contain a comma, in capitals: the term lists' pieces that may be joined back. */
+    @Transactional
+    java.util.Set<String> commaNames() {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select upper(text) from symptom_synonym where text like '%,%'")
+                .getResultList();
+        return java.util.Set.copyOf(names);
+    }
+
+    @Transactional
+    Optional<ImportJobView> find(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from import_job where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(this::view);
+    }
+
+    @Transactional
+    List<ImportJobView> recent(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS
+                + " from import_job order by created_at desc, id limit ?1").setParameter(1, limit).getResultList();
+        return rows.stream().map(this::view).toList();
+    }
+
+    private ImportJobView view(Object[] r) {
+        Instant started = instant(r[5]);
+        Instant finished = instant(r[6]);
+        long rowsRead = num(r[10]);
+        Long rowsTotal = r[8] == null ? null : num(r[8]);
+        Double rate = null;
+        Long left = null;
+        if (started != null) {
+            double seconds = Math.max(0.001, ((finished == null ? Instant.now() : finished).toEpochMilli()
+                    - started.toEpochMilli()) / 1000.0);
+            rate = Math.round(rowsRead / seconds * 10) / 10.0;
+            if (finished == null && rowsTotal != null && rate > 0) {
+                left = Math.round((rowsTotal - rowsRead) / rate);
+            }
+        }
+        List<ImportSummary.Skip> problems;
+        try {
+            problems = json.readValue((String) r[21], new TypeReference<List<ImportSummary.Skip>>() {
+            });
+        } catch (JsonProcessingException e) {
+            problems = List.of();
+        }
+        return new ImportJobView((UUID) r[0], ImportJobView.State.valueOf((String) r[1]),
+                r[2] == null ? null : CaersLayout.valueOf((String) r[2]).name(), (String) r[3], instant(r[4]), started,
+                finished, r[7] == null ? null : num(r[7]), rowsTotal, r[9] == null ? null : num(r[9]), rowsRead,
+                num(r[11]), num(r[12]), num(r[13]), num(r[14]), num(r[15]), num(r[16]), num(r[17]), (String) r[18],
+                (Boolean) r[19], rate, left, (String) r[20], problems);
+    }
+
+    private String problems(ImportProgress progress) {
+        try {
+            return json.writeValueAsString(progress.listed());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+    }
+}

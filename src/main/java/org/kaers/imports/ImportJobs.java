@@ -1,0 +1,155 @@
+package org.kaers.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.kaers.common.ApiProblem;
+import org.kaers.common.ProblemType;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Runs imports as jobs. The request body is streamed to a file in {@code kaers.imports.work-dir} as it
+ * arrives (no size ceiling beyond the disk, constant memory), the header is checked before anything is
+ * accepted, then the file is imported either at once (small files, answered 200 with the summary) or by the
+ * import thread (202 and a job to watch). One import runs at a time; the others wait in QUEUED. A job the
+ * service stopped in the middle of is marked INTERRUPTED at the next start, with where it stopped; posting
+ * the file again stores nothing twice (report numbers are external ids).
+ */
+@ApplicationScoped
+class ImportJobs {
+
+    private static final Logger LOG = Logger.getLogger(ImportJobs.class);
+
+    private final ImportJobStore store;
+    private final CaersImporter importer;
+    private final Path workDir;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kaers-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ImportJobs(ImportJobStore store, CaersImporter importer,
+            @ConfigProperty(name = "kaers.imports.work-dir") Optional<String> workDir) {
+        this.store = store;
+        this.importer = importer;
+        this.workDir = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/kaers-imports"));
+    }
+
+    /** A file received and recognised, with its job row. */
+    record Accepted(UUID id, Path file, CaersLayout.Recognised layout, long bytes, String createdBy) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int interrupted = store.interruptLeftovers();
+        if (interrupted > 0) {
+            LOG.warnf("%d import jobs were interrupted by the last stop of the service", interrupted);
+        }
+        try (var files = Files.list(Files.createDirectories(workDir))) {
+            files.filter(f -> f.getFileName().toString().endsWith(".csv")).forEach(ImportJobs::delete);
+        } catch (IOException e) {
+            LOG.warnf("cannot clean the import directory %s: %s", workDir, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Streams the body to a file and checks its header; 400 (nothing stored) when it is no CAERS layout. */
+    Accepted accept(InputStream body, String createdBy) {
+        UUID id = UUID.randomUUID();
+        Path file;
+        long bytes;
+        try {
+            file = Files.createDirectories(workDir).resolve(id + ".csv");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                bytes = body.transferTo(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CaersLayout.Recognised layout;
+        try {
+            layout = CaersFile.layout(file);
+        } catch (CaersLayout.UnknownLayoutException e) {
+            delete(file);
+            throw e;
+        }
+        store.create(id, createdBy, bytes);
+        return new Accepted(id, file, layout, bytes, createdBy);
+    }
+
+    /** Imports now, in the caller's thread. */
+    ImportSummary runNow(Accepted job) {
+        try {
+            ImportSummary summary = importer.run(job.id(), job.file(), job.layout(), job.createdBy());
+            store.finished(job.id(), ImportJobView.State.SUCCEEDED, null);
+            return summary;
+        } catch (CaersImporter.Cancelled e) {
+            store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled on request");
+            throw new ApiProblem(ProblemType.CONFLICT, "the import was cancelled while it ran; see /api/v1/imports/"
+                    + job.id());
+        } catch (RuntimeException e) {
+            failed(job, e);
+            throw e;
+        } finally {
+            delete(job.file());
+        }
+    }
+
+    /** Queues the import for the import thread. */
+    void runLater(Accepted job) {
+        executor.submit(() -> {
+            try {
+                if (store.find(job.id()).map(ImportJobView::cancelRequested).orElse(true)) {
+                    store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled before it started");
+                    return;
+                }
+                importer.run(job.id(), job.file(), job.layout(), job.createdBy());
+                store.finished(job.id(), ImportJobView.State.SUCCEEDED, null);
+            } catch (CaersImporter.Cancelled e) {
+                store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled on request");
+            } catch (RuntimeException e) {
+                failed(job, e);
+            } finally {
+                delete(job.file());
+            }
+        });
+    }
+
+    private void failed(Accepted job, RuntimeException e) {
+        LOG.errorf("import %s failed: %s", job.id(), e.getClass().getSimpleName());
+        try {
+            store.finished(job.id(), ImportJobView.State.FAILED, "the import stopped on an error ("
+                    + e.getClass().getSimpleName() + "); what was committed before it stays. Post the file again: "
+                    + "reports already stored are left unchanged");
+        } catch (RuntimeException again) {
+            LOG.errorf("import %s: cannot record the failure (%s)", job.id(), again.getClass().getSimpleName());
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("cannot delete %s", file);
+        }
+    }
+}
