@@ -235,7 +235,7 @@ public class AggregateStore {
         return total;
     }
 
-    static final int BATCH = 2000;
+    static final int BATCH = 5000;
 
     /**
      * Recomputes every fact and cell from the raw rows, in one transaction: readers see the old aggregates

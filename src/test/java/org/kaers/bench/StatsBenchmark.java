@@ -125,8 +125,8 @@ class StatsBenchmark {
      * Seeds and codes, rebuilds and times it, then seeds {@code bench.new-cases} (default 64,500, FDA's file)
      * more, queues them as an import would, and times the worker folding them in: first the fold as it was
      * before it became set-based ({@code LegacyFold}, on the first {@code bench.legacy-cases} of them, in a
-     * transaction rolled back), then the worker itself on all of them; then the rebuild again, and the old
-     * rebuild (rolled back) when {@code bench.legacy-rebuild} is true. Returns the figures as text.
+     * transaction rolled back), then the worker itself on all of them; then, when {@code bench.legacy-rebuild}
+     * is true, the rebuild again and the old rebuild (rolled back). Returns the figures as text.
      */
     private String prepare(int cases) throws Exception {
         int fresh = Integer.getInteger("bench.new-cases", 64_500);
@@ -168,10 +168,11 @@ class StatsBenchmark {
         out.append("worker, %,d unchanged cases re-derived in %.2f s (%,.0f cases/s)%n".formatted(same, sameSeconds,
                 same / sameSeconds));
 
-        double rebuilt = seconds(aggregates::rebuild);
-        out.append("rebuild at %,d cases: %.1f s (%,.0f cases/s; %s)".formatted(cases + fresh, rebuilt,
-                (cases + fresh) / rebuilt, sizes()));
+        out.append("aggregates: %s".formatted(sizes()));
         if (legacyRebuild) {
+            double rebuilt = seconds(aggregates::rebuild);
+            out.append("%nrebuild at %,d cases: %.1f s (%,.0f cases/s; %s)".formatted(cases + fresh, rebuilt,
+                    (cases + fresh) / rebuilt, sizes()));
             long oldStart = System.nanoTime();
             StatsBenchAccess.legacyRebuildRolledBack(dataSource);
             double old = (System.nanoTime() - oldStart) / 1e9;
