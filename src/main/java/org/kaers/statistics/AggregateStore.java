@@ -45,42 +45,64 @@ public class AggregateStore {
         }
     }
 
-    /** The SQL giving each counted case's fact: (cid, period yyyymm of receipt, sorted 'dimension=key' values). */
-    static String factSql() {
-        StringBuilder values = new StringBuilder("array['" + ALL + "'");
-        StringBuilder multi = new StringBuilder();
+    /**
+     * The SQL giving the facts of the counted cases matching {@code cases} (a condition on the scope row
+     * {@code s0}): (cid, period yyyymm of receipt, sorted distinct 'dimension=key' values). Set-based: one
+     * grouped pass over each level's rows (products, reactions, criteria) of all those cases at once, joined to
+     * the cases; a dimension without a value is 'dimension=' (the missing cell), built from {@link Dimension}
+     * alone, so that a new dimension is one enum constant.
+     */
+    static String factSql(String cases) {
+        List<String> caseValues = new ArrayList<>();
+        caseValues.add("'" + ALL + "'");
+        StringBuilder joins = new StringBuilder();
+        StringBuilder levels = new StringBuilder();
+        int n = 0;
         for (Dimension d : Dimension.values()) {
             if (d.level == Dimension.Level.CASE) {
-                values.append(", '").append(d.code).append("=' || coalesce(").append(d.key).append(", '')");
-            } else {
-                multi.append(" || coalesce((select array_agg(distinct '").append(d.code).append("=' || ").append(d.key)
-                        .append(") from ").append(d.level.tables).append(" where ").append(d.level.version)
-                        .append(" = s.vid and ").append(d.key).append(" is not null), array['").append(d.code)
-                        .append("='])");
+                caseValues.add("'" + d.code + "=' || coalesce(" + d.key + ", '')");
             }
         }
-        values.append(", '" + ONSET + "=' || coalesce((select to_char(min(r.onset_date), 'YYYY-MM') from case_reaction r"
-                + " where r.case_version_id = s.vid), '')]");
         for (Dimension.Level level : Dimension.Level.values()) {
-            List<String> combos = new ArrayList<>();
+            if (level == Dimension.Level.CASE) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            for (Dimension d : Dimension.values()) {
+                if (d.level == level) {
+                    parts.add("coalesce(array_agg('" + d.code + "=' || " + d.key + ") filter (where " + d.key
+                            + " is not null), array['" + d.code + "='])");
+                    empty.add("'" + d.code + "='");
+                }
+            }
             for (Dimension x : Dimension.values()) {
                 for (Dimension y : Dimension.values()) {
-                    if (x.level == level && y.level == level && level != Dimension.Level.CASE && x != y
-                            && sameRow(x, y)[0] == x) {
-                        combos.add("('" + sameRowPrefix(x, y) + "' || " + x.key + " || chr(31) || " + y.key + ")");
+                    if (x.level == level && y.level == level && x != y && sameRow(x, y)[0] == x) {
+                        String combo = "'" + sameRowPrefix(x, y) + "' || " + x.key + " || chr(31) || " + y.key;
+                        parts.add("coalesce(array_agg(" + combo + ") filter (where " + x.key + " is not null and " + y.key
+                                + " is not null), '{}')");
                     }
                 }
             }
-            if (!combos.isEmpty()) {
-                multi.append(" || coalesce((select array_agg(distinct rx.x) from ").append(level.tables)
-                        .append(" cross join lateral (values ").append(String.join(", ", combos)).append(") rx(x) where ")
-                        .append(level.version).append(" = s.vid and rx.x is not null), '{}')");
+            if (level == Dimension.Level.REACTION) {
+                String onset = "'" + ONSET + "=' || coalesce(to_char(min(r.onset_date), 'YYYY-MM'), '')";
+                parts.add("array[" + onset + "]");
+                empty.add("'" + ONSET + "='");
             }
+            String alias = "l" + n++;
+            joins.append(" left join (select ").append(level.version).append(" as vid, ").append(String.join(" || ", parts))
+                    .append(" as vals from ").append(level.tables).append(" where ").append(level.version)
+                    .append(" in (select vid from s) group by 1) ").append(alias).append(" on ").append(alias)
+                    .append(".vid = s.vid");
+            levels.append(" || coalesce(").append(alias).append(".vals, array[").append(String.join(", ", empty))
+                    .append("])");
         }
-        return "select s.cid, (extract(year from s.received_at at time zone 'UTC') * 100"
+        return "with s as materialized (select * from (" + CountingRule.SCOPE + ") s0 where " + cases + ")"
+                + " select s.cid, (extract(year from s.received_at at time zone 'UTC') * 100"
                 + " + extract(month from s.received_at at time zone 'UTC'))::int as period,"
-                + " array(select x from unnest(" + values + multi + ") x order by x collate \"C\") as vals"
-                + " from (" + CountingRule.SCOPE + ") s";
+                + " array(select x from unnest(array[" + String.join(", ", caseValues) + "]" + levels
+                + ") x group by x order by x collate \"C\") as vals from s" + joins;
     }
 
     /**
@@ -108,22 +130,39 @@ public class AggregateStore {
     }
 
     /**
-     * The cells of the rows of {@code source} (with columns period, vals and sgn: +1 to add a fact, -1 to take
-     * it away), summed, as (a, b, period, n): every pair a < b of a fact's values, and ('*', '*'), for all time;
-     * ('*', v) for every value v per month of receipt.
+     * The cell deltas of the facts in {@code source} (columns period, vals and sgn: +1 for a fact that enters,
+     * -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving):
+     * ('*', '*') and ('*', v) for every value v, for all time; ('*', v) per month of receipt for every value but
+     * the combined ones ('~'); and every pair a < b of a fact's plain values of two different dimensions (a
+     * pair of one dimension, such as two symptoms of a case, is never read: a filter on the dimension counted
+     * by is counted from the raw rows). Pairs are generated only over the plain values (the sorted array's
+     * middle: '*' sorts first and '~' last), each pair once. Sorted by cell, so that applying them walks the
+     * primary key in order. A further per-cell aggregate (such as a sum of case keys) is one more column here.
      */
-    private static String cellsOf(String source) {
+    static String cellDeltas(String source) {
         return """
-                select x.a, x.b, x.period, sum(x.n) from (
-                    select a.v as a, b.v as b, 0 as period, f.sgn as n from %1$s f, unnest(f.vals) a(v), unnest(f.vals) b(v)
-                    where (a.v < b.v and (a.v = '*' or b.v not like '~%%')) or (a.v = '*' and b.v = '*')
+                select x.a, x.b, x.period, sum(x.n) as n from (
+                    select '*' as a, v.v as b, 0 as period, f.sgn as n from %1$s f, unnest(f.vals) v(v)
                     union all
-                    select '*', b.v, f.period, f.sgn from %1$s f, unnest(f.vals) b(v) where b.v not like '~%%'
-                ) x group by x.a, x.b, x.period having sum(x.n) <> 0""".formatted(source);
+                    select '*', v.v, f.period, f.sgn from %1$s f, unnest(f.vals) v(v) where v.v not like '~%%'
+                    union all
+                    select a.v, b.v, 0, p.sgn
+                    from (select f.sgn, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%')
+                          as plain from %1$s f) p
+                    cross join lateral unnest(p.plain) with ordinality a(v, i)
+                    cross join lateral (select split_part(a.v, '=', 1) || '=' as dim) ad
+                    cross join lateral unnest(p.plain[a.i + 1:]) b(v)
+                    where not starts_with(b.v, ad.dim)
+                ) x group by x.a, x.b, x.period having sum(x.n) <> 0
+                order by x.a, x.b, x.period""".formatted(source);
     }
 
     /**
-     * Folds up to {@code batch} queued cases into the aggregates, unless another worker holds the lock.
+     * Folds up to {@code batch} queued cases into the aggregates, unless another worker holds the lock, in one
+     * transaction with the removal of their queue entries (a crash loses nothing and applies nothing twice):
+     * the batch's new facts are derived in one statement, compared with their stored facts (an unchanged case
+     * cancels out), the cell deltas of what changed are grouped in SQL and applied with one INSERT ... ON
+     * CONFLICT, and the facts are replaced.
      *
      * @param wait whether to wait for another worker rather than give up
      * @return the queue entries consumed (0 when there were none or another worker was busy)
@@ -137,6 +176,7 @@ public class AggregateStore {
                 .getSingleResult()) {
             return 0;
         }
+        tuneSession("128MB");
         em.createNativeQuery("""
                 create temp table if not exists stats_batch_ids (cid bigint primary key) on commit delete rows""")
                 .executeUpdate();
@@ -153,17 +193,16 @@ public class AggregateStore {
         if (consumed == 0) {
             return 0;
         }
-        em.createNativeQuery("insert into stats_batch (cid, period, vals, sgn) select f.cid, f.period, f.vals, 1 from ("
-                + factSql() + ") f where f.cid in (select cid from stats_batch_ids)").executeUpdate();
-        em.createNativeQuery("""
-                insert into stats_batch (cid, period, vals, sgn)
-                select case_id, period, vals, -1 from stats_fact where case_id in (select cid from stats_batch_ids)""")
-                .executeUpdate();
-        // A case whose fact did not change cancels out.
-        em.createNativeQuery("""
-                delete from stats_batch x using stats_batch y
-                where x.cid = y.cid and x.sgn = -y.sgn and x.period = y.period and x.vals = y.vals""").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n) " + cellsOf("stats_batch")
+        em.createNativeQuery("analyze stats_batch_ids").executeUpdate();
+        // New facts (+1) and stored ones (-1), except where they are equal: that case's cells do not change.
+        em.createNativeQuery("insert into stats_batch (cid, period, vals, sgn) with n as materialized ("
+                + factSql("s0.cid in (select cid from stats_batch_ids)") + "), o as materialized ("
+                + "select case_id as cid, period, vals from stats_fact where case_id in (select cid from stats_batch_ids))"
+                + " select cid, period, vals, 1 from n where not exists (select 1 from o where o.cid = n.cid"
+                + " and o.period = n.period and o.vals = n.vals)"
+                + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
+                + " and n.period = o.period and n.vals = o.vals)").executeUpdate();
+        em.createNativeQuery("insert into stats_cell (a, b, period, n) " + cellDeltas("stats_batch")
                 + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n").executeUpdate();
         em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
                 .executeUpdate();
@@ -176,6 +215,16 @@ public class AggregateStore {
         return consumed;
     }
 
+    /**
+     * Settings for this transaction's statements: memory to group a batch's deltas without spilling to disk,
+     * and no JIT compilation (the generated statements are long, and compiling them cost seconds per batch,
+     * more than running them).
+     */
+    private void tuneSession(String workMem) {
+        em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('jit', 'off', true)")
+                .setParameter(1, workMem).getSingleResult();
+    }
+
     /** Folds every queued case in, waiting for a running worker; returns the queue entries consumed. */
     public long catchUp() {
         long total = 0;
@@ -186,7 +235,7 @@ public class AggregateStore {
         return total;
     }
 
-    static final int BATCH = 2000;
+    static final int BATCH = 5000;
 
     /**
      * Recomputes every fact and cell from the raw rows, in one transaction: readers see the old aggregates
@@ -196,14 +245,14 @@ public class AggregateStore {
     @TransactionConfiguration(timeout = 7200)
     public Status rebuild() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, WORKER_LOCK).getSingleResult();
-        em.createNativeQuery("select set_config('work_mem', '256MB', true)").getSingleResult();
+        tuneSession("256MB");
         Instant through = (Instant) em.createNativeQuery("select now()", Instant.class).getSingleResult();
         em.createNativeQuery("delete from stats_queue where queued_at <= ?1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
-        em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from (" + factSql()
-                + ") f").executeUpdate();
+        em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from ("
+                + factSql("true") + ") f order by cid").executeUpdate();
         em.createNativeQuery("insert into stats_cell (a, b, period, n) "
-                + cellsOf("(select period, vals, 1 as sgn from stats_fact)")).executeUpdate();
+                + cellDeltas("(select period, vals, 1 as sgn from stats_fact)")).executeUpdate();
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                 + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();

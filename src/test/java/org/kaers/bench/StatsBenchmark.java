@@ -121,44 +121,101 @@ class StatsBenchmark {
         System.out.println();
     }
 
-    /** Seeds, codes, rebuilds and times the worker; returns the figures as text. */
+    /**
+     * Seeds and codes, rebuilds and times it, then seeds {@code bench.new-cases} (default 64,500, FDA's file)
+     * more, queues them as an import would, and times the worker folding them in: first the fold as it was
+     * before it became set-based ({@code LegacyFold}, on the first {@code bench.legacy-cases} of them, in a
+     * transaction rolled back), then the worker itself on all of them; then, when {@code bench.legacy-rebuild}
+     * is true, the rebuild again and the old rebuild (rolled back). Returns the figures as text.
+     */
     private String prepare(int cases) throws Exception {
+        int fresh = Integer.getInteger("bench.new-cases", 64_500);
+        int legacyCases = Integer.getInteger("bench.legacy-cases", 4_000);
+        boolean legacyRebuild = Boolean.parseBoolean(System.getProperty("bench.legacy-rebuild", "false"));
+        StringBuilder out = new StringBuilder();
         long seedStart = System.nanoTime();
-        seed(cases);
-        while (sweep.sweepBatch() > 0) {
-            // code every distinct verbatim and product name
-        }
-        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-        long rebuildStart = System.nanoTime();
-        aggregates.rebuild();
-        double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
-        long cells;
-        long facts;
+        seed(1, cases, cases);
+        code();
+        out.append("%,d cases seeded and coded in %.1f s; %s%n".formatted(cases, (System.nanoTime() - seedStart) / 1e9,
+                shape()));
+        double rebuild = seconds(aggregates::rebuild);
+        out.append("rebuild: %.1f s (%,.0f cases/s; %s)%n".formatted(rebuild, cases / rebuild, sizes()));
+
+        seed(cases + 1, cases + fresh, cases);
+        code();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            ResultSet r = s.executeQuery("select (select count(*) from stats_cell), (select count(*) from stats_fact)");
-            r.next();
-            cells = r.getLong(1);
-            facts = r.getLong(2);
-            // The worker's pace: re-fold 20,000 cases (their facts are unchanged, so this is the cost of deriving
-            // them), then 2,000 after moving them to another month (every cell of theirs changes).
-            s.execute("insert into stats_queue (case_id) select id from case_report where id <= 20000");
+            s.execute("insert into stats_queue (case_id) select id from case_report where id > %d order by id".formatted(cases));
         }
+        int legacy = Math.min(legacyCases, fresh);
+        long legacyStart = System.nanoTime();
+        StatsBenchAccess.legacyFoldRolledBack(dataSource, legacy);
+        double legacySeconds = (System.nanoTime() - legacyStart) / 1e9;
         long foldStart = System.nanoTime();
         long folded = aggregates.catchUp();
         double foldSeconds = (System.nanoTime() - foldStart) / 1e9;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // (receipt dates are not watched by the triggers: we queue the cases ourselves)
-            s.execute("update case_report set received_at = received_at + interval '40 days' where id <= 2000");
-            s.execute("insert into stats_queue (case_id) select id from case_report where id <= 2000");
-        }
-        long changeStart = System.nanoTime();
-        long changed = aggregates.catchUp();
-        double changeSeconds = (System.nanoTime() - changeStart) / 1e9;
+        out.append(("worker, %,d new cases queued on top of %,d: folded in %.1f s (%,.0f cases/s); the fold before"
+                + " (first %,d, rolled back) %.1f s (%,.0f cases/s); ratio %.1fx%n").formatted(folded, cases,
+                foldSeconds, folded / foldSeconds, legacy, legacySeconds, legacy / legacySeconds,
+                (folded / foldSeconds) / (legacy / legacySeconds)));
 
-        return ("%,d cases seeded and coded in %.1f s%nrebuild of the aggregates: %.1f s (%,d facts, %,d cells)%n"
-                + "worker: %,d unchanged cases re-derived in %.2f s (%,.0f cases/s); %,d changed cases folded in"
-                + " %.2f s (%,.0f cases/s)").formatted(cases, seedSeconds, rebuildSeconds, facts, cells, folded,
-                foldSeconds, folded / foldSeconds, changed, changeSeconds, changed / changeSeconds);
+        // Re-derivation of unchanged cases (their facts are the same: the cost of deriving them).
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into stats_queue (case_id) select id from case_report where id <= 20000");
+        }
+        long sameStart = System.nanoTime();
+        long same = aggregates.catchUp();
+        double sameSeconds = (System.nanoTime() - sameStart) / 1e9;
+        out.append("worker, %,d unchanged cases re-derived in %.2f s (%,.0f cases/s)%n".formatted(same, sameSeconds,
+                same / sameSeconds));
+
+        out.append("aggregates: %s".formatted(sizes()));
+        if (legacyRebuild) {
+            double rebuilt = seconds(aggregates::rebuild);
+            out.append("%nrebuild at %,d cases: %.1f s (%,.0f cases/s; %s)".formatted(cases + fresh, rebuilt,
+                    (cases + fresh) / rebuilt, sizes()));
+            long oldStart = System.nanoTime();
+            StatsBenchAccess.legacyRebuildRolledBack(dataSource);
+            double old = (System.nanoTime() - oldStart) / 1e9;
+            out.append("%nthe rebuild before (rolled back): %.1f s; ratio %.1fx".formatted(old, old / rebuilt));
+        }
+        return out.toString();
+    }
+
+    private void code() {
+        while (sweep.sweepBatch() > 0) {
+            // code the real-looking names and verbatims (the synthetic ones are coded by the seed)
+        }
+    }
+
+    private static double seconds(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private String shape() throws Exception {
+        return query("""
+                select format('%s product names (%s seen once), %s verbatims, %s coded terms; %s products and %s
+                 reactions per case', (select count(*) from (select name_reported from case_product group by 1) x),
+                 (select count(*) from (select 1 from case_product group by name_reported having count(*) = 1) x),
+                 (select count(distinct verbatim) from case_reaction),
+                 (select count(distinct term_id) from verbatim_coding),
+                 round((select count(*) from case_product)::numeric / (select count(*) from case_version), 2),
+                 round((select count(*) from case_reaction)::numeric / (select count(*) from case_version), 2))""");
+    }
+
+    private String sizes() throws Exception {
+        return query("""
+                select format('%s facts, %s cells, %s', (select count(*) from stats_fact), (select count(*) from stats_cell),
+                    pg_size_pretty(pg_total_relation_size('stats_cell')))""");
+    }
+
+    private String query(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery(sql);
+            r.next();
+            return r.getString(1);
+        }
     }
 
     private long countFacts() throws Exception {
@@ -197,19 +254,32 @@ class StatsBenchmark {
         }
     }
 
-    private void seed(int n) throws Exception {
+    /**
+     * Seeds cases {@code from}..{@code to} straight into the tables, shaped like FDA's 2004-2017 CAERS file
+     * (DOMAIN.md "Distributions"): products per report 1 (83 %) to over 10, mean 1.4; terms per report 1 (33 %)
+     * to 20, mean 3.1; 41 % of product rows name a product seen once, the others a long (log-uniform) tail
+     * over a pool of {@code max(2000, cases / 8)} names; terms a log-uniform tail over 4,000 terms plus 0.75 %
+     * seen once; the first pool entries are real-looking names that the coding sweep codes, every other
+     * name and term is coded here (each synthetic name its own product, six in seven terms coded to their own
+     * term, the rest uncoded). The statistics triggers are off: the caller queues or rebuilds.
+     */
+    private void seed(int from, int to, int poolOf) throws Exception {
+        int pool = Math.max(2000, poolOf / 8);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("set synchronous_commit = off");
-            s.execute("alter table case_report disable trigger case_report_stats"); // the rebuild derives them
+            s.execute("select setseed(0.16 + %d / 1e9)".formatted(from));
+            for (String t : new String[] {"case_report", "verbatim_coding", "product_name_coding"}) {
+                s.execute("alter table " + t + " disable trigger user");
+            }
             s.execute("""
                     insert into case_report (id, case_number, status, current_version, source, received_at, updated_at,
                         nullified_at, nullification_reason)
-                    select i, 'BEN-2026-' || lpad(i::text, 7, '0'),
+                    select i, 'BEN-2026-' || lpad(i::text, 8, '0'),
                         case when i %% 50 = 0 then 'NULLIFIED' else 'ACTIVE' end, 1,
                         case when i %% 3 = 0 then 'CAERS' else 'DIRECT' end,
                         timestamptz '2016-01-01' + (i %% 3650) * interval '1 day', now(),
                         case when i %% 50 = 0 then now() end, case when i %% 50 = 0 then 'DUPLICATE' end
-                    from generate_series(1, %d) i""".formatted(n));
+                    from generate_series(%d, %d) i""".formatted(from, to));
             s.execute("""
                     insert into case_version (id, case_id, version, version_type, received_at, reporter_qualification,
                         reporter_country, patient_sex, serious, derived_age_group)
@@ -219,24 +289,70 @@ class StatsBenchmark {
                         (array['FEMALE','MALE','MALE',null])[1 + (i / 3) %% 4],
                         i %% 5 < 2,
                         (array['ADULT','ADULT','ADULT','ELDERLY','ADOLESCENT',null])[1 + (i / 11) %% 6]
-                    from generate_series(1, %d) i""".formatted(n));
+                    from generate_series(%d, %d) i""".formatted(from, to));
             s.execute("""
-                    insert into case_product (case_version_id, seq, role, name_reported)
+                    insert into case_product (case_version_id, seq, role, name_reported, form)
                     select i, k, case when k = 0 then 'SUSPECT' else 'CONCOMITANT' end,
-                        (%s)[1 + ((i * 7 + k * 13) %% 20)]
-                    from generate_series(1, %d) i, generate_series(0, 2) k
-                    where k <= (i %% 10) / 6""".formatted(PRODUCTS, n));
+                        case when u < 0.41 then 'SINGLE REPORT SUPPLEMENT ' || i || '-' || k
+                             else coalesce((%s)[p], 'BRAND ' || p || ' HERBAL SUPPLEMENT CAPSULES') end,
+                        (array['POWDER','CAPSULE',null,null,null])[1 + (i + k) %% 5]
+                    from (select i, k, random() as u, least(%d, floor(exp(random() * ln(%d)))::int) as p
+                        from (select i, random() as r from generate_series(%d, %d) i) c
+                        cross join lateral generate_series(0, case when r < 0.83 then 0 when r < 0.912 then 1
+                            when r < 0.945 then 2 when r < 0.964 then 3 when r < 0.975 then 4
+                            when r < 0.997 then 5 + (i %% 5) else 10 + (i %% 5) end) k) x"""
+                    .formatted(PRODUCTS, pool, pool + 1, from, to));
             s.execute("""
                     insert into case_reaction (case_version_id, seq, verbatim, outcome, onset_date)
-                    select i, k, (%s)[1 + ((i * 31 + k * 17) %% 30)], 'UNKNOWN',
-                        date '2016-01-01' + (i %% 3650) - 3
-                    from generate_series(1, %d) i, generate_series(0, 3) k
-                    where k <= i %% 4""".formatted(VERBATIMS, n));
+                    select i, k, case when u < 0.0075 then 'RARE REACTION ' || i || '-' || k
+                             else coalesce((%s)[t], 'REACTION TERM ' || t) end,
+                        (array['RECOVERED','RECOVERING','NOT_RECOVERED','UNKNOWN','UNKNOWN','FATAL'])[1 + (i + k) %% 6],
+                        case when i %% 4 <> 0 then date '2016-01-01' + (i %% 3650) - 3 end
+                    from (select i, k, random() as u, least(4000, floor(exp(random() * ln(4001)))::int) as t
+                        from (select i, random() as r from generate_series(%d, %d) i) c
+                        cross join lateral generate_series(0, case when r < 0.327 then 0 when r < 0.532 then 1
+                            when r < 0.682 then 2 when r < 0.786 then 3 when r < 0.856 then 4
+                            when r < 0.976 then 5 + (i %% 5) else 10 + (i %% 10) end) k) x"""
+                    .formatted(VERBATIMS, from, to));
             s.execute("""
                     insert into case_seriousness (case_version_id, criterion)
-                    select i, 'HOSPITALIZATION' from generate_series(1, %d) i where i %% 5 < 2""".formatted(n));
-            s.execute("select setval('case_report_seq', %d), setval('case_version_seq', %d)".formatted(n + 100, n + 100));
-            s.execute("alter table case_report enable trigger case_report_stats");
+                    select i, (array['HOSPITALIZATION','LIFE_THREATENING','DEATH'])[1 + (i / 5) %% 3]
+                    from generate_series(%d, %d) i where i %% 5 < 2""".formatted(from, to));
+            // Code what the sweep would take long over (tens of thousands of new names): synthetic names here.
+            s.execute("""
+                    create temp table bench_names as
+                    select n.name, nextval('product_seq') as id from (
+                        select distinct p.name_reported as name from case_product p
+                        where p.case_version_id between %d and %d and p.name_reported not in (select unnest(%s))
+                          and not exists (select 1 from product_name_coding c where c.name = p.name_reported)) n"""
+                    .formatted(from, to, PRODUCTS));
+            s.execute("""
+                    insert into product (id, name, substance, curated)
+                    select id, name, (array['KRATOM','KRATOM','OTHER','CAFFEINE','KAVA','CANNABIS','ALCOHOL',
+                        'BENZODIAZEPINE','OTHER_OPIOID','UNKNOWN'])[1 + id % 10], false from bench_names""");
+            s.execute("""
+                    insert into product_name_coding (name, normalized, product_id, method, coded_at)
+                    select name, lower(name), id, 'NEW', now() from bench_names""");
+            s.execute("""
+                    insert into symptom_term (code, preferred_name, organ_class, curated)
+                    select 'BT' || lpad(t::text, 5, '0'), 'Reaction term ' || t,
+                        (select code from organ_class order by sort_order offset t % (select count(*) from organ_class) limit 1),
+                        false
+                    from generate_series(31, 4000) t on conflict (code) do nothing""");
+            s.execute("""
+                    insert into verbatim_coding (verbatim, normalized, term_id, method, coded_at)
+                    select v.verbatim, lower(v.verbatim), t.id, case when t.id is null then 'UNCODED' else 'EXACT' end, now()
+                    from (select distinct r.verbatim from case_reaction r
+                          where r.case_version_id between %d and %d and r.verbatim not in (select unnest(%s))
+                            and not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim)) v
+                    left join symptom_term t on v.verbatim like 'REACTION TERM %%'
+                        and t.code = 'BT' || lpad(substr(v.verbatim, 15), 5, '0')
+                        and substr(v.verbatim, 15)::int %% 7 <> 0""".formatted(from, to, VERBATIMS));
+            s.execute("drop table bench_names");
+            s.execute("select setval('case_report_seq', %d), setval('case_version_seq', %d)".formatted(to + 100, to + 100));
+            for (String t : new String[] {"case_report", "verbatim_coding", "product_name_coding"}) {
+                s.execute("alter table " + t + " enable trigger user");
+            }
             s.execute("analyze");
         }
     }

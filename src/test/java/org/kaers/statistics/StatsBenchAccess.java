@@ -20,4 +20,14 @@ public final class StatsBenchAccess {
     public static Object recountSummary(StatsService stats, MultivaluedMap<String, String> params) {
         return stats.recountSummary(StatsParams.parseSummary(params));
     }
+
+    /** The fold as it was before it became set-based, on the first {@code cases} queued, rolled back. */
+    public static void legacyFoldRolledBack(javax.sql.DataSource dataSource, int cases) throws java.sql.SQLException {
+        LegacyFold.foldRolledBack(dataSource, cases);
+    }
+
+    /** The rebuild as it was before, rolled back. */
+    public static void legacyRebuildRolledBack(javax.sql.DataSource dataSource) throws java.sql.SQLException {
+        LegacyFold.rebuildRolledBack(dataSource);
+    }
 }
