@@ -16,7 +16,7 @@ import io.vertx.ext.web.Router;
 /**
  * Answers a request whose declared Content-Length exceeds its limit with 413 problem+json before any of
  * the body is read: {@code kaers.http.max-body-size} (1 MiB) for the API, {@code quarkus.http.limits.max-body-size}
- * (64 MiB) for {@code /api/v1/imports}. A chunked body without Content-Length is cut off by Vert.x with a
+ * (16 GiB) for {@code /api/v1/imports}, whose bodies are streamed to disk. A chunked body without Content-Length is cut off by Vert.x with a
  * bare 413 past the Quarkus limit.
  */
 @ApplicationScoped
