@@ -247,6 +247,24 @@ class CaersLayoutsTest {
         given().get("/api/v1/imports").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(job.getString("id")));
     }
 
+    @Inject
+    ImportJobStore jobs;
+
+    @Test
+    @Order(7)
+    void aJobLeftRunningByAStoppedServiceIsInterruptedWithWhereItStopped() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        assertThat(db.count("with j as (insert into import_job (id, source, state, created_by, created_at, started_at,"
+                + " rows_read, last_report) values ('" + id + "', 'CAERS', 'RUNNING', 'admin', now(), now(), 1500,"
+                + " 'LAY-O-7') returning 1) select count(*) from j")).isEqualTo(1);
+        jobs.interruptLeftovers(); // what the start-up of the service does
+        given().get("/api/v1/imports/" + id).then().statusCode(200)
+                .body("state", equalTo("INTERRUPTED"))
+                .body("rowsRead", equalTo(1500))
+                .body("detail", containsString("1500 rows read, last report LAY-O-7 stored"));
+        given().post("/api/v1/imports/" + id + "/cancel").then().statusCode(409);
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(50);
