@@ -215,13 +215,13 @@ class SignalResourceTest {
         // Yates: N (|ad - bc| - N/2)^2 / margins, by hand.
         double yates = 223 * Math.pow(Math.abs(20.0 * 185 - 13.0 * 5) - 223 / 2.0, 2) / (33.0 * 190 * 25 * 198);
         assertThat(((Number) seizure.get("chiSquare")).doubleValue()).isCloseTo(yates, within(1e-4));
-        // A term as reported against the product names: seizure (25 cases) with alcohol: a = 5, b = 20, c = 185.
-        JsonPath byTerm = given().queryParam("verbatim", "SEIZURE").get("/api/v1/signals").then().statusCode(200)
+        // A term as reported against the product names: nausea (110 cases) with the product: a = 10, b = 100, c = 23.
+        JsonPath byTerm = given().queryParam("verbatim", "NAUSEA").get("/api/v1/signals").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(byTerm.getString("meta.against")).isEqualTo("productName");
-        Map<String, Object> alcohol = row(byTerm, "ALCOHOL");
-        assertThat(List.of(alcohol.get("a"), alcohol.get("b"), alcohol.get("c"), alcohol.get("d")))
-                .containsExactly(5, 20, 185, 13);
+        Map<String, Object> named = row(byTerm, PRODUCT);
+        assertThat(List.of(named.get("a"), named.get("b"), named.get("c"), named.get("d")))
+                .containsExactly(10, 100, 23, 90);
         // Mixed levels: a canonical product against terms as reported.
         given().queryParam("product", product()).queryParam("against", "verbatim").get("/api/v1/signals").then()
                 .statusCode(200).body("meta.against", equalTo("verbatim")).body("meta.prior.level", equalTo("verbatim"));
