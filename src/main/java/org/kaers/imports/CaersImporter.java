@@ -101,6 +101,9 @@ public class CaersImporter {
         int imported = 0;
         int present = 0;
         int rejected = 0;
+        // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
+        symptoms.ensureSourceCoded(batch.stream().flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim).toList());
         for (CaseReportService.ImportOutcome outcome : cases.importBatch(CaseSource.CAERS, List.copyOf(batch))) {
             if (outcome.caseNumber() != null) {
                 imported++;
