@@ -42,11 +42,14 @@ public class CaersImporter {
     private final CaseReportService cases;
     private final SymptomCoder symptoms;
     private final Validator validator;
+    private final org.kaers.report.SourceOutcomes sourceOutcomes;
 
-    CaersImporter(CaseReportService cases, SymptomCoder symptoms, Validator validator) {
+    CaersImporter(CaseReportService cases, SymptomCoder symptoms, Validator validator,
+            org.kaers.report.SourceOutcomes sourceOutcomes) {
         this.cases = cases;
         this.symptoms = symptoms;
         this.validator = validator;
+        this.sourceOutcomes = sourceOutcomes;
     }
 
     public ImportSummary importFile(Reader csv) {
@@ -58,12 +61,13 @@ public class CaersImporter {
             skipped++;
         }
         Map<String, Boolean> joined = new HashMap<>();
+        Map<String, List<String>> reported = new HashMap<>(); // CAERS's outcomes by report number
         List<CaseReportService.ImportedCase> batch = new ArrayList<>();
         int imported = 0;
         int present = 0;
         for (Map.Entry<String, List<CaersFile.Row>> report : contents.reports().entrySet()) {
             try {
-                CaseReportService.ImportedCase built = build(report.getKey(), report.getValue(), joined);
+                CaseReportService.ImportedCase built = build(report.getKey(), report.getValue(), joined, reported);
                 String invalid = violations(built.report());
                 if (invalid != null) {
                     problems.add(new ImportSummary.Skip(null, report.getKey(), invalid));
@@ -77,7 +81,7 @@ public class CaersImporter {
                 continue;
             }
             if (batch.size() == BATCH) {
-                int[] counts = store(batch, problems);
+                int[] counts = store(batch, problems, reported);
                 imported += counts[0];
                 present += counts[1];
                 skipped += counts[2];
@@ -85,7 +89,7 @@ public class CaersImporter {
             }
         }
         if (!batch.isEmpty()) {
-            int[] counts = store(batch, problems);
+            int[] counts = store(batch, problems, reported);
             imported += counts[0];
             present += counts[1];
             skipped += counts[2];
@@ -97,14 +101,20 @@ public class CaersImporter {
                 List.copyOf(listed));
     }
 
-    private int[] store(List<CaseReportService.ImportedCase> batch, List<ImportSummary.Skip> problems) {
+    private int[] store(List<CaseReportService.ImportedCase> batch, List<ImportSummary.Skip> problems,
+            Map<String, List<String>> reported) {
         int imported = 0;
         int present = 0;
         int rejected = 0;
         // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
         symptoms.ensureSourceCoded(batch.stream().flatMap(c -> c.report().reactions().stream())
                 .map(CaseReportRequest.Reaction::verbatim).toList());
-        for (CaseReportService.ImportOutcome outcome : cases.importBatch(CaseSource.CAERS, List.copyOf(batch))) {
+        List<CaseReportService.ImportOutcome> outcomes = cases.importBatch(CaseSource.CAERS, List.copyOf(batch));
+        // CAERS's own outcome list, per case (every report of the batch: a re-import fills in what is missing).
+        Map<String, List<String>> listed = new HashMap<>();
+        batch.forEach(c -> listed.put(c.externalId(), reported.getOrDefault(c.externalId(), List.of())));
+        sourceOutcomes.record(CaseSource.CAERS, listed);
+        for (CaseReportService.ImportOutcome outcome : outcomes) {
             if (outcome.caseNumber() != null) {
                 imported++;
             } else if (outcome.alreadyPresent()) {
@@ -128,7 +138,8 @@ public class CaersImporter {
         return v.getPropertyPath() + ": " + v.getMessage();
     }
 
-    private CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Map<String, Boolean> joined) {
+    private CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Map<String, Boolean> joined,
+            Map<String, List<String>> reported) {
         CaersFile.Row first = rows.get(0);
         LocalDate created = CaersMapping.date(first.get(CaersFile.CREATED));
         if (created == null) {
@@ -159,6 +170,7 @@ public class CaersImporter {
             throw new IllegalArgumentException("no coded symptoms");
         }
         Set<SeriousnessCriterion> criteria = CaersMapping.criteria(List.copyOf(outcomes));
+        reported.put(number, List.copyOf(outcomes));
         // CAERS outcomes are per report: with DEATH every reaction is FATAL (it does not say which one was).
         ReactionOutcome outcome = criteria.contains(SeriousnessCriterion.DEATH) ? ReactionOutcome.FATAL
                 : ReactionOutcome.UNKNOWN;
