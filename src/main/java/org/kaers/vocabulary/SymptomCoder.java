@@ -23,6 +23,8 @@ import jakarta.persistence.EntityManager;
 public class SymptomCoder {
 
     private static final Set<String> PROTECTED = VocabularyFiles.protectedWords();
+    /** Case sources whose reaction terms come coded (FDA's MedDRA preferred terms): never spelling-corrected. */
+    public static final List<String> SOURCE_CODED = List.of("CAERS");
 
     private final EntityManager em;
 

@@ -47,6 +47,10 @@ class OpenEbgmServiceTest {
         }
     }
 
+    /** The import, the catch-up and the fit each take minutes on a loaded 2-core machine. */
+    private static final io.restassured.config.RestAssuredConfig SLOW = io.restassured.RestAssured.config()
+            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 1_800_000));
+
     @Test
     void theAsReportedPriorAndPairsAreOpenEbgms() throws IOException {
         Path path = OpenEbgmCaersTest.dataPath();
@@ -71,15 +75,13 @@ class OpenEbgmServiceTest {
             }
         }
         // 3,356 reports with 2,874 new product names: the synchronous import takes minutes on this machine.
-        given().config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig
-                .httpClientConfig().setParam("http.socket.timeout", 1_800_000)))
-                .header("Authorization", Tokens.bearer(Tokens.ADMIN)).contentType("text/csv").body(csv.toString())
+        given().config(SLOW).header("Authorization", Tokens.bearer(Tokens.ADMIN)).contentType("text/csv").body(csv.toString())
                 .post("/api/v1/imports/caers").then().statusCode(200)
                 .body("imported", org.hamcrest.Matchers.equalTo(3356));
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
+        given().config(SLOW).header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
                 .statusCode(200);
 
-        JsonPath prior = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("against", "verbatim")
+        JsonPath prior = given().config(SLOW).header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("against", "verbatim")
                 .post("/api/v1/signals/prior").then().statusCode(200).extract().jsonPath();
         assertThat(prior.getLong("totalCases")).isEqualTo(3356);
         assertThat(prior.getInt("cells")).isEqualTo(17_189);
@@ -91,7 +93,7 @@ class OpenEbgmServiceTest {
         assertThat(prior.getDouble("p")).isCloseTo(0.06534557, within(0.01 * 0.06534557));
 
         // REUMOFAN PLUS x WEIGHT INCREASED: N 16, E 0.40643623, EB05 15.68, EBGM 23.26, EB95 33.48 (openEBGM).
-        JsonPath table = given().queryParam("productName", "REUMOFAN PLUS").queryParam("against", "verbatim")
+        JsonPath table = given().config(SLOW).queryParam("productName", "REUMOFAN PLUS").queryParam("against", "verbatim")
                 .get("/api/v1/signals").then().statusCode(200).extract().jsonPath();
         Map<String, Object> row = table.<Map<String, Object>>getList("results").stream()
                 .filter(r -> "WEIGHT INCREASED".equals(r.get("key"))).findFirst().orElseThrow();
