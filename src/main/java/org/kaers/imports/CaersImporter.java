@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,9 @@ import org.kaers.report.ProductRole;
 import org.kaers.report.ReactionOutcome;
 import org.kaers.report.ReporterQualification;
 import org.kaers.report.SeriousnessCriterion;
+import org.kaers.report.CaseSource;
+import org.kaers.report.SourceOutcomes;
+import org.kaers.vocabulary.SymptomCoder;
 
 /**
  * Imports an FDA CAERS export (any of its layouts). Each report becomes one case (source CAERS, its report
@@ -47,10 +51,14 @@ public class CaersImporter {
 
     private final ImportJobStore jobs;
     private final Validator validator;
+    private final SymptomCoder symptoms;
+    private final SourceOutcomes sourceOutcomes;
 
-    CaersImporter(ImportJobStore jobs, Validator validator) {
+    CaersImporter(ImportJobStore jobs, Validator validator, SymptomCoder symptoms, SourceOutcomes sourceOutcomes) {
         this.jobs = jobs;
         this.validator = validator;
+        this.symptoms = symptoms;
+        this.sourceOutcomes = sourceOutcomes;
     }
 
     /** The import was cancelled (the job row asked for it). */
@@ -80,11 +88,12 @@ public class CaersImporter {
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
         Set<String> commaNames = jobs.commaNames();
         List<CaseReportService.ImportedCase> batch = new ArrayList<>(BATCH);
+        Map<String, List<String>> reported = new HashMap<>(); // CAERS's own outcomes of the batch, by report number
         CaersFile.reports(file, scan, rows -> {
             progress.read(rows.size());
             String number = rows.get(0).get(Field.REPORT);
             try {
-                CaseReportService.ImportedCase built = build(number, rows, commaNames);
+                CaseReportService.ImportedCase built = build(number, rows, commaNames, reported);
                 String invalid = violations(built.report());
                 if (invalid != null) {
                     progress.reportRejected(new ImportSummary.Skip(null, number, invalid));
@@ -95,10 +104,10 @@ public class CaersImporter {
                 progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
             }
             if (batch.size() == BATCH) {
-                flush(job, batch, submittedBy, progress);
+                flush(job, batch, reported, submittedBy, progress);
             }
         });
-        flush(job, batch, submittedBy, progress);
+        flush(job, batch, reported, submittedBy, progress);
         jobs.settleProductNames(progress);
         LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected", job,
                 scan.rows(), scan.reportCount(), progress.stored(), progress.updated(), progress.unchanged(),
@@ -108,9 +117,17 @@ public class CaersImporter {
                 layout.layout().name(), job);
     }
 
-    private void flush(UUID job, List<CaseReportService.ImportedCase> batch, String submittedBy,
-            ImportProgress progress) {
+    private void flush(UUID job, List<CaseReportService.ImportedCase> batch, Map<String, List<String>> reported,
+            String submittedBy, ImportProgress progress) {
+        // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
+        symptoms.ensureSourceCoded(batch.stream().flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim).toList());
         boolean cancel = jobs.storeBatch(job, List.copyOf(batch), submittedBy, progress);
+        // CAERS's own outcome list, per case (every report of the batch: a re-import fills in what is missing).
+        Map<String, List<String>> listed = new HashMap<>();
+        batch.forEach(c -> listed.put(c.externalId(), reported.getOrDefault(c.externalId(), List.of())));
+        sourceOutcomes.record(CaseSource.CAERS, listed);
+        reported.clear();
         batch.clear();
         if (cancel) {
             throw new Cancelled();
@@ -130,6 +147,12 @@ public class CaersImporter {
 
     /** One case from the rows of one report; IllegalArgumentException when a value makes it unreadable. */
     CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Set<String> commaNames) {
+        return build(number, rows, commaNames, new HashMap<>());
+    }
+
+    /** As {@link #build(String, List, Set)}, noting the report's CAERS outcomes in {@code reported}. */
+    private CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Set<String> commaNames,
+            Map<String, List<String>> reported) {
         CaersFile.Row first = rows.get(0);
         List<Violation> quality = new ArrayList<>();
         LocalDate created = CaersMapping.date(first.get(Field.CREATED));
@@ -168,6 +191,7 @@ public class CaersImporter {
             throw new IllegalArgumentException("no coded symptoms");
         }
         Set<SeriousnessCriterion> criteria = CaersMapping.criteria(List.copyOf(outcomes), quality);
+        reported.put(number, List.copyOf(outcomes));
         // CAERS outcomes are per report: with DEATH every reaction is FATAL (it does not say which one was).
         ReactionOutcome outcome = criteria.contains(SeriousnessCriterion.DEATH) ? ReactionOutcome.FATAL
                 : ReactionOutcome.UNKNOWN;

@@ -65,14 +65,18 @@ public final class Disproportionality {
         return interval(ror, se);
     }
 
-    /** Chi-square with Yates' continuity correction; null when a margin is 0. */
+    /**
+     * Chi-square with Yates' continuity correction, N max(0, |ad - bc| - N/2)^2 / [(a+b)(c+d)(a+c)(b+d)]: the
+     * correction never takes the difference below 0 (a table closer to independence than N/2 gives 0, not a
+     * positive value); null when a margin is 0.
+     */
     public static Double chiSquareYates(Table t) {
         double n = t.n();
         double denominator = (double) (t.a + t.b) * (t.c + t.d) * (t.a + t.c) * (t.b + t.d);
         if (denominator == 0) {
             return null;
         }
-        double difference = Math.abs((double) t.a * t.d - (double) t.b * t.c) - n / 2;
+        double difference = Math.max(0, Math.abs((double) t.a * t.d - (double) t.b * t.c) - n / 2);
         return n * difference * difference / denominator;
     }
 

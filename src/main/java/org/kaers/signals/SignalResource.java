@@ -48,11 +48,17 @@ public class SignalResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "signalTable", summary = "Disproportionality of one subject against everything else",
-            description = "Give exactly one subject: product (canonical id), substance, symptom (term code) or organClass. "
-                    + "Each row is one value of `against` (for a product or substance: symptom, the default, or organClass; "
-                    + "for a symptom or organ class: product, the default, or substance) with its 2x2 case counts a, b, c, d "
+            description = "Give exactly one subject: product (canonical id), substance, symptom (term code), organClass, "
+                    + "productName (a product name as reported) or verbatim (a reaction term as reported: FDA's MedDRA "
+                    + "preferred term for imported data). "
+                    + "Each row is one value of `against` (for a product or substance: symptom, the default, organClass or "
+                    + "verbatim; for a product name: verbatim, the default, symptom or organClass; for a symptom or organ "
+                    + "class: product, the default, substance or productName; for a verbatim: productName, the default, "
+                    + "product or substance) with its 2x2 case counts a, b, c, d "
                     + "(statistics counting rule), expected count, PRR with 95% CI, Yates chi-square, ROR with 95% CI, IC with "
-                    + "IC025/IC975, EBGM with EB05/EB95 under the current prior, and the screening flags (Evans; ROR025 > 1 "
+                    + "IC025/IC975, EBGM with EB05/EB95 under the current prior of the table's level (the as-reported prior, "
+                    + "GET /api/v1/signals/prior?against=verbatim, when the reaction side is verbatim; the coded one "
+                    + "otherwise; EBGM is null when that prior could not be fitted), and the screening flags (Evans; ROR025 > 1 "
                     + "with a >= 3; IC025 > 0; EB05 >= 2). Rows whose a is from 1 to the small-cell threshold are withheld "
                     + "whole (any measure with the margins would reveal a). A measure the table does not define is null. "
                     + "meta.dataVersion identifies the data; disproportionality is a hypothesis, not proof of causation.")
@@ -64,7 +70,14 @@ public class SignalResource {
             @Parameter(name = "symptom", in = ParameterIn.QUERY, description = "Subject: a term code.", schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "organClass", in = ParameterIn.QUERY, description = "Subject: an organ class code.",
                     schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "against", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"symptom", "organClass", "product", "substance"})),
+            @Parameter(name = "productName", in = ParameterIn.QUERY, example = "REUMOFAN PLUS",
+                    description = "Subject: a product name exactly as reported (up to 300 characters).",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
+            @Parameter(name = "verbatim", in = ParameterIn.QUERY, example = "WEIGHT INCREASED",
+                    description = "Subject: a reaction term exactly as reported (up to 500 characters).",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 500)),
+            @Parameter(name = "against", in = ParameterIn.QUERY, example = "verbatim", schema = @Schema(enumeration = {
+                    "symptom", "organClass", "verbatim", "product", "substance", "productName"})),
             @Parameter(name = "minCases", in = ParameterIn.QUERY, description = "Leave out rows with fewer cases (a).",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = "Descending; nulls and withheld rows last.",
@@ -96,30 +109,56 @@ public class SignalResource {
     @Path("/prior")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "ebgmPrior", summary = "The current EBGM prior",
-            description = "Hyperparameters of the two-gamma mixture, the data version they were fitted on, and fit diagnostics.")
+            description = "Hyperparameters of the two-gamma mixture at one level, the data version they were fitted on, "
+                    + "and fit diagnostics (converged, warnings). against=symptom (the default): canonical product x coded "
+                    + "symptom; against=verbatim: product name as reported x reaction term as reported. A row without "
+                    + "hyperparameters (fitted false) says why none could be fitted (too little data).")
+    @Parameter(name = "against", in = ParameterIn.QUERY, example = "verbatim", description = "The level of the prior.",
+            schema = @Schema(enumeration = {"symptom", "verbatim"}, defaultValue = "symptom"))
     @APIResponse(responseCode = "200", description = "The prior.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalViews.PriorView.class)))
-    @APIResponse(responseCode = "404", description = "No prior has been fitted yet.",
+    @APIResponse(responseCode = "400", description = "An unknown parameter or level.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No prior has been fitted yet at that level.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public SignalViews.PriorView prior(@Context UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
-        return priors.current().orElseThrow(() -> ApiProblem.notFound("no EBGM prior has been fitted yet"));
+        PriorLevel level = level(uri);
+        return priors.current(level).orElseThrow(() -> ApiProblem.notFound("no EBGM prior has been fitted yet at level "
+                + level.code));
+    }
+
+    /** The {@code against} parameter of the prior endpoints (the only one they take). */
+    private static PriorLevel level(UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("against"));
+        String against = q.string("against", 40);
+        PriorLevel level = against == null ? PriorLevel.SYMPTOM : PriorLevel.of(against);
+        if (level == null) {
+            q.reject("against", "one of: " + String.join(", ", PriorLevel.codes()));
+        }
+        q.throwIfInvalid();
+        return level;
     }
 
     @POST
     @Path("/prior")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "refitEbgmPrior", summary = "Refit the EBGM prior now",
-            description = "Fits the prior by maximum likelihood over every product x symptom cell of the current data.")
+            description = "Fits the prior of a level (against=symptom, the default, or verbatim) by maximum likelihood over "
+                    + "every cell of that level of the current data. With too little data the stored row has no "
+                    + "hyperparameters and says why.")
+    @Parameter(name = "against", in = ParameterIn.QUERY, example = "verbatim", description = "The level of the prior.",
+            schema = @Schema(enumeration = {"symptom", "verbatim"}, defaultValue = "symptom"))
     @APIResponse(responseCode = "200", description = "The new prior.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalViews.PriorView.class)))
-    @APIResponse(responseCode = "404", description = "Nothing to fit: no case has both a product and a coded symptom.",
+    @APIResponse(responseCode = "400", description = "An unknown parameter or level.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nothing to fit: no case has both a product and a reaction of the level.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.ADMIN})
     public SignalViews.PriorView refit(@Context UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
-        return priors.fit("on request").orElseThrow(() -> ApiProblem.notFound("nothing to fit the prior to"));
+        PriorLevel level = level(uri);
+        return priors.fit(level, "on request").orElseThrow(() -> ApiProblem.notFound("nothing to fit the prior to"));
     }
 
     static String toCsv(SignalViews.Table table) {

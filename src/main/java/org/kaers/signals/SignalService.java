@@ -33,13 +33,19 @@ public class SignalService {
     static final String COUNTING = "Cases, not rows: each case counts once per table cell. Only the latest version of "
             + "each case counts; nullified cases never count.";
     /** Subjects, and what each may be compared against (the first is the default). */
-    private static final Map<String, List<String>> AGAINST = Map.of("product", List.of("symptom", "organClass"),
-            "substance", List.of("symptom", "organClass"), "symptom", List.of("product", "substance"),
-            "organClass", List.of("product", "substance"));
+    private static final Map<String, List<String>> AGAINST = Map.of(
+            "product", List.of("symptom", "organClass", "verbatim"),
+            "substance", List.of("symptom", "organClass", "verbatim"),
+            "productName", List.of("verbatim", "symptom", "organClass"),
+            "symptom", List.of("product", "substance", "productName"),
+            "organClass", List.of("product", "substance", "productName"),
+            "verbatim", List.of("productName", "product", "substance"));
+    /** Subjects given as text as reported (any text up to the length the case rows hold). */
+    private static final Map<String, Integer> AS_REPORTED = Map.of("productName", 300, "verbatim", 500);
     static final Set<String> FILTERS = Set.of("receivedFrom", "receivedTo", "serious", "ageGroup", "sex",
             "reporterQualification", "source");
-    private static final Set<String> OWN = Set.of("product", "substance", "symptom", "organClass", "against",
-            "minCases", "sort", "page", "size");
+    private static final Set<String> OWN = Set.of("product", "substance", "symptom", "organClass", "productName",
+            "verbatim", "against", "minCases", "sort", "page", "size");
     private static final Pattern PRODUCT_ID = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     /** Sort keys and how to read them from a row (descending; nulls and suppressed rows last). */
@@ -65,6 +71,10 @@ public class SignalService {
     /** A parsed request. */
     record Query(String subject, String key, String against, CaseCounts.Filters filters, int minCases, String sort,
             PageRequest page) {
+
+        PriorLevel level() {
+            return PriorLevel.ofTable(subject, against);
+        }
     }
 
     static Query parse(MultivaluedMap<String, String> raw) {
@@ -75,8 +85,14 @@ public class SignalService {
         String subject = null;
         String key = null;
         if (subjects.size() != 1) {
-            q.reject("product", "give exactly one subject: product, substance, symptom or organClass"
+            q.reject("product", "give exactly one subject: product, substance, symptom, organClass, productName or verbatim"
                     + (subjects.isEmpty() ? "" : " (got " + String.join(", ", subjects) + ")"));
+        } else if (AS_REPORTED.containsKey(subjects.get(0))) {
+            subject = subjects.get(0);
+            key = q.string(subject, AS_REPORTED.get(subject));
+            if (key != null && key.isBlank()) {
+                q.reject(subject, "expected the text as reported, e.g. REUMOFAN PLUS or WEIGHT INCREASED");
+            }
         } else {
             subject = subjects.get(0);
             key = q.string(subject, 40);
@@ -110,7 +126,7 @@ public class SignalService {
     /** The table of a request: parsed first (400 before any work), the prior fitted first if there is none. */
     public SignalViews.Table table(MultivaluedMap<String, String> raw) {
         Query query = parse(raw);
-        return table(query, priors.currentOrFit().orElse(null));
+        return table(query, priors.currentOrFit(query.level()).orElse(null));
     }
 
     @Transactional
@@ -119,7 +135,7 @@ public class SignalService {
         String label = label(query.subject(), query.key());
         CaseCounts.Margins m = counts.margins(query.subject(), query.key(), query.against(), query.filters());
         CaseCounts.DataVersion version = counts.dataVersion();
-        GammaPoissonShrinker.Prior shrinker = prior == null ? null
+        GammaPoissonShrinker.Prior shrinker = prior == null || !prior.fitted() ? null
                 : new GammaPoissonShrinker.Prior(prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.p());
         long ab = m.subjectCases();
         long n = m.totalCases();
@@ -130,14 +146,16 @@ public class SignalService {
                 continue;
             }
             String key = cell.getKey();
+            // The text as reported is its own label.
+            String rowLabel = AS_REPORTED.containsKey(query.against()) ? key : m.labels().get(key);
             if (counts.isSmall(a)) {
-                rows.add(new SignalViews.Row(key, m.labels().get(key), true, null, null, null, null, null,
+                rows.add(new SignalViews.Row(key, rowLabel, true, null, null, null, null, null,
                         none(), null, none(), none(), none(), new SignalViews.Flags(false, false, false, false)));
                 continue;
             }
             long ac = m.all().getOrDefault(key, a);
             Disproportionality.Table t = new Disproportionality.Table(a, ab - a, ac - a, n - ab - ac + a);
-            rows.add(row(key, m.labels().get(key), t, shrinker));
+            rows.add(row(key, rowLabel, t, shrinker));
         }
         Function<SignalViews.Row, Double> by = SORTS.get(query.sort());
         rows.sort(Comparator.comparing((SignalViews.Row r) -> r.suppressed())
@@ -185,6 +203,8 @@ public class SignalService {
     /** The subject's name; 404 when it does not exist. */
     private String label(String subject, String key) {
         String sql = switch (subject) {
+            case "productName" -> "select name from product_name_coding where name = ?1";
+            case "verbatim" -> "select verbatim from verbatim_coding where verbatim = ?1";
             case "product" -> "select name from product where id = cast(?1 as bigint)";
             case "substance" -> "select name from substance where code = ?1";
             case "symptom" -> "select preferred_name from symptom_term where code = ?1";

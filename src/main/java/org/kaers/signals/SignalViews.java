@@ -83,20 +83,33 @@ public final class SignalViews {
             @Schema(description = "EB05 >= 2.") boolean ebgm) {
     }
 
-    @Schema(name = "EbgmPrior", description = "Fitted hyperparameters of the gamma-Poisson shrinker and fit diagnostics.")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "EbgmPrior", description = "Hyperparameters of the gamma-Poisson shrinker at one level, and fit "
+            + "diagnostics. Without hyperparameters (fitted false) no prior could be fitted (warnings say why) and "
+            + "EBGM is null.")
     public record PriorView(
             long id,
+            @Schema(description = "symptom: canonical product x coded symptom; verbatim: product name as reported x "
+                    + "reaction term as reported (FDA's MedDRA preferred term for imported data).",
+                    enumeration = {"symptom", "verbatim"}, examples = "verbatim") String level,
             Instant fittedAt,
             @Schema(description = "Data version the fit came from.") long dataVersion,
             @Schema(description = "Counted cases at the fit.") long totalCases,
-            @Schema(description = "Product x symptom cells with N >= 1.") int cells,
-            @Schema(description = "Weighted points after squashing.") int points,
-            double alpha1, double beta1, double alpha2, double beta2,
-            @Schema(description = "Weight of the first gamma.") double p,
-            double logLikelihood,
+            @Schema(description = "Product x reaction cells with N >= 1.", examples = "17189") int cells,
+            @Schema(description = "Weighted points fitted (cells with the same N and E are one point).",
+                    examples = "1723") int points,
+            @Schema(description = "Whether hyperparameters were fitted (EBGM is computed only then).") boolean fitted,
+            @Schema(examples = "3.2537") Double alpha1, @Schema(examples = "0.3999") Double beta1,
+            @Schema(examples = "2.0261") Double alpha2, @Schema(examples = "1.9081") Double beta2,
+            @Schema(description = "Weight of the first gamma.", examples = "0.0653") Double p,
+            Double logLikelihood,
             @Schema(description = "Starting points tried.") int starts,
             @Schema(description = "Starting points that converged.") int startsConverged,
-            @Schema(description = "At least two starting points reached the same maximum.") boolean converged,
+            @Schema(description = "The fit can be trusted: at least two starting points reached the same maximum, no "
+                    + "parameter ended on a bound, no component is degenerate, enough cells.") boolean converged,
+            @Schema(description = "What is wrong with the fit, if anything (empty for a good fit).",
+                    examples = "[\"too little data: 6 product x reaction cells with N >= 1, a prior needs at least 100; "
+                            + "EBGM is not computed\"]") List<String> warnings,
             long evaluations,
             long durationMs,
             @Schema(description = "Why it was fitted.", examples = "on request") String reason) {

@@ -19,6 +19,8 @@ public enum Dimension {
     VERBATIM("verbatim", Level.REACTION, "r.verbatim", null),
     OUTCOME("outcome", Level.REACTION, "r.outcome", null),
     CRITERION("criterion", Level.CRITERION, "cs.criterion", null),
+    /** The source's own outcome list as reported (CAERS: VISITED AN ER, NONE, ...), beside the criteria. */
+    SOURCE_OUTCOME("sourceOutcome", Level.SOURCE_OUTCOME, "so.outcome", null),
     SERIOUS("serious", Level.CASE, "s.serious::text", null),
     AGE_GROUP("ageGroup", Level.CASE, "s.age_group", null),
     SEX("sex", Level.CASE, "s.sex", null),
@@ -33,7 +35,8 @@ public enum Dimension {
                 + " join product p on p.id = pnc.product_id", "cp.case_version_id"),
         REACTION("case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
                 + " left join symptom_term t on t.id = vc.term_id", "r.case_version_id"),
-        CRITERION("case_seriousness cs", "cs.case_version_id");
+        CRITERION("case_seriousness cs", "cs.case_version_id"),
+        SOURCE_OUTCOME("case_source_outcome so", "so.case_version_id");
 
         /** The tables of the level, joined among themselves. */
         final String tables;

@@ -135,6 +135,7 @@ final class StatsParams {
             case COUNTRY -> COUNTRY.matcher(v).matches();
             case SERIOUS -> v.equals("true") || v.equals("false");
             case PRODUCT_NAME, VERBATIM -> v.length() <= 500;
+            case SOURCE_OUTCOME -> v.length() <= 100;
             case SUBSTANCE, ORGAN_CLASS, SYMPTOM -> CODE.matcher(v).matches();
             default -> enumOf(d).contains(v);
         };
@@ -146,6 +147,7 @@ final class StatsParams {
             case COUNTRY -> "expected ISO 3166-1 alpha-2 codes such as US";
             case SERIOUS -> "expected true or false";
             case PRODUCT_NAME, VERBATIM -> "expected texts of at most 500 characters";
+            case SOURCE_OUTCOME -> "expected the source's outcome texts (at most 100 characters), such as VISITED AN ER";
             case SUBSTANCE -> "expected substance codes (GET /api/v1/substances)";
             case ORGAN_CLASS -> "expected organ class codes (GET /api/v1/vocabulary/organ-classes)";
             case SYMPTOM -> "expected term codes such as KT0015 (GET /api/v1/vocabulary/terms)";

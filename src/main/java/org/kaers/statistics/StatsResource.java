@@ -126,7 +126,8 @@ public class StatsResource {
     @Parameters({
             @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",
                     description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
-                            + "organClass, verbatim, outcome, criterion, serious, ageGroup, sex, reporterQualification, country, source.",
+                            + "organClass, verbatim, outcome, criterion, sourceOutcome (the source's own outcome list as "
+                            + "reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, reporterQualification, country, source.",
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -13,7 +13,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start-up, codes every reaction verbatim and product name that has no coding yet: after a vocabulary
- * release (the migration drops automatic codings) and after data loaded outside the API.
+ * release (the migration drops automatic codings) and after data loaded outside the API. Terms of cases from a
+ * source that codes them ({@link SymptomCoder#SOURCE_CODED}) are coded exactly or not at all.
  */
 @ApplicationScoped
 public class CodingSweep {
@@ -57,6 +58,16 @@ public class CodingSweep {
                 select distinct r.verbatim from case_reaction r
                 where not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim) limit ?1""")
                 .setParameter(1, BATCH).getResultList();
+        if (!verbatims.isEmpty()) {
+            // Terms of cases from a source that codes them (FDA's MedDRA terms) are never spelling-corrected.
+            @SuppressWarnings("unchecked")
+            List<String> sourceCoded = em.createNativeQuery("""
+                    select distinct r.verbatim from case_reaction r
+                    join case_version v on v.id = r.case_version_id join case_report cr on cr.id = v.case_id
+                    where cr.source in (?2) and r.verbatim in (?1)""")
+                    .setParameter(1, verbatims).setParameter(2, SymptomCoder.SOURCE_CODED).getResultList();
+            symptoms.ensureSourceCoded(sourceCoded);
+        }
         symptoms.ensureCoded(verbatims);
         @SuppressWarnings("unchecked")
         List<String> names = em.createNativeQuery("""

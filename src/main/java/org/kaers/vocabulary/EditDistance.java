@@ -6,7 +6,8 @@ package org.kaers.vocabulary;
  * transpositions of neighbours, the optimal-string-alignment distance), at most two in all. Words of up
  * to 3 letters must be equal, 4-5 letters may differ by one edit, longer words by two. Commons Text has
  * Levenshtein but not transpositions ("siezure"), hence this small class. Words listed in
- * {@code vocabulary/protected_words.txt} ("decreased" is not "deceased") must match exactly.
+ * {@code vocabulary/protected_words.txt} ("decreased" is not "deceased") must match exactly, and no pair of words
+ * may differ in a meaning-bearing part ({@link MeaningGuard}: hyper/hypo, increased/decreased, numbers, roots).
  */
 public final class EditDistance {
 
@@ -30,6 +31,9 @@ public final class EditDistance {
         }
         int total = 0;
         for (int i = 0; i < wa.length; i++) {
+            if (!wa[i].equals(wb[i]) && MeaningGuard.differ(wa[i], wb[i])) {
+                return -1;
+            }
             int allowed = exact.contains(wa[i]) ? 0 : allowed(Math.min(wa[i].length(), wb[i].length()));
             int d = osa(wa[i], wb[i], allowed);
             if (d < 0) {

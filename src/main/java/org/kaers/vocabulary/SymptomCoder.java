@@ -17,11 +17,14 @@ import jakarta.persistence.EntityManager;
  * ({@link EditDistance}: same words, each within one or two typing errors, at most two in all), provided
  * no other term is as close. A verbatim whose normalised form a
  * person coded (MANUAL) takes that coding. Anything else stays UNCODED and appears in the coding queue.
+ * Terms already coded by their source take {@link #ensureSourceCoded} instead: exact or uncoded, never corrected.
  */
 @ApplicationScoped
 public class SymptomCoder {
 
     private static final Set<String> PROTECTED = VocabularyFiles.protectedWords();
+    /** Case sources whose reaction terms come coded (FDA's MedDRA preferred terms): never spelling-corrected. */
+    public static final List<String> SOURCE_CODED = List.of("CAERS");
 
     private final EntityManager em;
 
@@ -39,12 +42,9 @@ public class SymptomCoder {
         if (normalized.isEmpty()) {
             return Match.NONE;
         }
-        List<?> exact = em.createNativeQuery("select term_id, text from symptom_synonym where normalized = ?1")
-                .setParameter(1, normalized).getResultList();
-        if (!exact.isEmpty()) {
-            Object[] row = (Object[]) exact.get(0);
-            return new Match(((Number) row[0]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3),
-                    (String) row[1]);
+        Match exact = exact(normalized);
+        if (exact != Match.NONE) {
+            return exact;
         }
         // Spelling tolerance: candidates of similar length, accepted word by word (EditDistance).
         List<Candidate> candidates = candidates(normalized.length());
@@ -73,6 +73,53 @@ public class SymptomCoder {
         double score = 1.0 - (double) bestEdits / normalized.length();
         return new Match(bestTerm, CodingMethod.FUZZY, BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP),
                 bestText);
+    }
+
+    /** A preferred name or synonym equal to the normalised text, or NONE. */
+    private Match exact(String normalized) {
+        List<?> exact = em.createNativeQuery("select term_id, text from symptom_synonym where normalized = ?1")
+                .setParameter(1, normalized).getResultList();
+        if (exact.isEmpty()) {
+            return Match.NONE;
+        }
+        Object[] row = (Object[]) exact.get(0);
+        return new Match(((Number) row[0]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3), (String) row[1]);
+    }
+
+    /**
+     * Codes terms that come already coded from their source (FDA's MedDRA preferred terms on import): a term
+     * matches a preferred name or synonym exactly, or stays its own, uncoded term (in the coding queue and
+     * countable as reported); it is never spelling-corrected, because a coded term that is a few letters from
+     * another term is another term (HYPERNATRAEMIA is not Hyponatraemia). A FUZZY coding stored earlier for the
+     * same text is replaced the same way; a MANUAL one (a person decided) is kept. In its own transaction, so
+     * the caller's later {@link #ensureCoded} finds these rows.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
+    public void ensureSourceCoded(Collection<String> terms) {
+        Set<String> all = new java.util.TreeSet<>(terms);
+        if (all.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> known = em.createNativeQuery("select verbatim, method from verbatim_coding where verbatim in (?1)")
+                .setParameter(1, List.copyOf(all)).getResultList();
+        for (Object[] row : known) {
+            String verbatim = (String) row[0];
+            all.remove(verbatim);
+            if (CodingMethod.FUZZY.name().equals(row[1])) {
+                Match m = exact(TextNormalizer.forMatching(verbatim));
+                em.createNativeQuery("""
+                        update verbatim_coding set term_id = ?2, method = ?3, score = ?4, matched_synonym = ?5,
+                               coded_by = null, coded_at = ?6 where verbatim = ?1 and method = 'FUZZY'""")
+                        .setParameter(1, verbatim).setParameter(2, m.termId()).setParameter(3, m.method().name())
+                        .setParameter(4, m.score()).setParameter(5, m.matchedSynonym()).setParameter(6, Instant.now())
+                        .executeUpdate();
+            }
+        }
+        for (String verbatim : all) {
+            String normalized = TextNormalizer.forMatching(verbatim);
+            insert(verbatim, normalized, normalized.isEmpty() ? Match.NONE : exact(normalized), null);
+        }
     }
 
     /** A synonym as spelling tolerance sees it. */

@@ -52,7 +52,7 @@ class SignalBenchmark {
         String diagnostics = "";
         for (int i = 0; i < fits; i++) {
             long start = System.nanoTime();
-            var prior = priors.fit("benchmark").orElseThrow();
+            var prior = priors.fit(org.kaers.signals.PriorLevel.SYMPTOM, "benchmark").orElseThrow();
             fitNanos[i] = System.nanoTime() - start;
             diagnostics = "%d cells, %d points, converged %s (%d of %d starts), %d evaluations".formatted(prior.cells(),
                     prior.points(), prior.converged(), prior.startsConverged(), prior.starts(), prior.evaluations());

@@ -64,6 +64,17 @@ class DisproportionalityTest {
     }
 
     @Test
+    void yatesCorrectionIsFlooredAtZero() {
+        // ad - bc = 10*900 - 90*100 = 0: independent, so chi-square is 0 (without the floor (0 - 550)^2 gave 2.4).
+        assertThat(Disproportionality.chiSquareYates(new Table(10, 90, 100, 900))).isZero();
+        // |ad - bc| = |2*8 - 3*7| = 5 < N/2 = 10: 0, not N (5 - 10)^2 / (5*15*9*11) = 0.0539.
+        assertThat(Disproportionality.chiSquareYates(new Table(2, 3, 7, 8))).isZero();
+        // Just above N/2: |1*20 - 1*1| = 19 > 11.5: 23 (19 - 11.5)^2 / (2*21*2*21) = 0.7334.
+        assertThat(Disproportionality.chiSquareYates(new Table(1, 1, 1, 20)))
+                .isCloseTo(23 * 7.5 * 7.5 / (2.0 * 21 * 2 * 21), within(1e-12));
+    }
+
+    @Test
     void undefinedMeasuresAreNullNeverNaNOrInfinite() {
         // a = 0: PRR and ROR are 0 without an interval; IC is defined (shrinkage).
         Table noA = new Table(0, 50, 40, 9910);

@@ -98,8 +98,13 @@ class SignalResourceTest {
         assertThat(measure(seizure, "ic", "value")).isCloseTo(Math.log((20.5) / (33.0 * 25 / 223 + 0.5)) / Math.log(2),
                 within(1e-4));
         assertThat(flags(seizure)).containsEntry("evans", true).containsEntry("ror", true).containsEntry("ic", true);
-        assertThat(measure(seizure, "ebgm", "value")).isGreaterThan(1);
-        assertThat(measure(seizure, "ebgm", "lower")).isLessThan(measure(seizure, "ebgm", "upper"));
+        // 6 product x symptom cells are too few for a prior: EBGM is null, and meta.prior says why.
+        assertThat(((Map<?, ?>) seizure.get("ebgm")).get("value")).isNull();
+        assertThat(flags(seizure)).containsEntry("ebgm", false);
+        assertThat(body.getBoolean("meta.prior.fitted")).isFalse();
+        assertThat(body.getString("meta.prior.level")).isEqualTo("symptom");
+        assertThat(body.getList("meta.prior.warnings", String.class)).singleElement().asString()
+                .startsWith("too little data: 6 product x reaction cells with N >= 1, a prior needs at least 100");
 
         Map<String, Object> nausea = row(body, "Nausea");
         assertThat(List.of(nausea.get("a"), nausea.get("b"), nausea.get("c"), nausea.get("d")))
@@ -118,8 +123,10 @@ class SignalResourceTest {
                 .get("/api/v1/signals").then().statusCode(200).extract().jsonPath();
         assertThat(row(admin, "Vomiting").get("a")).isEqualTo(3);
         assertThat(admin.getInt("meta.smallCellThreshold")).isZero();
-        // Sorted by EB05, withheld rows last.
-        assertThat(body.getList("results.label", String.class)).containsExactly("Seizure", "Nausea", "Vomiting");
+        // Sorted (here by a), withheld rows last.
+        assertThat(given().queryParam("product", product()).queryParam("sort", "a").get("/api/v1/signals").then()
+                .statusCode(200).extract().jsonPath().getList("results.label", String.class))
+                .containsExactly("Seizure", "Nausea", "Vomiting");
 
         // The counts against a direct recount from the raw rows.
         long recount = db.count("""
@@ -161,17 +168,73 @@ class SignalResourceTest {
     }
 
     @Test
-    void thePriorIsFittedStoredAndRefitted() {
+    void thePriorIsFittedStoredAndRefittedPerLevelAndSaysWhenDataAreTooFew() {
         product();
         table("product", product());
         JsonPath prior = given().get("/api/v1/signals/prior").then().statusCode(200).extract().jsonPath();
-        assertThat(prior.getDouble("alpha1")).isPositive();
-        assertThat(prior.getDouble("p")).isBetween(0.0, 1.0);
+        assertThat(prior.getString("level")).isEqualTo("symptom");
         assertThat(prior.getInt("cells")).isEqualTo(6); // 2 products x 3 symptoms
+        assertThat(prior.getBoolean("fitted")).isFalse();
+        assertThat(prior.getBoolean("converged")).isFalse();
+        assertThat(prior.get("alpha1") == null).isTrue();
+        assertThat(prior.getList("warnings", String.class)).singleElement().asString().startsWith("too little data: 6");
         long id = prior.getLong("id");
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/signals/prior").then().statusCode(200).body("reason", equalTo("on request"))
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/signals/prior").then().statusCode(200)
+                .body("reason", equalTo("on request")).body("level", equalTo("symptom"))
                 .body("id", org.hamcrest.Matchers.greaterThan((int) id));
+        // The level as reported has its own prior.
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("against", "verbatim")
+                .post("/api/v1/signals/prior").then().statusCode(200).body("level", equalTo("verbatim"))
+                .body("cells", equalTo(6)).body("fitted", equalTo(false));
+        given().queryParam("against", "verbatim").get("/api/v1/signals/prior").then().statusCode(200)
+                .body("level", equalTo("verbatim"));
         given().queryParam("x", 1).get("/api/v1/signals/prior").then().statusCode(400);
+        given().queryParam("against", "organClass").get("/api/v1/signals/prior").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("against"))
+                .body("violations[0].message", equalTo("one of: symptom, verbatim"));
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("against", "x")
+                .post("/api/v1/signals/prior").then().statusCode(400).body("violations[0].field", equalTo("against"));
+    }
+
+    @Test
+    void productNameAndTermAsReported() {
+        product();
+        // The product name as reported against the terms as reported: the same cases as the coded table here.
+        JsonPath byName = given().queryParam("productName", PRODUCT).get("/api/v1/signals").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(byName.getString("meta.subject.dimension")).isEqualTo("productName");
+        assertThat(byName.getString("meta.subject.label")).isEqualTo(PRODUCT);
+        assertThat(byName.getString("meta.against")).isEqualTo("verbatim");
+        assertThat(byName.getString("meta.prior.level")).isEqualTo("verbatim");
+        assertThat(byName.getLong("meta.subjectCases")).isEqualTo(33);
+        Map<String, Object> seizure = row(byName, "SEIZURE");
+        assertThat(seizure.get("key")).isEqualTo("SEIZURE");
+        assertThat(List.of(seizure.get("a"), seizure.get("b"), seizure.get("c"), seizure.get("d")))
+                .containsExactly(20, 13, 5, 185);
+        assertThat(measure(seizure, "prr", "value")).isCloseTo((20.0 / 33) / (5.0 / 190), within(1e-4));
+        // Yates: N (|ad - bc| - N/2)^2 / margins, by hand.
+        double yates = 223 * Math.pow(Math.abs(20.0 * 185 - 13.0 * 5) - 223 / 2.0, 2) / (33.0 * 190 * 25 * 198);
+        assertThat(((Number) seizure.get("chiSquare")).doubleValue()).isCloseTo(yates, within(1e-4));
+        // A term as reported against the product names: nausea (110 cases) with the product: a = 10, b = 100, c = 23.
+        JsonPath byTerm = given().queryParam("verbatim", "NAUSEA").get("/api/v1/signals").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(byTerm.getString("meta.against")).isEqualTo("productName");
+        Map<String, Object> named = row(byTerm, PRODUCT);
+        assertThat(List.of(named.get("a"), named.get("b"), named.get("c"), named.get("d")))
+                .containsExactly(10, 100, 23, 90);
+        // Mixed levels: a canonical product against terms as reported.
+        given().queryParam("product", product()).queryParam("against", "verbatim").get("/api/v1/signals").then()
+                .statusCode(200).body("meta.against", equalTo("verbatim")).body("meta.prior.level", equalTo("verbatim"));
+        // Bad values name the field.
+        given().queryParam("productName", " ").get("/api/v1/signals").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("productName"));
+        given().queryParam("productName", "x".repeat(301)).get("/api/v1/signals").then().statusCode(400)
+                .body("violations[0].field", equalTo("productName"));
+        given().queryParam("verbatim", "SEIZURE").queryParam("against", "organClass").get("/api/v1/signals").then()
+                .statusCode(400).body("violations[0].field", equalTo("against"))
+                .body("violations[0].message", equalTo("for a verbatim, one of: productName, product, substance"));
+        given().queryParam("productName", "NO SUCH PRODUCT NAME").get("/api/v1/signals").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -180,8 +243,8 @@ class SignalResourceTest {
                 .body("violations[0].field", equalTo("product"))
                 .body("violations[0].message", startsWith("give exactly one subject"));
         given().queryParam("product", "1").queryParam("substance", "KRATOM").get("/api/v1/signals").then().statusCode(400)
-                .body("violations[0].message", equalTo("give exactly one subject: product, substance, symptom or organClass"
-                        + " (got product, substance)"));
+                .body("violations[0].message", equalTo("give exactly one subject: product, substance, symptom, organClass,"
+                        + " productName or verbatim (got product, substance)"));
         given().queryParam("substance", "KRATOM").queryParam("against", "sex").get("/api/v1/signals").then()
                 .statusCode(400).body("violations[0].field", equalTo("against"));
         given().queryParam("substance", "KRATOM").queryParam("sort", "colour").get("/api/v1/signals").then()
