@@ -193,12 +193,6 @@ public class ProblemMappers {
             return builder(ProblemType.VALIDATION, "a value in the request cannot be stored: "
                     + dataProblem(sqlState(e)) + "; nothing was stored", List.of()).build();
         }
-        if (clientGone(e)) {
-            // The client closed the connection mid-body: nobody reads this answer, and it is not a server failure.
-            LOG.debugf("the client closed the connection before its request was read: %s", chain(e));
-            return builder(ProblemType.VALIDATION, "the request body ended before it was complete", List.of())
-                    .build();
-        }
         if (databaseUnavailable(e)) {
             // Expected while PostgreSQL restarts or fails over: readiness is DOWN meanwhile, and clients retry.
             LOG.warnf("database unavailable: %s", chain(e));
@@ -213,6 +207,12 @@ public class ProblemMappers {
             return builder(ProblemType.SERVICE_UNAVAILABLE, "the request collided with a concurrent one and was "
                     + "rolled back; nothing was stored; retry it (with the same Idempotency-Key)", List.of())
                     .header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
+        if (clientGone(e)) {
+            // The client closed the connection mid-body: nobody reads this answer, and it is not a server failure.
+            LOG.debugf("the client closed the connection before its request was read: %s", chain(e));
+            return builder(ProblemType.VALIDATION, "the request body ended before it was complete", List.of())
+                    .build();
         }
         String id = UUID.randomUUID().toString();
         // Exception classes and code locations only: messages can quote SQL or values.
@@ -235,8 +235,16 @@ public class ProblemMappers {
         };
     }
 
-    /** The connection closed while the body was read (the client went away): an I/O failure, not the service's. */
+    /**
+     * The connection closed while the body was read (the client went away): an I/O failure, not the service's.
+     * Checked after every database case: a failure with an SQLException in its chain is never the client's.
+     */
     static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return false;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException
                     || (t instanceof java.io.IOException && !(t instanceof JacksonException))) {

@@ -50,6 +50,9 @@ class ProblemMappersDataTest {
     void aRollbackWithoutADataExceptionIsStillUnavailable() {
         assertThat(mappers.unexpected(new jakarta.transaction.RollbackException("connection lost")).getStatus())
                 .isEqualTo(503);
+        // a refused connection has an IOException in its chain too: still the database's, not the client's
+        assertThat(mappers.unexpected(new jakarta.persistence.PersistenceException(new SQLException(
+                "Connection refused", "08001", new java.net.ConnectException("refused")))).getStatus()).isEqualTo(503);
     }
 
     @Test
