@@ -21,7 +21,8 @@ import org.kaers.statistics.CaseCounts;
 /**
  * One subject (a product, a substance, a symptom term or an organ class) against each value of another
  * dimension: the 2x2 case counts under the statistics counting rule, the measures of {@link Disproportionality},
- * EBGM under the current prior, the screening flags; rows whose a is small withheld whole.
+ * EBGM under the current prior, the screening flags. For researchers every count is a released (protected) cell
+ * of the statistics disclosure model.
  */
 @ApplicationScoped
 public class SignalService {
@@ -124,19 +125,19 @@ public class SignalService {
         long ab = m.subjectCases();
         long n = m.totalCases();
         List<SignalViews.Row> rows = new ArrayList<>();
+        // a, a + b, a + c and N are released cells (for researchers: perturbed, never 1 to the threshold; values
+        // released as 0 are not listed); b, c and d follow from them, at least 0. minCases applies to released a.
         for (Map.Entry<String, Long> cell : m.withSubject().entrySet()) {
             long a = cell.getValue();
             if (a < query.minCases()) {
                 continue;
             }
             String key = cell.getKey();
-            if (counts.isSmall(a)) {
-                rows.add(new SignalViews.Row(key, m.labels().get(key), true, null, null, null, null, null,
-                        none(), null, none(), none(), none(), new SignalViews.Flags(false, false, false, false)));
-                continue;
-            }
             long ac = m.all().getOrDefault(key, a);
-            Disproportionality.Table t = new Disproportionality.Table(a, ab - a, ac - a, n - ab - ac + a);
+            long b = Math.max(0, ab - a);
+            long c = Math.max(0, ac - a);
+            long d = Math.max(0, n - a - b - c);
+            Disproportionality.Table t = new Disproportionality.Table(a, b, c, d);
             rows.add(row(key, m.labels().get(key), t, shrinker));
         }
         Function<SignalViews.Row, Double> by = SORTS.get(query.sort());
@@ -145,13 +146,13 @@ public class SignalService {
                 .thenComparing(SignalViews.Row::key));
         int from = Math.min(rows.size(), query.page().offset());
         int to = Math.min(rows.size(), from + query.page().size());
-        boolean abHidden = counts.isSmall(ab);
+        boolean abHidden = false;
         SignalViews.Meta meta = new SignalViews.Meta(CAUTION, COUNTING,
                 new SignalViews.Subject(query.subject(), query.key(), label), query.against(),
                 query.filters().understood(), version.version(), version.asOf(),
                 m.fromAggregates() ? "AGGREGATES" : "RAW_ROWS", prior, abHidden ? null : ab, abHidden, n,
                 counts.smallCellThreshold(), query.minCases(), query.sort(), rows.size(), query.page().page(),
-                query.page().size());
+                query.page().size(), counts.protection());
         return new SignalViews.Table(meta, List.copyOf(rows.subList(from, to)));
     }
 
@@ -185,7 +186,7 @@ public class SignalService {
     /** The subject's name; 404 when it does not exist. */
     private String label(String subject, String key) {
         String sql = switch (subject) {
-            case "product" -> "select name from product where id = cast(?1 as bigint)";
+            case "product" -> "select id::text || chr(31) || name from product where id = cast(?1 as bigint)";
             case "substance" -> "select name from substance where code = ?1";
             case "symptom" -> "select preferred_name from symptom_term where code = ?1";
             default -> "select name from organ_class where code = ?1";
@@ -194,6 +195,10 @@ public class SignalService {
         List<String> found = em.createNativeQuery(sql).setParameter(1, key).getResultList();
         if (found.isEmpty()) {
             throw ApiProblem.notFound("no " + subject + " " + key);
+        }
+        if (subject.equals("product")) {
+            String[] idName = found.get(0).split("\u001f", 2);
+            return counts.productLabel(idName[0], idName[1]);
         }
         return found.get(0);
     }

@@ -108,18 +108,20 @@ public class AggregateStore {
     }
 
     /**
-     * The cells of the rows of {@code source} (with columns period, vals and sgn: +1 to add a fact, -1 to take
-     * it away), summed, as (a, b, period, n): every pair a < b of a fact's values, and ('*', '*'), for all time;
+     * The cells of the rows of {@code source} (with columns cid, period, vals and sgn: +1 to add a fact, -1 to
+     * take it away), summed, as (a, b, period, n, k), k the sum of the cases' disclosure keys (statistics.disclosure): every pair a < b of a fact's values, and ('*', '*'), for all time;
      * ('*', v) for every value v per month of receipt.
      */
     private static String cellsOf(String source) {
         return """
-                select x.a, x.b, x.period, sum(x.n) from (
-                    select a.v as a, b.v as b, 0 as period, f.sgn as n from %1$s f, unnest(f.vals) a(v), unnest(f.vals) b(v)
+                select x.a, x.b, x.period, sum(x.n), sum(x.k) from (
+                    select a.v as a, b.v as b, 0 as period, f.sgn as n, f.sgn * ck.disclosure_key as k
+                    from %1$s f join case_report ck on ck.id = f.cid, unnest(f.vals) a(v), unnest(f.vals) b(v)
                     where (a.v < b.v and (a.v = '*' or b.v not like '~%%')) or (a.v = '*' and b.v = '*')
                     union all
-                    select '*', b.v, f.period, f.sgn from %1$s f, unnest(f.vals) b(v) where b.v not like '~%%'
-                ) x group by x.a, x.b, x.period having sum(x.n) <> 0""".formatted(source);
+                    select '*', b.v, f.period, f.sgn, f.sgn * ck.disclosure_key
+                    from %1$s f join case_report ck on ck.id = f.cid, unnest(f.vals) b(v) where b.v not like '~%%'
+                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.k) <> 0""".formatted(source);
     }
 
     /**
@@ -163,8 +165,8 @@ public class AggregateStore {
         em.createNativeQuery("""
                 delete from stats_batch x using stats_batch y
                 where x.cid = y.cid and x.sgn = -y.sgn and x.period = y.period and x.vals = y.vals""").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n) " + cellsOf("stats_batch")
-                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n").executeUpdate();
+        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + cellsOf("stats_batch")
+                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k").executeUpdate();
         em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
                 .executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
@@ -202,8 +204,8 @@ public class AggregateStore {
         em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from (" + factSql()
                 + ") f").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n) "
-                + cellsOf("(select period, vals, 1 as sgn from stats_fact)")).executeUpdate();
+        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) "
+                + cellsOf("(select case_id as cid, period, vals, 1 as sgn from stats_fact)")).executeUpdate();
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                 + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();

@@ -1,0 +1,152 @@
+package org.kaers.statistics.disclosure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The published perturbation table of the cell key method. A cell is a set of cases; its key is the sum of the
+ * cases' permanent random keys modulo {@link #MODULUS} (uniform on 0 .. 2^32-1 whatever the cell's size, as
+ * long as one key is unknown); the released value is looked up by (true value, cell key):
+ * <ul>
+ * <li>0 stays 0;</li>
+ * <li>1 .. threshold (small) becomes 0 with probability 1 - v/(t+1), otherwise t+1: never 1 .. t, and unbiased
+ * (mean v);</li>
+ * <li>above the threshold, v + d with d from the symmetric kernel {@link #KERNEL} (-3 .. +3, weights
+ * 1, 2, 3, 4, 3, 2, 1 out of 16: standard deviation 1.58), released values below t+1 raised to t+1 (a
+ * small upward bias just above the threshold, +0.5 at most).</li>
+ * </ul>
+ * The lookup is integer arithmetic on the key, so the same set of cases gets the same answer in every query.
+ */
+public final class PerturbationTable {
+
+    /** Cell keys are sums of case keys modulo 2^32. */
+    public static final long MODULUS = 1L << 32;
+    /** Weights of the noise -3 .. +3 above the threshold. */
+    static final int[] KERNEL = {1, 2, 3, 4, 3, 2, 1};
+    static final int KERNEL_TOTAL = 16;
+    static final int MAX_NOISE = KERNEL.length / 2;
+
+    private final int threshold;
+    /** Per value 0 .. cap: the released values (ascending) and the upper bound of each one's range of cell keys. */
+    private final long[][] released;
+    private final long[][] upper;
+
+    /** @param threshold counts from 1 up to this are never released */
+    public PerturbationTable(int threshold) {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("threshold " + threshold);
+        }
+        this.threshold = threshold;
+        int cap = cap();
+        released = new long[cap + 1][];
+        upper = new long[cap + 1][];
+        for (int v = 0; v <= cap; v++) {
+            List<Entry> row = row(v);
+            released[v] = new long[row.size()];
+            upper[v] = new long[row.size()];
+            long cumulativeNumerator = 0;
+            for (int i = 0; i < row.size(); i++) {
+                Entry e = row.get(i);
+                cumulativeNumerator += e.numerator;
+                released[v][i] = e.released;
+                upper[v][i] = i == row.size() - 1 ? MODULUS : cumulativeNumerator * MODULUS / e.denominator;
+            }
+        }
+    }
+
+    /** One released value of a row and its probability numerator / denominator. */
+    public record Entry(long value, long released, long numerator, long denominator) {
+        public double probability() {
+            return (double) numerator / denominator;
+        }
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** The smallest value whose row is the kernel unchanged: rows from here on are v + d. */
+    public int cap() {
+        return threshold + 1 + MAX_NOISE;
+    }
+
+    /** The standard deviation of the noise above the threshold. */
+    public static double noiseStandardDeviation() {
+        double variance = 0;
+        for (int i = 0; i < KERNEL.length; i++) {
+            int d = i - MAX_NOISE;
+            variance += (double) KERNEL[i] * d * d / KERNEL_TOTAL;
+        }
+        return Math.sqrt(variance);
+    }
+
+    public static int maxNoise() {
+        return MAX_NOISE;
+    }
+
+    /** The row of a value (for 0 .. cap; larger values use the cap's row shifted), released values ascending. */
+    public List<Entry> row(long v) {
+        List<Entry> out = new ArrayList<>();
+        if (v == 0) {
+            out.add(new Entry(0, 0, 1, 1));
+        } else if (v <= threshold) {
+            out.add(new Entry(v, 0, threshold + 1 - v, threshold + 1));
+            out.add(new Entry(v, threshold + 1, v, threshold + 1));
+        } else {
+            long[] weights = new long[KERNEL.length];
+            for (int i = 0; i < KERNEL.length; i++) {
+                long r = Math.max(threshold + 1, v + i - MAX_NOISE);
+                weights[(int) (r - (v - MAX_NOISE))] += KERNEL[i];
+            }
+            for (int i = 0; i < weights.length; i++) {
+                if (weights[i] > 0) {
+                    out.add(new Entry(v, v - MAX_NOISE + i, weights[i], KERNEL_TOTAL));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The released value of a cell.
+     *
+     * @param value the cell's true count (at least 0)
+     * @param keySum the sum of its cases' keys (any long; taken modulo 2^32)
+     */
+    public long release(long value, long keySum) {
+        if (value < 0) {
+            throw new IllegalArgumentException("count " + value);
+        }
+        long key = Math.floorMod(keySum, MODULUS);
+        int row = (int) Math.min(value, cap());
+        long shift = value - row;
+        long[] bounds = upper[row];
+        for (int i = 0; i < bounds.length; i++) {
+            if (key < bounds[i]) {
+                return released[row][i] + shift;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** The table as published (CSV): value, released, probability as a fraction, and the range of cell keys. */
+    public String csv() {
+        StringBuilder out = new StringBuilder("value,released,probability,cell_key_from,cell_key_to\n");
+        for (int v = 0; v <= cap(); v++) {
+            long from = 0;
+            for (int i = 0; i < released[v].length; i++) {
+                Entry e = row(v).get(i);
+                out.append(v == cap() ? v + "+" : String.valueOf(v)).append(',')
+                        .append(v == cap() ? "v" + signed(released[v][i] - v) : String.valueOf(released[v][i])).append(',')
+                        .append(e.numerator()).append('/').append(e.denominator()).append(',').append(from).append(',')
+                        .append(upper[v][i] - 1).append('\n');
+                from = upper[v][i];
+            }
+        }
+        return out.toString();
+    }
+
+    private static String signed(long d) {
+        return d == 0 ? "" : d > 0 ? "+" + d : String.valueOf(d);
+    }
+}
