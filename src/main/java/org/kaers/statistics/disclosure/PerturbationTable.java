@@ -9,12 +9,12 @@ import java.util.List;
  * long as one key is unknown); the released value is looked up by (true value, cell key):
  * <ul>
  * <li>0 stays 0;</li>
- * <li>1 .. threshold (small) becomes 0 with probability 1 - v/(t+1), otherwise t+1: never 1 .. t, and unbiased
- * (mean v);</li>
- * <li>above the threshold, v + d with d from the symmetric kernel {@link #KERNEL} (-3 .. +3, weights
- * 1, 2, 3, 4, 3, 2, 1 out of 16: standard deviation 1.58), released values below t+1 raised to t+1 (a
- * small upward bias just above the threshold, +0.5 at most).</li>
+ * <li>1 .. threshold t (small) becomes t+1 with probability v/(t+1), otherwise 0;</li>
+ * <li>above the threshold, v + d with d from the symmetric kernel {@link #KERNEL} (-3 .. +3, weights 1, 2, 3, 4,
+ * 3, 2, 1 out of 16: standard deviation 1.58), and a result from 1 to t goes through the small-value rule.</li>
  * </ul>
+ * So 1 .. t is never released, every row's mean is its value (unbiased), and values just above the threshold
+ * can be released as 0 too, like small ones.
  * The lookup is integer arithmetic on the key, so the same set of cases gets the same answer in every query.
  */
 public final class PerturbationTable {
@@ -86,25 +86,33 @@ public final class PerturbationTable {
 
     /** The row of a value (for 0 .. cap; larger values use the cap's row shifted), released values ascending. */
     public List<Entry> row(long v) {
-        List<Entry> out = new ArrayList<>();
-        if (v == 0) {
-            out.add(new Entry(0, 0, 1, 1));
-        } else if (v <= threshold) {
-            out.add(new Entry(v, 0, threshold + 1 - v, threshold + 1));
-            out.add(new Entry(v, threshold + 1, v, threshold + 1));
+        long denominator = (long) KERNEL_TOTAL * (threshold + 1);
+        java.util.TreeMap<Long, Long> weights = new java.util.TreeMap<>();
+        if (v <= threshold) {
+            small(v, KERNEL_TOTAL, weights);
         } else {
-            long[] weights = new long[KERNEL.length];
             for (int i = 0; i < KERNEL.length; i++) {
-                long r = Math.max(threshold + 1, v + i - MAX_NOISE);
-                weights[(int) (r - (v - MAX_NOISE))] += KERNEL[i];
-            }
-            for (int i = 0; i < weights.length; i++) {
-                if (weights[i] > 0) {
-                    out.add(new Entry(v, v - MAX_NOISE + i, weights[i], KERNEL_TOTAL));
-                }
+                small(v + i - MAX_NOISE, KERNEL[i], weights);
             }
         }
+        List<Entry> out = new ArrayList<>();
+        weights.forEach((released, w) -> out.add(new Entry(v, released, w, denominator)));
         return out;
+    }
+
+    /**
+     * The small-value rule applied to x with weight w (in units of 1/(16 (t+1))): 0 or less gives 0, above the
+     * threshold x itself, and 1 .. t gives t+1 with probability x/(t+1), else 0 (mean x).
+     */
+    private void small(long x, long w, java.util.Map<Long, Long> weights) {
+        if (x <= 0) {
+            weights.merge(0L, w * (threshold + 1), Long::sum);
+        } else if (x > threshold) {
+            weights.merge(x, w * (threshold + 1), Long::sum);
+        } else {
+            weights.merge(0L, w * (threshold + 1 - x), Long::sum);
+            weights.merge((long) threshold + 1, w * x, Long::sum);
+        }
     }
 
     /**
