@@ -16,7 +16,7 @@ public class SmallCellPolicy {
     /** Settings of statistics reads and their protection. */
     @ConfigMapping(prefix = "kaers.stats")
     public interface Config {
-        /** Counts from 1 up to this are never released to researchers (cell key method). */
+        /** Counts from 1 up to this are never released to researchers (cell key method); 0 turns protection off. */
         @WithDefault("5")
         int smallCellThreshold();
 

@@ -70,11 +70,12 @@ class DisclosureUtilityTest {
 
     @Test
     void signalMeasuresStayUsefulOnLargeCells() {
-        System.out.println("2x2 tables (N = 100000, a+b = 5 a, a+c = 10 a): error of measures from released a, a+b, a+c, N");
+        System.out.println("2x2 tables with PRR 2 (N = 100000, a+b = 10 a, c = 5% of the other cases): error of measures"
+                + " computed from released a, a+b, a+c, N");
         for (long a : new long[] {20, 100, 1000}) {
-            long ab = 5 * a;
-            long ac = 10 * a;
             long n = 100_000;
+            long ab = 10 * a;
+            long ac = a + (n - ab) / 20;
             double prr = prr(a, ab, ac, n);
             double ror = ror(a, ab, ac, n);
             double ic = ic(a, ab, ac, n);
@@ -97,6 +98,21 @@ class DisclosureUtilityTest {
                     + "IC %.4f (log2)  vs sampling: 1/sqrt(a) = %.1f%%%n", a, prr, 100 * meanPrr, 100 * prrErr[draws * 95 / 100],
                     100 * rorErr / draws, icErr / draws, 100 / Math.sqrt(a));
             assertThat(meanPrr).isLessThan(0.2 / Math.sqrt(a) * 2);
+        }
+    }
+
+    @Test
+    void aPaddingAttackerIsRightAboutHalfTheTimeAtBest() {
+        // The attacker adds k known cases to a cell of 1 and reads released(1 + k) - k.
+        for (int k : new int[] {5, 8}) {
+            int draws = 200_000;
+            int exact = 0;
+            for (int i = 0; i < draws; i++) {
+                exact += table.release(1 + k, key(1 + k)) - k == 1 ? 1 : 0;
+            }
+            System.out.printf("padding a cell of 1 with %d known cases: estimate exact %.1f%% of the time%n", k,
+                    100.0 * exact / draws);
+            assertThat((double) exact / draws).isLessThan(0.55);
         }
     }
 
