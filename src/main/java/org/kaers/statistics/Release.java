@@ -19,7 +19,7 @@ import org.kaers.statistics.disclosure.Disclosure;
  * read: each group, missing count and total becomes its released value; groups released as 0 are not listed;
  * groups are ordered by released value, then key (never by true count); free texts held by fewer than
  * {@link Disclosure#freeTextMinimumCases()} cases are neither listed nor accepted as filters; uncurated products
- * are labelled by id. Exact callers (reviewers, administrators) get the tally unchanged.
+ * that few cases name are labelled by id. Exact callers (reviewers, administrators) get the tally unchanged.
  */
 @ApplicationScoped
 class Release {
@@ -81,7 +81,10 @@ class Release {
         return new Tally(maskUncurated(rows, by), missing, cell(t.total(), t.totalKey()), t.missingKeys(), t.totalKey());
     }
 
-    /** A reviewer has not curated these products yet: their names are a reporter's text, so they go by id. */
+    /**
+     * A reviewer has not curated these products yet: their names are a reporter's text, so they go by id unless
+     * enough cases name them (as free text).
+     */
     private List<Tally.Row> maskUncurated(List<Tally.Row> rows, List<Dimension> by) {
         int d = by.indexOf(Dimension.PRODUCT);
         if (d < 0 || rows.isEmpty()) {
@@ -106,14 +109,16 @@ class Release {
         return "uncurated product " + id;
     }
 
-    /** Of these product ids, the uncurated ones (empty for exact callers). */
+    /** Of these product ids, the uncurated ones named by too few cases to show their name (none for exact callers). */
     Set<String> uncurated(List<String> ids) {
         if (exact() || ids.isEmpty()) {
             return Set.of();
         }
         @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select id::text from product where not curated and id::text in (:ids)")
-                .setParameter("ids", ids).getResultList();
+        List<String> found = em.createNativeQuery("select p.id::text from product p left join stats_cell c on c.a = '*'"
+                + " and c.b = 'product=' || p.id and c.period = 0 where not p.curated and p.id::text in (:ids)"
+                + " and coalesce(c.n, 0) < :minimum").setParameter("ids", ids)
+                .setParameter("minimum", disclosure.freeTextMinimumCases()).getResultList();
         return new HashSet<>(found);
     }
 

@@ -343,10 +343,16 @@ class DisclosureAttackTest {
         // ... the same answer as for a text no case has.
         given().queryParam("by", "sex").queryParam("verbatim", "no such text").get("/api/v1/stats/counts").then()
                 .statusCode(400).body("violations[0].field", equalTo("verbatim"));
-        // The product name of 58 cases is shown; the product, not curated, goes by id.
+        // The product name of 58 cases is shown, and so is the name of its (uncurated) product.
         assertThat(counts("productName")).containsKey(PRODUCT);
+        String name = given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")))
+                .get("/api/v1/products/" + productId()).then().statusCode(200).extract().path("name");
         given().queryParam("by", "product").get("/api/v1/stats/counts").then().statusCode(200)
-                .body("results[0].labels[0]", equalTo("uncurated product " + productId()));
+                .body("results[0].labels[0]", equalTo(name));
+        JsonPath product = given().get("/api/v1/products/" + productId()).then().statusCode(200).extract().jsonPath();
+        assertThat(product.getString("name")).isEqualTo(name);
+        assertThat(product.getList("reportedNames")).contains(PRODUCT);
+        assertNothingSmall(List.of(product.getLong("cases")));
         // Reviewers see everything exactly.
         given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER"))).queryParam("by", "verbatim")
                 .get("/api/v1/stats/counts").then().statusCode(200).body("meta.protection.method", equalTo("NONE"))
@@ -411,6 +417,38 @@ class DisclosureAttackTest {
         // The padder's counts are a researcher's counts: perturbed like anyone's.
         asPadder.queryParam("by", "sex").get("/api/v1/stats/counts").then().statusCode(200)
                 .body("meta.protection.method", equalTo("CELL_KEY"));
+    }
+
+    /** After padding: one case names a product no other case names. */
+    @Test
+    @Order(30)
+    void aRareProductNameIsNotShown() {
+        plant();
+        String rare = "Rare kratom tea " + CaseReports.uniqueToken();
+        ObjectNode r = report("US", "MALE", 50, "vomiting");
+        ((ObjectNode) r.withArray("products").get(0)).put("name", rare);
+        submit(r, Tokens.ADMIN);
+        catchUp();
+        String id = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("name", rare)
+                .get("/api/v1/products/match").then().statusCode(200).extract().path("product.id").toString();
+        assertThat(counts("productName")).doesNotContainKey(rare);
+        JsonPath byProduct = given().queryParam("by", "product").queryParam("size", 1000).get("/api/v1/stats/counts")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(byProduct.getList("results.labels[0]", String.class)).doesNotContain(rare);
+        JsonPath detail = given().get("/api/v1/products/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getString("name")).isEqualTo("uncurated product " + id);
+        assertThat(detail.getList("reportedNames")).isEmpty();
+        assertThat(detail.getList("aliases")).isEmpty();
+        assertNothingSmall(List.of(detail.getLong("cases")));
+        assertThat(given().queryParam("q", rare).get("/api/v1/products").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class)).doesNotContain(Long.valueOf(id));
+        assertThat(given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("q", rare).get("/api/v1/products")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class)).contains(Long.valueOf(id));
+        given().queryParam("by", "sex").queryParam("productName", rare).get("/api/v1/stats/counts").then().statusCode(400)
+                .body("violations[0].field", equalTo("productName"));
+        // A reviewer sees it all.
+        given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER"))).get("/api/v1/products/" + id)
+                .then().statusCode(200).body("name", equalTo(rare)).body("cases", equalTo(1));
     }
 
     private static String productId() {
