@@ -137,19 +137,37 @@ public final class PerturbationTable {
         throw new IllegalStateException("unreachable");
     }
 
+    /**
+     * One line of the published table: for value v (for the cap: every v from the cap up, released as v + shift),
+     * a released value, its probability and the range of cell keys (inclusive) that give it.
+     */
+    public record Line(long value, boolean fromCapUp, long released, long numerator, long denominator, long keyFrom,
+            long keyTo) {
+    }
+
+    /** The table as published, value by value. */
+    public List<Line> lines() {
+        List<Line> out = new ArrayList<>();
+        for (int v = 0; v <= cap(); v++) {
+            List<Entry> row = row(v);
+            long from = 0;
+            for (int i = 0; i < released[v].length; i++) {
+                Entry e = row.get(i);
+                out.add(new Line(v, v == cap(), released[v][i], e.numerator(), e.denominator(), from, upper[v][i] - 1));
+                from = upper[v][i];
+            }
+        }
+        return out;
+    }
+
     /** The table as published (CSV): value, released, probability as a fraction, and the range of cell keys. */
     public String csv() {
         StringBuilder out = new StringBuilder("value,released,probability,cell_key_from,cell_key_to\n");
-        for (int v = 0; v <= cap(); v++) {
-            long from = 0;
-            for (int i = 0; i < released[v].length; i++) {
-                Entry e = row(v).get(i);
-                out.append(v == cap() ? v + "+" : String.valueOf(v)).append(',')
-                        .append(v == cap() ? "v" + signed(released[v][i] - v) : String.valueOf(released[v][i])).append(',')
-                        .append(e.numerator()).append('/').append(e.denominator()).append(',').append(from).append(',')
-                        .append(upper[v][i] - 1).append('\n');
-                from = upper[v][i];
-            }
+        for (Line l : lines()) {
+            out.append(l.fromCapUp() ? l.value() + "+" : String.valueOf(l.value())).append(',')
+                    .append(l.fromCapUp() ? "v" + signed(l.released() - l.value()) : String.valueOf(l.released()))
+                    .append(',').append(l.numerator()).append('/').append(l.denominator()).append(',')
+                    .append(l.keyFrom()).append(',').append(l.keyTo()).append('\n');
         }
         return out.toString();
     }

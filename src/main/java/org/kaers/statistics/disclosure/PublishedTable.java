@@ -26,12 +26,8 @@ public record PublishedTable(
 
     public static PublishedTable of(PerturbationTable table) {
         List<Row> rows = new ArrayList<>();
-        for (String line : table.csv().lines().skip(1).toList()) {
-            String[] f = line.split(",");
-            long value = Long.parseLong(f[0].replace("+", ""));
-            long released = f[1].startsWith("v") ? value + (f[1].length() == 1 ? 0 : Long.parseLong(f[1].substring(1).replace("+", "")))
-                    : Long.parseLong(f[1]);
-            rows.add(new Row(value, released, f[2], Long.parseLong(f[3]), Long.parseLong(f[4])));
+        for (PerturbationTable.Line l : table.lines()) {
+            rows.add(new Row(l.value(), l.released(), l.numerator() + "/" + l.denominator(), l.keyFrom(), l.keyTo()));
         }
         return new PublishedTable("CELL_KEY", table.threshold(), PerturbationTable.MODULUS,
                 Math.round(PerturbationTable.noiseStandardDeviation() * 100) / 100.0, PerturbationTable.maxNoise(),
