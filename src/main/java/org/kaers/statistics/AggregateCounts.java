@@ -242,9 +242,10 @@ public class AggregateCounts {
             return java.util.Set.of();
         }
         @SuppressWarnings("unchecked")
+        // One text parameter however many values (a bind list is limited to 32,767), split in the database.
         List<String> found = em.createNativeQuery("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
-                + " and b in (:values) and n >= :minimum").setParameter("values", values.stream()
-                        .map(v -> d.code + "=" + v).toList())
+                + " and b = any (string_to_array(:values, chr(31))) and n >= :minimum").setParameter("values", values.stream()
+                        .map(v -> d.code + "=" + v).collect(java.util.stream.Collectors.joining("\u001f")))
                 .setParameter("minimum", minimum).setParameter("skip", d.code.length() + 2).getResultList();
         return new java.util.HashSet<>(found);
     }
