@@ -54,13 +54,14 @@ public class StatsResource {
             description = "How researchers' numbers are protected (cell key method): every case has a permanent random "
                     + "key (never released); a cell's key is the sum of its cases' keys modulo 2^32; the released value "
                     + "of a cell with true value v and key k is the row of v whose key range holds k. Values from 1 to "
-                    + "the threshold are never released; above the cap, the row of the cap applies shifted (v-3 .. v+3). "
+                    + "the threshold are never released (they become 0, or threshold + 1 to + 3); above the cap, the row of the "
+                    + "cap applies shifted (v-3 .. v+3). "
                     + "The same for every caller; reviewers and administrators receive exact counts.")
     @APIResponse(responseCode = "200", description = "The table.",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = org.kaers.statistics.disclosure.PublishedTable.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "value,released,probability,cell_key_from,cell_key_to\n0,0,1/1,0,4294967295\n1,0,5/6,0,3579139412\n"))})
+                            value = "value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n1,0,288/336,0,3681400538\n"))})
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response perturbationTable(@Context UriInfo uri, @Context HttpHeaders headers) {
         org.kaers.common.QueryParams.of(uri.getQueryParameters(), java.util.Set.of()).throwIfInvalid();

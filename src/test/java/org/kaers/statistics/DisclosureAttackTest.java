@@ -140,7 +140,7 @@ class DisclosureAttackTest {
         double meanError = estimates.stream().mapToLong(e -> Math.abs(e - truth)).average().orElseThrow();
         System.out.printf("attack %-28s estimates %s: exact %d/%d, mean absolute error %.2f%n", attack, estimates, exact,
                 DRAWS, meanError);
-        // A single released value is exact with probability 52% at most (a cell of 6, see the table); combinations of
+        // A single released value is exact with probability 33% at most (a cell of 6, see the table); combinations of
         // cells less often. Being right in 15 or 16 of 16 draws would be a pinned-down count (chance < 0.4%).
         assertThat(exact).as(attack + ": exact estimates").isLessThanOrEqualTo(DRAWS - 2);
     }
@@ -292,7 +292,7 @@ class DisclosureAttackTest {
                 assertThat(fromCsv.get(k)).isEqualTo(v);
             }
         });
-        // The planted cell, whichever way it is asked, is one set of cases: one released number (0 or 6 and up).
+        // The planted cell, whichever way it is asked, is one set of cases: one released number (0, or 6 and up).
         long cross = counts("country,ageGroup").getOrDefault("CA|ADOLESCENT", 0L);
         long filtered = counts("ageGroup", "country", "CA").getOrDefault("ADOLESCENT", 0L);
         long summary = given().queryParam("product", productId()).queryParam("country", "CA").get("/api/v1/stats/summary")
@@ -397,7 +397,7 @@ class DisclosureAttackTest {
         assertThat(table.getList("rows.released", Long.class)).allSatisfy(r -> assertThat(r == 0 || r > 5).isTrue());
         String csv = given().accept("text/csv").get("/api/v1/stats/protection").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
-        assertThat(csv).startsWith("value,released,probability,cell_key_from,cell_key_to\n0,0,96/96,0,4294967295\n");
+        assertThat(csv).startsWith("value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n");
     }
 
     /** Padding runs last: it adds cases. */

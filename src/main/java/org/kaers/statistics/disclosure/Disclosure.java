@@ -31,7 +31,10 @@ public class Disclosure {
         FREE_TEXT
     }
 
-    /** Every statistics and signals operation (OpenAPI operationId) and how the numbers it serves are protected. */
+    /**
+     * Every statistics, signals, product and substance operation (OpenAPI operationId) and how the numbers it
+     * serves are protected.
+     */
     public static final Map<String, String> OPERATIONS = Map.ofEntries(
             Map.entry("countCases", "cell key: every group, missing count and total; free text by frequency"),
             Map.entry("caseTrend", "cell key: every period (quarters and years as cells of their own), missing, total"),
@@ -44,7 +47,15 @@ public class Disclosure {
             Map.entry("catchUpAggregates", "ADMIN only"),
             Map.entry("rebuildAggregates", "ADMIN only"),
             Map.entry("ebgmPrior", "fitted hyperparameters over the whole database"),
-            Map.entry("refitEbgmPrior", "ADMIN only"));
+            Map.entry("refitEbgmPrior", "ADMIN only"),
+            Map.entry("searchProducts", "cell key: case counts; ordered by id; uncurated names and text search by frequency"),
+            Map.entry("getProduct", "cell key: case count; name, reported names and aliases by frequency"),
+            Map.entry("previewProductMatch", "cell key: case count; name by frequency (whether a typed name is known "
+                    + "to the vocabulary is not hidden)"),
+            Map.entry("curateProduct", "REVIEWER, ADMIN only"),
+            Map.entry("mergeProduct", "REVIEWER, ADMIN only"),
+            Map.entry("productReviewQueue", "REVIEWER, ADMIN only"),
+            Map.entry("listSubstances", "counts products, not cases"));
 
     private final PerturbationTable table;
     private final Caller caller;

@@ -9,7 +9,7 @@ import java.util.List;
  * long as one key is unknown); the released value is looked up by (true value, cell key):
  * <ul>
  * <li>0 stays 0;</li>
- * <li>1 .. threshold t (small) becomes t+1 with probability v/(t+1), otherwise 0;</li>
+ * <li>1 .. threshold t (small) becomes t+1, t+2 or t+3 with probability v/(3 (t+2)) each, otherwise 0;</li>
  * <li>above the threshold, v + d with d from the symmetric kernel {@link #KERNEL} (-3 .. +3, weights 1, 2, 3, 4,
  * 3, 2, 1 out of 16: standard deviation 1.58), and a result from 1 to t goes through the small-value rule.</li>
  * </ul>
@@ -86,7 +86,6 @@ public final class PerturbationTable {
 
     /** The row of a value (for 0 .. cap; larger values use the cap's row shifted), released values ascending. */
     public List<Entry> row(long v) {
-        long denominator = (long) KERNEL_TOTAL * (threshold + 1);
         java.util.TreeMap<Long, Long> weights = new java.util.TreeMap<>();
         if (v <= threshold) {
             small(v, KERNEL_TOTAL, weights);
@@ -96,22 +95,33 @@ public final class PerturbationTable {
             }
         }
         List<Entry> out = new ArrayList<>();
-        weights.forEach((released, w) -> out.add(new Entry(v, released, w, denominator)));
+        weights.forEach((released, w) -> out.add(new Entry(v, released, w, denominator())));
         return out;
     }
 
+    /** All probabilities are multiples of 1 / (16 * 3 (t + 2)). */
+    private long denominator() {
+        return (long) KERNEL_TOTAL * SPREAD * (threshold + 2);
+    }
+
+    /** A small value that is released goes to t+1, t+2 or t+3 alike (mean t+2). */
+    static final int SPREAD = 3;
+
     /**
-     * The small-value rule applied to x with weight w (in units of 1/(16 (t+1))): 0 or less gives 0, above the
-     * threshold x itself, and 1 .. t gives t+1 with probability x/(t+1), else 0 (mean x).
+     * The small-value rule applied to x with weight w (in units of 1/16): 0 or less gives 0; above the threshold
+     * x itself; 1 .. t gives each of t+1, t+2, t+3 with probability x/(3 (t+2)), else 0 (mean x).
      */
     private void small(long x, long w, java.util.Map<Long, Long> weights) {
+        long unit = (long) SPREAD * (threshold + 2);
         if (x <= 0) {
-            weights.merge(0L, w * (threshold + 1), Long::sum);
+            weights.merge(0L, w * unit, Long::sum);
         } else if (x > threshold) {
-            weights.merge(x, w * (threshold + 1), Long::sum);
+            weights.merge(x, w * unit, Long::sum);
         } else {
-            weights.merge(0L, w * (threshold + 1 - x), Long::sum);
-            weights.merge((long) threshold + 1, w * x, Long::sum);
+            weights.merge(0L, w * SPREAD * (threshold + 2 - x), Long::sum);
+            for (int r = 1; r <= SPREAD; r++) {
+                weights.merge((long) threshold + r, w * x, Long::sum);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Protection(
         @Schema(description = "CELL_KEY: every count (cells, margins, totals, missing counts) is perturbed by the cell "
                 + "key method; NONE: exact counts (reviewers and administrators).", examples = "CELL_KEY") String method,
-        @Schema(description = "Counts from 1 up to this are never released: they become 0 (not listed) or threshold + 1.",
+        @Schema(description = "Counts from 1 up to this are never released: they become 0 (not listed) or threshold + 1 to + 3.",
                 examples = "5") int smallCellThreshold,
         @Schema(description = "Standard deviation of the noise added to counts above the threshold.",
                 examples = "1.58") double noiseStandardDeviation,

@@ -20,8 +20,8 @@ public record PublishedTable(
     @Schema(name = "PerturbationRow", description = "One released value of a true value, with its probability and the "
             + "range of cell keys (inclusive) that give it.")
     public record Row(@Schema(examples = "1") long value, @Schema(examples = "6") long released,
-            @Schema(examples = "1/6") String probability, @Schema(examples = "3579139413") long cellKeyFrom,
-            @Schema(examples = "4294967295") long cellKeyTo) {
+            @Schema(examples = "16/336") String probability, @Schema(examples = "3681400539") long cellKeyFrom,
+            @Schema(examples = "3885922790") long cellKeyTo) {
     }
 
     public static PublishedTable of(PerturbationTable table) {

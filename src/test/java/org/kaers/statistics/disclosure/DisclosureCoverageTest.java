@@ -14,7 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Adding a statistics or signals operation, or a dimension, without placing it in the disclosure model fails
- * here: every operation the served OpenAPI document lists under /api/v1/stats and /api/v1/signals must be in
+ * here: every operation the served OpenAPI document lists under /api/v1/stats, /api/v1/signals, /api/v1/products
+ * and /api/v1/substances (the paths that serve case counts) must be in
  * {@link Disclosure#OPERATIONS} (and nothing stale there), and every dimension must be offered by the counts
  * operation and classified by {@link Disclosure#kind}.
  */
@@ -27,7 +28,8 @@ class DisclosureCoverageTest {
                 .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         Set<String> served = new TreeSet<>();
         paths.forEach((path, operations) -> {
-            if (path.startsWith("/api/v1/stats") || path.startsWith("/api/v1/signals")) {
+            if (path.startsWith("/api/v1/stats") || path.startsWith("/api/v1/signals")
+                    || path.startsWith("/api/v1/products") || path.startsWith("/api/v1/substances")) {
                 operations.values().forEach(op -> served.add((String) op.get("operationId")));
             }
         });
