@@ -21,7 +21,8 @@ import org.kaers.statistics.CaseCounts;
 /**
  * One subject (a product, a substance, a symptom term or an organ class) against each value of another
  * dimension: the 2x2 case counts under the statistics counting rule, the measures of {@link Disproportionality},
- * EBGM under the current prior, the screening flags; rows whose a is small withheld whole.
+ * EBGM under the current prior, the screening flags. For researchers every count is a released (protected) cell
+ * of the statistics disclosure model.
  */
 @ApplicationScoped
 public class SignalService {
@@ -132,29 +133,31 @@ public class SignalService {
     @Transactional
     SignalViews.Table table(Query query, SignalViews.PriorView prior) {
         counts.beginRead();
-        String label = label(query.subject(), query.key());
+        // Margins first: for a researcher a text as reported that is rare or absent is the same 400 (the filter
+        // rule of the disclosure model), never a 404 that would tell the two apart.
         CaseCounts.Margins m = counts.margins(query.subject(), query.key(), query.against(), query.filters());
+        String label = label(query.subject(), query.key());
         CaseCounts.DataVersion version = counts.dataVersion();
         GammaPoissonShrinker.Prior shrinker = prior == null || !prior.fitted() ? null
                 : new GammaPoissonShrinker.Prior(prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.p());
         long ab = m.subjectCases();
         long n = m.totalCases();
         List<SignalViews.Row> rows = new ArrayList<>();
+        // a, a + b, a + c and N are released cells (for researchers: perturbed, never 1 to the threshold; values
+        // released as 0 are not listed); b, c and d follow from them, at least 0. minCases applies to released a.
         for (Map.Entry<String, Long> cell : m.withSubject().entrySet()) {
             long a = cell.getValue();
             if (a < query.minCases()) {
                 continue;
             }
             String key = cell.getKey();
+            long ac = m.all().getOrDefault(key, a);
+            long b = Math.max(0, ab - a);
+            long c = Math.max(0, ac - a);
+            long d = Math.max(0, n - a - b - c);
+            Disproportionality.Table t = new Disproportionality.Table(a, b, c, d);
             // The text as reported is its own label.
             String rowLabel = AS_REPORTED.containsKey(query.against()) ? key : m.labels().get(key);
-            if (counts.isSmall(a)) {
-                rows.add(new SignalViews.Row(key, rowLabel, true, null, null, null, null, null,
-                        none(), null, none(), none(), none(), new SignalViews.Flags(false, false, false, false)));
-                continue;
-            }
-            long ac = m.all().getOrDefault(key, a);
-            Disproportionality.Table t = new Disproportionality.Table(a, ab - a, ac - a, n - ab - ac + a);
             rows.add(row(key, rowLabel, t, shrinker));
         }
         Function<SignalViews.Row, Double> by = SORTS.get(query.sort());
@@ -163,13 +166,13 @@ public class SignalService {
                 .thenComparing(SignalViews.Row::key));
         int from = Math.min(rows.size(), query.page().offset());
         int to = Math.min(rows.size(), from + query.page().size());
-        boolean abHidden = counts.isSmall(ab);
+        boolean abHidden = false;
         SignalViews.Meta meta = new SignalViews.Meta(CAUTION, COUNTING,
                 new SignalViews.Subject(query.subject(), query.key(), label), query.against(),
                 query.filters().understood(), version.version(), version.asOf(),
                 m.fromAggregates() ? "AGGREGATES" : "RAW_ROWS", prior, abHidden ? null : ab, abHidden, n,
                 counts.smallCellThreshold(), query.minCases(), query.sort(), rows.size(), query.page().page(),
-                query.page().size());
+                query.page().size(), counts.protection());
         return new SignalViews.Table(meta, List.copyOf(rows.subList(from, to)));
     }
 
@@ -205,7 +208,7 @@ public class SignalService {
         String sql = switch (subject) {
             case "productName" -> "select name from product_name_coding where name = ?1";
             case "verbatim" -> "select verbatim from verbatim_coding where verbatim = ?1";
-            case "product" -> "select name from product where id = cast(?1 as bigint)";
+            case "product" -> "select id::text || chr(31) || name from product where id = cast(?1 as bigint)";
             case "substance" -> "select name from substance where code = ?1";
             case "symptom" -> "select preferred_name from symptom_term where code = ?1";
             default -> "select name from organ_class where code = ?1";
@@ -214,6 +217,10 @@ public class SignalService {
         List<String> found = em.createNativeQuery(sql).setParameter(1, key).getResultList();
         if (found.isEmpty()) {
             throw ApiProblem.notFound("no " + subject + " has this key");
+        }
+        if (subject.equals("product")) {
+            String[] idName = found.get(0).split("\u001f", 2);
+            return counts.productLabel(idName[0], idName[1]);
         }
         return found.get(0);
     }

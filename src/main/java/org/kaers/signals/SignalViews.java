@@ -33,15 +33,20 @@ public final class SignalViews {
                     + "data may be newer than dataVersion).", examples = "AGGREGATES") String answeredFrom,
             @Schema(description = "The EBGM prior used; absent when none could be fitted (EBGM is then absent too).")
             PriorView prior,
-            @Schema(description = "Cases with the subject (a + b); absent when suppressed.", examples = "1534") Long subjectCases,
+            @Schema(description = "Cases with the subject (a + b; released value).", examples = "1534") Long subjectCases,
             boolean subjectCasesSuppressed,
-            @Schema(description = "All cases matching the filters (N).", examples = "20412") long totalCases,
-            @Schema(description = "Rows whose a is from 1 up to this are withheld.", examples = "5") int smallCellThreshold,
-            @Schema(description = "Rows with fewer cases (a) are left out.", examples = "3") int minCases,
+            @Schema(description = "All cases matching the filters (N; released value).", examples = "20412") long totalCases,
+            @Schema(description = "Counts from 1 up to this are never released (0: exact counts).", examples = "5")
+            int smallCellThreshold,
+            @Schema(description = "Rows with fewer cases (released a) are left out.", examples = "3") int minCases,
             @Schema(examples = "eb05") String sort,
             @Schema(description = "Rows over all pages.", examples = "87") long rows,
             int page,
-            int size) {
+            int size,
+            @Schema(description = "How the counts were protected. CELL_KEY: a, a+b (subjectCases), a+c and N (totalCases) "
+                    + "are the released values of those cells, as GET /stats/counts gives them; b, c and d follow from "
+                    + "them; every measure is computed from these protected counts.")
+            org.kaers.statistics.disclosure.Protection protection) {
     }
 
     @Schema(name = "SignalSubject", description = "What is compared against everything else.")

@@ -54,18 +54,22 @@ public class AggregateCounts {
             Dimension d = request.by().get(0);
             List<Tally.Row> rows = new ArrayList<>();
             long missing = 0;
+            long missingKey = 0;
             for (Object[] r : values(anchor, d.code, months, label(d, "lx", "g.k"))) {
                 String key = (String) r[0];
                 long n = ((Number) r[2]).longValue();
+                long k = ((Number) r[3]).longValue();
                 if (key.isEmpty()) {
                     missing = n;
+                    missingKey = k;
                 } else {
                     List<String> labels = new ArrayList<>();
                     labels.add((String) r[1]);
-                    rows.add(new Tally.Row(List.of(key), labels, n));
+                    rows.add(new Tally.Row(List.of(key), labels, n, k));
                 }
             }
-            return Optional.of(new Tally(rows, new long[] {missing}, total(anchor, months)));
+            long[] total = total(anchor, months);
+            return Optional.of(new Tally(rows, new long[] {missing}, total[0], new long[] {missingKey}, total[1]));
         }
         if (!months.allTime() || !anchor.equals(List.of(AggregateStore.ALL))) {
             return Optional.empty();
@@ -83,16 +87,19 @@ public class AggregateCounts {
             return Optional.empty();
         }
         List<Tally.Month> series = new ArrayList<>();
-        long total = total(anchor, months);
+        long[] total = total(anchor, months);
         long missing = 0;
+        long missingKey = 0;
         if (onset) {
             for (Object[] r : values(anchor, AggregateStore.ONSET, months, null)) {
                 String key = (String) r[0];
                 long n = ((Number) r[2]).longValue();
+                long k = ((Number) r[3]).longValue();
                 if (key.isEmpty()) {
                     missing = n;
+                    missingKey = k;
                 } else {
-                    series.add(new Tally.Month(LocalDate.parse(key + "-01"), n));
+                    series.add(new Tally.Month(LocalDate.parse(key + "-01"), n, k));
                 }
             }
             series.sort(java.util.Comparator.comparing(Tally.Month::start));
@@ -101,21 +108,22 @@ public class AggregateCounts {
             params.put("anchor", anchor);
             @SuppressWarnings("unchecked")
             List<Object[]> found = RawCounts.bind(em.createNativeQuery("""
-                    select c.period, sum(c.n) from stats_cell c where c.a = '*' and c.b in (:anchor) and c.period > 0
+                    select c.period, sum(c.n), sum(c.k) from stats_cell c where c.a = '*' and c.b in (:anchor) and c.period > 0
                     and %s group by c.period having sum(c.n) > 0 order by c.period""".formatted(
                     months.allTime() ? "true" : period(months))),
                     bounds(params, months)).getResultList();
             for (Object[] r : found) {
                 int period = ((Number) r[0]).intValue();
-                series.add(new Tally.Month(LocalDate.of(period / 100, period % 100, 1), ((Number) r[1]).longValue()));
+                series.add(new Tally.Month(LocalDate.of(period / 100, period % 100, 1), ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue()));
             }
         }
-        return Optional.of(new Tally.Monthly(series, missing, total));
+        return Optional.of(new Tally.Monthly(series, missing, total[0], missingKey, total[1]));
     }
 
     /**
      * The values of one dimension among the cases with any of the anchor values (cases with different anchor
-     * values are disjoint), as (key, label, cases), sorted by cases then key; key "" is the cases without one.
+     * values are disjoint), as (key, label, cases, key sum), sorted by cases then key; key "" is the cases without one.
      */
     private List<Object[]> values(List<String> anchor, String code, Months months, String[] label) {
         Map<String, Object> params = new HashMap<>();
@@ -124,12 +132,12 @@ public class AggregateCounts {
         params.put("hi", code + ">");
         params.put("skip", code.length() + 2);
         String sql = """
-                select g.k, %s, g.n from (
-                    select substr(x.o, :skip) as k, sum(x.n) as n from (
-                        select c.b as o, c.n from stats_cell c
+                select g.k, %s, g.n, g.ks from (
+                    select substr(x.o, :skip) as k, sum(x.n) as n, sum(x.k) as ks from (
+                        select c.b as o, c.n, c.k from stats_cell c
                         where c.a in (:anchor) and c.b >= :lo and c.b < :hi and %s
                         union all
-                        select c.a, c.n from stats_cell c
+                        select c.a, c.n, c.k from stats_cell c
                         where c.b in (:anchor) and c.a >= :lo and c.a < :hi and %s
                     ) x group by x.o having sum(x.n) > 0
                 ) g %s order by g.n desc, g.k collate "C"
@@ -149,8 +157,8 @@ public class AggregateCounts {
         String kx = "substr(c." + (xFirst ? "a" : "b") + ", " + (x.code.length() + 2) + ")";
         String ky = "substr(c." + (xFirst ? "b" : "a") + ", " + (y.code.length() + 2) + ")";
         String sql = """
-                select g.k0, %s, g.k1, %s, g.n from (
-                    select %s as k0, %s as k1, c.n from stats_cell c
+                select g.k0, %s, g.k1, %s, g.n, g.ks from (
+                    select %s as k0, %s as k1, c.n, c.k as ks from stats_cell c
                     where split_part(c.a, '=', 1) = :first and split_part(c.b, '=', 1) = :second and c.period = 0
                     and c.a <> :firstEmpty and c.b <> :secondEmpty and c.n > 0
                 ) g %s %s order by g.n desc, g.k0 collate "C", g.k1 collate "C"
@@ -160,8 +168,7 @@ public class AggregateCounts {
         List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
                 .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
                 .setParameter("secondEmpty", second.code + "=").getResultList();
-        long[] missing = {single(x.code + "="), single(y.code + "=")};
-        return new Tally(rows(found), missing, total(List.of(AggregateStore.ALL), Months.ALL_TIME));
+        return tally(found, x, y);
     }
 
     /**
@@ -176,8 +183,8 @@ public class AggregateCounts {
         String first = "split_part(substr(c.b, " + (prefix.length() + 1) + "), chr(31), 1)";
         String rest = "substr(c.b, " + (prefix.length() + 1) + " + length(" + first + ") + 1)";
         String sql = """
-                select g.k0, %s, g.k1, %s, g.n from (
-                    select %s as k0, %s as k1, c.n from stats_cell c
+                select g.k0, %s, g.k1, %s, g.n, g.ks from (
+                    select %s as k0, %s as k1, c.n, c.k as ks from stats_cell c
                     where c.a = '*' and c.b >= :lo and c.b < :hi and c.period = 0 and c.n > 0
                 ) g %s %s order by g.n desc, g.k0 collate "C", g.k1 collate "C"
                 """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1],
@@ -186,8 +193,15 @@ public class AggregateCounts {
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery(sql).setParameter("lo", prefix)
                 .setParameter("hi", prefix.substring(0, prefix.length() - 1) + ">").getResultList();
-        return new Tally(rows(found), new long[] {single(x.code + "="), single(y.code + "=")},
-                total(List.of(AggregateStore.ALL), Months.ALL_TIME));
+        return tally(found, x, y);
+    }
+
+    /** A cross's tally: its pairs, the cases without a value of x or of y, all cases. */
+    private Tally tally(List<Object[]> found, Dimension x, Dimension y) {
+        long[] mx = single(x.code + "=");
+        long[] my = single(y.code + "=");
+        long[] total = total(List.of(AggregateStore.ALL), Months.ALL_TIME);
+        return new Tally(rows(found), new long[] {mx[0], my[0]}, total[0], new long[] {mx[1], my[1]}, total[1]);
     }
 
     private static List<Tally.Row> rows(List<Object[]> found) {
@@ -196,25 +210,44 @@ public class AggregateCounts {
             List<String> labels = new ArrayList<>();
             labels.add((String) r[1]);
             labels.add((String) r[3]);
-            rows.add(new Tally.Row(List.of((String) r[0], (String) r[2]), labels, ((Number) r[4]).longValue()));
+            rows.add(new Tally.Row(List.of((String) r[0], (String) r[2]), labels, ((Number) r[4]).longValue(),
+                    ((Number) r[5]).longValue()));
         }
         return rows;
     }
 
-    private long single(String value) {
-        Object n = em.createNativeQuery("select coalesce(sum(n), 0) from stats_cell where a = '*' and b = ?1 and period = 0")
-                .setParameter(1, value).getSingleResult();
-        return ((Number) n).longValue();
+    /** The cases with one value, all time, and their key sum. */
+    private long[] single(String value) {
+        Object[] n = (Object[]) em.createNativeQuery("select coalesce(sum(n), 0), coalesce(sum(k), 0) from stats_cell"
+                + " where a = '*' and b = ?1 and period = 0").setParameter(1, value).getSingleResult();
+        return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
     }
 
-    /** Cases with any of the anchor values ('*': all counted cases) received in the months. */
-    long total(List<String> anchor, Months months) {
+    /** Cases with any of the anchor values ('*': all counted cases) received in the months, and their key sum. */
+    long[] total(List<String> anchor, Months months) {
         Map<String, Object> params = new HashMap<>();
         params.put("anchor", anchor);
-        Object n = RawCounts.bind(em.createNativeQuery("select coalesce(sum(n), 0) from stats_cell c"
-                + " where c.a = '*' and c.b in (:anchor) and " + period(months)), bounds(params, months))
+        Object[] n = (Object[]) RawCounts.bind(em.createNativeQuery("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
+                + " from stats_cell c where c.a = '*' and c.b in (:anchor) and " + period(months)), bounds(params, months))
                 .getSingleResult();
-        return ((Number) n).longValue();
+        return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
+    }
+
+    /**
+     * Of the given values of a dimension, those held by at least {@code minimum} counted cases (all time, no
+     * filters): how often a free text occurs, for disclosure control.
+     */
+    java.util.Set<String> frequent(Dimension d, java.util.Collection<String> values, long minimum) {
+        if (values.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        // One text parameter however many values (a bind list is limited to 32,767), split in the database.
+        List<String> found = em.createNativeQuery("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
+                + " and b = any (string_to_array(:values, chr(31))) and n >= :minimum").setParameter("values", values.stream()
+                        .map(v -> d.code + "=" + v).collect(java.util.stream.Collectors.joining("\u001f")))
+                .setParameter("minimum", minimum).setParameter("skip", d.code.length() + 2).getResultList();
+        return new java.util.HashSet<>(found);
     }
 
     /** The join and column of the label of a dimension whose keys are codes or ids; null for the others. */

@@ -130,30 +130,34 @@ public class AggregateStore {
     }
 
     /**
-     * The cell deltas of the facts in {@code source} (columns period, vals and sgn: +1 for a fact that enters,
-     * -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving):
-     * ('*', '*') and ('*', v) for every value v, for all time; ('*', v) per month of receipt for every value but
-     * the combined ones ('~'); and every pair a < b of a fact's plain values of two different dimensions (a
-     * pair of one dimension, such as two symptoms of a case, is never read: a filter on the dimension counted
-     * by is counted from the raw rows). Pairs are generated only over the plain values (the sorted array's
-     * middle: '*' sorts first and '~' last), each pair once. Sorted by cell, so that applying them walks the
-     * primary key in order. A further per-cell aggregate (such as a sum of case keys) is one more column here.
+     * The cell deltas of the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that
+     * enters, -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving,
+     * k = the same sum of the cases' disclosure keys, statistics.disclosure): ('*', '*') and ('*', v) for every
+     * value v, for all time; ('*', v) per month of receipt for every value but the combined ones ('~'); and every
+     * pair a < b of a fact's plain values of two different dimensions (a pair of one dimension, such as two
+     * symptoms of a case, is never read: a filter on the dimension counted by is counted from the raw rows). Pairs
+     * are generated only over the plain values (the sorted array's middle: '*' sorts first and '~' last), each pair
+     * once. A cell is kept when n or k changes (a case may leave a cell and another join it in one batch). Sorted
+     * by cell, so that applying them walks the primary key in order.
      */
     static String cellDeltas(String source) {
         return """
-                select x.a, x.b, x.period, sum(x.n) as n from (
-                    select '*' as a, v.v as b, 0 as period, f.sgn as n from %1$s f, unnest(f.vals) v(v)
+                with f as materialized (
+                    select s.period, s.vals, s.sgn, s.sgn * ck.disclosure_key as k
+                    from %1$s s join case_report ck on ck.id = s.cid)
+                select x.a, x.b, x.period, sum(x.n) as n, sum(x.k) as k from (
+                    select '*' as a, v.v as b, 0 as period, f.sgn as n, f.k from f, unnest(f.vals) v(v)
                     union all
-                    select '*', v.v, f.period, f.sgn from %1$s f, unnest(f.vals) v(v) where v.v not like '~%%'
+                    select '*', v.v, f.period, f.sgn, f.k from f, unnest(f.vals) v(v) where v.v not like '~%%'
                     union all
-                    select a.v, b.v, 0, p.sgn
-                    from (select f.sgn, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%')
-                          as plain from %1$s f) p
+                    select a.v, b.v, 0, p.sgn, p.k
+                    from (select f.sgn, f.k, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%')
+                          as plain from f) p
                     cross join lateral unnest(p.plain) with ordinality a(v, i)
                     cross join lateral (select split_part(a.v, '=', 1) || '=' as dim) ad
                     cross join lateral unnest(p.plain[a.i + 1:]) b(v)
                     where not starts_with(b.v, ad.dim)
-                ) x group by x.a, x.b, x.period having sum(x.n) <> 0
+                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.k) <> 0
                 order by x.a, x.b, x.period""".formatted(source);
     }
 
@@ -202,8 +206,9 @@ public class AggregateStore {
                 + " and o.period = n.period and o.vals = n.vals)"
                 + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
                 + " and n.period = o.period and n.vals = o.vals)").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n) " + cellDeltas("stats_batch")
-                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n").executeUpdate();
+        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
+                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
+                .executeUpdate();
         em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
                 .executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
@@ -251,8 +256,8 @@ public class AggregateStore {
         em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from ("
                 + factSql("true") + ") f order by cid").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n) "
-                + cellDeltas("(select period, vals, 1 as sgn from stats_fact)")).executeUpdate();
+        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) "
+                + cellDeltas("(select case_id as cid, period, vals, 1 as sgn from stats_fact)")).executeUpdate();
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                 + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();

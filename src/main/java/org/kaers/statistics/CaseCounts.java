@@ -21,15 +21,15 @@ public class CaseCounts {
     private final AggregateCounts aggregates;
     private final RawCounts raw;
     private final AggregateStore store;
-    private final SmallCellPolicy policy;
+    private final Release release;
 
-    CaseCounts(AggregateCounts aggregates, RawCounts raw, AggregateStore store,
-            SmallCellPolicy policy, ReadSnapshot snapshot) {
+    CaseCounts(AggregateCounts aggregates, RawCounts raw, AggregateStore store, Release release,
+            ReadSnapshot snapshot) {
         this.snapshot = snapshot;
         this.aggregates = aggregates;
         this.raw = raw;
         this.store = store;
-        this.policy = policy;
+        this.release = release;
     }
 
     /** Validated statistics filters (any dimension, receipt range); opaque outside this package. */
@@ -67,7 +67,9 @@ public class CaseCounts {
 
     /**
      * Cases by the values of {@code against}: among the cases with {@code subject} = {@code value} (and the
-     * filters), and among all cases (with the filters), with the totals of both.
+     * filters), and among all cases (with the filters), with the totals of both. Every number is released through
+     * the disclosure model exactly as {@code GET /stats/counts} releases the same cell (the same sets of cases), so
+     * a table built from them tells a researcher nothing the counts do not.
      */
     public record Margins(Map<String, Long> withSubject, Map<String, Long> all, Map<String, String> labels,
             long subjectCases, long totalCases, boolean fromAggregates) {
@@ -94,8 +96,9 @@ public class CaseCounts {
         CountRequest with = new CountRequest(List.of(x), narrowed, base.receivedFrom(), base.receivedTo(), base.page());
         Optional<Tally> allCells = aggregates.counts(all);
         Optional<Tally> withCells = aggregates.counts(with);
-        Tally allTally = allCells.orElseGet(() -> raw.counts(all));
-        Tally withTally = withCells.orElseGet(() -> raw.counts(with));
+        release.checkFilters(with.filters());
+        Tally allTally = release.tally(allCells.orElseGet(() -> raw.counts(all)), all.by());
+        Tally withTally = release.tally(withCells.orElseGet(() -> raw.counts(with)), with.by());
         Map<String, Long> byAll = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         allTally.rows().forEach(r -> {
@@ -137,7 +140,7 @@ public class CaseCounts {
     /** All counted cases, from the aggregates. */
     @Transactional
     public long totalCases() {
-        return aggregates.total(List.of(AggregateStore.ALL), AggregateCounts.Months.ALL_TIME);
+        return aggregates.total(List.of(AggregateStore.ALL), AggregateCounts.Months.ALL_TIME)[0];
     }
 
     /** The version of the aggregated data: it changes whenever changes are folded in or rebuilt. */
@@ -150,11 +153,27 @@ public class CaseCounts {
         return new DataVersion(status.dataVersion(), status.appliedThrough());
     }
 
+    /** Counts from 1 up to this are never released to the caller (0: exact counts). */
     public int smallCellThreshold() {
-        return policy.threshold();
+        return release.disclosure().threshold();
     }
 
     public boolean isSmall(long count) {
-        return policy.isSmall(count);
+        return count >= 1 && count <= smallCellThreshold();
+    }
+
+    /** How the caller's numbers are protected, for a response's meta. */
+    public org.kaers.statistics.disclosure.Protection protection() {
+        return release.disclosure().protection();
+    }
+
+    /** Whether the caller gets exact counts. */
+    public boolean exact() {
+        return release.exact();
+    }
+
+    /** The label a product may be shown with to the caller: its name, or its id until it is curated. */
+    public String productLabel(String id, String name) {
+        return release.uncurated(List.of(id)).contains(id) ? Release.uncuratedLabel(id) : name;
     }
 }

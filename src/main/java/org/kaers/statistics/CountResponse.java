@@ -19,10 +19,14 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
             @Schema(description = "When the data last changed (latest receipt, follow-up or nullification).") Instant lastUpdated,
             @Schema(description = "The dimensions counted by.", examples = "[\"substance\", \"symptom\"]") List<String> by,
             @Schema(description = "The filters as understood.") Map<String, Object> filters,
-            @Schema(description = "Cases matching the filters; absent when suppressed.", examples = "1534") Long totalCases,
+            @Schema(description = "Cases matching the filters (released value: a cell of its own, so the groups need "
+                    + "not add up to it).", examples = "1534") Long totalCases,
+            @Schema(description = "Always false: totals are perturbed, not suppressed (kept for compatibility).")
             boolean totalCasesSuppressed,
-            @Schema(description = "Counts from 1 up to this are suppressed.", examples = "5") int smallCellThreshold,
-            @Schema(description = "Groups over all pages.", examples = "87") long groups,
+            @Schema(description = "Counts from 1 up to this are never released (0: exact counts).", examples = "5")
+            int smallCellThreshold,
+            @Schema(description = "Groups listed over all pages (groups released as 0 are not listed).", examples = "87")
+            long groups,
             int page,
             int size,
             @Schema(description = "AGGREGATES: read from the counts maintained as cases arrive; RAW_ROWS: counted from "
@@ -32,7 +36,9 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
                     examples = "0") long pendingCases,
             @Schema(description = "How long the oldest pending change has waited, in seconds: how far the aggregates "
                     + "are behind (normally under a few seconds; 0 when answered from raw rows).", examples = "0")
-            long lagSeconds) {
+            long lagSeconds,
+            @Schema(description = "How every number of the response was protected (method, threshold, noise scale).")
+            org.kaers.statistics.disclosure.Protection protection) {
     }
 
     /** Where numbers came from. */
@@ -46,7 +52,9 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
             @Schema(examples = "[\"KRATOM\", \"KT0015\"]") List<String> keys,
             @Schema(description = "Readable names of keys that are codes or ids (null otherwise).", examples = "[null, \"Seizure\"]")
             List<String> labels,
-            @Schema(description = "Cases; null when suppressed.", examples = "42") Long count,
+            @Schema(description = "Cases (released value; exact for reviewers and administrators).", examples = "42")
+            Long count,
+            @Schema(description = "Always false: cells are perturbed, not suppressed (kept for compatibility).")
             boolean suppressed) {
     }
 
@@ -54,7 +62,7 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
     @Schema(name = "CountMissing", description = "Cases in scope with no value for a dimension.")
     public record Missing(
             @Schema(examples = "ageGroup") String dimension,
-            @Schema(description = "Null when suppressed.", examples = "12") Long count,
+            @Schema(description = "Cases (released value: a cell of its own).", examples = "12") Long count,
             boolean suppressed) {
     }
 }

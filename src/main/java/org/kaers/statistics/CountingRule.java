@@ -12,10 +12,14 @@ final class CountingRule {
     static final String CAUTION = "Spontaneous reports cannot establish that a product caused a reaction, nor "
             + "estimate how often reactions occur: counts reflect what was reported, with its biases and duplicates.";
 
-    /** The scope {@code s}: one row per counted case with its case-level attributes. */
+    /**
+     * The scope {@code s}: one row per counted case with its case-level attributes, and its disclosure key
+     * ({@code ckey}, never released; see statistics.disclosure).
+     */
     static final String SCOPE = """
             select v.id as vid, v.case_id as cid, v.serious, v.derived_age_group as age_group, v.patient_sex as sex,
-                   v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at
+                   v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at,
+                   cr.disclosure_key as ckey
             from case_version v""" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
 
     private CountingRule() {

@@ -32,6 +32,7 @@ public class RawCounts {
         List<Dimension> by = request.by();
         Set<Dimension.Level> levels = new LinkedHashSet<>();
         by.forEach(d -> levels.add(d.level));
+        // Each case once per group (distinct), so that the group's key sum adds each case's key once.
         StringBuilder select = new StringBuilder();
         StringBuilder group = new StringBuilder();
         StringBuilder notNull = new StringBuilder(" where true");
@@ -39,15 +40,17 @@ public class RawCounts {
             Dimension d = by.get(i);
             select.append(d.key).append(" as k").append(i).append(", ")
                     .append(d.label == null ? "null" : d.label).append(" as l").append(i).append(", ");
-            group.append(i == 0 ? "" : ", ").append(d.key).append(d.label == null ? "" : ", " + d.label);
+            group.append(i == 0 ? "" : ", ").append("g.k").append(i).append(", g.l").append(i);
             notNull.append(" and ").append(d.key).append(" is not null");
         }
         StringBuilder joins = new StringBuilder();
         levels.forEach(l -> joins.append(l.join));
         StringBuilder order = new StringBuilder(" order by n desc");
-        by.forEach(d -> order.append(", ").append(d.key).append(" collate \"C\""));
-        String sql = with + "select " + select + "count(distinct s.cid) as n from scope s" + joins + notNull
-                + " group by " + group + order;
+        for (int i = 0; i < by.size(); i++) {
+            order.append(", g.k").append(i).append(" collate \"C\"");
+        }
+        String sql = with + "select " + group + ", count(*) as n, sum(g.ckey) as ks from (select distinct " + select
+                + "s.cid, s.ckey from scope s" + joins + notNull + ") g group by " + group + order;
         @SuppressWarnings("unchecked")
         List<Object[]> found = bind(em.createNativeQuery(sql), params).getResultList();
         List<Tally.Row> rows = new ArrayList<>(found.size());
@@ -58,17 +61,22 @@ public class RawCounts {
                 keys.add(String.valueOf(r[2 * d]));
                 labels.add(r[2 * d + 1] == null ? null : String.valueOf(r[2 * d + 1]));
             }
-            rows.add(new Tally.Row(keys, labels, ((Number) r[2 * by.size()]).longValue()));
+            rows.add(new Tally.Row(keys, labels, ((Number) r[2 * by.size()]).longValue(),
+                    ((Number) r[2 * by.size() + 1]).longValue()));
         }
         long[] missing = new long[by.size()];
+        long[] missingKeys = new long[by.size()];
         for (int i = 0; i < by.size(); i++) {
             Dimension d = by.get(i);
             String missingSql = d.level == Dimension.Level.CASE
-                    ? with + "select count(*) from scope s where " + d.key + " is null"
-                    : with + "select count(*) from scope s where not " + d.level.exists(d.key + " is not null");
-            missing[i] = single(missingSql, params);
+                    ? with + "select " + COUNT + " from scope s where " + d.key + " is null"
+                    : with + "select " + COUNT + " from scope s where not " + d.level.exists(d.key + " is not null");
+            long[] m = pair(missingSql, params);
+            missing[i] = m[0];
+            missingKeys[i] = m[1];
         }
-        return new Tally(rows, missing, single(with + "select count(*) from scope", params));
+        long[] total = pair(with + "select " + COUNT + " from scope s", params);
+        return new Tally(rows, missing, total[0], missingKeys, total[1]);
     }
 
     /** Cases per month of receipt or of onset (the earliest reaction onset of the latest version). */
@@ -79,19 +87,25 @@ public class RawCounts {
                 : "(s.received_at at time zone 'UTC')::date";
         @SuppressWarnings("unchecked")
         List<Object[]> found = bind(em.createNativeQuery(with + "select date_trunc('month', " + day
-                + ")::date as period, count(*) from scope s where " + day + " is not null group by 1 order by 1"),
+                + ")::date as period, " + COUNT + " from scope s where " + day + " is not null group by 1 order by 1"),
                 params).getResultList();
         List<Tally.Month> months = new ArrayList<>(found.size());
         for (Object[] r : found) {
             LocalDate start = r[0] instanceof LocalDate d ? d : ((java.sql.Date) r[0]).toLocalDate();
-            months.add(new Tally.Month(start, ((Number) r[1]).longValue()));
+            months.add(new Tally.Month(start, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
         }
-        long missing = onset ? single(with + "select count(*) from scope s where " + day + " is null", params) : 0;
-        return new Tally.Monthly(months, missing, single(with + "select count(*) from scope", params));
+        long[] missing = onset ? pair(with + "select " + COUNT + " from scope s where " + day + " is null", params)
+                : new long[2];
+        long[] total = pair(with + "select " + COUNT + " from scope s", params);
+        return new Tally.Monthly(months, missing[0], total[0], missing[1], total[1]);
     }
 
-    private long single(String sql, Map<String, Object> params) {
-        return ((Number) bind(em.createNativeQuery(sql), params).getSingleResult()).longValue();
+    /** Cases of the scope and the sum of their disclosure keys. */
+    private static final String COUNT = "count(*), coalesce(sum(s.ckey), 0)";
+
+    private long[] pair(String sql, Map<String, Object> params) {
+        Object[] r = (Object[]) bind(em.createNativeQuery(sql), params).getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
     }
 
     /** The {@code with base, scope} prefix for a request's filters. */

@@ -29,7 +29,7 @@ import org.kaers.common.Problem;
 
 /** Researcher statistics: de-identified case counts. */
 @Path("/api/v1/stats")
-@Tag(name = "Statistics", description = "De-identified case counts for researchers, with small cells suppressed.")
+@Tag(name = "Statistics", description = "De-identified case counts for researchers, protected by the cell key method.")
 public class StatsResource {
 
     static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;
@@ -37,19 +37,50 @@ public class StatsResource {
     private final StatsService service;
     private final TrendService trends;
     private final LineListing listing;
+    private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    StatsResource(StatsService service, TrendService trends, LineListing listing) {
+    StatsResource(StatsService service, TrendService trends, LineListing listing,
+            org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.service = service;
         this.trends = trends;
         this.listing = listing;
+        this.disclosure = disclosure;
+    }
+
+    @GET
+    @Path("/protection")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "perturbationTable", summary = "The published perturbation table",
+            description = "How researchers' numbers are protected (cell key method): every case has a permanent random "
+                    + "key (never released); a cell's key is the sum of its cases' keys modulo 2^32; the released value "
+                    + "of a cell with true value v and key k is the row of v whose key range holds k. Values from 1 to "
+                    + "the threshold are never released (they become 0, or threshold + 1 to + 3); above the cap, the row of the "
+                    + "cap applies shifted (v-3 .. v+3). "
+                    + "The same for every caller; reviewers and administrators receive exact counts.")
+    @APIResponse(responseCode = "200", description = "The table.",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = org.kaers.statistics.disclosure.PublishedTable.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                            value = "value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n1,0,288/336,0,3681400538\n"))})
+    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
+    public Response perturbationTable(@Context UriInfo uri, @Context HttpHeaders headers) {
+        org.kaers.common.QueryParams.of(uri.getQueryParameters(), java.util.Set.of()).throwIfInvalid();
+        if (org.kaers.common.Csv.requested(headers)) {
+            return org.kaers.common.Csv.response(disclosure.table().csv());
+        }
+        return Response.ok(org.kaers.statistics.disclosure.PublishedTable.of(disclosure.table()), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
     @Path("/line-listing")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @Operation(operationId = "lineListing", summary = "De-identified line listing",
-            description = "One row per counted case (latest version, not nullified), in a stable order: coded terms and "
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(operationId = "lineListing", summary = "De-identified line listing (reviewers and administrators)",
+            description = "Not served to researchers: a row per case is what every disclosure attack needs, and over "
+                    + "its quasi-identifiers (age group, sex, country, months, products, symptoms) most kratom cases are "
+                    + "unique, so k-anonymity would leave little; researchers build tables with /stats/counts instead. "
+                    + "One row per counted case (latest version, not nullified), in a stable order: coded terms and "
                     + "organ classes, canonical products, substances and forms, seriousness and criteria, outcomes, "
                     + "age group, sex, month of onset and of receipt, country, source. Never: case numbers, exact "
                     + "dates or ages, verbatims or reported product names (free text), narrative, reporter or patient "
@@ -64,6 +95,8 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "A page of rows.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Researchers and reporters: the listing shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<LineListing.Row> lineListing(@Context UriInfo uri) {
         return listing.page(uri.getQueryParameters());
@@ -94,8 +127,9 @@ public class StatsResource {
     @Operation(operationId = "caseTrend", summary = "Cases per month, quarter or year",
             description = "Counts cases per period of receipt (date=received, the default) or of onset (date=onset: the "
                     + "earliest reaction onset; cases without one are counted as missing), with the same filters and "
-                    + "counting rule as the counts. Periods without cases are not listed. Small counts are suppressed, "
-                    + "and so is a partner of any lone suppressed period within a quarter or a year.")
+                    + "counting rule as the counts. Every period, the missing count and the total are released through the "
+                    + "cell key method (meta.protection; quarters and years are cells of their own); periods released as "
+                    + "0 are not listed.")
     @Parameters({
             @Parameter(name = "interval", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"MONTH", "QUARTER", "YEAR"}, defaultValue = "MONTH")),
             @Parameter(name = "date", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"received", "onset"}, defaultValue = "received")),
@@ -119,9 +153,13 @@ public class StatsResource {
                     + "products and three reactions counts once in each product x symptom pair). Only the latest "
                     + "version of each case counts; nullified cases never count. Filters: any dimension name as a "
                     + "parameter with one or more comma-separated values (a case matches when it has any of them), "
-                    + "and receivedFrom/receivedTo (UTC days, inclusive). Counts from 1 to meta.smallCellThreshold are "
-                    + "suppressed, and further cells where a suppressed one could be recovered by subtraction. "
-                    + "Sorted by count, then key; all groups are reachable through page/size (up to 1000 a page). "
+                    + "and receivedFrom/receivedTo (UTC days, inclusive). For researchers every group, missing count and "
+                    + "total is released through the cell key method (meta.protection): the same cases always give the "
+                    + "same number, and no count from 1 to meta.smallCellThreshold is ever released (it becomes 0, and "
+                    + "groups released as 0 are not listed, or threshold + 1). Free texts (verbatim, productName) appear, "
+                    + "and are accepted as filters, only when they occur in at least meta.protection.freeTextMinimumCases "
+                    + "cases. Reviewers and administrators receive exact counts. "
+                    + "Sorted by released count, then key; all groups are reachable through page/size (up to 1000 a page). "
                     + "JSON by default, CSV with Accept: text/csv.")
     @Parameters({
             @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",

@@ -50,7 +50,10 @@ public class ProductResource {
     @GET
     @Path("/products")
     @Operation(operationId = "searchProducts", summary = "Search canonical products",
-            description = "Products that are not merged away, most cases first. q matches any alias (contains or trigram-similar).")
+            description = "Products that are not merged away, most cases first. q matches any alias (contains or trigram-similar). "
+                    + "For reporters and researchers (disclosure control, see /stats/protection): case counts are released "
+                    + "through the cell key method, the order is by id, and an uncurated product (named by a reporter's "
+                    + "text) is found by q and shown by name only when at least 6 cases name it.")
     @Parameters({
             @Parameter(name = "q", in = ParameterIn.QUERY, example = "maeng da", schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", schema = @Schema(type = SchemaType.STRING)),
@@ -73,7 +76,10 @@ public class ProductResource {
 
     @GET
     @Path("/products/{id}")
-    @Operation(operationId = "getProduct", summary = "Read a product with its aliases, reported names and case count")
+    @Operation(operationId = "getProduct", summary = "Read a product with its aliases, reported names and case count",
+            description = "For reporters and researchers: the case count is released through the cell key method, and "
+                    + "reported names (with their aliases), like the name of an uncurated product, only when at least 6 "
+                    + "cases use them.")
     @APIResponse(responseCode = "200", description = "The product.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductViews.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such product.",

@@ -27,13 +27,21 @@ public class ProductService {
              join case_product cp on cp.name_reported = pc.name
              join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + """
              where pc.product_id = p.id)""";
+    /** The sum of the disclosure keys of those cases (statistics.disclosure), never released. */
+    private static final String KEYS_OF_PRODUCT = """
+            (select coalesce(sum(x.k), 0) from (select distinct v.case_id, cr.disclosure_key as k from product_name_coding pc
+             join case_product cp on cp.name_reported = pc.name
+             join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+             where pc.product_id = p.id) x)""";
 
     private final EntityManager em;
     private final ProductCoder coder;
+    private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    ProductService(EntityManager em, ProductCoder coder) {
+    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
         this.coder = coder;
+        this.disclosure = disclosure;
     }
 
     @Transactional
@@ -50,9 +58,16 @@ public class ProductService {
         if (curated != null) {
             where.append(" and p.curated = :curated");
         }
+        // Disclosure control for callers who may not read every case: their order is by id, not by the true count,
+        // and a text search finds an uncurated product (a reporter's text) only when enough cases name it.
+        boolean exact = disclosure.exact();
+        if (!exact && normalized != null) {
+            where.append(" and (p.curated or " + CASES_OF_PRODUCT + " >= " + disclosure.freeTextMinimumCases() + ")");
+        }
         var count = em.createNativeQuery("select count(*) from product p" + where);
         var rows = em.createNativeQuery("select p.id, p.name, p.substance, p.curated, " + CASES_OF_PRODUCT
-                + " as cases from product p" + where + " order by cases desc, p.name, p.id limit :limit offset :offset");
+                + " as cases, " + KEYS_OF_PRODUCT + " as keys from product p" + where
+                + (exact ? " order by cases desc, p.name, p.id" : " order by p.id") + " limit :limit offset :offset");
         for (var query : List.of(count, rows)) {
             if (normalized != null) {
                 query.setParameter("like", "%" + normalized + "%").setParameter("q", normalized);
@@ -67,14 +82,14 @@ public class ProductService {
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> result = rows.setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
-        return PageResponse.of(result.stream().map(ProductService::summary).toList(), page, total);
+        return PageResponse.of(result.stream().map(this::summary).toList(), page, total);
     }
 
     @Transactional
     public ProductViews.Detail product(long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select p.id, p.name, p.vendor, p.form, p.substance, p.curated,"
-                + " p.merged_into, " + CASES_OF_PRODUCT + " from product p where p.id = ?1")
+                + " p.merged_into, " + CASES_OF_PRODUCT + ", " + KEYS_OF_PRODUCT + " from product p where p.id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("no product has the id " + id);
@@ -86,9 +101,29 @@ public class ProductService {
         @SuppressWarnings("unchecked")
         List<String> names = em.createNativeQuery("select name from product_name_coding where product_id = ?1 order by 1")
                 .setParameter(1, id).getResultList();
-        return new ProductViews.Detail(((Number) p[0]).longValue(), (String) p[1], (String) p[2],
+        long cases = ((Number) p[7]).longValue();
+        String name = (String) p[1];
+        if (!disclosure.exact()) {
+            // Reported names are reporters' text: shown only when enough cases use them (so are their aliases).
+            @SuppressWarnings("unchecked")
+            List<String> frequent = em.createNativeQuery("""
+                    select pc.name from product_name_coding pc where pc.product_id = ?1 and (
+                        select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id"""
+                    + CaseScope.LATEST_ACTIVE + " where cp.name_reported = pc.name) >= ?2 order by 1")
+                    .setParameter(1, id).setParameter(2, disclosure.freeTextMinimumCases()).getResultList();
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            frequent.forEach(n -> shown.add(TextNormalizer.forMatching(n)));
+            if ((Boolean) p[5]) {
+                shown.add(TextNormalizer.forMatching(name));
+            }
+            names = frequent;
+            aliases = aliases.stream().filter(shown::contains).toList();
+            name = publicName(((Number) p[0]).longValue(), name, (Boolean) p[5], cases);
+            cases = disclosure.release(cases, ((Number) p[8]).longValue());
+        }
+        return new ProductViews.Detail(((Number) p[0]).longValue(), name, (String) p[2],
                 p[3] == null ? null : ProductForm.valueOf((String) p[3]), (String) p[4], (Boolean) p[5],
-                p[6] == null ? null : ((Number) p[6]).longValue(), aliases, names, ((Number) p[7]).longValue());
+                p[6] == null ? null : ((Number) p[6]).longValue(), aliases, names, cases);
     }
 
     /** Curates a product: sets its canonical fields, marks it curated and adds aliases. */
@@ -169,12 +204,13 @@ public class ProductService {
         long total = ((Number) em.createNativeQuery("select count(*) " + queue).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
-                + CASES_OF_PRODUCT + " as cases, c.suggested_product_id, c.suggested_score " + queue + " order by cases desc, c.name limit ?1 offset ?2")
+                + CASES_OF_PRODUCT + " as cases, " + KEYS_OF_PRODUCT + ", c.suggested_product_id, c.suggested_score " + queue
+                + " order by cases desc, c.name limit ?1 offset ?2")
                 .setParameter(1, page.size()).setParameter(2, page.offset()).getResultList();
         return PageResponse.of(rows.stream().map(r -> new ProductViews.ReviewEntry((String) r[0],
                 CodingMethod.valueOf((String) r[1]), r[2] == null ? null : new BigDecimal(r[2].toString()),
-                summary(new Object[] {r[3], r[4], r[5], r[6], r[7]}), r[8] == null ? null : ((Number) r[8]).longValue(),
-                r[9] == null ? null : new BigDecimal(r[9].toString()))).toList(), page, total);
+                summary(new Object[] {r[3], r[4], r[5], r[6], r[7], r[8]}), r[9] == null ? null : ((Number) r[9]).longValue(),
+                r[10] == null ? null : new BigDecimal(r[10].toString()))).toList(), page, total);
     }
 
     @Transactional
@@ -194,7 +230,7 @@ public class ProductService {
         ProductViews.Summary product = null;
         if (match.productId() != null) {
             Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
-                    + CASES_OF_PRODUCT + " from product p where p.id = ?1").setParameter(1, match.productId())
+                    + CASES_OF_PRODUCT + ", " + KEYS_OF_PRODUCT + " from product p where p.id = ?1").setParameter(1, match.productId())
                     .getSingleResult();
             product = summary(p);
         }
@@ -210,8 +246,19 @@ public class ProductService {
         }
     }
 
-    private static ProductViews.Summary summary(Object[] r) {
-        return new ProductViews.Summary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
-                ((Number) r[4]).longValue());
+    /** A product in a list: for callers who may not read every case, its released case count and public name. */
+    private ProductViews.Summary summary(Object[] r) {
+        long id = ((Number) r[0]).longValue();
+        long cases = ((Number) r[4]).longValue();
+        if (disclosure.exact()) {
+            return new ProductViews.Summary(id, (String) r[1], (String) r[2], (Boolean) r[3], cases);
+        }
+        return new ProductViews.Summary(id, publicName(id, (String) r[1], (Boolean) r[3], cases), (String) r[2],
+                (Boolean) r[3], disclosure.release(cases, ((Number) r[5]).longValue()));
+    }
+
+    /** An uncurated product's name is a reporter's text: shown only when enough cases name the product. */
+    private String publicName(long id, String name, boolean curated, long cases) {
+        return curated || cases >= disclosure.freeTextMinimumCases() ? name : "uncurated product " + id;
     }
 }

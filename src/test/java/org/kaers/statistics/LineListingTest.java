@@ -41,7 +41,11 @@ class LineListingTest {
         String productId = given().queryParam("name", product).get("/api/v1/products/match").then().statusCode(200)
                 .extract().path("product.id").toString();
 
-        String body = given().header("Authorization", Tokens.bearer(Tokens.of("res@test", "RESEARCHER")))
+        // Researchers do not get the listing (statistics.disclosure: a row per case is what attacks need).
+        given().header("Authorization", Tokens.bearer(Tokens.of("res@test", "RESEARCHER")))
+                .queryParam("product", productId).get("/api/v1/stats/line-listing").then().statusCode(403)
+                .contentType("application/problem+json");
+        String body = given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")))
                 .queryParam("product", productId).get("/api/v1/stats/line-listing").then().statusCode(200)
                 .body("totalItems", equalTo(2)).extract().asString();
         List<Map<String, Object>> rows = io.restassured.path.json.JsonPath.from(body).getList("items");
@@ -63,12 +67,12 @@ class LineListingTest {
         // Nor does any other researcher output: counts by every dimension, trends, summary, signals.
         StringBuilder outputs = new StringBuilder();
         for (Dimension d : Dimension.values()) {
-            outputs.append(asResearcher().queryParam("by", d.code()).queryParam("product", productId)
+            outputs.append(asReviewer().queryParam("by", d.code()).queryParam("product", productId)
                     .get("/api/v1/stats/counts").then().statusCode(200).extract().asString());
         }
-        outputs.append(asResearcher().queryParam("product", productId).get("/api/v1/stats/trends").asString());
-        outputs.append(asResearcher().queryParam("product", productId).get("/api/v1/stats/summary").asString());
-        outputs.append(asResearcher().queryParam("product", productId).get("/api/v1/signals").asString());
+        outputs.append(asReviewer().queryParam("product", productId).get("/api/v1/stats/trends").asString());
+        outputs.append(asReviewer().queryParam("product", productId).get("/api/v1/stats/summary").asString());
+        outputs.append(asReviewer().queryParam("product", productId).get("/api/v1/signals").asString());
         for (String confidential : List.of("\"JD\"", "555 0100", "County General", "Narrative " + token, first, second)) {
             assertThat(outputs.toString()).as(confidential).doesNotContain(confidential);
         }
@@ -83,8 +87,8 @@ class LineListingTest {
         given().queryParam("size", 101).get("/api/v1/stats/line-listing").then().statusCode(400);
     }
 
-    private static io.restassured.specification.RequestSpecification asResearcher() {
-        return given().header("Authorization", Tokens.bearer(Tokens.of("res@test", "RESEARCHER")));
+    private static io.restassured.specification.RequestSpecification asReviewer() {
+        return given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")));
     }
 
     private static String submit(ObjectNode report) {

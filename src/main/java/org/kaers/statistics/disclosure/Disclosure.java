@@ -1,0 +1,123 @@
+package org.kaers.statistics.disclosure;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kaers.security.Caller;
+import org.kaers.statistics.Dimension;
+import org.kaers.statistics.SmallCellPolicy;
+
+/**
+ * The disclosure model, in one place: who gets exact counts, the released value of every cell (the cell key
+ * method through {@link PerturbationTable}), which values are free text, and which operations serve numbers
+ * about cases and how each is protected ({@link #OPERATIONS}, checked against the served OpenAPI document by a
+ * test, so an endpoint cannot be added without being registered here).
+ *
+ * <p>Threat model: an authenticated researcher (possibly also a reporter who knows some cases) who may send any
+ * number of requests with any filters, dimensions, orderings, pages and formats, and keep every answer. The
+ * keys of cases are never released; reviewers and administrators read cases anyway and get exact counts.
+ */
+@ApplicationScoped
+public class Disclosure {
+
+    /** How a dimension's values can identify a case. */
+    public enum ValueKind {
+        /** A value from a closed list or a curated vocabulary: shown with its (perturbed) count. */
+        CATEGORY,
+        /** A canonical product: its id always; its name only once curated (until then it is a reporter's text). */
+        PRODUCT,
+        /** A reporter's text: shown only when it occurs in at least {@link #freeTextMinimumCases()} cases. */
+        FREE_TEXT
+    }
+
+    /**
+     * Every statistics, signals, product and substance operation (OpenAPI operationId) and how the numbers it
+     * serves are protected.
+     */
+    public static final Map<String, String> OPERATIONS = Map.ofEntries(
+            Map.entry("countCases", "cell key: every group, missing count and total; free text by frequency"),
+            Map.entry("caseTrend", "cell key: every period (quarters and years as cells of their own), missing, total"),
+            Map.entry("summarise", "cell key: built from countCases"),
+            Map.entry("signalTable", "cell key: a, a+b, a+c and N are released cells; b, c, d derived from them; "
+                    + "minCases and sorting on released values"),
+            Map.entry("lineListing", "not served to researchers (REVIEWER, ADMIN)"),
+            Map.entry("perturbationTable", "published parameters, no case data"),
+            Map.entry("aggregateStatus", "operational figures (queue length, lag), no case attributes"),
+            Map.entry("catchUpAggregates", "ADMIN only"),
+            Map.entry("rebuildAggregates", "ADMIN only"),
+            Map.entry("ebgmPrior", "fitted hyperparameters over the whole database"),
+            Map.entry("refitEbgmPrior", "ADMIN only"),
+            Map.entry("searchProducts", "cell key: case counts; ordered by id; uncurated names and text search by frequency"),
+            Map.entry("getProduct", "cell key: case count; name, reported names and aliases by frequency"),
+            Map.entry("previewProductMatch", "cell key: case count; name by frequency (whether a typed name is known "
+                    + "to the vocabulary is not hidden)"),
+            Map.entry("curateProduct", "REVIEWER, ADMIN only"),
+            Map.entry("mergeProduct", "REVIEWER, ADMIN only"),
+            Map.entry("productReviewQueue", "REVIEWER, ADMIN only"),
+            Map.entry("listSubstances", "counts products, not cases"));
+
+    private final PerturbationTable table;
+    private final Caller caller;
+
+    Disclosure(SmallCellPolicy.Config config, Caller caller) {
+        this.table = new PerturbationTable(config.smallCellThreshold());
+        this.caller = caller;
+    }
+
+    /** What kind of value a dimension has: exhaustive, so a new dimension must be classified to compile. */
+    public static ValueKind kind(Dimension d) {
+        return switch (d) {
+            case PRODUCT -> ValueKind.PRODUCT;
+            // A source's outcome list is text from a file (FDA's is a short fixed list, but nothing enforces it).
+            case PRODUCT_NAME, VERBATIM, SOURCE_OUTCOME -> ValueKind.FREE_TEXT;
+            case SUBSTANCE, PRODUCT_FORM, PRODUCT_ROLE, SYMPTOM, ORGAN_CLASS, OUTCOME, CRITERION, SERIOUS, AGE_GROUP, SEX,
+                    REPORTER_QUALIFICATION, COUNTRY, SOURCE -> ValueKind.CATEGORY;
+        };
+    }
+
+    /**
+     * Whether the caller gets exact counts: reviewers and administrators, who may read every case anyway, and
+     * internal reads outside any request (the EBGM prior fit, checks), which release nothing to anyone. A
+     * threshold of 0 turns disclosure control off for everyone (closed deployments, tests of exact counting).
+     */
+    public boolean exact() {
+        boolean inRequest = io.quarkus.arc.Arc.container().requestContext().isActive();
+        return table.threshold() == 0 || !inRequest || caller.seesAllCases();
+    }
+
+    /**
+     * The value released to the caller for a cell.
+     *
+     * @param n the cell's true count
+     * @param keySum the sum of the disclosure keys of its cases
+     */
+    public long release(long n, long keySum) {
+        return exact() ? n : table.release(n, keySum);
+    }
+
+    /** Counts from 1 up to this are never released to the caller (0 when exact). */
+    public int threshold() {
+        return exact() ? 0 : table.threshold();
+    }
+
+    /** A free text is shown when it occurs in at least this many cases (more than the threshold). */
+    public long freeTextMinimumCases() {
+        return table.threshold() + 1L;
+    }
+
+    /** The protection of the caller's responses, for meta blocks. */
+    public Protection protection() {
+        return exact() ? new Protection("NONE", 0, 0, 0, 0, Protection.TABLE, Protection.EXACT_NOTE)
+                : new Protection("CELL_KEY", table.threshold(), round(PerturbationTable.noiseStandardDeviation()),
+                        PerturbationTable.maxNoise(), freeTextMinimumCases(), Protection.TABLE, Protection.CELL_KEY_NOTE);
+    }
+
+    public PerturbationTable table() {
+        return table;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+}

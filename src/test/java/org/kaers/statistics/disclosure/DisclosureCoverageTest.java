@@ -1,0 +1,49 @@
+package org.kaers.statistics.disclosure;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.kaers.statistics.Dimension;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Adding a statistics or signals operation, or a dimension, without placing it in the disclosure model fails
+ * here: every operation the served OpenAPI document lists under /api/v1/stats, /api/v1/signals, /api/v1/products
+ * and /api/v1/substances (the paths that serve case counts) must be in
+ * {@link Disclosure#OPERATIONS} (and nothing stale there), and every dimension must be offered by the counts
+ * operation and classified by {@link Disclosure#kind}.
+ */
+@QuarkusTest
+class DisclosureCoverageTest {
+
+    @Test
+    void everyStatisticsAndSignalsOperationIsRegistered() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json")
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> served = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.startsWith("/api/v1/stats") || path.startsWith("/api/v1/signals")
+                    || path.startsWith("/api/v1/products") || path.startsWith("/api/v1/substances")) {
+                operations.values().forEach(op -> served.add((String) op.get("operationId")));
+            }
+        });
+        assertThat(served).as("operations without a disclosure entry").isSubsetOf(Disclosure.OPERATIONS.keySet());
+        assertThat(Disclosure.OPERATIONS.keySet()).as("disclosure entries without an operation").isSubsetOf(served);
+    }
+
+    @Test
+    void everyDimensionIsClassifiedAndOffered() {
+        String by = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract()
+                .jsonPath().getString("paths.'/api/v1/stats/counts'.get.parameters.find { it.name == 'by' }.description");
+        for (Dimension d : Dimension.values()) {
+            assertThat(Disclosure.kind(d)).as(d.code()).isNotNull();
+            assertThat(by).as("the by parameter offers " + d.code()).containsPattern("\\b" + d.code() + "\\b");
+        }
+    }
+}
