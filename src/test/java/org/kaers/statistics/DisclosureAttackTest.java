@@ -382,7 +382,7 @@ class DisclosureAttackTest {
         given().get("/api/v1/stats/counts").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("by"));
         given().queryParam("by", "colour").get("/api/v1/stats/counts").then().statusCode(400)
-                .body("violations[0].message", startsWith("'colour' is not a dimension; allowed: product, substance"));
+                .body("violations[0].message", startsWith("names something that is not a dimension; allowed: product, substance"));
         given().queryParam("by", "sex").queryParam("sex", "WOMAN").get("/api/v1/stats/counts").then().statusCode(400)
                 .body("violations[0].field", equalTo("sex"));
         given().queryParam("colour", "red").get("/api/v1/stats/protection").then().statusCode(400);
