@@ -56,9 +56,14 @@ class ImportJobs {
     }
 
     void onStart(@Observes StartupEvent event) {
-        int interrupted = store.interruptLeftovers();
-        if (interrupted > 0) {
-            LOG.warnf("%d import jobs were interrupted by the last stop of the service", interrupted);
+        try {
+            int interrupted = store.interruptLeftovers();
+            if (interrupted > 0) {
+                LOG.warnf("%d import jobs were interrupted by the last stop of the service", interrupted);
+            }
+        } catch (RuntimeException e) {
+            // The service starts while the database is unavailable; the jobs stay as they are until the next start.
+            LOG.warnf("cannot mark interrupted import jobs now (%s)", e.getClass().getSimpleName());
         }
         try (var files = Files.list(Files.createDirectories(workDir))) {
             files.filter(f -> f.getFileName().toString().endsWith(".csv")).forEach(ImportJobs::delete);

@@ -321,6 +321,16 @@ public class ProductCoder {
      * start-up (after the migrations) and costs only the aliases that lack keys.
      */
     void addMissingKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        try {
+            addMissingKeys();
+        } catch (RuntimeException e) {
+            // The service starts while the database is unavailable: the next start adds them.
+            org.jboss.logging.Logger.getLogger(ProductCoder.class).warnf("cannot add alias keys now (%s)",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void addMissingKeys() {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> session(c -> {
             List<String> missing = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("""
