@@ -373,7 +373,7 @@ public class CaseReportService {
         return CaseMapper.toView(c, v,
                 codings.reactions(v.reactions.stream().map(r -> r.verbatim).toList()),
                 codings.products(v.products.stream().map(p -> p.nameReported).toList()),
-                c.source == CaseSource.DIRECT ? List.of() : versions.dataQuality(v));
+                c.source == CaseSource.DIRECT ? null : versions.dataQuality(v));
     }
 
     private CaseVersion current(CaseReport c) {

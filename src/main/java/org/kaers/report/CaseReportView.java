@@ -38,7 +38,7 @@ public record CaseReportView(
             @Schema(description = "Per product, in the order submitted.") List<DerivedProduct> products,
             @Schema(description = "Values of an imported report that break a rule for submissions (an age over 130 "
                     + "years, no suspect product, an outcome the importer does not know): kept as reported, left out "
-                    + "of the derived fields they would distort. Empty for submitted cases.")
+                    + "of the derived fields they would distort. Absent for submitted cases (their rules are enforced).")
             List<DataQualityProblem> dataQuality) {
     }
 
