@@ -37,11 +37,14 @@ public class ProductService {
     private final EntityManager em;
     private final ProductCoder coder;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;
+    private final SubstanceDetector detector;
 
-    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure) {
+    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure,
+            SubstanceDetector detector) {
         this.em = em;
         this.coder = coder;
         this.disclosure = disclosure;
+        this.detector = detector;
     }
 
     @Transactional
@@ -232,6 +235,13 @@ public class ProductService {
             Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
                     + CASES_OF_PRODUCT + ", " + KEYS_OF_PRODUCT + " from product p where p.id = ?1").setParameter(1, match.productId())
                     .getSingleResult();
+            if (!disclosure.exact() && !Boolean.TRUE.equals(p[3])
+                    && ((Number) p[4]).longValue() < disclosure.freeTextMinimumCases()) {
+                // A rare uncurated product is known only from reporters' texts: answer as for a name nobody has
+                // reported, so that the preview does not tell whether somebody did (statistics.disclosure).
+                return new ProductViews.MatchPreview(name, TextNormalizer.forMatching(name), detector.detect(name),
+                        CodingMethod.NEW, null);
+            }
             product = summary(p);
         }
         return new ProductViews.MatchPreview(name, TextNormalizer.forMatching(name), match.substance(), match.method(),

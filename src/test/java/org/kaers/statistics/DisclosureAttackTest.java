@@ -432,6 +432,15 @@ class DisclosureAttackTest {
         String id = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("name", rare)
                 .get("/api/v1/products/match").then().statusCode(200).extract().path("product.id").toString();
         assertThat(counts("productName")).doesNotContainKey(rare);
+        // The preview answers as for a name nobody reported: the same body as for a name that is truly new.
+        String unseen = "Rare kratom tea " + CaseReports.uniqueToken();
+        JsonPath known = given().queryParam("name", rare).get("/api/v1/products/match").then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath fresh = given().queryParam("name", unseen).get("/api/v1/products/match").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(known.getString("method")).isEqualTo("NEW").isEqualTo(fresh.getString("method"));
+        assertThat(known.getString("substance")).isEqualTo(fresh.getString("substance"));
+        assertThat(known.getMap("product")).isNull();
         JsonPath byProduct = given().queryParam("by", "product").queryParam("size", 1000).get("/api/v1/stats/counts")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(byProduct.getList("results.labels[0]", String.class)).doesNotContain(rare);
