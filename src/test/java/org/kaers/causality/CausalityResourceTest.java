@@ -46,7 +46,7 @@ class CausalityResourceTest {
      */
     @Test
     void lifeCycle() {
-        String caseNumber = submit(CaseReports.liverInjury());
+        String caseNumber = CaseReports.submit(CaseReports.liverInjury());
         String base = "/api/v1/reports/" + caseNumber + "/causality";
 
         given().queryParam("productIndex", 0).queryParam("reactionIndex", 0).get(base + "/rucam").then().statusCode(200)
@@ -118,7 +118,7 @@ class CausalityResourceTest {
 
     @Test
     void invalidAssessmentsNameTheirFieldsAndStoreNothing() {
-        String caseNumber = submit(CaseReports.liverInjury());
+        String caseNumber = CaseReports.submit(CaseReports.liverInjury());
         String base = "/api/v1/reports/" + caseNumber + "/causality";
         bad(base, "{\"reactionIndex\": 0, \"whoUmc\": \"POSSIBLE\"}", "productIndex", "must not be null");
         bad(base, "{\"productIndex\": 1, \"reactionIndex\": 0, \"whoUmc\": \"POSSIBLE\"}", "productIndex",
@@ -137,7 +137,7 @@ class CausalityResourceTest {
                 + "\"ALCOHOL\": \"ALCOHOL_NO\", \"ALTERNATIVE_CAUSES\": \"ALTERNATIVES_ALL_RULED_OUT\"}}}",
                 "rucam.answers.PREGNANCY", "is not an item of the HEPATOCELLULAR scale");
 
-        String mild = submit(CaseReports.minimal());
+        String mild = CaseReports.submit(CaseReports.minimal());
         bad("/api/v1/reports/" + mild + "/causality", "{\"productIndex\": 0, \"reactionIndex\": 0, \"rucam\": {}}",
                 "rucam", "RUCAM applies to liver injury");
         given().get("/api/v1/reports/" + caseNumber + "/causality/rucam").then().statusCode(400)
@@ -153,13 +153,13 @@ class CausalityResourceTest {
                 .contentType("application/problem+json");
         post("/api/v1/reports/KAE-1999-999999/causality", "{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"POSSIBLE\"}")
                 .then().statusCode(404);
-        String caseNumber = submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         String base = "/api/v1/reports/" + caseNumber + "/causality";
         given().get(base).then().statusCode(200).body("size()", equalTo(0));
         given().get(base + "/999999999").then().statusCode(404).body("type", equalTo("urn:kaers:problem:not-found"));
         given().get(base + "/abc").then().statusCode(404);
         // an assessment of another case is not found under this one
-        String other = submit(CaseReports.minimal());
+        String other = CaseReports.submit(CaseReports.minimal());
         int id = post("/api/v1/reports/" + other + "/causality",
                 "{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"UNLIKELY\"}").then().statusCode(201)
                 .body("naranjo", nullValue()).body("rucam", nullValue()).extract().path("id");
@@ -173,7 +173,7 @@ class CausalityResourceTest {
 
     @Test
     void onlyReviewersAndAdministratorsAssess() {
-        String caseNumber = submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         String base = "/api/v1/reports/" + caseNumber + "/causality";
         String body = "{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"POSSIBLE\"}";
         for (String role : new String[] {"REPORTER", "RESEARCHER"}) {
@@ -201,10 +201,6 @@ class CausalityResourceTest {
         return given().contentType(ContentType.JSON).body(body).post(path);
     }
 
-    private static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports").then()
-                .statusCode(201).extract().path("caseNumber");
-    }
 
     private long count(String caseNumber) {
         return db.count("select count(*) from causality_assessment a join case_report c on c.id = a.case_id "

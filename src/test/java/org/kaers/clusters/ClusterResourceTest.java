@@ -14,7 +14,6 @@ import org.kaers.fixtures.Tokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ClusterResourceTest {
@@ -37,12 +36,12 @@ class ClusterResourceTest {
         String t = CaseReports.uniqueToken();
         String product = "cluster tablets " + t;
         String vendor = "Vendor " + t;
-        String a = submit(exposure(product, vendor, "LOT 7L-" + t, "2025-06-18", true));
-        String b = submit(exposure(product, vendor, "7l" + t, "2025-06-19", true));
-        String c = submit(exposure(product, vendor, "7L-" + t, "2025-06-20", true));
-        submit(exposure(product, vendor, "7L-" + t, "2025-06-19", false)); // not serious: not in the lot cluster
-        submit(exposure(product, vendor, "7L-" + t, "2025-04-01", true)); // before the window
-        submit(exposure(product, vendor, null, "2025-05-10", false)); // baseline week 5 (41 days before asOf)
+        String a = CaseReports.submit(exposure(product, vendor, "LOT 7L-" + t, "2025-06-18", true));
+        String b = CaseReports.submit(exposure(product, vendor, "7l" + t, "2025-06-19", true));
+        String c = CaseReports.submit(exposure(product, vendor, "7L-" + t, "2025-06-20", true));
+        CaseReports.submit(exposure(product, vendor, "7L-" + t, "2025-06-19", false)); // not serious: not in the lot cluster
+        CaseReports.submit(exposure(product, vendor, "7L-" + t, "2025-04-01", true)); // before the window
+        CaseReports.submit(exposure(product, vendor, null, "2025-05-10", false)); // baseline week 5 (41 days before asOf)
 
         List<Map<String, Object>> alerts = given().queryParam("asOf", "2025-06-20").get("/api/v1/clusters").then()
                 .statusCode(200).extract().jsonPath().getList("$");
@@ -83,8 +82,4 @@ class ClusterResourceTest {
                 .orElseThrow(() -> new AssertionError("no " + kind + " alert for " + key + " in " + alerts));
     }
 
-    private static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports").then()
-                .statusCode(201).extract().path("caseNumber");
-    }
 }

@@ -51,8 +51,8 @@ class DuplicateResourceTest {
     @Test
     void theSameCaseFromTwoReportersIsQueuedAndConfirmingNullifiesTheNewer() {
         String token = CaseReports.uniqueToken();
-        String a = submit(clinician(token, "2025-08-14"));
-        String b = submit(poisonCentre(token, "2025-08-15"));
+        String a = CaseReports.submit(clinician(token, "2025-08-14"));
+        String b = CaseReports.submit(poisonCentre(token, "2025-08-15"));
 
         Response queue = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
         queue.then().statusCode(200)
@@ -89,15 +89,15 @@ class DuplicateResourceTest {
     @Test
     void differentPatientsWithTheSameLotAreNotQueuedAndADismissalIsFinal() {
         String token = CaseReports.uniqueToken();
-        String a = submit(clinician(token, "2025-09-02"));
+        String a = CaseReports.submit(clinician(token, "2025-09-02"));
         ObjectNode neighbour = clinician(token, "2025-09-06");
         neighbour.with("patient").put("sex", "FEMALE").with("age").put("value", 61);
         neighbour.withArray("reactions").removeAll().addObject().put("verbatim", "tachycardia")
                 .put("onsetDate", "2025-09-06").put("outcome", "RECOVERED");
-        String c = submit(neighbour);
+        String c = CaseReports.submit(neighbour);
         given().queryParam("caseNumber", c).get("/api/v1/duplicates").then().statusCode(200).body("totalItems", equalTo(0));
 
-        String d = submit(clinician(token, "2025-09-02"));
+        String d = CaseReports.submit(clinician(token, "2025-09-02"));
         int id = given().queryParam("caseNumber", d).get("/api/v1/duplicates").then().statusCode(200)
                 .body("items.candidateCaseNumber", hasItem(a)).extract().path("items.find { it.candidateCaseNumber == '" + a + "' }.id");
         given().contentType(ContentType.JSON).body("{\"comment\": \"twins\"}").post("/api/v1/duplicates/" + id + "/dismiss")
@@ -111,10 +111,10 @@ class DuplicateResourceTest {
     @Test
     void aQuotedCentreReferenceIsNearCertain() {
         String token = CaseReports.uniqueToken();
-        String a = submit(poisonCentre(token, "2025-10-01"));
+        String a = CaseReports.submit(poisonCentre(token, "2025-10-01"));
         ObjectNode quoting = CaseReports.minimal();
         quoting.put("centreReference", "pc " + token);
-        String b = submit(quoting);
+        String b = CaseReports.submit(quoting);
         given().queryParam("caseNumber", b).get("/api/v1/duplicates").then().statusCode(200)
                 .body("items[0].candidateCaseNumber", equalTo(a))
                 .body("items[0].fields[0].outcome", equalTo("AGREE"))
@@ -135,8 +135,4 @@ class DuplicateResourceTest {
                 .isEqualTo(20);
     }
 
-    private static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports").then()
-                .statusCode(201).extract().path("caseNumber");
-    }
 }

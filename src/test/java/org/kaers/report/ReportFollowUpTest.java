@@ -28,7 +28,7 @@ class ReportFollowUpTest {
     @Test
     void followUpAddsAVersionAndKeepsTheOldOneUnchanged() {
         ObjectNode initial = CaseReports.liverInjury();
-        String caseNumber = ReportSubmitTest.submit(initial);
+        String caseNumber = CaseReports.submit(initial);
         String v1 = given().get("/api/v1/reports/" + caseNumber).then().statusCode(200).extract().asString();
 
         ObjectNode followUp = initial.deepCopy();
@@ -67,7 +67,7 @@ class ReportFollowUpTest {
 
     @Test
     void amendmentIsRecordedAsSuch() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").queryParam("type", "AMENDMENT")
                 .body(CaseReports.minimal().toString())
                 .when().post("/api/v1/reports/" + caseNumber + "/follow-ups")
@@ -76,7 +76,7 @@ class ReportFollowUpTest {
 
     @Test
     void staleIfMatchIs412AndStoresNothing() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         followUp(caseNumber, "\"1\"").then().statusCode(201);
         var before = db.rowCounts();
 
@@ -91,7 +91,7 @@ class ReportFollowUpTest {
 
     @Test
     void missingOrWildcardIfMatchIs428() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         var before = db.rowCounts();
         given().contentType(ContentType.JSON).body(CaseReports.minimal().toString())
                 .when().post("/api/v1/reports/" + caseNumber + "/follow-ups")
@@ -103,7 +103,7 @@ class ReportFollowUpTest {
 
     @Test
     void followUpIsValidatedLikeASubmission() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         var before = db.rowCounts();
         ObjectNode invalid = CaseReports.minimal();
         CaseReports.product(invalid, 0).put("role", "CONCOMITANT");
@@ -116,7 +116,7 @@ class ReportFollowUpTest {
 
     @Test
     void unknownTypeUnknownCaseAndUnknownVersion() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").queryParam("type", "INITIAL")
                 .body(CaseReports.minimal().toString())
                 .when().post("/api/v1/reports/" + caseNumber + "/follow-ups")
@@ -135,7 +135,7 @@ class ReportFollowUpTest {
 
     @Test
     void concurrentFollowUpsOnOneVersionLetExactlyOneWin() throws Exception {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.concurrent.Callable<Integer> attempt = () -> followUp(caseNumber, "\"1\"").statusCode();

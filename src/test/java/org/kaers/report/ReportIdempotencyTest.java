@@ -58,7 +58,7 @@ class ReportIdempotencyTest {
 
     @Test
     void replayedFollowUpAddsOneVersion() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         String key = CaseReports.uniqueToken();
         for (int attempt = 0; attempt < 3; attempt++) {
             given().contentType(ContentType.JSON).header("If-Match", "\"1\"").header("Idempotency-Key", key)

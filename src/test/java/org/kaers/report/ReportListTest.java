@@ -31,7 +31,7 @@ class ReportListTest {
             if (i == 4) {
                 report.with("reporter").put("qualification", "PHARMACIST").put("country", "GB");
             }
-            made.add(ReportSubmitTest.submit(report));
+            made.add(CaseReports.submit(report));
         }
         List<String> newestFirst = new ArrayList<>(made);
         java.util.Collections.reverse(newestFirst);
@@ -82,7 +82,7 @@ class ReportListTest {
     @Test
     void listShowsTheLatestVersionAndStatus() {
         String token = CaseReports.uniqueToken();
-        String caseNumber = ReportSubmitTest.submit(CaseReports.withProduct(token));
+        String caseNumber = CaseReports.submit(CaseReports.withProduct(token));
         ObjectNode followUp = CaseReports.withProduct(token + " renamed");
         CaseReports.criteria(followUp).add("LIFE_THREATENING");
         given().contentType("application/json").header("If-Match", "\"1\"").body(followUp.toString())
@@ -105,7 +105,7 @@ class ReportListTest {
     @Test
     void likeWildcardsInFiltersAreLiteral() {
         String token = CaseReports.uniqueToken();
-        ReportSubmitTest.submit(CaseReports.withProduct(token + " 100% pure"));
+        CaseReports.submit(CaseReports.withProduct(token + " 100% pure"));
         given().queryParam("product", token + " 100%").when().get("/api/v1/reports")
                 .then().body("totalItems", equalTo(1));
         given().queryParam("product", token + "_").when().get("/api/v1/reports")

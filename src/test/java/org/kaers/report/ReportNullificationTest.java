@@ -23,8 +23,8 @@ class ReportNullificationTest {
 
     @Test
     void duplicateIsNullifiedOnceAndPointsAtTheSurvivor() {
-        String survivor = ReportSubmitTest.submit(CaseReports.minimal());
-        String duplicate = ReportSubmitTest.submit(CaseReports.minimal());
+        String survivor = CaseReports.submit(CaseReports.minimal());
+        String duplicate = CaseReports.submit(CaseReports.minimal());
 
         nullify(duplicate, """
                 {"reason": "DUPLICATE", "comment": "same patient", "duplicateOf": "%s"}""".formatted(survivor))
@@ -54,8 +54,8 @@ class ReportNullificationTest {
 
     @Test
     void invalidNullificationsChangeNothing() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
-        String nullified = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
+        String nullified = CaseReports.submit(CaseReports.minimal());
         nullify(nullified, "{\"reason\": \"NO_REAL_PATIENT\"}").then().statusCode(200);
 
         nullify(caseNumber, "{}").then().statusCode(400).body("violations.field", contains("reason"));

@@ -95,7 +95,7 @@ class ReportPoisonCentreTest {
 
     @Test
     void aVersionWithoutTheFieldsReadsAsItWasStoredAfterOneWithThem() {
-        String caseNumber = ReportSubmitTest.submit(CaseReports.minimal());
+        String caseNumber = CaseReports.submit(CaseReports.minimal());
         ObjectNode followUp = withdrawal("RPC-" + CaseReports.uniqueToken());
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(followUp.toString())
                 .post("/api/v1/reports/" + caseNumber + "/follow-ups").then().statusCode(201);

@@ -95,8 +95,8 @@ class ReportSubmitTest {
 
     @Test
     void caseNumbersAreUniqueAndIncreasing() {
-        String first = submit(CaseReports.minimal());
-        String second = submit(CaseReports.minimal());
+        String first = CaseReports.submit(CaseReports.minimal());
+        String second = CaseReports.submit(CaseReports.minimal());
         assertThat(first).isNotEqualTo(second);
         assertThat(Long.parseLong(second.substring(second.lastIndexOf('-') + 1)))
                 .isGreaterThan(Long.parseLong(first.substring(first.lastIndexOf('-') + 1)));
@@ -131,9 +131,4 @@ class ReportSubmitTest {
         return copy;
     }
 
-    static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString())
-                .when().post("/api/v1/reports")
-                .then().statusCode(201).extract().path("caseNumber");
-    }
 }

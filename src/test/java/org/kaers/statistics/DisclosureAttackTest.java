@@ -33,7 +33,6 @@ import org.kaers.fixtures.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -81,15 +80,15 @@ class DisclosureAttackTest {
             return;
         }
         for (int i = 0; i < 30; i++) {
-            submit(report("US", i % 2 == 0 ? "MALE" : "FEMALE", 30 + i, i < 20 ? "vomiting" : "nausea"), Tokens.ADMIN);
+            CaseReports.submit(report("US", i % 2 == 0 ? "MALE" : "FEMALE", 30 + i, i < 20 ? "vomiting" : "nausea"), Tokens.ADMIN);
         }
         for (int i = 0; i < 18; i++) {
-            submit(report("GB", i % 3 == 0 ? "MALE" : "FEMALE", 25 + i, "vomiting"), Tokens.ADMIN);
+            CaseReports.submit(report("GB", i % 3 == 0 ? "MALE" : "FEMALE", 25 + i, "vomiting"), Tokens.ADMIN);
         }
         for (int i = 0; i < 9; i++) {
-            submit(report("CA", i < 5 ? "FEMALE" : "MALE", 40 + i, i < 5 ? "vomiting" : "nausea"), Tokens.ADMIN);
+            CaseReports.submit(report("CA", i < 5 ? "FEMALE" : "MALE", 40 + i, i < 5 ? "vomiting" : "nausea"), Tokens.ADMIN);
         }
-        submit(report("CA", "FEMALE", 16, "seizure"), Tokens.ADMIN);
+        CaseReports.submit(report("CA", "FEMALE", 16, "seizure"), Tokens.ADMIN);
         catchUp();
         seizure = given().queryParam("text", "seizure").get("/api/v1/vocabulary/coding-preview").then().statusCode(200)
                 .extract().path("term.code");
@@ -104,10 +103,6 @@ class DisclosureAttackTest {
         return r;
     }
 
-    private static void submit(ObjectNode report, String token) {
-        given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON).body(report.toString())
-                .post("/api/v1/reports").then().statusCode(201);
-    }
 
     private static void catchUp() {
         given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
@@ -408,7 +403,7 @@ class DisclosureAttackTest {
         String both = Tokens.of("padder@test", "REPORTER", "RESEARCHER");
         RequestSpecification asPadder = given().header("Authorization", Tokens.bearer(both));
         for (int i = 0; i < 5; i++) {
-            submit(report("CA", "FEMALE", 16, "seizure"), both);
+            CaseReports.submit(report("CA", "FEMALE", 16, "seizure"), both);
         }
         catchUp();
         assertDoesNotPinDown("padding with 5 own cases", TRUTH,
@@ -427,7 +422,7 @@ class DisclosureAttackTest {
         String rare = "Rare kratom tea " + CaseReports.uniqueToken();
         ObjectNode r = report("US", "MALE", 50, "vomiting");
         ((ObjectNode) r.withArray("products").get(0)).put("name", rare);
-        submit(r, Tokens.ADMIN);
+        CaseReports.submit(r, Tokens.ADMIN);
         catchUp();
         String id = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("name", rare)
                 .get("/api/v1/products/match").then().statusCode(200).extract().path("product.id").toString();

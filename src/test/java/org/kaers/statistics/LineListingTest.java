@@ -28,9 +28,9 @@ class LineListingTest {
         ObjectNode full = CaseReports.liverInjury();
         CaseReports.product(full, 0).put("name", product);
         full.put("narrative", "Narrative " + token);
-        String first = submit(full);
-        String second = submit(CaseReports.withProduct(product));
-        String third = submit(CaseReports.withProduct(product));
+        String first = CaseReports.submit(full);
+        String second = CaseReports.submit(CaseReports.withProduct(product));
+        String third = CaseReports.submit(CaseReports.withProduct(product));
         ObjectNode followUp = CaseReports.withProduct(product);
         followUp.with("patient").put("sex", "FEMALE");
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(followUp.toString())
@@ -91,8 +91,4 @@ class LineListingTest {
         return given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")));
     }
 
-    private static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports").then()
-                .statusCode(201).extract().path("caseNumber");
-    }
 }

@@ -70,7 +70,7 @@ class StatsAggregatesTest {
     void aggregatesEqualARecountThroughEveryChange() {
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            cases.add(submit(generated(i)));
+            cases.add(CaseReports.submit(generated(i)));
         }
         catchUp();
         // Known by construction: 30 cases; sex cycles FEMALE, MALE, UNKNOWN.
@@ -255,10 +255,6 @@ class StatsAggregatesTest {
                 .body("pendingCases", org.hamcrest.Matchers.equalTo(0));
     }
 
-    private static String submit(ObjectNode report) {
-        return given().contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports")
-                .then().statusCode(201).extract().path("caseNumber");
-    }
 
     /** A varied case from its index: 1 to 3 products, 1 to 4 reactions, attributes cycling at different rates. */
     private static ObjectNode generated(int i) {

@@ -34,17 +34,17 @@ final class StatsData {
         a.withArray("products").addObject().put("role", "CONCOMITANT").put("name", "alcohol");
         CaseReports.criteria(a).add("HOSPITALIZATION");
         a.with("patient").putObject("age").put("value", 34).put("unit", "YEAR");
-        submit(a);
-        submit(report(nameB, "FEMALE", "vomiting"));
-        String c = submit(report(nameA, "FEMALE", "seizure"));
+        CaseReports.submit(a, org.kaers.fixtures.Tokens.ADMIN);
+        CaseReports.submit(report(nameB, "FEMALE", "vomiting"), org.kaers.fixtures.Tokens.ADMIN);
+        String c = CaseReports.submit(report(nameA, "FEMALE", "seizure"), org.kaers.fixtures.Tokens.ADMIN);
         given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(report(nameA, "FEMALE", "nausea").toString())
                 .post("/api/v1/reports/" + c + "/follow-ups").then().statusCode(201);
-        String d = submit(report(nameB, "FEMALE", "seizure"));
+        String d = CaseReports.submit(report(nameB, "FEMALE", "seizure"), org.kaers.fixtures.Tokens.ADMIN);
         given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).body("{\"reason\": \"NO_REAL_PATIENT\"}")
                 .post("/api/v1/reports/" + d + "/nullification").then().statusCode(200);
         for (int i = 0; i < 6; i++) {
-            submit(report(nameA, "FEMALE", "vomiting"));
+            CaseReports.submit(report(nameA, "FEMALE", "vomiting"), org.kaers.fixtures.Tokens.ADMIN);
         }
         given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
     }
@@ -63,8 +63,4 @@ final class StatsData {
         return r;
     }
 
-    private static String submit(ObjectNode report) {
-        return given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).body(report.toString()).post("/api/v1/reports")
-                .then().statusCode(201).extract().path("caseNumber");
-    }
 }
