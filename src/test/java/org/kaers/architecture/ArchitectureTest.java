@@ -1,0 +1,111 @@
+package org.kaers.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+/**
+ * The arrows between the feature packages (README, "Architecture"; ../shared/STYLE.md): which package may use
+ * which, resources without SQL or transactions. Rules that hold are enforced as they are; the two the code does
+ * not meet yet (a cycle between report and vocabulary, vocabulary asking statistics for disclosure, services that
+ * take JAX-RS types) are frozen: the violations known today are stored in {@code src/test/resources/archunit_store},
+ * and any new one fails the build.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "org.kaers";
+    private static final List<String> FEATURES = List.of("report", "vocabulary", "statistics", "signals", "imports",
+            "causality", "duplicates", "clusters", "security", "common");
+    /** What each package may use of the others (besides itself); everything else is forbidden. */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "common", List.of(),
+            "security", List.of("common"),
+            "report", List.of("common", "security", "vocabulary"),
+            "vocabulary", List.of("common", "security"),
+            "statistics", List.of("common", "security", "report", "vocabulary"),
+            "signals", List.of("common", "security", "statistics"),
+            "imports", List.of("common", "security", "report", "vocabulary"),
+            "causality", List.of("common", "security", "report", "vocabulary"),
+            "duplicates", List.of("common", "security", "report"),
+            "clusters", List.of("common", "security", "report"));
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void everyFeaturePackageHasItsArrows() {
+        List<String> present = classes.stream().map(c -> c.getPackageName())
+                .filter(p -> p.startsWith(ROOT + ".")).map(p -> p.substring(ROOT.length() + 1).split("\\.")[0])
+                .distinct().filter(p -> !p.equals("architecture")).toList();
+        org.assertj.core.api.Assertions.assertThat(ALLOWED.keySet())
+                .as("a new top-level package needs its allowed arrows here").containsAll(present);
+    }
+
+    @Test
+    void commonAndSecurityDependOnNoFeature() {
+        forbidden("common").check(classes);
+        forbidden("security").check(classes);
+    }
+
+    @Test
+    void featuresUseOnlyTheirAllowedPackages() {
+        for (String feature : List.of("report", "statistics", "signals", "imports", "causality", "duplicates",
+                "clusters")) {
+            forbidden(feature).check(classes);
+        }
+        // vocabulary -> report (ProductForm, ...) and vocabulary -> statistics (disclosure of product counts):
+        // known, frozen until the published model packages exist.
+        FreezingArchRule.freeze(forbidden("vocabulary")).check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenFeatures() {
+        FreezingArchRule.freeze(slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()).check(classes);
+    }
+
+    @Test
+    void resourcesRunNoSqlAndNoTransactions() {
+        noClasses().that().haveSimpleNameEndingWith("Resource").should()
+                .dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .because("resources are thin: SQL belongs to services and stores").check(classes);
+        noClasses().that().haveSimpleNameEndingWith("Resource").should()
+                .beAnnotatedWith("jakarta.transaction.Transactional")
+                .because("the service owns the transaction").check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().that().areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource").should().beAnnotatedWith("jakarta.transaction.Transactional")
+                .because("the service owns the transaction").check(classes);
+    }
+
+    @Test
+    void servicesTakeNoHttpTypes() {
+        ArchRule rule = noClasses().that().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .because("services are called with parsed values, not HTTP types");
+        FreezingArchRule.freeze(rule).check(classes);
+    }
+
+    private static ArchRule forbidden(String feature) {
+        String[] others = FEATURES.stream().filter(f -> !f.equals(feature) && !ALLOWED.get(feature).contains(f))
+                .map(f -> ROOT + "." + f + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(ROOT + "." + feature + "..").should().dependOnClassesThat()
+                .resideInAnyPackage(others).because(feature + " may use only " + Arrays.toString(
+                        ALLOWED.get(feature).toArray()));
+    }
+}
