@@ -19,7 +19,7 @@ final class CountingRule {
     static final String SCOPE = """
             select v.id as vid, v.case_id as cid, v.serious, v.derived_age_group as age_group, v.patient_sex as sex,
                    v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at,
-                   cr.disclosure_key as ckey
+                   cr.disclosure_key as ckey, v.poison_centre as pc
             from case_version v""" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
 
     private CountingRule() {

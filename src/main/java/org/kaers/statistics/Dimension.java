@@ -26,7 +26,25 @@ public enum Dimension {
     SEX("sex", Level.CASE, "s.sex", null),
     REPORTER_QUALIFICATION("reporterQualification", Level.CASE, "s.reporter_qualification", null),
     COUNTRY("country", Level.CASE, "s.country", null),
-    SOURCE("source", Level.CASE, "s.source", null);
+    SOURCE("source", Level.CASE, "s.source", null),
+    /** Poison-centre fields (NPDS codes, issue 17), from the version's poison_centre document; absent when not given. */
+    EXPOSURE_REASON("exposureReason", Level.CASE, "(s.pc -> 'exposure' ->> 'reason')", null),
+    EXPOSURE_CHRONICITY("exposureChronicity", Level.CASE, "(s.pc -> 'exposure' ->> 'chronicity')", null),
+    EXPOSURE_SITE("exposureSite", Level.CASE, "(s.pc -> 'exposure' ->> 'site')", null),
+    CARE_LEVEL("careLevel", Level.CASE, "(s.pc -> 'care' ->> 'level')", null),
+    MEDICAL_OUTCOME("medicalOutcome", Level.CASE, "(s.pc -> 'care' ->> 'medicalOutcome')", null),
+    /**
+     * {@value #PROBABLE_OR_BETTER} when the latest assessment of at least one product x reaction pair of the case
+     * is WHO-UMC CERTAIN or PROBABLE (a reassessment replaces the earlier one); absent otherwise.
+     */
+    CAUSALITY("causality", Level.CASE, "(select '" + Dimension.PROBABLE_OR_BETTER + "'::text where exists (select 1"
+            + " from causality_assessment ca where ca.case_id = s.cid and ca.who_umc in ('CERTAIN', 'PROBABLE')"
+            + " and not exists (select 1 from causality_assessment cb where cb.case_id = ca.case_id"
+            + " and cb.product_index = ca.product_index and cb.reaction_index = ca.reaction_index"
+            + " and cb.assessment_version > ca.assessment_version)))", null);
+
+    /** The one value of {@link #CAUSALITY}. */
+    static final String PROBABLE_OR_BETTER = "PROBABLE_OR_BETTER";
 
     /** Where a dimension's values live; each level but CASE is reached by a join from the scope. */
     enum Level {

@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.kaers.common.PageRequest;
 import org.kaers.common.QueryParams;
 import org.kaers.report.AgeGroup;
+import org.kaers.report.Care;
 import org.kaers.report.CaseSource;
+import org.kaers.report.Exposure;
 import org.kaers.report.ProductForm;
 import org.kaers.report.ProductRole;
 import org.kaers.report.ReactionOutcome;
@@ -156,6 +158,9 @@ final class StatsParams {
     }
 
     private static List<String> enumOf(Dimension d) {
+        if (d == Dimension.CAUSALITY) {
+            return List.of(Dimension.PROBABLE_OR_BETTER);
+        }
         Class<? extends Enum<?>> type = switch (d) {
             case PRODUCT_FORM -> ProductForm.class;
             case PRODUCT_ROLE -> ProductRole.class;
@@ -165,6 +170,11 @@ final class StatsParams {
             case SEX -> Sex.class;
             case REPORTER_QUALIFICATION -> ReporterQualification.class;
             case SOURCE -> CaseSource.class;
+            case EXPOSURE_REASON -> Exposure.Reason.class;
+            case EXPOSURE_CHRONICITY -> Exposure.Chronicity.class;
+            case EXPOSURE_SITE -> Exposure.Site.class;
+            case CARE_LEVEL -> Care.Level.class;
+            case MEDICAL_OUTCOME -> Care.MedicalOutcome.class;
             default -> throw new IllegalArgumentException(d.code());
         };
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toList());

@@ -165,7 +165,10 @@ public class StatsResource {
             @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",
                     description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
                             + "organClass, verbatim, outcome, criterion, sourceOutcome (the source's own outcome list as "
-                            + "reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, reporterQualification, country, source.",
+                            + "reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, reporterQualification, country, source, "
+                            + "the poison-centre codes exposureReason, exposureChronicity, exposureSite, careLevel, "
+                            + "medicalOutcome (NPDS), and causality (PROBABLE_OR_BETTER when a current WHO-UMC assessment "
+                            + "of the case is CERTAIN or PROBABLE).",
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
                     schema = @Schema(type = SchemaType.STRING)),

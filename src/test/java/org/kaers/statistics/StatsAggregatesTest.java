@@ -53,6 +53,10 @@ class StatsAggregatesTest {
     private static final String[] FORMS = {"POWDER", "CAPSULE", "LIQUID_EXTRACT"};
     private static final String[] OUTCOMES = {"RECOVERED", "UNKNOWN", "NOT_RECOVERED"};
     private static final String[] CRITERIA = {"HOSPITALIZATION", "LIFE_THREATENING", "OTHER_MEDICALLY_IMPORTANT"};
+    private static final String[] REASONS = {"INTENTIONAL_ABUSE", "WITHDRAWAL", "UNINTENTIONAL_GENERAL", "ADVERSE_REACTION"};
+    private static final String[] CHRONICITIES = {"ACUTE", "CHRONIC", "ACUTE_ON_CHRONIC"};
+    private static final String[] CARE_LEVELS = {"TREATED_AT_HOME", "TREATED_AND_RELEASED", "ADMITTED_WARD"};
+    private static final String[] MEDICAL_OUTCOMES = {"MINOR", "MODERATE", "MAJOR", "NO_EFFECT"};
 
     @Inject
     StatsService stats;
@@ -100,6 +104,17 @@ class StatsAggregatesTest {
                 .body("folded", org.hamcrest.Matchers.equalTo(5)).body("pendingCases", org.hamcrest.Matchers.equalTo(0));
         assertThat(get("/api/v1/stats/counts?by=sex").at("/meta/totalCases").asLong()).isEqualTo(28);
         compareEverything("after follow-ups and nullifications");
+
+        // Causality assessments re-queue their cases (a reassessment of case 7 replaces its PROBABLE).
+        String[][] assessments = {{"5", "PROBABLE"}, {"6", "POSSIBLE"}, {"7", "CERTAIN"}, {"7", "UNLIKELY"}, {"8", "PROBABLE"}};
+        for (String[] a : assessments) {
+            given().contentType(ContentType.JSON).body("{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"" + a[1] + "\"}")
+                    .post("/api/v1/reports/" + cases.get(Integer.parseInt(a[0])) + "/causality").then().statusCode(201);
+        }
+        assertThat(db.count("select count(*) from stats_queue")).isPositive();
+        catchUp();
+        assertThat(keyCounts(get("/api/v1/stats/counts?by=causality"))).containsExactly("PROBABLE_OR_BETTER=2");
+        compareEverything("after causality assessments");
 
         // A CAERS import: several products per report, comma lists of outcomes and symptoms.
         given().contentType("text/csv").body("""
@@ -285,6 +300,16 @@ class StatsAggregatesTest {
         }
         if (i % 3 == 1) {
             CaseReports.criteria(r).add(CRITERIA[i % CRITERIA.length]);
+        }
+        if (i % 5 != 0) {
+            r.putObject("exposure").put("reason", REASONS[i % REASONS.length]).put("chronicity", CHRONICITIES[i % 3]);
+        }
+        if (i % 4 == 1) {
+            r.with("exposure").put("site", i % 8 == 1 ? "OWN_RESIDENCE" : "WORKPLACE");
+        }
+        if (i % 2 == 0) {
+            r.putObject("care").put("level", CARE_LEVELS[i % CARE_LEVELS.length])
+                    .put("medicalOutcome", MEDICAL_OUTCOMES[i % MEDICAL_OUTCOMES.length]);
         }
         return r;
     }

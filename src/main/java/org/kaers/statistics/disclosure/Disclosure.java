@@ -72,7 +72,8 @@ public class Disclosure {
             // A source's outcome list is text from a file (FDA's is a short fixed list, but nothing enforces it).
             case PRODUCT_NAME, VERBATIM, SOURCE_OUTCOME -> ValueKind.FREE_TEXT;
             case SUBSTANCE, PRODUCT_FORM, PRODUCT_ROLE, SYMPTOM, ORGAN_CLASS, OUTCOME, CRITERION, SERIOUS, AGE_GROUP, SEX,
-                    REPORTER_QUALIFICATION, COUNTRY, SOURCE -> ValueKind.CATEGORY;
+                    REPORTER_QUALIFICATION, COUNTRY, SOURCE, EXPOSURE_REASON, EXPOSURE_CHRONICITY, EXPOSURE_SITE, CARE_LEVEL,
+                    MEDICAL_OUTCOME, CAUSALITY -> ValueKind.CATEGORY;
         };
     }
 
