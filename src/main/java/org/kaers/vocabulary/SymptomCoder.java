@@ -11,6 +11,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 /**
  * Codes reaction verbatims: normalise ({@link TextNormalizer#forMatching}), then an exact match on a
  * preferred name or synonym, then spelling tolerance: the synonym with the fewest word-aligned edits
@@ -27,9 +30,11 @@ public class SymptomCoder {
     public static final List<String> SOURCE_CODED = List.of("CAERS");
 
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    SymptomCoder(EntityManager em) {
+    SymptomCoder(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** How a text would be coded now, without storing anything. */
@@ -96,30 +101,35 @@ public class SymptomCoder {
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
     public void ensureSourceCoded(Collection<String> terms) {
+        // Sorted, and inserted in this order (ordinality): concurrent batches cannot deadlock on the unique index.
         Set<String> all = new java.util.TreeSet<>(terms);
         if (all.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> known = em.createNativeQuery("select verbatim, method from verbatim_coding where verbatim in (?1)")
-                .setParameter(1, List.copyOf(all)).getResultList();
-        for (Object[] row : known) {
-            String verbatim = (String) row[0];
-            all.remove(verbatim);
-            if (CodingMethod.FUZZY.name().equals(row[1])) {
-                Match m = exact(TextNormalizer.forMatching(verbatim));
-                em.createNativeQuery("""
-                        update verbatim_coding set term_id = ?2, method = ?3, score = ?4, matched_synonym = ?5,
-                               coded_by = null, coded_at = ?6 where verbatim = ?1 and method = 'FUZZY'""")
-                        .setParameter(1, verbatim).setParameter(2, m.termId()).setParameter(3, m.method().name())
-                        .setParameter(4, m.score()).setParameter(5, m.matchedSynonym()).setParameter(6, Instant.now())
-                        .executeUpdate();
-            }
-        }
-        for (String verbatim : all) {
-            String normalized = TextNormalizer.forMatching(verbatim);
-            insert(verbatim, normalized, normalized.isEmpty() ? Match.NONE : exact(normalized), null);
-        }
+        // One statement for the batch: normalised in Java (the one rule, TextNormalizer), matched and written in SQL.
+        ArrayNode rows = json.createArrayNode();
+        all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
+        em.createNativeQuery("""
+                with input as (
+                    select t.ord, t.verbatim, t.normalized, s.term_id, s.text as matched
+                    from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text))
+                         with ordinality as t(verbatim, normalized, ord)
+                    left join symptom_synonym s on s.normalized = t.normalized and t.normalized <> ''),
+                replaced as (
+                    update verbatim_coding c set term_id = i.term_id,
+                           method = case when i.term_id is null then 'UNCODED' else 'EXACT' end,
+                           score = case when i.term_id is null then null else 1.000 end,
+                           matched_synonym = i.matched, coded_by = null, coded_at = ?2
+                    from input i where c.verbatim = i.verbatim and c.method = 'FUZZY'
+                    returning c.verbatim)
+                insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
+                select i.verbatim, i.normalized, i.term_id, case when i.term_id is null then 'UNCODED' else 'EXACT' end,
+                       case when i.term_id is null then null else 1.000 end, i.matched, null, ?2
+                from input i
+                where not exists (select 1 from verbatim_coding c where c.verbatim = i.verbatim)
+                order by i.ord
+                on conflict (verbatim) do nothing""")
+                .setParameter(1, rows.toString()).setParameter(2, Instant.now()).executeUpdate();
     }
 
     /** A synonym as spelling tolerance sees it. */
