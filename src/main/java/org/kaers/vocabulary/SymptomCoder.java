@@ -48,10 +48,11 @@ public class SymptomCoder {
             return Match.NONE;
         }
         Match exact = exact(normalized);
-        if (exact != Match.NONE) {
-            return exact;
-        }
-        // Spelling tolerance: candidates of similar length, accepted word by word (EditDistance).
+        return exact != Match.NONE ? exact : tolerant(normalized);
+    }
+
+    /** Spelling tolerance: candidates of similar length, accepted word by word (EditDistance); NONE on a tie. */
+    private Match tolerant(String normalized) {
         List<Candidate> candidates = candidates(normalized.length());
         Long bestTerm = null;
         String bestText = null;
@@ -170,7 +171,11 @@ public class SymptomCoder {
         return out;
     }
 
-    /** Makes sure every verbatim has a coding row (in the caller's transaction). */
+    /**
+     * Makes sure every verbatim has a coding row (in the caller's transaction). The new texts of a call are
+     * looked up at once (a person's MANUAL coding of the same normalised text, else an exact synonym), spelling
+     * tolerance runs in memory, and the rows are inserted by one statement.
+     */
     public void ensureCoded(Collection<String> verbatims) {
         // Sorted: concurrent transactions then insert new codings in one order, so they cannot deadlock on the
         // unique index (found by the load harness: two reports with the same two new texts in opposite orders).
@@ -182,28 +187,55 @@ public class SymptomCoder {
         List<String> known = em.createNativeQuery("select verbatim from verbatim_coding where verbatim in (?1)")
                 .setParameter(1, List.copyOf(missing)).getResultList();
         missing.removeAll(new HashSet<>(known));
-        for (String verbatim : missing) {
-            String normalized = TextNormalizer.forMatching(verbatim);
-            @SuppressWarnings("unchecked")
-            List<Object[]> manual = em.createNativeQuery("""
-                    select term_id, coded_by from verbatim_coding where normalized = ?1 and method = 'MANUAL' limit 1""")
-                    .setParameter(1, normalized).getResultList();
-            if (!manual.isEmpty()) {
-                insert(verbatim, normalized, new Match(((Number) manual.get(0)[0]).longValue(), CodingMethod.MANUAL,
-                        null, null), (String) manual.get(0)[1]);
-            } else {
-                insert(verbatim, normalized, match(verbatim), null);
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> normalizedOf = new java.util.LinkedHashMap<>();
+        missing.forEach(v -> normalizedOf.put(v, TextNormalizer.forMatching(v)));
+        java.util.Map<String, Match> manual = new java.util.HashMap<>();
+        java.util.Map<String, String> manualBy = new java.util.HashMap<>();
+        java.util.Map<String, Match> exact = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("""
+                select n.normalized, m.term_id, m.coded_by, s.term_id, s.text
+                from jsonb_array_elements_text(cast(?1 as jsonb)) as n(normalized)
+                left join lateral (select term_id, coded_by from verbatim_coding c
+                                   where c.normalized = n.normalized and c.method = 'MANUAL' limit 1) m on true
+                left join symptom_synonym s on s.normalized = n.normalized
+                where m.term_id is not null or s.term_id is not null""")
+                .setParameter(1, json.valueToTree(new java.util.TreeSet<>(normalizedOf.values())).toString())
+                .getResultList();
+        for (Object[] r : found) {
+            String n = (String) r[0];
+            if (r[1] != null) {
+                manual.put(n, new Match(((Number) r[1]).longValue(), CodingMethod.MANUAL, null, null));
+                manualBy.put(n, (String) r[2]);
+            }
+            if (r[3] != null) {
+                exact.put(n, new Match(((Number) r[3]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3),
+                        (String) r[4]));
             }
         }
-    }
-
-    private void insert(String verbatim, String normalized, Match match, String codedBy) {
+        ArrayNode rows = json.createArrayNode();
+        normalizedOf.forEach((verbatim, normalized) -> {
+            Match m = manual.get(normalized);
+            String codedBy = manualBy.get(normalized);
+            if (m == null) {
+                m = normalized.isEmpty() ? Match.NONE : exact.get(normalized);
+                m = m != null ? m : tolerant(normalized);
+            }
+            rows.addObject().put("verbatim", verbatim).put("normalized", normalized).put("term_id", m.termId())
+                    .put("method", m.method().name()).put("score", m.score()).put("matched", m.matchedSynonym())
+                    .put("coded_by", codedBy);
+        });
         em.createNativeQuery("""
                 insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (verbatim) do nothing""")
-                .setParameter(1, verbatim).setParameter(2, normalized).setParameter(3, match.termId())
-                .setParameter(4, match.method().name()).setParameter(5, match.score())
-                .setParameter(6, match.matchedSynonym()).setParameter(7, codedBy).setParameter(8, Instant.now())
-                .executeUpdate();
+                select t.verbatim, t.normalized, t.term_id, t.method, t.score, t.matched, t.coded_by, ?2
+                from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text, term_id bigint,
+                         method text, score numeric, matched text, coded_by text))
+                     with ordinality as t(verbatim, normalized, term_id, method, score, matched, coded_by, ord)
+                order by t.ord
+                on conflict (verbatim) do nothing""")
+                .setParameter(1, rows.toString()).setParameter(2, Instant.now()).executeUpdate();
     }
 }
