@@ -11,6 +11,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 /**
  * Codes reaction verbatims: normalise ({@link TextNormalizer#forMatching}), then an exact match on a
  * preferred name or synonym, then spelling tolerance: the synonym with the fewest word-aligned edits
@@ -27,9 +30,11 @@ public class SymptomCoder {
     public static final List<String> SOURCE_CODED = List.of("CAERS");
 
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    SymptomCoder(EntityManager em) {
+    SymptomCoder(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** How a text would be coded now, without storing anything. */
@@ -43,10 +48,11 @@ public class SymptomCoder {
             return Match.NONE;
         }
         Match exact = exact(normalized);
-        if (exact != Match.NONE) {
-            return exact;
-        }
-        // Spelling tolerance: candidates of similar length, accepted word by word (EditDistance).
+        return exact != Match.NONE ? exact : tolerant(normalized);
+    }
+
+    /** Spelling tolerance: candidates of similar length, accepted word by word (EditDistance); NONE on a tie. */
+    private Match tolerant(String normalized) {
         List<Candidate> candidates = candidates(normalized.length());
         Long bestTerm = null;
         String bestText = null;
@@ -96,30 +102,35 @@ public class SymptomCoder {
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
     public void ensureSourceCoded(Collection<String> terms) {
+        // Sorted, and inserted in this order (ordinality): concurrent batches cannot deadlock on the unique index.
         Set<String> all = new java.util.TreeSet<>(terms);
         if (all.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> known = em.createNativeQuery("select verbatim, method from verbatim_coding where verbatim in (?1)")
-                .setParameter(1, List.copyOf(all)).getResultList();
-        for (Object[] row : known) {
-            String verbatim = (String) row[0];
-            all.remove(verbatim);
-            if (CodingMethod.FUZZY.name().equals(row[1])) {
-                Match m = exact(TextNormalizer.forMatching(verbatim));
-                em.createNativeQuery("""
-                        update verbatim_coding set term_id = ?2, method = ?3, score = ?4, matched_synonym = ?5,
-                               coded_by = null, coded_at = ?6 where verbatim = ?1 and method = 'FUZZY'""")
-                        .setParameter(1, verbatim).setParameter(2, m.termId()).setParameter(3, m.method().name())
-                        .setParameter(4, m.score()).setParameter(5, m.matchedSynonym()).setParameter(6, Instant.now())
-                        .executeUpdate();
-            }
-        }
-        for (String verbatim : all) {
-            String normalized = TextNormalizer.forMatching(verbatim);
-            insert(verbatim, normalized, normalized.isEmpty() ? Match.NONE : exact(normalized), null);
-        }
+        // One statement for the batch: normalised in Java (the one rule, TextNormalizer), matched and written in SQL.
+        ArrayNode rows = json.createArrayNode();
+        all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
+        em.createNativeQuery("""
+                with input as (
+                    select t.ord, t.verbatim, t.normalized, s.term_id, s.text as matched
+                    from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text))
+                         with ordinality as t(verbatim, normalized, ord)
+                    left join symptom_synonym s on s.normalized = t.normalized and t.normalized <> ''),
+                replaced as (
+                    update verbatim_coding c set term_id = i.term_id,
+                           method = case when i.term_id is null then 'UNCODED' else 'EXACT' end,
+                           score = case when i.term_id is null then null else 1.000 end,
+                           matched_synonym = i.matched, coded_by = null, coded_at = ?2
+                    from input i where c.verbatim = i.verbatim and c.method = 'FUZZY'
+                    returning c.verbatim)
+                insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
+                select i.verbatim, i.normalized, i.term_id, case when i.term_id is null then 'UNCODED' else 'EXACT' end,
+                       case when i.term_id is null then null else 1.000 end, i.matched, null, ?2
+                from input i
+                where not exists (select 1 from verbatim_coding c where c.verbatim = i.verbatim)
+                order by i.ord
+                on conflict (verbatim) do nothing""")
+                .setParameter(1, rows.toString()).setParameter(2, Instant.now()).executeUpdate();
     }
 
     /** A synonym as spelling tolerance sees it. */
@@ -160,7 +171,11 @@ public class SymptomCoder {
         return out;
     }
 
-    /** Makes sure every verbatim has a coding row (in the caller's transaction). */
+    /**
+     * Makes sure every verbatim has a coding row (in the caller's transaction). The new texts of a call are
+     * looked up at once (a person's MANUAL coding of the same normalised text, else an exact synonym), spelling
+     * tolerance runs in memory, and the rows are inserted by one statement.
+     */
     public void ensureCoded(Collection<String> verbatims) {
         // Sorted: concurrent transactions then insert new codings in one order, so they cannot deadlock on the
         // unique index (found by the load harness: two reports with the same two new texts in opposite orders).
@@ -172,28 +187,55 @@ public class SymptomCoder {
         List<String> known = em.createNativeQuery("select verbatim from verbatim_coding where verbatim in (?1)")
                 .setParameter(1, List.copyOf(missing)).getResultList();
         missing.removeAll(new HashSet<>(known));
-        for (String verbatim : missing) {
-            String normalized = TextNormalizer.forMatching(verbatim);
-            @SuppressWarnings("unchecked")
-            List<Object[]> manual = em.createNativeQuery("""
-                    select term_id, coded_by from verbatim_coding where normalized = ?1 and method = 'MANUAL' limit 1""")
-                    .setParameter(1, normalized).getResultList();
-            if (!manual.isEmpty()) {
-                insert(verbatim, normalized, new Match(((Number) manual.get(0)[0]).longValue(), CodingMethod.MANUAL,
-                        null, null), (String) manual.get(0)[1]);
-            } else {
-                insert(verbatim, normalized, match(verbatim), null);
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, String> normalizedOf = new java.util.LinkedHashMap<>();
+        missing.forEach(v -> normalizedOf.put(v, TextNormalizer.forMatching(v)));
+        java.util.Map<String, Match> manual = new java.util.HashMap<>();
+        java.util.Map<String, String> manualBy = new java.util.HashMap<>();
+        java.util.Map<String, Match> exact = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("""
+                select n.normalized, m.term_id, m.coded_by, s.term_id, s.text
+                from jsonb_array_elements_text(cast(?1 as jsonb)) as n(normalized)
+                left join lateral (select term_id, coded_by from verbatim_coding c
+                                   where c.normalized = n.normalized and c.method = 'MANUAL' limit 1) m on true
+                left join symptom_synonym s on s.normalized = n.normalized
+                where m.term_id is not null or s.term_id is not null""")
+                .setParameter(1, json.valueToTree(new java.util.TreeSet<>(normalizedOf.values())).toString())
+                .getResultList();
+        for (Object[] r : found) {
+            String n = (String) r[0];
+            if (r[1] != null) {
+                manual.put(n, new Match(((Number) r[1]).longValue(), CodingMethod.MANUAL, null, null));
+                manualBy.put(n, (String) r[2]);
+            }
+            if (r[3] != null) {
+                exact.put(n, new Match(((Number) r[3]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3),
+                        (String) r[4]));
             }
         }
-    }
-
-    private void insert(String verbatim, String normalized, Match match, String codedBy) {
+        ArrayNode rows = json.createArrayNode();
+        normalizedOf.forEach((verbatim, normalized) -> {
+            Match m = manual.get(normalized);
+            String codedBy = manualBy.get(normalized);
+            if (m == null) {
+                m = normalized.isEmpty() ? Match.NONE : exact.get(normalized);
+                m = m != null ? m : tolerant(normalized);
+            }
+            rows.addObject().put("verbatim", verbatim).put("normalized", normalized).put("term_id", m.termId())
+                    .put("method", m.method().name()).put("score", m.score()).put("matched", m.matchedSynonym())
+                    .put("coded_by", codedBy);
+        });
         em.createNativeQuery("""
                 insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (verbatim) do nothing""")
-                .setParameter(1, verbatim).setParameter(2, normalized).setParameter(3, match.termId())
-                .setParameter(4, match.method().name()).setParameter(5, match.score())
-                .setParameter(6, match.matchedSynonym()).setParameter(7, codedBy).setParameter(8, Instant.now())
-                .executeUpdate();
+                select t.verbatim, t.normalized, t.term_id, t.method, t.score, t.matched, t.coded_by, ?2
+                from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text, term_id bigint,
+                         method text, score numeric, matched text, coded_by text))
+                     with ordinality as t(verbatim, normalized, term_id, method, score, matched, coded_by, ord)
+                order by t.ord
+                on conflict (verbatim) do nothing""")
+                .setParameter(1, rows.toString()).setParameter(2, Instant.now()).executeUpdate();
     }
 }
