@@ -30,7 +30,13 @@ public class LineListing {
     /** Filters: a case matches a filter when it has any of its values; all filters must match. */
     static final List<Dimension> FILTERS = List.of(Dimension.PRODUCT, Dimension.SUBSTANCE, Dimension.PRODUCT_FORM,
             Dimension.SYMPTOM, Dimension.ORGAN_CLASS, Dimension.CRITERION, Dimension.SERIOUS, Dimension.AGE_GROUP,
-            Dimension.SEX, Dimension.COUNTRY, Dimension.SOURCE);
+            Dimension.SEX, Dimension.COUNTRY, Dimension.SOURCE, Dimension.EXPOSURE_REASON, Dimension.EXPOSURE_CHRONICITY,
+            Dimension.EXPOSURE_SITE, Dimension.CARE_LEVEL, Dimension.MEDICAL_OUTCOME, Dimension.CAUSALITY);
+    /**
+     * Filter on the treatments given (poison-centre care; not a statistics dimension): a case matches when its
+     * latest version lists any of the codes.
+     */
+    static final String TREATMENT = "treatment";
 
     private final EntityManager em;
 
@@ -56,7 +62,16 @@ public class LineListing {
             @Schema(examples = "ADULT") String ageGroup,
             @Schema(examples = "FEMALE") String sex,
             @Schema(examples = "US") String country,
-            @Schema(examples = "DIRECT") String source) {
+            @Schema(examples = "DIRECT") String source,
+            @Schema(description = "Poison-centre exposure reason (NPDS).", examples = "INTENTIONAL_ABUSE") String exposureReason,
+            @Schema(examples = "ACUTE_ON_CHRONIC") String exposureChronicity,
+            @Schema(examples = "OWN_RESIDENCE") String exposureSite,
+            @Schema(description = "Level of care.", examples = "ADMITTED_CRITICAL_CARE") String careLevel,
+            @Schema(description = "Medical outcome on the NPDS scale.", examples = "MAJOR") String medicalOutcome,
+            @Schema(description = "Treatment codes given (no doses), from the case's latest version.",
+                    examples = "[\"NALOXONE\", \"INTUBATION_VENTILATION\"]") List<String> treatments,
+            @Schema(description = "PROBABLE_OR_BETTER when a current WHO-UMC assessment of the case is CERTAIN or "
+                    + "PROBABLE; null otherwise.", examples = "PROBABLE_OR_BETTER") String causality) {
     }
 
     static MultivaluedMap<String, String> only(MultivaluedMap<String, String> raw, Set<String> names) {
@@ -73,8 +88,10 @@ public class LineListing {
     public PageResponse<Row> page(MultivaluedMap<String, String> raw) {
         Set<String> allowed = new java.util.HashSet<>(Set.of("page", "size"));
         FILTERS.forEach(d -> allowed.add(d.code()));
+        allowed.add(TREATMENT);
         QueryParams q = QueryParams.of(raw, allowed);
         PageRequest page = q.page();
+        List<String> treatments = treatments(q, raw.get(TREATMENT));
         q.throwIfInvalid();
         Set<String> filterNames = new java.util.HashSet<>();
         FILTERS.forEach(d -> filterNames.add(d.code()));
@@ -88,10 +105,18 @@ public class LineListing {
             params.put(name, filter.getValue().stream().map(v -> filter.getKey().code() + "=" + v)
                     .collect(java.util.stream.Collectors.joining(",", "{", "}")));
         }
+        if (!treatments.isEmpty()) {
+            where.append(" and exists (select 1 from case_report c join case_version v on v.case_id = c.id"
+                    + " and v.version = c.current_version cross join lateral jsonb_array_elements("
+                    + "coalesce(v.poison_centre -> 'care' -> 'treatments', '[]')) e"
+                    + " where c.id = f.case_id and e ->> 'code' = any(cast(:treatments as text[])))");
+            params.put("treatments", "{" + String.join(",", treatments) + "}");
+        }
         var count = em.createNativeQuery("select count(*) from stats_fact f" + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        var rows = em.createNativeQuery("select f.period, f.vals::text from stats_fact f" + where + " order by f.case_id");
+        var rows = em.createNativeQuery("select f.period, f.vals::text, f.case_id from stats_fact f" + where
+                + " order by f.case_id");
         params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
@@ -99,6 +124,7 @@ public class LineListing {
         Map<String, String> productNames = names(
                 "select id::text, case when curated then name else 'uncurated product ' || id end from product");
         Map<String, String> termNames = names("select code, preferred_name from symptom_term");
+        Map<Long, List<String>> given = treatmentsOf(found.stream().map(r -> ((Number) r[2]).longValue()).toList());
         List<Row> out = new ArrayList<>(found.size());
         long position = page.offset();
         for (Object[] r : found) {
@@ -113,9 +139,57 @@ public class LineListing {
                     values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
                     values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
                     single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
-                    single(values, "source")));
+                    single(values, "source"), single(values, Dimension.EXPOSURE_REASON.code()),
+                    single(values, Dimension.EXPOSURE_CHRONICITY.code()), single(values, Dimension.EXPOSURE_SITE.code()),
+                    single(values, Dimension.CARE_LEVEL.code()), single(values, Dimension.MEDICAL_OUTCOME.code()),
+                    given.getOrDefault(((Number) r[2]).longValue(), List.of()), single(values, Dimension.CAUSALITY.code())));
         }
         return PageResponse.of(out, page, total);
+    }
+
+    /** The treatment filter's codes (comma-separated, any of them), each a known code or a violation. */
+    private static List<String> treatments(QueryParams q, List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        Set<String> known = new java.util.LinkedHashSet<>();
+        for (org.kaers.report.Care.TreatmentCode code : org.kaers.report.Care.TreatmentCode.values()) {
+            known.add(code.name());
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : raw) {
+            for (String code : value.split(",", -1)) {
+                String c = code.strip();
+                if (!known.contains(c)) {
+                    q.reject(TREATMENT, "unknown treatment code; allowed: " + String.join(", ", known));
+                    return List.of();
+                }
+                if (!out.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The treatment codes of each case's latest version, in the order given. */
+    private Map<Long, List<String>> treatmentsOf(List<Long> caseIds) {
+        Map<Long, List<String>> out = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.id, t.code from case_report c join case_version v"
+                + " on v.case_id = c.id and v.version = c.current_version"
+                + " cross join lateral jsonb_array_elements(coalesce(v.poison_centre -> 'care' -> 'treatments', '[]'))"
+                + " with ordinality as e(treatment, n)"
+                + " cross join lateral (select e.treatment ->> 'code' as code) t"
+                + " where c.id = any(cast(:ids as bigint[])) order by c.id, e.n")
+                .setParameter("ids", caseIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+        rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
+        return out;
     }
 
     /** The 'dimension=key' values of a fact, by dimension, without the empty (missing) ones and combined values. */

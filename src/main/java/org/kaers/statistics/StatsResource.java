@@ -82,13 +82,29 @@ public class StatsResource {
                     + "unique, so k-anonymity would leave little; researchers build tables with /stats/counts instead. "
                     + "One row per counted case (latest version, not nullified), in a stable order: coded terms and "
                     + "organ classes, canonical products, substances and forms, seriousness and criteria, outcomes, "
-                    + "age group, sex, month of onset and of receipt, country, source. Never: case numbers, exact "
+                    + "age group, sex, month of onset and of receipt, country, source; the poison-centre codes exposure "
+                    + "reason, chronicity and site, care level, NPDS medical outcome, treatment codes given (no doses) and "
+                    + "causality (PROBABLE_OR_BETTER). Never: case numbers, exact "
                     + "dates or ages, verbatims or reported product names (free text), narrative, reporter or patient "
-                    + "details. Filters (any of the comma-separated values; all filters must match): product, "
-                    + "substance, productForm, symptom, organClass, criterion, serious, ageGroup, sex, country, source. "
+                    + "details, the centre's reference, times, amounts, vital signs, toxicology. Filters (any of the "
+                    + "comma-separated values; all filters must match): product, "
+                    + "substance, productForm, symptom, organClass, criterion, serious, ageGroup, sex, country, source, "
+                    + "exposureReason, exposureChronicity, exposureSite, careLevel, medicalOutcome, causality, treatment. "
                     + "Read from the statistics aggregates: as fresh as they are (see /stats/aggregates).")
     @Parameters({
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every listed dimension).",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "careLevel", in = ParameterIn.QUERY, example = "ADMITTED_WARD,ADMITTED_CRITICAL_CARE",
+                    description = "Level of care (poison-centre field); exposureReason, exposureChronicity, exposureSite "
+                            + "and medicalOutcome filter the same way, by their codes.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "causality", in = ParameterIn.QUERY, example = "PROBABLE_OR_BETTER",
+                    description = "Cases with a current WHO-UMC assessment CERTAIN or PROBABLE.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "PROBABLE_OR_BETTER")),
+            @Parameter(name = "treatment", in = ParameterIn.QUERY, example = "NALOXONE",
+                    description = "Treatment codes (comma-separated, any of them) in the case's latest version: NALOXONE, "
+                            + "BENZODIAZEPINE, INTUBATION_VENTILATION, N_ACETYLCYSTEINE, ACTIVATED_CHARCOAL, VASOPRESSORS, "
+                            + "IV_FLUIDS, ANTIEMETIC, OXYGEN, BUPRENORPHINE, CPR, OTHER; another code is a 400 listing them.",
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})

@@ -78,6 +78,71 @@ class LineListingTest {
         }
     }
 
+    /** A poison-centre case: exposure, care with treatments, NPDS outcome. */
+    private static ObjectNode poisonCentreCase(String product, String reason, String careLevel, String outcome,
+            String... treatments) {
+        ObjectNode r = CaseReports.withProduct(product);
+        r.putObject("exposure").put("reason", reason).put("chronicity", "ACUTE_ON_CHRONIC").put("site", "OWN_RESIDENCE");
+        ObjectNode care = r.putObject("care").put("level", careLevel).put("medicalOutcome", outcome);
+        var list = care.putArray("treatments");
+        for (String t : treatments) {
+            list.addObject().put("code", t);
+        }
+        return r;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void poisonCentreColumnsAndFilters() {
+        String product = "Listing pc kratom " + CaseReports.uniqueToken();
+        String abuse = CaseReports.submit(poisonCentreCase(product, "INTENTIONAL_ABUSE", "TREATED_AND_RELEASED", "MODERATE",
+                "NALOXONE", "OXYGEN"));
+        CaseReports.submit(poisonCentreCase(product, "UNINTENTIONAL_GENERAL", "TREATED_AT_HOME", "MINOR"));
+        CaseReports.submit(CaseReports.withProduct(product)); // no poison-centre fields at all
+        given().contentType(ContentType.JSON).body("{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"PROBABLE\"}")
+                .post("/api/v1/reports/" + abuse + "/causality").then().statusCode(201);
+        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        String productId = given().queryParam("name", product).get("/api/v1/products/match").then().statusCode(200)
+                .extract().path("product.id").toString();
+
+        List<Map<String, Object>> rows = asReviewer().queryParam("product", productId).get("/api/v1/stats/line-listing")
+                .then().statusCode(200).body("totalItems", equalTo(3)).extract().jsonPath().getList("items");
+        Map<String, Object> first = rows.get(0);
+        assertThat(first).containsEntry("exposureReason", "INTENTIONAL_ABUSE")
+                .containsEntry("exposureChronicity", "ACUTE_ON_CHRONIC").containsEntry("exposureSite", "OWN_RESIDENCE")
+                .containsEntry("careLevel", "TREATED_AND_RELEASED").containsEntry("medicalOutcome", "MODERATE")
+                .containsEntry("treatments", List.of("NALOXONE", "OXYGEN"))
+                .containsEntry("causality", "PROBABLE_OR_BETTER");
+        assertThat(rows.get(1)).containsEntry("exposureReason", "UNINTENTIONAL_GENERAL")
+                .containsEntry("treatments", List.of()).containsEntry("causality", null);
+        // a case without the fields: present as nulls (the columns are always there)
+        assertThat(rows.get(2)).containsEntry("exposureReason", null).containsEntry("careLevel", null)
+                .containsEntry("medicalOutcome", null).containsEntry("treatments", List.of());
+
+        listed(productId, "treatment", "NALOXONE", 1);
+        listed(productId, "treatment", "CPR,OXYGEN", 1);
+        listed(productId, "treatment", "CPR", 0);
+        listed(productId, "careLevel", "TREATED_AT_HOME,TREATED_AND_RELEASED", 2);
+        listed(productId, "medicalOutcome", "MINOR", 1);
+        listed(productId, "exposureReason", "INTENTIONAL_ABUSE", 1);
+        listed(productId, "exposureChronicity", "ACUTE_ON_CHRONIC", 2);
+        listed(productId, "exposureSite", "OWN_RESIDENCE", 2);
+        listed(productId, "causality", "PROBABLE_OR_BETTER", 1);
+
+        asReviewer().queryParam("treatment", "NALOXONE,LEECHES").get("/api/v1/stats/line-listing").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("treatment"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("NALOXONE, BENZODIAZEPINE"));
+        asReviewer().queryParam("careLevel", "ICU").get("/api/v1/stats/line-listing").then().statusCode(400)
+                .body("violations[0].field", equalTo("careLevel"));
+        asReviewer().queryParam("causality", "POSSIBLE").get("/api/v1/stats/line-listing").then().statusCode(400)
+                .body("violations[0].field", equalTo("causality"));
+    }
+
+    private static void listed(String productId, String filter, String value, int expected) {
+        asReviewer().queryParam("product", productId).queryParam(filter, value).get("/api/v1/stats/line-listing").then()
+                .statusCode(200).body("totalItems", equalTo(expected)).body("items.size()", equalTo(expected));
+    }
+
     @Test
     void onlyTheListedFilters() {
         given().queryParam("productName", "x").get("/api/v1/stats/line-listing").then().statusCode(400)
