@@ -7,7 +7,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 import org.kaers.report.CaseReceived;
 
-/** Screens every new case for duplicates once it is committed; a failure here never touches the stored case. */
+/**
+ * Screens a new submission for duplicates as soon as it is committed, so that the suspects exist when the client
+ * gets its answer; a failure here never touches the stored case (its entry stays queued for {@link ScreeningWorker}).
+ */
 @ApplicationScoped
 class DuplicateListener {
 
@@ -21,7 +24,7 @@ class DuplicateListener {
 
     void onReceived(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseReceived event) {
         try {
-            int found = service.screen(event.caseId());
+            int found = service.screenQueued(event.caseId());
             if (found > 0) {
                 LOG.infof("case %s: %d duplicate suspect(s) queued", event.caseNumber(), found);
             }

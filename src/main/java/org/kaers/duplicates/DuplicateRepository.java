@@ -9,8 +9,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
 
-    boolean pairKnown(long a, long b) {
-        return count("(caseId = ?1 and candidateId = ?2) or (caseId = ?2 and candidateId = ?1)", a, b) > 0;
+    /** The pair, whichever case was screened first. */
+    java.util.Optional<DuplicateSuspect> pair(long a, long b) {
+        return find("(caseId = ?1 and candidateId = ?2) or (caseId = ?2 and candidateId = ?1)", a, b).firstResultOptional();
     }
 
     /** Suspects with the status, involving the case when {@code caseId} is given, highest score first. */

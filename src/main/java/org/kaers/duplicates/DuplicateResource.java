@@ -35,7 +35,7 @@ import org.kaers.security.Roles;
 /** The reviewers' duplicate queue: pairs found when a case arrived, to confirm or dismiss. */
 @Path("/api/v1/duplicates")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Duplicates", description = "Duplicate suspects found by record linkage when a case arrives; reviewers confirm (nullify one as a DUPLICATE) or dismiss.")
+@Tag(name = "Duplicates", description = "Duplicate suspects found by record linkage when a case arrives or changes (submission, follow-up, import); reviewers confirm (nullify one as a DUPLICATE) or dismiss.")
 @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 public class DuplicateResource {
 
@@ -54,14 +54,47 @@ public class DuplicateResource {
              "foundAt": "2026-03-15T08:00:00Z"}""";
 
     private final DuplicateService service;
+    private final ScreeningWorker worker;
 
-    DuplicateResource(DuplicateService service) {
+    DuplicateResource(DuplicateService service, ScreeningWorker worker) {
         this.service = service;
+        this.worker = worker;
+    }
+
+    @GET
+    @Path("/screening")
+    @Operation(operationId = "duplicateScreeningState", summary = "The duplicate screening queue",
+            description = "Every stored version of a case is queued for screening in the transaction that stores it: a "
+                    + "submission through the API is screened as soon as it is committed, follow-ups, amendments and "
+                    + "imported cases (and their updates) by a background worker within seconds.")
+    @APIResponse(responseCode = "200", description = "How many cases wait.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DuplicateViews.Screening.class),
+            examples = @ExampleObject(name = "idle", value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null}")))
+    public DuplicateViews.Screening screening(@Context UriInfo uri) {
+        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
+        return service.screeningState();
+    }
+
+    @POST
+    @Path("/screening/catch-up")
+    @Operation(operationId = "catchUpDuplicateScreening", summary = "Screen every queued case now",
+            description = "Screens up to " + ScreeningWorker.ROUND + " queued cases now, oldest first, and answers the "
+                    + "queue's state after them (pending is what is left).")
+    @APIResponse(responseCode = "200", description = "Screened.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DuplicateViews.Screening.class),
+            examples = @ExampleObject(name = "done", value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null, \"screened\": 12}")))
+    public DuplicateViews.Screening catchUp(@Context UriInfo uri) {
+        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
+        int screened = worker.catchUp(ScreeningWorker.ROUND);
+        DuplicateViews.Screening state = service.screeningState();
+        return new DuplicateViews.Screening(state.pending(), state.failed(), state.oldestQueuedAt(), screened);
     }
 
     @GET
     @Operation(operationId = "listDuplicateSuspects", summary = "The duplicate-suspect queue",
-            description = "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id).")
+            description = "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id). A pair is "
+                    + "found when either case is screened (submitted, followed up, imported); an open pair is re-weighed "
+                    + "when a follow-up changes one of its cases (rescoredAt), a decided pair never changes.")
     @Parameters({
             @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only pairs with this case on either side.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000124"),

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,7 +28,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Screens each new case against its blocked candidates, keeps the pairs at or above the threshold in a queue,
+ * Screens each new or changed case (a submission, follow-up or import; {@link ScreeningQueue}) against its blocked candidates, keeps the pairs at or above the threshold in a queue,
  * and carries out the reviewer's decision: confirm nullifies one case as a DUPLICATE of the other through the
  * case life cycle, dismiss closes the pair. Owns the transactions.
  */
@@ -40,26 +41,92 @@ class DuplicateService {
     static final int MAX_CANDIDATES = 500;
 
     private final FeatureStore store;
+    private final ScreeningQueue queue;
     private final DuplicateRepository suspects;
     private final CaseReportService cases;
     private final ObjectMapper json;
     private final Caller caller;
 
-    DuplicateService(FeatureStore store, DuplicateRepository suspects, CaseReportService cases, ObjectMapper json,
+    DuplicateService(FeatureStore store, ScreeningQueue queue, DuplicateRepository suspects, CaseReportService cases, ObjectMapper json,
             Caller caller) {
         this.store = store;
+        this.queue = queue;
         this.suspects = suspects;
         this.cases = cases;
         this.json = json;
         this.caller = caller;
     }
 
-    /** Scores the case against its candidates; returns how many suspects were queued. */
+    /**
+     * Screens a queued case now (the API's answer to a new submission, after its commit): waits for a worker that
+     * is on it; nothing to do when it is no longer queued. Returns how many suspects were queued.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    int screen(long caseId) {
+    int screenQueued(long caseId) {
+        if (!queue.claim(caseId)) {
+            return 0;
+        }
+        int found = screen(caseId);
+        queue.remove(caseId);
+        return found;
+    }
+
+    /** One case screened from the queue. */
+    record Screened(long caseId, int suspects) {
+    }
+
+    /** A case whose screening failed: its transaction rolled back, its entry stays queued. */
+    static final class ScreeningFailed extends RuntimeException {
+        final long caseId;
+
+        ScreeningFailed(long caseId, RuntimeException cause) {
+            super(cause);
+            this.caseId = caseId;
+        }
+    }
+
+    /**
+     * Screens the oldest queued case in its own transaction (the entry is deleted in it); empty when nothing is
+     * queued. {@code wait}: wait for an entry another transaction holds rather than skip it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Optional<Screened> screenNext(boolean wait) {
+        Optional<Long> next = queue.claimOldest(wait);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        long caseId = next.get();
+        try {
+            int found = screen(caseId);
+            queue.remove(caseId);
+            suspects.flush(); // a constraint broken here is this case's failure, not the round's
+            return Optional.of(new Screened(caseId, found));
+        } catch (RuntimeException e) {
+            throw new ScreeningFailed(caseId, e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void screeningFailed(long caseId) {
+        queue.failed(caseId);
+    }
+
+    @Transactional
+    DuplicateViews.Screening screeningState() {
+        return queue.state();
+    }
+
+    /**
+     * Scores the case (its latest version) against its candidates. A new pair at or above the threshold is
+     * queued; a pair already OPEN is re-weighed (a follow-up changed a case) and stays open whatever its new
+     * weight, for the reviewer to decide; a decided pair is never touched. The pair's {@code caseId} is the
+     * case that came later (the higher id), so confirming keeps the earlier one by default whichever was screened.
+     * Returns how many new suspects were queued.
+     */
+    private int screen(long caseId) {
         CaseFeatures features = store.features(caseId).orElse(null);
         if (features == null) {
-            return 0;
+            return 0; // nullified: nothing to screen
         }
         List<Long> candidateIds = store.candidates(features, MAX_CANDIDATES);
         if (candidateIds.isEmpty()) {
@@ -70,13 +137,25 @@ class DuplicateService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (CaseFeatures candidate : store.features(candidateIds)) {
             LinkageScore score = LinkageScorer.score(features, candidate, frequencies);
-            if (score.total() < THRESHOLD || suspects.pairKnown(caseId, candidate.id())) {
+            Optional<DuplicateSuspect> known = suspects.pair(caseId, candidate.id());
+            if (known.isPresent()) {
+                DuplicateSuspect s = known.get();
+                BigDecimal weight = weight(score);
+                String fields = write(score.fields());
+                if (s.status == DuplicateStatus.OPEN && (s.score.compareTo(weight) != 0 || !s.fieldWeights.equals(fields))) {
+                    s.score = weight;
+                    s.fieldWeights = fields;
+                    s.rescoredAt = now;
+                }
+                continue;
+            }
+            if (score.total() < THRESHOLD) {
                 continue;
             }
             DuplicateSuspect s = new DuplicateSuspect();
-            s.caseId = caseId;
-            s.candidateId = candidate.id();
-            s.score = BigDecimal.valueOf(score.total()).setScale(2, RoundingMode.HALF_UP);
+            s.caseId = Math.max(caseId, candidate.id());
+            s.candidateId = Math.min(caseId, candidate.id());
+            s.score = weight(score);
             s.fieldWeights = write(score.fields());
             s.status = DuplicateStatus.OPEN;
             s.foundAt = now;
@@ -84,6 +163,10 @@ class DuplicateService {
             queued++;
         }
         return queued;
+    }
+
+    private static BigDecimal weight(LinkageScore score) {
+        return BigDecimal.valueOf(score.total()).setScale(2, RoundingMode.HALF_UP);
     }
 
     @Transactional
@@ -159,7 +242,8 @@ class DuplicateService {
         Map<Long, String> numbers = suspects.caseNumbers(ids);
         return found.stream().map(s -> new DuplicateViews.Suspect(s.id, numbers.get(s.caseId), numbers.get(s.candidateId),
                 s.score.stripTrailingZeros().scale() < 0 ? s.score.setScale(0) : s.score.stripTrailingZeros(), s.status,
-                read(s.fieldWeights), s.foundAt, s.decidedBy, s.decidedAt, s.decisionComment, s.nullifiedCase)).toList();
+                read(s.fieldWeights), s.foundAt, s.decidedBy, s.decidedAt, s.decisionComment, s.nullifiedCase,
+                s.rescoredAt)).toList();
     }
 
     private String write(List<LinkageScore.FieldWeight> fields) {

@@ -51,4 +51,7 @@ class DuplicateSuspect {
 
     @Column(name = "nullified_case")
     String nullifiedCase;
+
+    @Column(name = "rescored_at")
+    Instant rescoredAt;
 }

@@ -19,7 +19,7 @@ final class DuplicateViews {
     @Schema(name = "DuplicateSuspect", description = "Two cases that may be one, with the linkage weight and each field's part.")
     public record Suspect(
             @Schema(examples = "51") long id,
-            @Schema(description = "The newer case, screened when it arrived.", examples = "KAE-2026-000131") String caseNumber,
+            @Schema(description = "The later of the two cases (in order of arrival).", examples = "KAE-2026-000131") String caseNumber,
             @Schema(description = "The earlier case it resembles.", examples = "KAE-2026-000124") String candidateCaseNumber,
             @Schema(description = "Fellegi-Sunter weight (log2 likelihood ratio); suspects start at the threshold.", examples = "21.4") BigDecimal score,
             DuplicateStatus status,
@@ -28,7 +28,21 @@ final class DuplicateViews {
             @Schema(examples = "reviewer@centre.example") String decidedBy,
             Instant decidedAt,
             String comment,
-            @Schema(description = "The case nullified as a DUPLICATE when confirmed.", examples = "KAE-2026-000131") String nullifiedCase) {
+            @Schema(description = "The case nullified as a DUPLICATE when confirmed.", examples = "KAE-2026-000131") String nullifiedCase,
+            @Schema(description = "When the open pair was last re-weighed because a follow-up changed one of its cases "
+                    + "(score and fields are then the new ones); null when never.", examples = "2026-03-16T10:12:00Z")
+            Instant rescoredAt) {
+    }
+
+    /** The screening queue's state. */
+    @Schema(name = "DuplicateScreening", description = "Cases waiting for duplicate screening: follow-ups and imported "
+            + "cases are screened by a background worker; new submissions at once.")
+    public record Screening(
+            @Schema(description = "Cases queued for screening.", examples = "0") long pending,
+            @Schema(description = "Cases whose screening failed " + ScreeningQueue.MAX_ATTEMPTS
+                    + " times; left queued for an operator, not retried.", examples = "0") long failed,
+            @Schema(description = "When the oldest queued case was queued; null when none is.") Instant oldestQueuedAt,
+            @Schema(description = "Catch-up only: cases screened by this request.", examples = "12") Integer screened) {
     }
 
     /** Confirm: which case survives (default the earlier one); the other is nullified as its duplicate. */

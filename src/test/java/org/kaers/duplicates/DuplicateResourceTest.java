@@ -122,6 +122,89 @@ class DuplicateResourceTest {
     }
 
     @Test
+    void aFollowUpIsScreenedAndReweighsOpenPairsButNeverDecidedOnes() {
+        String token = CaseReports.uniqueToken();
+        String a = CaseReports.submit(clinician(token, "2025-11-03"));
+        ObjectNode other = clinician(token, "2025-11-05");
+        other.with("patient").put("sex", "FEMALE").with("age").put("value", 70);
+        other.withArray("reactions").removeAll().addObject().put("verbatim", "tachycardia")
+                .put("onsetDate", "2025-11-05").put("outcome", "RECOVERED");
+        String b = CaseReports.submit(other);
+        given().queryParam("caseNumber", b).get("/api/v1/duplicates").then().body("totalItems", equalTo(0));
+
+        // b's follow-up turns out to describe a's patient: screened by the worker (here: caught up at once)
+        followUp(b, 1, poisonCentre(token, "2025-11-04"));
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200)
+                .body("pending", equalTo(0)).body("screened", greaterThanOrEqualTo(1));
+        Response pair = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
+        pair.then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].caseNumber", equalTo(b)).body("items[0].candidateCaseNumber", equalTo(a))
+                .body("items[0].rescoredAt", equalTo(null));
+        int id = pair.path("items[0].id");
+        float before = pair.path("items[0].score");
+
+        // a's follow-up loses the lot: the open pair is re-weighed (and stays one pair, with a as the earlier case)
+        ObjectNode noLot = clinician(token, "2025-11-03");
+        ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
+        ((ObjectNode) noLot.withArray("products").get(0)).remove("vendor");
+        followUp(a, 1, noLot);
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
+        Response reweighed = given().get("/api/v1/duplicates/" + id);
+        reweighed.then().statusCode(200).body("status", equalTo("OPEN")).body("caseNumber", equalTo(b))
+                .body("candidateCaseNumber", equalTo(a)).body("rescoredAt", org.hamcrest.Matchers.notNullValue())
+                .body("fields.find { it.field == 'VENDOR' }.outcome", equalTo("MISSING"));
+        assertThat((float) reweighed.path("score")).isNotEqualTo(before);
+        given().queryParam("caseNumber", a).get("/api/v1/duplicates").then().body("totalItems", equalTo(1));
+
+        // dismissed: a further follow-up changes nothing about the decision
+        given().contentType(ContentType.JSON).body("{\"comment\": \"different visits\"}")
+                .post("/api/v1/duplicates/" + id + "/dismiss").then().statusCode(200);
+        String rescoredAt = reweighed.path("rescoredAt");
+        followUp(b, 2, clinician(token, "2025-11-03"));
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
+        given().get("/api/v1/duplicates/" + id).then().body("status", equalTo("DISMISSED"))
+                .body("score", equalTo(reweighed.path("score"))).body("rescoredAt", equalTo(rescoredAt));
+        given().queryParam("caseNumber", b).queryParam("status", "OPEN").get("/api/v1/duplicates").then()
+                .body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void importedCasesAreScreenedAgainstSubmittedOnes() {
+        String token = CaseReports.uniqueToken().toUpperCase(java.util.Locale.ROOT);
+        String product = "KRATOM CAPSULES " + token;
+        ObjectNode submitted = CaseReports.parse("""
+                {
+                  "reporter": {"qualification": "PHYSICIAN", "country": "US"},
+                  "patient": {"age": {"value": 41, "unit": "YEAR"}, "sex": "FEMALE"},
+                  "products": [{"role": "SUSPECT", "name": "%s"}],
+                  "reactions": [{"verbatim": "seizure", "onsetDate": "2019-05-02", "outcome": "RECOVERED"},
+                                {"verbatim": "vomiting", "onsetDate": "2019-05-02", "outcome": "RECOVERED"}],
+                  "seriousnessCriteria": ["HOSPITALIZATION"]
+                }""".formatted(product));
+        String direct = CaseReports.submit(submitted);
+        String csv = "RA_Report #,RA_CAERS Created Date,AEC_Event Start Date,PRI_Product Role,PRI_Reported Brand/Product Name,"
+                + "PRI_FDA Industry Code,PRI_FDA Industry Name,CI_Age at Adverse Event,CI_Age Unit,CI_Gender,"
+                + "AEC_One Row Outcomes,SYM_One Row Coded Symptoms\n"
+                + "D" + token + ",5/20/2019,5/2/2019,Suspect," + product + ",54,Vit/Min/Prot/Unconv Diet(Human/Animal),41,"
+                + "Year(s),Female,HOSPITALIZATION,\"CONVULSION, VOMITING\"\n";
+        given().contentType("text/csv").body(csv).post("/api/v1/imports/caers").then().statusCode(200)
+                .body("imported", equalTo(1));
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
+        given().get("/api/v1/duplicates/screening").then().statusCode(200).body("pending", equalTo(0))
+                .body("failed", equalTo(0));
+        given().queryParam("caseNumber", direct).get("/api/v1/duplicates").then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].candidateCaseNumber", equalTo(direct))
+                .body("items[0].caseNumber", org.hamcrest.Matchers.not(equalTo(direct)))
+                .body("items[0].fields.find { it.field == 'REACTIONS' }.outcome", equalTo("AGREE"));
+    }
+
+    private static void followUp(String caseNumber, int version, ObjectNode report) {
+        given().contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(report.toString())
+                .post("/api/v1/reports/" + caseNumber + "/follow-ups").then().statusCode(201);
+    }
+
+    @Test
     void errorsAndAccess() {
         given().get("/api/v1/duplicates/999999999").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/duplicates/abc").then().statusCode(404);
@@ -131,6 +214,9 @@ class DuplicateResourceTest {
         given().queryParam("size", 101).get("/api/v1/duplicates").then().statusCode(400);
         given().header("Authorization", Tokens.bearer(Tokens.of("dup-reporter@test", "REPORTER")))
                 .get("/api/v1/duplicates").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.of("dup-reporter@test", "REPORTER")))
+                .post("/api/v1/duplicates/screening/catch-up").then().statusCode(403);
+        given().queryParam("x", 1).get("/api/v1/duplicates/screening").then().statusCode(400);
         assertThat(given().get("/api/v1/duplicates").then().statusCode(200).extract().jsonPath().getInt("size"))
                 .isEqualTo(20);
     }
