@@ -1,0 +1,205 @@
+package org.kaers.clusters;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.ApiProblem;
+import org.kaers.common.PageRequest;
+import org.kaers.common.PageResponse;
+import org.kaers.common.Problem;
+import org.kaers.common.QueryParams;
+import org.kaers.common.Violation;
+import org.kaers.security.Roles;
+
+/** Stored cluster alerts: the reviewers' queue, their decisions, and a scan on demand. */
+@Path("/api/v1/clusters/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clusters")
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+public class ClusterAlertResource {
+
+    static final List<String> KINDS = List.of("LOT", "VENDOR", "PRODUCT_WEEK");
+
+    private static final String EXAMPLE = """
+            {"id": 101, "kind": "LOT", "key": "7L0925", "from": "2026-10-06", "to": "2026-11-05", "cases": 4,
+             "baselineMean": null, "limit": null,
+             "caseNumbers": ["KAE-2026-000311", "KAE-2026-000318", "KAE-2026-000322", "KAE-2026-000340"],
+             "status": "ACKNOWLEDGED", "raisedAt": "2026-11-04T06:00:00Z", "updatedAt": "2026-11-05T06:00:00Z",
+             "acknowledged": {"by": "reviewer@centre.example", "at": "2026-11-05T09:12:00Z",
+                              "reason": "Lot recalled; FDA notified."},
+             "dismissed": null, "previousId": null}""";
+
+    private final ClusterAlerts alerts;
+
+    ClusterAlertResource(ClusterAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @GET
+    @Operation(operationId = "listClusterAlerts", summary = "Stored cluster alerts",
+            description = "Alerts stored when a cluster rule fired (hourly over today's window, or a scan on demand), newest "
+                    + "first (ties by id), with the cases behind them and the decisions taken. An open alert grows while its "
+                    + "rule keeps firing in overlapping windows; after a decision, new cases raise a new alert naming the "
+                    + "decided one (previousId).")
+    @Parameters({
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only alerts with this status (default: all).",
+                    schema = @Schema(implementation = AlertStatus.class)),
+            @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"LOT", "VENDOR", "PRODUCT_WEEK"}), example = "LOT"),
+            @Parameter(name = "key", in = ParameterIn.QUERY, description = "The normalised lot or vendor or the product "
+                    + "name, exact, case-insensitive.", schema = @Schema(type = SchemaType.STRING, maxLength = 500), example = "7L0925"),
+            @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only alerts with this case behind them.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000311"),
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "Only alerts whose window ends on or after this day.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-10-01"),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Only alerts whose window starts on or before this day.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-30"),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+    @APIResponse(responseCode = "200", description = "A page of alerts.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<AlertViews.Alert> list(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(),
+                Set.of("status", "kind", "key", "caseNumber", "from", "to", "page", "size"));
+        AlertStatus status = q.enumeration("status", AlertStatus.class);
+        String kind = q.string("kind", 16);
+        if (kind != null && !KINDS.contains(kind)) {
+            q.reject("kind", "must be one of " + String.join(", ", KINDS));
+        }
+        String key = q.string("key", 500);
+        String caseNumber = q.string("caseNumber", 32);
+        LocalDate from = q.date("from");
+        LocalDate to = q.date("to");
+        if (from != null && to != null && from.isAfter(to)) {
+            q.reject("to", "must not be before from");
+        }
+        PageRequest page = q.page();
+        q.throwIfInvalid();
+        return alerts.list(status, kind, key, caseNumber, from, to, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "readClusterAlert", summary = "One stored cluster alert")
+    @APIResponse(responseCode = "200", description = "The alert.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertViews.Alert.class), examples = @ExampleObject(name = "acknowledged", value = EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such alert.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertViews.Alert read(@Parameter(description = "Alert id.", example = "101") @PathParam("id") String id) {
+        return alerts.read(parse(id));
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "acknowledgeClusterAlert", summary = "Acknowledge a cluster alert",
+            description = "The alert is real and being followed; the reason, reviewer and time are kept with it. Only an OPEN "
+                    + "alert can be acknowledged. Audited.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertViews.DecisionRequest.class),
+            examples = @ExampleObject(name = "recall", value = "{\"reason\": \"Lot recalled; FDA notified.\"}")))
+    @APIResponse(responseCode = "200", description = "Acknowledged.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertViews.Alert.class), examples = @ExampleObject(name = "acknowledged", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "No reason, or one longer than 2,000 characters.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such alert.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The alert is not OPEN.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertViews.Alert acknowledge(@Parameter(description = "Alert id.", example = "101") @PathParam("id") String id,
+            @Valid AlertViews.DecisionRequest decision) {
+        return alerts.acknowledge(parse(id), reason(decision));
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "dismissClusterAlert", summary = "Dismiss a cluster alert",
+            description = "Not a real cluster (or followed to its end); the reason, reviewer and time are kept with it. An OPEN "
+                    + "or ACKNOWLEDGED alert can be dismissed. Audited.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertViews.DecisionRequest.class),
+            examples = @ExampleObject(name = "coincidence", value = "{\"reason\": \"Different products from one distributor.\"}")))
+    @APIResponse(responseCode = "200", description = "Dismissed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertViews.Alert.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or one longer than 2,000 characters.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such alert.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already dismissed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertViews.Alert dismiss(@Parameter(description = "Alert id.", example = "101") @PathParam("id") String id,
+            @Valid AlertViews.DecisionRequest decision) {
+        return alerts.dismiss(parse(id), reason(decision));
+    }
+
+    @POST
+    @Path("/scan")
+    @Operation(operationId = "scanClusters", summary = "Run the cluster rules now and store what fires",
+            description = "What the hourly scan does, for any day (a past asOf fills in alerts for that window). The same "
+                    + "rules and parameters as GET /api/v1/clusters.")
+    @Parameters({
+            @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "Last day of the window (default today, UTC).",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-04"),
+            @Parameter(name = "windowDays", in = ParameterIn.QUERY, description = "Window of the lot and vendor clusters, 1-365 days.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
+            @Parameter(name = "minCases", in = ParameterIn.QUERY, description = "Serious cases that make a lot or vendor cluster, 2-100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))})
+    @APIResponse(responseCode = "200", description = "What was stored.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AlertViews.Scan.class), examples = @ExampleObject(name = "one new lot alert",
+                    value = "{\"asOf\": \"2026-11-04\", \"fired\": 2, \"raised\": 1, \"updated\": 0, \"unchanged\": 1, \"alertIds\": [101]}")))
+    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertViews.Scan scan(@Context UriInfo uri) {
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));
+        LocalDate asOf = q.date("asOf");
+        int windowDays = q.integer("windowDays", 30, 1, 365);
+        int minCases = q.integer("minCases", 3, 2, 100);
+        q.throwIfInvalid();
+        return alerts.scan(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, windowDays, minCases);
+    }
+
+    private static String reason(AlertViews.DecisionRequest decision) {
+        if (decision == null) {
+            throw ApiProblem.invalid(Violation.body("reason", "must not be blank"));
+        }
+        return decision.reason().strip();
+    }
+
+    private static long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound("no cluster alert has the id " + id);
+        }
+    }
+}
