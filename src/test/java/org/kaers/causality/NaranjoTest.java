@@ -37,6 +37,31 @@ class NaranjoTest {
         assertThat(answers.band()).isEqualTo(NaranjoBand.DEFINITE);
     }
 
+    /**
+     * Published worked examples, each scored item by item in its source (a 0 on a question whose "no" scores
+     * otherwise is read as "don't know"):
+     * <ul>
+     * <li>Ther Clin Risk Manag 2018;14:1657, Table 1 (PMC6136411): 0, +2, +1, 0, +2, 0, 0, 0, 0, +1 = 6,
+     * "rated as probable";</li>
+     * <li>World J Clin Cases 2024;12(7):1371, Table 1: +1, +2, 0, 0, -1 (an alternative cause: yes), 0, 0, 0, 0,
+     * +1 = 3, possible;</li>
+     * <li>Korean J Clin Pharm 2019;29:56, Table 1: yes, yes, yes, then don't know for Q4-Q8, no for Q9, don't
+     * know for Q10 = 4, possible.</li>
+     * </ul>
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "TCRM 2018, DONT_KNOW YES YES DONT_KNOW NO DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW YES, 6, PROBABLE",
+            "WJCC 2024, YES YES DONT_KNOW DONT_KNOW YES DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW YES, 3, POSSIBLE",
+            "KJCP 2019, YES YES YES DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW NO DONT_KNOW, 4, POSSIBLE"})
+    void publishedWorkedExamples(String source, String answers, int score, NaranjoBand band) {
+        NaranjoAnswer[] a = java.util.Arrays.stream(answers.split(" ")).map(NaranjoAnswer::valueOf)
+                .toArray(NaranjoAnswer[]::new);
+        Naranjo naranjo = new Naranjo(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+        assertThat(naranjo.score()).as(source).isEqualTo(score);
+        assertThat(naranjo.band()).as(source).isEqualTo(band);
+    }
+
     @Test
     void extremesAreMinusFourAndThirteen() {
         // the lowest: Q2 no -1, Q4 no -1, Q5 yes -1, Q6 yes -1, everything else scoring 0 on "no"
