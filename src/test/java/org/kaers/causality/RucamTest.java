@@ -71,6 +71,41 @@ class RucamTest {
     }
 
     /**
+     * A published hepatocellular assessment: BMJ Case Rep 2019;12:e231741, Table 3 (PMC6887447), item by item:
+     * 1 time to onset from the start > 90 days +1; 2 course of ALT "NA" 0; 3 age > 55 +1 (alcohol not scored);
+     * 4 no concomitant drug 0; 5 all 7 causes of group I and all 5 of group II ruled out +2; 6 previous
+     * hepatotoxicity of the drug unknown 0; 7 no re-exposure 0: total +4, "possible". The table gives the scored
+     * items, not the raw data: the case here is built to have those facts (onset 134 days after the start, no
+     * labs after the stop, a 62-year-old, no other product; alcohol, alternative causes and the drug's known
+     * hepatotoxicity answered as the authors did) and the service has to reach the same items and total.
+     */
+    @Test
+    void publishedHepatocellularAssessmentBmjCaseReports2019() {
+        CaseReportRequest report = aCase()
+                .patient(patient().age("62", AgeUnit.YEAR).sex(Sex.MALE))
+                .products(suspect().startDate(LocalDate.of(2025, 1, 1)).stopDate(LocalDate.of(2025, 5, 15))
+                        .rechallenge(ChallengeResult.NOT_DONE))
+                .reactions(reaction("jaundice", LocalDate.of(2025, 5, 15), ReactionOutcome.RECOVERING))
+                .labs(lab("ALT", "600", "40", LocalDate.of(2025, 5, 15)), lab("ALP", "130", "120", LocalDate.of(2025, 5, 15)))
+                .build();
+        Rucam.Context notKratom = new Rucam.Context(false, null);
+        // a product that is not kratom: its known hepatotoxicity is the reviewer's answer
+        assertThat(Rucam.assess(report, 1, 0, 0, notKratom, null, Map.of()).itemsToAnswer())
+                .containsExactly(RucamItem.ALCOHOL, RucamItem.ALTERNATIVE_CAUSES, RucamItem.KNOWN_HEPATOTOXICITY);
+        RucamResult r = Rucam.assess(report, 1, 0, 0, notKratom, null, answers(RucamAnswer.ALCOHOL_NO,
+                RucamAnswer.ALTERNATIVES_ALL_RULED_OUT, RucamAnswer.HEPATOTOXICITY_UNKNOWN));
+
+        assertThat(r.scale()).isEqualTo(RucamScale.HEPATOCELLULAR);
+        assertThat(points(r)).containsExactly(
+                Map.entry(RucamItem.TIME_TO_ONSET, 1), Map.entry(RucamItem.COURSE, 0), Map.entry(RucamItem.ALCOHOL, 0),
+                Map.entry(RucamItem.AGE, 1), Map.entry(RucamItem.CONCOMITANT, 0),
+                Map.entry(RucamItem.ALTERNATIVE_CAUSES, 2), Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 0),
+                Map.entry(RucamItem.RECHALLENGE, 0));
+        assertThat(r.score()).isEqualTo(4);
+        assertThat(r.band()).isEqualTo(RucamBand.POSSIBLE);
+    }
+
+    /**
      * Cholestatic: a 60-year-old man takes kratom capsules from 1 December 2025 to 20 January 2026, with
      * paracetamol since June 2025; itching and jaundice begin on 25 January.
      * R at onset (25 Jan) = (ALT 120/40 = 3) / (ALP 600/120 = 5) = 0.6 < 5: cholestatic/mixed scale.
