@@ -78,14 +78,21 @@ public class DuplicateResource {
     @POST
     @Path("/screening/catch-up")
     @Operation(operationId = "catchUpDuplicateScreening", summary = "Screen every queued case now",
-            description = "Screens up to " + ScreeningWorker.ROUND + " queued cases now, oldest first, and answers the "
-                    + "queue's state after them (pending is what is left).")
+            description = "Screens up to max (default and at most " + ScreeningWorker.ROUND + ") queued cases now, oldest "
+                    + "first, and answers the queue's state after them (pending is what is left).")
+    @Parameter(name = "max", in = ParameterIn.QUERY, description = "Most cases to screen in this request.",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + ScreeningWorker.ROUND,
+                    defaultValue = "" + ScreeningWorker.ROUND), example = "200")
+    @APIResponse(responseCode = "400", description = "Unknown parameter or max out of range.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "Screened.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DuplicateViews.Screening.class),
             examples = @ExampleObject(name = "done", value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null, \"screened\": 12}")))
     public DuplicateViews.Screening catchUp(@Context UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
-        int screened = worker.catchUp(ScreeningWorker.ROUND);
+        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("max"));
+        int max = q.integer("max", ScreeningWorker.ROUND, 1, ScreeningWorker.ROUND);
+        q.throwIfInvalid();
+        int screened = worker.catchUp(max);
         DuplicateViews.Screening state = service.screeningState();
         return new DuplicateViews.Screening(state.pending(), state.failed(), state.oldestQueuedAt(), screened);
     }

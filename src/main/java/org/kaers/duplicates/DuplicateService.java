@@ -66,7 +66,7 @@ class DuplicateService {
         if (!queue.claim(caseId)) {
             return 0;
         }
-        int found = screen(caseId);
+        int found = screen(caseId, new java.util.HashMap<>());
         queue.remove(caseId);
         return found;
     }
@@ -87,17 +87,18 @@ class DuplicateService {
 
     /**
      * Screens the oldest queued case in its own transaction (the entry is deleted in it); empty when nothing is
-     * queued. {@code wait}: wait for an entry another transaction holds rather than skip it.
+     * queued. {@code wait}: wait for an entry another transaction holds rather than skip it. {@code counts}: the
+     * value counts already made in this round ({@link FeatureStore#frequencies(CaseFeatures, Map)}).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Optional<Screened> screenNext(boolean wait) {
+    Optional<Screened> screenNext(boolean wait, Map<String, Double> counts) {
         Optional<Long> next = queue.claimOldest(wait);
         if (next.isEmpty()) {
             return Optional.empty();
         }
         long caseId = next.get();
         try {
-            int found = screen(caseId);
+            int found = screen(caseId, counts);
             queue.remove(caseId);
             suspects.flush(); // a constraint broken here is this case's failure, not the round's
             return Optional.of(new Screened(caseId, found));
@@ -123,7 +124,7 @@ class DuplicateService {
      * case that came later (the higher id), so confirming keeps the earlier one by default whichever was screened.
      * Returns how many new suspects were queued.
      */
-    private int screen(long caseId) {
+    private int screen(long caseId, Map<String, Double> counts) {
         CaseFeatures features = store.features(caseId).orElse(null);
         if (features == null) {
             return 0; // nullified: nothing to screen
@@ -132,7 +133,7 @@ class DuplicateService {
         if (candidateIds.isEmpty()) {
             return 0;
         }
-        Frequencies frequencies = store.frequencies(features);
+        Frequencies frequencies = store.frequencies(features, counts);
         int queued = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (CaseFeatures candidate : store.features(candidateIds)) {

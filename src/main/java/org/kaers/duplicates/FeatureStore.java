@@ -88,38 +88,51 @@ class FeatureStore {
 
     /** The shares of the case's own values among active cases, and the spread of onsets. */
     Frequencies frequencies(CaseFeatures c) {
-        double cases = ((Number) em.createNativeQuery("select count(*)" + LATEST).getSingleResult()).doubleValue();
+        return frequencies(c, new java.util.HashMap<>());
+    }
+
+    /**
+     * The same, with the counts already made in this round of screening ({@code counts}, by query and value):
+     * cases screened together share most of their values (sex, country, the common products and terms), and a
+     * share that is a few cases stale weighs the same.
+     */
+    Frequencies frequencies(CaseFeatures c, java.util.Map<String, Double> counts) {
+        double cases = counts.computeIfAbsent("cases", k -> ((Number) em.createNativeQuery("select count(*)" + LATEST)
+                .getSingleResult()).doubleValue());
         double n = cases + PRIOR_WEIGHT;
         java.util.Map<String, Double> shares = new java.util.HashMap<>();
         if (c.sex() != null) {
             shares.put(LinkageField.SEX + c.sex(), smoothed(LinkageField.SEX,
-                    count("select count(*)" + LATEST + " and v.patient_sex = ?1", c.sex()), n));
+                    count(counts, "select count(*)" + LATEST + " and v.patient_sex = ?1", c.sex()), n));
         }
         if (c.country() != null) {
             shares.put(LinkageField.COUNTRY + c.country(),
-                    smoothed(LinkageField.COUNTRY, count("select count(*)" + LATEST + " and v.reporter_country = ?1",
+                    smoothed(LinkageField.COUNTRY, count(counts, "select count(*)" + LATEST + " and v.reporter_country = ?1",
                             c.country()), n));
         }
         for (String p : c.products()) {
-            shares.put(LinkageField.PRODUCTS + p, smoothed(LinkageField.PRODUCTS, count("select count(distinct c.id)" + LATEST + " and exists (select 1"
+            shares.put(LinkageField.PRODUCTS + p, smoothed(LinkageField.PRODUCTS, count(counts, "select count(distinct c.id)" + LATEST + " and exists (select 1"
                     + " from case_product p left join product_name_coding pnc on pnc.name = p.name_reported"
                     + " where p.case_version_id = v.id and " + PRODUCT_KEY + " = ?1)", p), n));
         }
         for (String vendor : c.vendors()) {
-            shares.put(LinkageField.VENDOR + vendor, smoothed(LinkageField.VENDOR, count("select count(*)" + LATEST + " and exists (select 1"
+            shares.put(LinkageField.VENDOR + vendor, smoothed(LinkageField.VENDOR, count(counts, "select count(*)" + LATEST + " and exists (select 1"
                     + " from case_product p where p.case_version_id = v.id and " + VENDOR_KEY + " = ?1)", vendor), n));
         }
         for (String lot : c.lots()) {
-            shares.put(LinkageField.LOT + lot, smoothed(LinkageField.LOT, count("select count(*)" + LATEST + " and exists (select 1"
+            shares.put(LinkageField.LOT + lot, smoothed(LinkageField.LOT, count(counts, "select count(*)" + LATEST + " and exists (select 1"
                     + " from case_product p where p.case_version_id = v.id and " + LOT_KEY + " = ?1)", lot), n));
         }
         for (String term : c.reactions()) {
-            shares.put(LinkageField.REACTIONS + term, smoothed(LinkageField.REACTIONS, count("select count(*)" + LATEST + " and exists (select 1"
+            shares.put(LinkageField.REACTIONS + term, smoothed(LinkageField.REACTIONS, count(counts, "select count(*)" + LATEST + " and exists (select 1"
                     + " from case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
                     + " where r.case_version_id = v.id and " + REACTION_KEY + " = ?1)", term), n));
         }
-        Object span = em.createNativeQuery("select max(onset_date) - min(onset_date) from case_reaction").getSingleResult();
-        double spanDays = span == null ? 365 : ((Number) span).doubleValue();
+        double spanDays = counts.computeIfAbsent("span", k -> {
+            Object span = em.createNativeQuery("select max(onset_date) - min(onset_date) from case_reaction")
+                    .getSingleResult();
+            return span == null ? 365 : ((Number) span).doubleValue();
+        });
         return new Frequencies() {
             @Override
             public double share(LinkageField field, String value) {
@@ -138,8 +151,9 @@ class FeatureStore {
         return (count + PRIOR_WEIGHT * PRIOR.get(field)) / n;
     }
 
-    private double count(String sql, String value) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, value).getSingleResult()).doubleValue();
+    private double count(java.util.Map<String, Double> counts, String sql, String value) {
+        return counts.computeIfAbsent(sql + '\u0000' + value,
+                k -> ((Number) em.createNativeQuery(sql).setParameter(1, value).getSingleResult()).doubleValue());
     }
 
     private static CaseFeatures toFeatures(Object[] r) {

@@ -11,8 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Screens the queued cases the API did not screen at once (follow-ups, amendments, imported cases and their
  * updates) every {@code kaers.duplicates.screening-interval} (default 5 s), one case per transaction, oldest
- * first. Several instances share the queue (locked entries are skipped). A case that fails is retried in later
- * rounds, at most {@link ScreeningQueue#MAX_ATTEMPTS} times.
+ * first; the cases of a round share their value counts. Several instances share the queue (locked entries are
+ * skipped). A case that fails is retried, at most {@link ScreeningQueue#MAX_ATTEMPTS} times.
  */
 @ApplicationScoped
 class ScreeningWorker {
@@ -37,8 +37,9 @@ class ScreeningWorker {
     void round() {
         int suspects = 0;
         int screened = 0;
+        java.util.Map<String, Double> counts = new java.util.HashMap<>();
         for (int i = 0; i < ROUND && !stopping; i++) {
-            Optional<DuplicateService.Screened> done = next(false);
+            Optional<DuplicateService.Screened> done = next(false, counts);
             if (done == null) {
                 continue; // failed; counted
             }
@@ -56,8 +57,9 @@ class ScreeningWorker {
     /** Screens everything queued now (waiting for entries others hold); returns how many cases were screened. */
     int catchUp(int max) {
         int screened = 0;
+        java.util.Map<String, Double> counts = new java.util.HashMap<>();
         while (screened < max) {
-            Optional<DuplicateService.Screened> done = next(true);
+            Optional<DuplicateService.Screened> done = next(true, counts);
             if (done == null) {
                 continue; // failed: its attempts grow until it is left for an operator
             }
@@ -73,9 +75,9 @@ class ScreeningWorker {
     }
 
     /** The next case screened, empty when none is queued, null when its screening failed (noted on its entry). */
-    private Optional<DuplicateService.Screened> next(boolean wait) {
+    private Optional<DuplicateService.Screened> next(boolean wait, java.util.Map<String, Double> counts) {
         try {
-            return service.screenNext(wait);
+            return service.screenNext(wait, counts);
         } catch (DuplicateService.ScreeningFailed e) {
             if (stopping) {
                 return Optional.empty();

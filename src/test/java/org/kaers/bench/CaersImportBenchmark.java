@@ -74,7 +74,7 @@ class CaersImportBenchmark {
     }
 
     /** Posts the file as a job, waits for it, prints and returns its rows per second. */
-    private static double run(String round, Path file) throws InterruptedException {
+    static double run(String round, Path file) throws InterruptedException {
         long start = System.nanoTime();
         var accepted = given().contentType("text/csv").header("Prefer", "respond-async").body(file.toFile())
                 .post("/api/v1/imports/caers");

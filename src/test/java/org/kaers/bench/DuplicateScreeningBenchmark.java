@@ -1,0 +1,62 @@
+package org.kaers.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.TestDatabase;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * How fast imported cases are screened for duplicates (issue 17): imports CAERS-shaped files ({@link CaersShapedFile})
+ * of {@code -Dbench.rows} rows (default {@code 10000,40000}) one after the other, with the screening worker off
+ * ({@code -Dkaers.duplicates.screening-interval=off}), and after each times the screening of the next
+ * {@code -Dbench.screen} (default 300) queued cases through {@code POST /duplicates/screening/catch-up?max=}; prints
+ * cases per second at each size and the ratio of the last to the first. Run:
+ * {@code ./mvnw -B -Pbench test -Dtest=DuplicateScreeningBenchmark -Dtest.jvm.args="-Xmx2g ... -Dkaers.duplicates.screening-interval=off"}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class DuplicateScreeningBenchmark {
+
+    @Inject
+    TestDatabase db;
+
+    @Test
+    void screeningRateOfImportedCases() throws IOException, InterruptedException {
+        int screen = Integer.getInteger("bench.screen", 300);
+        List<double[]> rates = new ArrayList<>();
+        System.out.printf("%n=== duplicate screening of imported cases ===%n");
+        for (String s : System.getProperty("bench.rows", "10000,40000").split(",")) {
+            int size = Integer.parseInt(s.strip());
+            Path file = Path.of("target", "bench-screening-" + size + ".csv");
+            new CaersShapedFile(7 + size).write(file, size, "D" + size + "-");
+            CaersImportBenchmark.run("import " + size + " rows", file);
+            Files.deleteIfExists(file);
+            long cases = db.count("select count(*) from case_report");
+            long queued = db.count("select count(*) from duplicate_screening");
+            long start = System.nanoTime();
+            JsonPath done = given().queryParam("max", screen).post("/api/v1/duplicates/screening/catch-up").then()
+                    .statusCode(200).extract().jsonPath();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = done.getInt("screened") / seconds;
+            System.out.printf("%,d cases stored, %,d queued: %d screened in %.1f s (%.1f cases/s), %,d suspects in all%n",
+                    cases, queued, done.getInt("screened"), seconds, rate,
+                    db.count("select count(*) from duplicate_suspect"));
+            rates.add(new double[] {cases, rate});
+        }
+        double[] first = rates.get(0);
+        double[] last = rates.get(rates.size() - 1);
+        System.out.printf("screening rate at %,.0f cases / at %,.0f cases: %.2f%n", last[0], first[0], last[1] / first[1]);
+    }
+}
