@@ -102,6 +102,7 @@ public class CaersImporter {
         }
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
         Set<String> commaNames = jobs.commaNames();
+        Set<String> sourceCoded = new java.util.HashSet<>(); // terms this import has coded already (committed)
         List<CaseReportService.ImportedCase> batch = new ArrayList<>(BATCH);
         Map<String, List<String>> reported = new HashMap<>(); // CAERS's own outcomes of the batch, by report number
         long[] skipped = {0};
@@ -124,10 +125,10 @@ public class CaersImporter {
                 progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
             }
             if (batch.size() == BATCH) {
-                flush(job, batch, reported, submittedBy, progress);
+                flush(job, batch, reported, submittedBy, progress, sourceCoded);
             }
         });
-        flush(job, batch, reported, submittedBy, progress);
+        flush(job, batch, reported, submittedBy, progress, sourceCoded);
         jobs.settleProductNames(progress);
         progress.phase("product names settled");
         LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected; %s", job,
@@ -139,11 +140,14 @@ public class CaersImporter {
     }
 
     private void flush(UUID job, List<CaseReportService.ImportedCase> batch, Map<String, List<String>> reported,
-            String submittedBy, ImportProgress progress) {
+            String submittedBy, ImportProgress progress, Set<String> sourceCoded) {
         progress.phase("read and build");
         // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
-        symptoms.ensureSourceCoded(batch.stream().flatMap(c -> c.report().reactions().stream())
-                .map(CaseReportRequest.Reaction::verbatim).toList());
+        // Each once per import (most terms recur in every batch); ensureSourceCoded commits on its own.
+        List<String> terms = batch.stream().flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim).filter(t -> !sourceCoded.contains(t)).distinct().toList();
+        symptoms.ensureSourceCoded(terms);
+        sourceCoded.addAll(terms);
         progress.phase("source term coding");
         boolean cancel = jobs.storeBatch(job, List.copyOf(batch), submittedBy, progress);
         progress.phase("store batch and job row");

@@ -136,11 +136,23 @@ class ImportJobStore {
         return Boolean.TRUE.equals(cancel);
     }
 
-    /** After the last batch: products that gained spellings are named after their most frequent one. */
+    /**
+     * After the last batch: products that gained spellings are named after their most frequent one, and the new
+     * aliases are merged from the trigram index's pending list into the index (V13), so that product searches do not
+     * scan them one by one.
+     */
     void settleProductNames(ImportProgress progress) {
         List<Long> ids = List.copyOf(progress.productsWithNewSpellings());
         for (int i = 0; i < ids.size(); i += 5000) {
             cases.nameProductsAfterTheirMostFrequentSpelling(ids.subList(i, Math.min(ids.size(), i + 5000)));
+        }
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em
+                    .createNativeQuery("select gin_clean_pending_list('product_alias_trgm_idx'::regclass)").getSingleResult());
+        } catch (RuntimeException e) {
+            // Autovacuum merges it anyway; the import has succeeded.
+            org.jboss.logging.Logger.getLogger(ImportJobStore.class).warnf("cannot merge the alias index's pending list (%s)",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -172,7 +172,7 @@ class ImportJobs {
             } catch (CaersImporter.Cancelled e) {
                 store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled on request");
                 ended = true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: the job must not stay RUNNING
                 failed(job, e);
             } finally {
                 if (ended) {
@@ -182,7 +182,7 @@ class ImportJobs {
         });
     }
 
-    private void failed(Accepted job, RuntimeException e) {
+    private void failed(Accepted job, Throwable e) {
         LOG.errorf("import %s failed: %s", job.id(), e.getClass().getSimpleName());
         try {
             store.finished(job.id(), ImportJobView.State.FAILED, "the import stopped on an error ("

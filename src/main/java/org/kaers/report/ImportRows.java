@@ -15,11 +15,11 @@ import java.util.List;
  * Writes the cases of an import batch with plain JDBC: one pipelined JDBC batch per table (the driver rewrites
  * them into multi-row inserts), ids from the tables' sequences in one statement per table. The ORM's way (an
  * entity per row, a sequence call per 50 ids, flushes in between) costs several hundred round trips per batch
- * of 500 reports; this costs about ten. Ids are taken as Hibernate's pooled optimizer takes them (a sequence
- * value V stands for the block V-49..V, the sequences' increment), so they never collide with ids the ORM hands
- * out to submissions. The rows are those {@link CaseMapper#toVersion} built, column for column as the entities
- * map them; a column added to an entity must be added here too ({@code CaseImportRowsTest} reads an imported
- * case back through the API).
+ * of 500 reports; this costs about ten. Ids are taken as the ORM's optimizer takes them (pooled-lo, Quarkus's
+ * default: a sequence value V stands for the block V..V+49, the sequences' increment), so they never collide with
+ * ids the ORM hands out to submissions ({@code CaersImportTest} interleaves both). The rows are those {@link CaseMapper#toVersion} built, column for column as the entities
+ * map them; a column added to an entity must be added here too ({@code CaersImportTest} and {@code CaersLayoutsTest}
+ * read imported cases and follow-ups back through the API).
  */
 final class ImportRows {
 
@@ -65,7 +65,7 @@ final class ImportRows {
         void set(T target, long id);
     }
 
-    /** Ids for {@code targets} from {@code sequence}: one statement, each value standing for a block of 50. */
+    /** Ids for {@code targets} from {@code sequence}: one statement, each value V standing for V..V+49. */
     private static <T> void assign(Connection c, String sequence, List<T> targets, IdSetter<T> setter)
             throws SQLException {
         if (targets.isEmpty()) {
@@ -79,11 +79,8 @@ final class ImportRows {
                 q.setInt(2, blocks);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        long hi = rs.getLong(1);
-                        if (hi <= BLOCK) {
-                            continue; // a fresh sequence's first value: the ORM may take 1..51 from it, so skip it
-                        }
-                        for (long id = hi - BLOCK + 1; id <= hi; id++) {
+                        long lo = rs.getLong(1);
+                        for (long id = lo; id < lo + BLOCK; id++) {
                             ids.add(id);
                         }
                     }

@@ -113,6 +113,21 @@ class CaersImportTest {
     }
 
     @Test
+    void submissionsAndImportsInterleaveWithoutIdCollisions() throws IOException {
+        // Submissions take ids through the ORM's optimizer, imports in blocks of their own (ImportRows): a case
+        // submitted, an import, a case submitted again, and the import's rows all read back.
+        CaseReports.submit(CaseReports.minimal());
+        String prefix = "I" + CaseReports.uniqueToken();
+        post(sample(prefix)).then().statusCode(200).body("imported", equalTo(6));
+        String second = CaseReports.submit(CaseReports.minimal());
+        given().get("/api/v1/reports/" + second).then().statusCode(200).body("report.reactions", org.hamcrest.Matchers.hasSize(1));
+        given().get("/api/v1/reports/" + caseOf(prefix + "1002")).then().statusCode(200)
+                .body("report.reactions.verbatim", contains("DEATH", "CARDIAC ARREST", "HALLUCINATION, VISUAL"));
+        assertThat(db.count("select count(*) from case_reaction r join case_version v on v.id = r.case_version_id"
+                + " join case_report c on c.id = v.case_id where c.external_id like '" + prefix + "%'")).isEqualTo(9);
+    }
+
+    @Test
     void notACaersFileIs400AndStoresNothing() {
         var before = db.rowCounts();
         post("name,age\nx,3\n").then().statusCode(400).contentType("application/problem+json")
