@@ -48,6 +48,8 @@ public class CaersImporter {
 
     private static final Logger LOG = Logger.getLogger(CaersImporter.class);
     static final int BATCH = 500;
+    /** The data-quality problem of a report whose source lists no term. */
+    static final String NO_TERM = "the source lists no term; the case is kept without a reaction";
 
     private final ImportJobStore jobs;
     private final Validator validator;
@@ -74,10 +76,23 @@ public class CaersImporter {
      * @throws Cancelled when cancellation was requested (what was committed before stays)
      */
     ImportSummary run(UUID job, Path file, CaersLayout.Recognised layout, String submittedBy) {
-        ImportProgress progress = new ImportProgress();
+        return run(job, file, layout, submittedBy, new ImportProgress());
+    }
+
+    /**
+     * Runs an import job, or resumes one: with the counts of an earlier run ({@link ImportProgress#resumedAfter}
+     * reports handled, committed), the file's first reports are skipped (the file hands its reports over in the
+     * same order every time) and the counts go on from there.
+     */
+    ImportSummary run(UUID job, Path file, CaersLayout.Recognised layout, String submittedBy, ImportProgress progress) {
+        long resumeAfter = progress.resumedAfter();
+        if (resumeAfter > 0) {
+            progress.productsWithNewSpellings().addAll(jobs.productsCodedSince(jobs.find(job).orElseThrow().createdAt()));
+        }
         jobs.started(job, layout.layout(), progress);
         CaersFile.Scan scan = CaersFile.scan(file, layout);
-        for (CaersFile.Problem p : scan.problems()) {
+        progress.phase("first pass");
+        for (CaersFile.Problem p : resumeAfter > 0 ? List.<CaersFile.Problem>of() : scan.problems()) { // counted before
             ImportSummary.Skip skip = new ImportSummary.Skip(p.line() > 0 ? p.line() : null, p.reportNumber(), p.reason());
             if (p.line() > 0) {
                 progress.rowProblem(skip);
@@ -87,9 +102,15 @@ public class CaersImporter {
         }
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
         Set<String> commaNames = jobs.commaNames();
+        Set<String> sourceCoded = new java.util.HashSet<>(); // terms this import has coded already (committed)
         List<CaseReportService.ImportedCase> batch = new ArrayList<>(BATCH);
         Map<String, List<String>> reported = new HashMap<>(); // CAERS's own outcomes of the batch, by report number
+        long[] skipped = {0};
         CaersFile.reports(file, scan, rows -> {
+            if (skipped[0] < resumeAfter) {
+                skipped[0]++;
+                return;
+            }
             progress.read(rows.size());
             String number = rows.get(0).get(Field.REPORT);
             try {
@@ -104,29 +125,37 @@ public class CaersImporter {
                 progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
             }
             if (batch.size() == BATCH) {
-                flush(job, batch, reported, submittedBy, progress);
+                flush(job, batch, reported, submittedBy, progress, sourceCoded);
             }
         });
-        flush(job, batch, reported, submittedBy, progress);
+        flush(job, batch, reported, submittedBy, progress, sourceCoded);
         jobs.settleProductNames(progress);
-        LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected", job,
+        progress.phase("product names settled");
+        LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected; %s", job,
                 scan.rows(), scan.reportCount(), progress.stored(), progress.updated(), progress.unchanged(),
-                progress.reportsRejected());
+                progress.reportsRejected(), progress.phaseTimes());
         return new ImportSummary(scan.rows(), scan.reportCount(), (int) progress.stored(), (int) progress.unchanged(),
                 (int) progress.problemCount(), progress.listed(), (int) progress.updated(), progress.dataQuality(),
                 layout.layout().name(), job);
     }
 
     private void flush(UUID job, List<CaseReportService.ImportedCase> batch, Map<String, List<String>> reported,
-            String submittedBy, ImportProgress progress) {
+            String submittedBy, ImportProgress progress, Set<String> sourceCoded) {
+        progress.phase("read and build");
         // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
-        symptoms.ensureSourceCoded(batch.stream().flatMap(c -> c.report().reactions().stream())
-                .map(CaseReportRequest.Reaction::verbatim).toList());
+        // Each once per import (most terms recur in every batch); ensureSourceCoded commits on its own.
+        List<String> terms = batch.stream().flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim).filter(t -> !sourceCoded.contains(t)).distinct().toList();
+        symptoms.ensureSourceCoded(terms);
+        sourceCoded.addAll(terms);
+        progress.phase("source term coding");
         boolean cancel = jobs.storeBatch(job, List.copyOf(batch), submittedBy, progress);
+        progress.phase("store batch and job row");
         // CAERS's own outcome list, per case (every report of the batch: a re-import fills in what is missing).
         Map<String, List<String>> listed = new HashMap<>();
         batch.forEach(c -> listed.put(c.externalId(), reported.getOrDefault(c.externalId(), List.of())));
         sourceOutcomes.record(CaseSource.CAERS, listed);
+        progress.phase("source outcomes");
         reported.clear();
         batch.clear();
         if (cancel) {
@@ -136,7 +165,9 @@ public class CaersImporter {
 
     /** The same single-field rules as a submission (Bean Validation); the first broken one, or null. */
     private String violations(CaseReportRequest report) {
-        Set<ConstraintViolation<CaseReportRequest>> found = validator.validate(report);
+        Set<ConstraintViolation<CaseReportRequest>> found = new java.util.HashSet<>(validator.validate(report));
+        // A submission needs a reaction; a public report without a term is kept (a data-quality problem, above).
+        found.removeIf(v -> report.reactions().isEmpty() && v.getPropertyPath().toString().equals("reactions"));
         if (found.isEmpty()) {
             return null;
         }
@@ -188,7 +219,9 @@ public class CaersImporter {
             }
         }
         if (symptomList.isEmpty()) {
-            throw new IllegalArgumentException("no coded symptoms");
+            // FDA has reports with no coded symptom: the report is kept (its products and outcomes count), without
+            // a reaction, and the missing term is a data-quality problem of the case.
+            quality.add(Violation.body("reactions", NO_TERM));
         }
         Set<SeriousnessCriterion> criteria = CaersMapping.criteria(List.copyOf(outcomes), quality);
         reported.put(number, List.copyOf(outcomes));

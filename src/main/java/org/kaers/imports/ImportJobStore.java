@@ -28,7 +28,7 @@ class ImportJobStore {
     private static final String COLUMNS = """
             id, state, layout, created_by, created_at, started_at, finished_at, bytes_total, rows_total, reports_total,
             rows_read, reports_read, reports_stored, reports_unchanged, reports_updated, reports_rejected,
-            rows_rejected, data_quality, last_report, cancel_requested, detail, problems::text""";
+            rows_rejected, data_quality, last_report, cancel_requested, detail, problems::text, resumed, rows_read_before""";
 
     private final EntityManager em;
     private final CaseReportService cases;
@@ -51,9 +51,48 @@ class ImportJobStore {
 
     @Transactional
     void started(UUID id, CaersLayout layout, ImportProgress progress) {
-        em.createNativeQuery("update import_job set state = 'RUNNING', layout = ?2, started_at = ?3 where id = ?1")
+        em.createNativeQuery("""
+                update import_job set state = 'RUNNING', layout = ?2, started_at = ?3, rows_read_before = ?4
+                where id = ?1""")
                 .setParameter(1, id).setParameter(2, layout.name()).setParameter(3, Timestamp.from(progress.startedAt()))
-                .executeUpdate();
+                .setParameter(4, progress.rowsRead()).executeUpdate();
+    }
+
+    /**
+     * Queues an INTERRUPTED or FAILED job again (one caller wins when two resume it at once).
+     *
+     * @return false when the job is in no such state
+     */
+    @Transactional
+    boolean requeue(UUID id) {
+        return em.createNativeQuery("""
+                update import_job set state = 'QUEUED', finished_at = null, detail = null, cancel_requested = false,
+                    resumed = resumed + 1
+                where id = ?1 and state in ('INTERRUPTED', 'FAILED')""").setParameter(1, id).executeUpdate() == 1;
+    }
+
+    /** The ids of the jobs that may be resumed (their files are kept). */
+    @Transactional
+    java.util.Set<UUID> resumable() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from import_job where state in ('INTERRUPTED', 'FAILED')")
+                .getResultList();
+        return java.util.Set.copyOf(ids);
+    }
+
+    /**
+     * The products whose spellings were coded since {@code since}: a resumed import names them after their most
+     * frequent spelling at its end, as the run that was interrupted would have.
+     */
+    @Transactional
+    java.util.Set<Long> productsCodedSince(Instant since) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                select distinct product_id from product_name_coding where coded_at >= ?1 and product_id is not null""")
+                .setParameter(1, Timestamp.from(since)).getResultList();
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        ids.forEach(n -> out.add(n.longValue()));
+        return out;
     }
 
     /** What the first pass over the file counted. */
@@ -78,25 +117,42 @@ class ImportJobStore {
             CaseReportService.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
             progress.add(stored.outcomes());
             progress.productsWithNewSpellings().addAll(stored.productsWithNewSpellings());
+            progress.phases(stored.phaseNanos(), "store batch and job row");
         }
         Object cancel = em.createNativeQuery("""
                 update import_job set rows_read = ?2, reports_read = ?3, reports_stored = ?4, reports_unchanged = ?5,
                     reports_updated = ?6, reports_rejected = ?7, rows_rejected = ?8, data_quality = ?9,
-                    last_report = ?10, problems = cast(?11 as jsonb)
+                    last_report = ?10, problems = coalesce(cast(?11 as jsonb), problems)
                 where id = ?1 returning cancel_requested""")
                 .setParameter(1, id).setParameter(2, progress.rowsRead()).setParameter(3, progress.reportsRead())
                 .setParameter(4, progress.stored()).setParameter(5, progress.unchanged())
                 .setParameter(6, progress.updated()).setParameter(7, progress.reportsRejected())
                 .setParameter(8, progress.rowsRejected()).setParameter(9, progress.dataQuality())
-                .setParameter(10, progress.lastReport()).setParameter(11, problems(progress)).getSingleResult();
+                .setParameter(10, progress.lastReport())
+                // The list (up to 1,000 problems) only when it grew: most batches add none.
+                .setParameter(11, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.STRING, progress.listedGrew() ? problems(progress) : null))
+                .getSingleResult();
         return Boolean.TRUE.equals(cancel);
     }
 
-    /** After the last batch: products that gained spellings are named after their most frequent one. */
+    /**
+     * After the last batch: products that gained spellings are named after their most frequent one, and the new
+     * aliases are merged from the trigram index's pending list into the index (V13), so that product searches do not
+     * scan them one by one.
+     */
     void settleProductNames(ImportProgress progress) {
         List<Long> ids = List.copyOf(progress.productsWithNewSpellings());
         for (int i = 0; i < ids.size(); i += 5000) {
             cases.nameProductsAfterTheirMostFrequentSpelling(ids.subList(i, Math.min(ids.size(), i + 5000)));
+        }
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em
+                    .createNativeQuery("select gin_clean_pending_list('product_alias_trgm_idx'::regclass)").getSingleResult());
+        } catch (RuntimeException e) {
+            // Autovacuum merges it anyway; the import has succeeded.
+            org.jboss.logging.Logger.getLogger(ImportJobStore.class).warnf("cannot merge the alias index's pending list (%s)",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -120,9 +176,10 @@ class ImportJobStore {
         return em.createNativeQuery("""
                 update import_job set state = 'INTERRUPTED', finished_at = now(),
                     detail = 'the service stopped while this import ran; ' || rows_read || ' rows read, last report '
-                        || coalesce(last_report, 'none') || ' stored. Post the file again: reports already stored are '
-                        || 'left unchanged, so nothing is stored twice'
+                        || coalesce(last_report, 'none') || ' stored. Resume it (POST /api/v1/imports/' || id
+                        || '/resume) to continue where it stopped; reports already stored are never stored twice'
                 where state in ('QUEUED', 'RUNNING')""").executeUpdate();
+        // The detail above names the resumption too (POST /api/v1/imports/{id}/resume), since the file is kept.
     }
 
     /** The vocabulary's names that contain a comma, in capitals: the term lists' pieces that may be joined back. */
@@ -151,6 +208,7 @@ class ImportJobStore {
     }
 
     private ImportJobView view(Object[] r) {
+        long readBefore = num(r[23]);
         Instant started = instant(r[5]);
         Instant finished = instant(r[6]);
         long rowsRead = num(r[10]);
@@ -160,7 +218,7 @@ class ImportJobStore {
         if (started != null) {
             double seconds = Math.max(0.001, ((finished == null ? Instant.now() : finished).toEpochMilli()
                     - started.toEpochMilli()) / 1000.0);
-            rate = Math.round(rowsRead / seconds * 10) / 10.0;
+            rate = Math.round((rowsRead - readBefore) / seconds * 10) / 10.0; // this run's rows
             if (finished == null && rowsTotal != null && rate > 0) {
                 left = Math.round((rowsTotal - rowsRead) / rate);
             }
@@ -172,11 +230,12 @@ class ImportJobStore {
         } catch (JsonProcessingException e) {
             problems = List.of();
         }
+        int resumed = ((Number) r[22]).intValue();
         return new ImportJobView((UUID) r[0], ImportJobView.State.valueOf((String) r[1]),
                 r[2] == null ? null : CaersLayout.valueOf((String) r[2]).name(), (String) r[3], instant(r[4]), started,
                 finished, r[7] == null ? null : num(r[7]), rowsTotal, r[9] == null ? null : num(r[9]), rowsRead,
                 num(r[11]), num(r[12]), num(r[13]), num(r[14]), num(r[15]), num(r[16]), num(r[17]), (String) r[18],
-                (Boolean) r[19], rate, left, (String) r[20], problems);
+                (Boolean) r[19], rate, left, (String) r[20], problems, resumed);
     }
 
     private String problems(ImportProgress progress) {

@@ -34,11 +34,13 @@ public record ImportJobView(
         @Schema(description = "Rows handled per second since the job started.", examples = "3150.5") Double rowsPerSecond,
         @Schema(description = "Seconds left at the current rate, while running.", examples = "14") Long estimatedSecondsLeft,
         @Schema(description = "Why a job failed or was interrupted, and where it stopped.") String detail,
-        @Schema(description = "Rows and reports left out, with reasons (at most 1000 listed).") List<ImportSummary.Skip> problems) {
+        @Schema(description = "Rows and reports left out, with reasons (at most 1000 listed).") List<ImportSummary.Skip> problems,
+        @Schema(description = "How often the job was resumed after an interruption or a failure.", examples = "0") int resumed) {
 
     /** The life of a job. */
     @Schema(name = "ImportJobState", description = "QUEUED, RUNNING, then SUCCEEDED, FAILED, CANCELLED, or INTERRUPTED "
-            + "(the service stopped while it ran; post the file again: nothing already stored is stored twice).")
+            + "(the service stopped while it ran). An INTERRUPTED or FAILED job continues where it stopped with "
+            + "POST /api/v1/imports/{id}/resume; posting the file again also stores nothing twice.")
     public enum State {
         QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED
     }

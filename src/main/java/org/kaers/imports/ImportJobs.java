@@ -27,8 +27,9 @@ import io.quarkus.runtime.StartupEvent;
  * arrives (no size ceiling beyond the disk, constant memory), the header is checked before anything is
  * accepted, then the file is imported either at once (small files, answered 200 with the summary) or by the
  * import thread (202 and a job to watch). One import runs at a time; the others wait in QUEUED. A job the
- * service stopped in the middle of is marked INTERRUPTED at the next start, with where it stopped; posting
- * the file again stores nothing twice (report numbers are external ids).
+ * service stopped in the middle of is marked INTERRUPTED at the next start, with where it stopped; its file is
+ * kept (as is a FAILED job's) and {@link #resume} continues it after its last committed batch. Posting the file
+ * again also stores nothing twice (report numbers are external ids).
  */
 @ApplicationScoped
 class ImportJobs {
@@ -65,8 +66,15 @@ class ImportJobs {
             // The service starts while the database is unavailable; the jobs stay as they are until the next start.
             LOG.warnf("cannot mark interrupted import jobs now (%s)", e.getClass().getSimpleName());
         }
+        java.util.Set<String> kept;
+        try {
+            kept = store.resumable().stream().map(id -> id + ".csv").collect(java.util.stream.Collectors.toSet());
+        } catch (RuntimeException e) {
+            return; // which files may be resumed is unknown: all stay until the next start
+        }
         try (var files = Files.list(Files.createDirectories(workDir))) {
-            files.filter(f -> f.getFileName().toString().endsWith(".csv")).forEach(ImportJobs::delete);
+            files.filter(f -> f.getFileName().toString().endsWith(".csv") && !kept.contains(f.getFileName().toString()))
+                    .forEach(ImportJobs::delete);
         } catch (IOException e) {
             LOG.warnf("cannot clean the import directory %s: %s", workDir, e.getMessage());
         }
@@ -101,50 +109,85 @@ class ImportJobs {
         return new Accepted(id, file, layout, bytes, createdBy);
     }
 
-    /** Imports now, in the caller's thread. */
+    /** Imports now, in the caller's thread. The file is kept when the job fails, so that it can be resumed. */
     ImportSummary runNow(Accepted job) {
         try {
             ImportSummary summary = importer.run(job.id(), job.file(), job.layout(), job.createdBy());
             store.finished(job.id(), ImportJobView.State.SUCCEEDED, null);
+            delete(job.file());
             return summary;
         } catch (CaersImporter.Cancelled e) {
             store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled on request");
+            delete(job.file());
             throw new ApiProblem(ProblemType.CONFLICT, "the import was cancelled while it ran; see /api/v1/imports/"
                     + job.id());
         } catch (RuntimeException e) {
             failed(job, e);
             throw e;
-        } finally {
-            delete(job.file());
         }
     }
 
     /** Queues the import for the import thread. */
     void runLater(Accepted job) {
+        runLater(job, new ImportProgress());
+    }
+
+    /**
+     * Resumes an INTERRUPTED or FAILED job where its last committed batch left it (its file is kept until it
+     * succeeds or is cancelled): 404 when there is no such job, 409 when it is in another state or its file is gone.
+     */
+    ImportJobView resume(UUID id) {
+        ImportJobView view = store.find(id).orElseThrow(() -> ApiProblem.notFound("no import job has the id " + id));
+        if (view.state() != ImportJobView.State.INTERRUPTED && view.state() != ImportJobView.State.FAILED) {
+            throw new ApiProblem(ProblemType.CONFLICT, "import " + id + " is " + view.state()
+                    + "; only an INTERRUPTED or FAILED import can be resumed");
+        }
+        Path file = workDir.resolve(id + ".csv");
+        if (!Files.isRegularFile(file)) {
+            throw new ApiProblem(ProblemType.CONFLICT, "the file of import " + id + " is no longer kept; post it again "
+                    + "(reports already stored are left unchanged, so nothing is stored twice)");
+        }
+        CaersLayout.Recognised layout = CaersFile.layout(file);
+        if (!store.requeue(id)) {
+            throw new ApiProblem(ProblemType.CONFLICT, "import " + id + " was resumed meanwhile");
+        }
+        runLater(new Accepted(id, file, layout, view.bytes() == null ? 0 : view.bytes(), view.createdBy()),
+                new ImportProgress(view));
+        LOG.infof("import %s resumed after %d reports", id, view.reportsRead());
+        return store.find(id).orElseThrow();
+    }
+
+    private void runLater(Accepted job, ImportProgress progress) {
         executor.submit(() -> {
+            boolean ended = false; // succeeded or cancelled: the file is no longer needed
             try {
                 if (store.find(job.id()).map(ImportJobView::cancelRequested).orElse(true)) {
                     store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled before it started");
+                    ended = true;
                     return;
                 }
-                importer.run(job.id(), job.file(), job.layout(), job.createdBy());
+                importer.run(job.id(), job.file(), job.layout(), job.createdBy(), progress);
                 store.finished(job.id(), ImportJobView.State.SUCCEEDED, null);
+                ended = true;
             } catch (CaersImporter.Cancelled e) {
                 store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled on request");
-            } catch (RuntimeException e) {
+                ended = true;
+            } catch (RuntimeException | Error e) { // an Error too: the job must not stay RUNNING
                 failed(job, e);
             } finally {
-                delete(job.file());
+                if (ended) {
+                    delete(job.file());
+                }
             }
         });
     }
 
-    private void failed(Accepted job, RuntimeException e) {
+    private void failed(Accepted job, Throwable e) {
         LOG.errorf("import %s failed: %s", job.id(), e.getClass().getSimpleName());
         try {
             store.finished(job.id(), ImportJobView.State.FAILED, "the import stopped on an error ("
-                    + e.getClass().getSimpleName() + "); what was committed before it stays. Post the file again: "
-                    + "reports already stored are left unchanged");
+                    + e.getClass().getSimpleName() + "); what was committed before it stays. Resume it (POST "
+                    + "/api/v1/imports/" + job.id() + "/resume) to continue where it stopped");
         } catch (RuntimeException again) {
             LOG.errorf("import %s: cannot record the failure (%s)", job.id(), again.getClass().getSimpleName());
         }

@@ -12,6 +12,33 @@ final class ImportProgress {
     static final int MAX_LISTED = 1000;
 
     private final Instant startedAt = Instant.now();
+    /** The reports earlier runs of a resumed job handled: the file's first ones, skipped now. */
+    private final long resumedAfter;
+
+    ImportProgress() {
+        resumedAfter = 0;
+    }
+
+    /** The counts of a job as its row says (after its last committed batch), for resuming it. */
+    ImportProgress(ImportJobView job) {
+        rowsRead = job.rowsRead();
+        reportsRead = job.reportsRead();
+        stored = job.reportsStored();
+        unchanged = job.reportsUnchanged();
+        updated = job.reportsUpdated();
+        reportsRejected = job.reportsRejected();
+        rowsRejected = job.rowsRejected();
+        dataQuality = job.dataQualityProblems();
+        problemCount = reportsRejected + rowsRejected; // each problem is a rejected row or report
+        lastReport = job.lastReport();
+        listed.addAll(job.problems());
+        resumedAfter = reportsRead;
+    }
+
+    /** The reports handed over before (those of an earlier run of a resumed job); 0 for a fresh job. */
+    long resumedAfter() {
+        return resumedAfter;
+    }
     private long rowsRead;
     private long reportsRead;
     private long stored;
@@ -23,7 +50,34 @@ final class ImportProgress {
     private long problemCount;
     private String lastReport;
     private final List<ImportSummary.Skip> listed = new ArrayList<>();
+    private int listedWritten = -1;
     private final java.util.Set<Long> productsWithNewSpellings = new java.util.HashSet<>();
+    /** Time spent in each phase of the import, in nanoseconds (for the log: where an import spends its time). */
+    private final java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    private long mark = System.nanoTime();
+
+    /** Adds the time since the last phase ended to {@code phase}. */
+    void phase(String phase) {
+        long now = System.nanoTime();
+        phases.merge(phase, now - mark, Long::sum);
+        mark = now;
+    }
+
+    /** Adds phases timed elsewhere (the store's), which lie inside {@code within}: that one is charged the rest. */
+    void phases(java.util.Map<String, Long> timed, String within) {
+        timed.forEach((k, v) -> {
+            phases.merge(k, v, Long::sum);
+            phases.merge(within, -v, Long::sum);
+        });
+    }
+
+    /** "phase 1.2 s, ..." in order of first appearance. */
+    String phaseTimes() {
+        StringBuilder out = new StringBuilder();
+        phases.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k)
+                .append(String.format(java.util.Locale.ROOT, " %.1f s", v / 1e9)));
+        return out.toString();
+    }
 
     java.util.Set<Long> productsWithNewSpellings() {
         return productsWithNewSpellings;
@@ -111,6 +165,13 @@ final class ImportProgress {
 
     String lastReport() {
         return lastReport;
+    }
+
+    /** Whether problems were listed since the last call (the job row's list needs writing). */
+    boolean listedGrew() {
+        boolean grew = listed.size() != listedWritten;
+        listedWritten = listed.size();
+        return grew;
     }
 
     List<ImportSummary.Skip> listed() {

@@ -141,8 +141,8 @@ public class ImportResource {
     @Operation(operationId = "getImport", summary = "An import job: state and progress",
             description = "Rows read, reports stored, unchanged, updated and rejected, data-quality problems, rate, "
                     + "estimated time left and state (QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED). A job "
-                    + "the service stopped in the middle of is INTERRUPTED and says where it stopped; post the file again "
-                    + "to finish it (nothing already stored is stored twice).")
+                    + "the service stopped in the middle of is INTERRUPTED and says where it stopped; resume it "
+                    + "(POST /api/v1/imports/{id}/resume) to finish it (nothing already stored is stored twice).")
     @APIResponse(responseCode = "200", description = "The job.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class),
                     examples = @ExampleObject(name = "running", value = JOB_EXAMPLE)))
@@ -176,6 +176,33 @@ public class ImportResource {
         }
         store.requestCancel(uuid);
         return Response.accepted(store.find(uuid).orElseThrow()).build();
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(operationId = "resumeImport", summary = "Resume an interrupted or failed import job",
+            description = "Continues an INTERRUPTED job (the service stopped while it ran) or a FAILED one (an error "
+                    + "stopped it) where its last committed batch left it: the service keeps the job's file until the job "
+                    + "succeeds or is cancelled, skips the reports the job already handled and goes on counting in the same "
+                    + "job. 202 with the job, QUEUED again (`resumed` counts the resumptions). Reports stored before are "
+                    + "never stored twice. When the file is no longer kept (409), post it again: reports already stored "
+                    + "are left unchanged.")
+    @APIResponse(responseCode = "202", description = "The job is queued again.",
+            headers = @Header(name = "Location", description = "URL of the job: GET it for progress."),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "404", description = "No job has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job is not INTERRUPTED or FAILED, or its file is no longer kept.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "already succeeded", value = """
+                            {"type": "urn:kaers:problem:conflict", "title": "Conflict", "status": 409,
+                             "detail": "import 3f1c2a9e-5b7d-4e21-9a0c-6d2f8b1e4c77 is SUCCEEDED; only an INTERRUPTED or FAILED import can be resumed",
+                             "instance": "urn:uuid:4f0e2d7c-8a43-4b52-9f0c-0d5e3b9f0a11"}""")))
+    @RolesAllowed({Roles.ADMIN})
+    public Response resume(@Parameter(description = "Job id (a UUID).", example = "3f1c2a9e-5b7d-4e21-9a0c-6d2f8b1e4c77")
+            @PathParam("id") String id) {
+        ImportJobView job = jobs.resume(parse(id));
+        return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 
     private static UUID parse(String id) {

@@ -19,16 +19,55 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
         return find("caseNumber", caseNumber).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** The external ids among {@code ids} already stored for the source. */
-    /** The cases of a source with these external ids, locked for update (a changed report adds a version). */
-    java.util.List<CaseReport> lockByExternalIds(CaseSource source, java.util.List<String> ids) {
+    /** A stored case as an import needs it: to tell a changed report from an unchanged one. */
+    record Present(long id, String externalId, String caseNumber, CaseStatus status, int currentVersion,
+            String sourceDigest) {
+
+        /**
+         * Whether a report with this digest leaves the case alone: the same content, a case stored before digests
+         * existed, or a nullified case (it takes no versions).
+         */
+        boolean unchangedBy(String digest) {
+            return status == CaseStatus.NULLIFIED || digest == null || sourceDigest == null || sourceDigest.equals(digest);
+        }
+    }
+
+    /** The cases of a source with these external ids (one statement, no lock). */
+    java.util.List<Present> presentByExternalIds(CaseSource source, java.util.List<String> ids) {
         if (ids.isEmpty()) {
             return java.util.List.of();
         }
-        return getEntityManager().createQuery(
-                "select c from CaseReport c where c.source = :source and c.externalId in :ids order by c.id",
-                CaseReport.class).setParameter("source", source).setParameter("ids", ids)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return present("select id, external_id, case_number, status, current_version, source_digest from case_report"
+                + " where source = ? and external_id = any (?)", source.name(), "text", ids.toArray());
+    }
+
+    /** These cases, locked for update until the transaction ends, in id order (a changed report adds a version). */
+    java.util.List<Present> lockByIds(java.util.List<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return present("select id, external_id, case_number, status, current_version, source_digest from case_report"
+                + " where id = any (?) order by id for update", null, "bigint", ids.toArray());
+    }
+
+    private java.util.List<Present> present(String sql, String source, String arrayType, Object[] values) {
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            java.util.List<Present> out = new java.util.ArrayList<>();
+            try (var q = c.prepareStatement(sql)) {
+                int i = 0;
+                if (source != null) {
+                    q.setString(++i, source);
+                }
+                q.setArray(++i, c.createArrayOf(arrayType, values));
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Present(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                CaseStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     java.util.Set<String> existingExternalIds(CaseSource source, java.util.List<String> ids) {

@@ -12,7 +12,12 @@ public enum Dimension {
     PRODUCT("product", Level.PRODUCT, "p.id::text", "p.name", "product", "id::text", "name"),
     SUBSTANCE("substance", Level.PRODUCT, "p.substance", null),
     PRODUCT_FORM("productForm", Level.PRODUCT, "cp.form", null),
-    PRODUCT_NAME("productName", Level.PRODUCT, "cp.name_reported", null),
+    /**
+     * The name as reported; FDA's placeholders for a confidential name (REDACTED, EXEMPTION 4, ..., coded WITHHELD)
+     * are one value, {@value #NAME_WITHHELD} (itself a placeholder, so no real name can be counted with them).
+     */
+    PRODUCT_NAME("productName", Level.PRODUCT, "(case when pnc.method = 'WITHHELD' then '" + Dimension.NAME_WITHHELD
+            + "' else cp.name_reported end)", null),
     PRODUCT_ROLE("productRole", Level.PRODUCT, "cp.role", null),
     SYMPTOM("symptom", Level.REACTION, "t.code", "t.preferred_name", "symptom_term", "code", "preferred_name"),
     ORGAN_CLASS("organClass", Level.REACTION, "t.organ_class", null),
@@ -43,14 +48,18 @@ public enum Dimension {
             + " and cb.product_index = ca.product_index and cb.reaction_index = ca.reaction_index"
             + " and cb.assessment_version > ca.assessment_version)))", null);
 
+    /** The one value of {@link #PRODUCT_NAME} for every placeholder of a confidential name. */
+    static final String NAME_WITHHELD = "NAME WITHHELD";
+
     /** The one value of {@link #CAUSALITY}. */
     static final String PROBABLE_OR_BETTER = "PROBABLE_OR_BETTER";
 
     /** Where a dimension's values live; each level but CASE is reached by a join from the scope. */
     enum Level {
         CASE("", null),
+        /** A product whose name is withheld (no product, coded WITHHELD) is still a product row of the case. */
         PRODUCT("case_product cp join product_name_coding pnc on pnc.name = cp.name_reported"
-                + " join product p on p.id = pnc.product_id", "cp.case_version_id"),
+                + " left join product p on p.id = pnc.product_id", "cp.case_version_id"),
         REACTION("case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
                 + " left join symptom_term t on t.id = vc.term_id", "r.case_version_id"),
         CRITERION("case_seriousness cs", "cs.case_version_id"),

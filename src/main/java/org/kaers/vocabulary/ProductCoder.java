@@ -361,12 +361,12 @@ public class ProductCoder {
         for (String n : creating.keySet()) {
             buckets.add(Math.floorMod(n.hashCode(), LOCK_BUCKETS));
         }
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-            for (int bucket : buckets) {
-                lock.setInt(1, CREATE_LOCK);
-                lock.setInt(2, bucket);
-                lock.execute();
-            }
+        // All buckets in one statement (a batch of an import has new names in most of them), in ascending order.
+        try (PreparedStatement lock = c.prepareStatement("""
+                select count(pg_advisory_xact_lock(?, b)) from (select unnest(?::int[]) as b order by 1) x""")) {
+            lock.setInt(1, CREATE_LOCK);
+            lock.setArray(2, c.createArrayOf("integer", buckets.toArray()));
+            lock.execute();
         }
         try (PreparedStatement q = c.prepareStatement(
                 "select normalized, product_id from product_alias where normalized = any (?)")) {

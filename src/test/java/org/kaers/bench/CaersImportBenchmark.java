@@ -24,7 +24,9 @@ import io.restassured.path.json.JsonPath;
  * 100,000 and 1,000,000 rows ({@code -Dbench.rows=100000,1000000}), one after the other into the same
  * database, each posted as a job (202) and then posted again (every report unchanged), and prints rows per second
  * of each (from the job's start to its end) and the ratio of the largest to the smallest: the cost per row must
- * not grow with the data already stored. {@code -Dbench.catchup=true} also times the statistics worker.
+ * not grow with the data already stored. {@code -Dbench.catchup=true} also times the statistics worker;
+ * {@code -Dbench.compare=true} first imports a file of the same shape and size with the cases written through the
+ * ORM ({@link org.kaers.report.CaseReportService#ORM_WRITER}, the way before the bulk writer) and prints the ratio.
  * Run: {@code ./mvnw -B -Pbench test -Dtest=CaersImportBenchmark}.
  */
 @QuarkusTest
@@ -50,6 +52,25 @@ class CaersImportBenchmark {
             long products = db.count("select count(*) from product");
             System.out.printf("%,d rows, %,d reports, %,d bytes generated in %.1f s; %,d products stored before%n",
                     size, reports, Files.size(file), (System.nanoTime() - genStart) / 1e9, products);
+            if (Boolean.getBoolean("bench.compare")) {
+                // Before/after in one run: a file of the same shape and size (other seed, other report numbers)
+                // imported first with the cases written through the ORM, as before the bulk writer.
+                Path before = Path.of("target", "bench-caers-orm-" + size + ".csv");
+                new CaersShapedFile(7 + size).write(before, size, "B" + size + "-");
+                System.setProperty(org.kaers.report.CaseReportService.ORM_WRITER, "true");
+                double orm;
+                try {
+                    orm = run("first import, ORM writer", before);
+                } finally {
+                    System.clearProperty(org.kaers.report.CaseReportService.ORM_WRITER);
+                    Files.deleteIfExists(before);
+                }
+                double bulk = run("first import, bulk writer", file);
+                System.out.printf("%-28s %.2f (rate of the bulk writer / rate of the ORM writer)%n", "ratio", bulk / orm);
+                rates.add(new double[] {size, bulk, run("re-import (all unchanged)", file)});
+                Files.deleteIfExists(file);
+                continue;
+            }
             double first = run("first import", file);
             System.out.printf("%-28s products now %,d, product names coded %,d%n", "",
                     db.count("select count(*) from product"), db.count("select count(*) from product_name_coding"));

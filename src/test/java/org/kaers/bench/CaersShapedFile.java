@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Generates a CAERS export (2004-2017 layout) with the shape of FDA's real 2004-2017 file (DOMAIN.md,
  * "Distributions of the real 2004-2017 file"): products per report 1 (83 %), 2 (8 %), 3-5 (6 %), 6 and more
- * (2 %); product names with a long tail (a new name on 45 % of product rows, otherwise an earlier row's name,
+ * (2 %); product names with a long tail (a new name on 54 % of product rows, otherwise an earlier row's name,
  * so a name's frequency grows with its popularity: most names occur once, the most frequent real name in about
  * 1 % of reports), realistic length (median about 32 characters), misspelt variants of earlier names, the
  * REDACTED placeholder (and its variants) in about a tenth of reports, C1 control characters for cp1252 quotes;
@@ -164,7 +164,7 @@ final class CaersShapedFile {
             return 5;
         }
         if (r < 64_293) {
-            return 6 + random.nextInt(5);
+            return 6 + random.nextInt(4);
         }
         return 11 + random.nextInt(10);
     }
@@ -222,7 +222,7 @@ final class CaersShapedFile {
         String name;
         if (random.nextInt(2000) == 0) {
             name = KRATOM[random.nextInt(KRATOM.length)];
-        } else if (occurrences.isEmpty() || random.nextInt(100) < 45) {
+        } else if (occurrences.isEmpty() || random.nextInt(100) < 54) {
             name = occurrences.isEmpty() || random.nextInt(100) < 90 ? freshName() : typo(pick());
         } else {
             name = pick();

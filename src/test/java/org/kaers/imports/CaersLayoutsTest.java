@@ -155,18 +155,23 @@ class CaersLayoutsTest {
         Map<String, Long> byName = new TreeMap<>();
         Map<String, Long> byTerm = new TreeMap<>();
         for (Report r : latest.values()) {
-            // Placeholders for withheld names are coded to no product, so no product-level count has them.
-            r.products().stream().filter(n -> !n.equals("REDACTED") && !n.equals("EXEMPTION 4"))
-                    .forEach(n -> byName.merge(n, 1L, Long::sum));
+            // Placeholders for withheld names are one value, NAME WITHHELD, counted once per case that has one.
+            r.products().stream().map(n -> n.equals("REDACTED") || n.equals("EXEMPTION 4") ? "NAME WITHHELD" : n)
+                    .distinct().forEach(n -> byName.merge(n, 1L, Long::sum));
             r.terms().forEach(t -> byTerm.merge(t, 1L, Long::sum));
         }
         assertThat(counts("productName")).isEqualTo(byName);
         assertThat(counts("verbatim")).isEqualTo(byTerm);
         JsonPath products = given().queryParam("by", "product").queryParam("size", 1000).get("/api/v1/stats/counts")
                 .then().statusCode(200).extract().jsonPath();
-        // One product per distinct name here (none is a spelling of another); the placeholders are none.
+        // One product per distinct name here (none is a spelling of another); the placeholders are no product.
         assertThat(products.getList("results.collect { it.labels[0] }", String.class))
-                .doesNotContain("REDACTED", "EXEMPTION 4").hasSize(byName.size());
+                .doesNotContain("REDACTED", "EXEMPTION 4", "NAME WITHHELD").hasSize(byName.size() - 1);
+        // A withheld product is still a product row of its case: it counts under its role.
+        Map<String, Long> byRole = new TreeMap<>();
+        reports(String.join("\n", LATER.values().stream().map(f -> f.substring(f.indexOf('\n') + 1)).toList()), true)
+                .values().forEach(roles -> roles.forEach(role -> byRole.merge(role, 1L, Long::sum)));
+        assertThat(counts("productRole")).isEqualTo(byRole);
         assertThat(products.getLong("meta.totalCases")).isEqualTo(latest.size());
     }
 
@@ -265,6 +270,60 @@ class CaersLayoutsTest {
         given().post("/api/v1/imports/" + id + "/cancel").then().statusCode(409);
     }
 
+    @Test
+    @Order(8)
+    void anInterruptedJobIsResumedWhereItStoppedAndStoresNothingTwice() throws IOException {
+        String file = FILES.get("O").replace("LAY-O-", "RES-");
+        List<String> lines = file.lines().toList();
+        // The run that was interrupted had committed the file's first two reports (rows 1-4: reports 1 and 2).
+        post(String.join("\n", lines.subList(0, 5)) + "\n").then().statusCode(200).body("imported", equalTo(2));
+        java.util.UUID id = java.util.UUID.randomUUID();
+        db.count("with j as (insert into import_job (id, source, state, layout, created_by, created_at, started_at,"
+                + " bytes_total, rows_total, reports_total, rows_read, reports_read, reports_stored, last_report)"
+                + " values ('" + id + "', 'CAERS', 'RUNNING', 'CAERS_2004_2017', 'admin', now(), now(), " + file.length()
+                + ", 9, 7, 4, 2, 2, 'RES-2') returning 1) select count(*) from j");
+        java.nio.file.Path workDir = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("kaers.imports.work-dir", String.class)
+                .orElse(System.getProperty("java.io.tmpdir") + "/kaers-imports"));
+        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(workDir).resolve(id + ".csv"), file);
+        jobs.interruptLeftovers(); // what the start-up of the service does
+        given().get("/api/v1/imports/" + id).then().statusCode(200).body("state", equalTo("INTERRUPTED"))
+                .body("detail", containsString("/api/v1/imports/" + id + "/resume"));
+        long casesBefore = db.count("select count(*) from case_report where external_id like 'RES-%'");
+
+        var resumed = given().post("/api/v1/imports/" + id + "/resume");
+        resumed.then().statusCode(202).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/imports/" + id))
+                .body("state", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "SUCCEEDED"))
+                .body("resumed", equalTo(1));
+        JsonPath job = null;
+        for (int i = 0; i < 200; i++) {
+            job = given().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+            if (!job.getString("state").equals("QUEUED") && !job.getString("state").equals("RUNNING")) {
+                break;
+            }
+            sleep();
+        }
+        assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+        // Reports 1 and 2 were skipped (not read again, so not "unchanged"); the five others were stored.
+        assertThat(List.of(job.getLong("rowsRead"), job.getLong("reportsRead"), job.getLong("reportsStored"),
+                job.getLong("reportsUnchanged"), job.getLong("reportsUpdated"), job.getLong("reportsRejected")))
+                .containsExactly(9L, 7L, 7L, 0L, 0L, 0L);
+        assertThat(job.getString("lastReport")).isEqualTo("RES-7");
+        assertThat(casesBefore).isEqualTo(2);
+        assertThat(db.count("select count(*) from case_report where external_id like 'RES-%'")).isEqualTo(7);
+        assertThat(java.nio.file.Files.exists(workDir.resolve(id + ".csv"))).as("file removed once done").isFalse();
+
+        given().post("/api/v1/imports/" + id + "/resume").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is SUCCEEDED"));
+        given().post("/api/v1/imports/" + java.util.UUID.randomUUID() + "/resume").then().statusCode(404)
+                .contentType("application/problem+json");
+        java.util.UUID lost = java.util.UUID.randomUUID();
+        db.count("with j as (insert into import_job (id, source, state, created_by, created_at) values ('" + lost
+                + "', 'CAERS', 'INTERRUPTED', 'admin', now()) returning 1) select count(*) from j");
+        given().post("/api/v1/imports/" + lost + "/resume").then().statusCode(409)
+                .body("detail", containsString("no longer kept; post it again"));
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(50);
@@ -303,6 +362,19 @@ class CaersLayoutsTest {
                         report.terms().add(pieces.get(i));
                     }
                 }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** The roles of each report (SUSPECT, CONCOMITANT), from rows without a header. */
+    private static Map<String, Set<String>> reports(String rows, boolean roles) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        try (CSVParser csv = CSVParser.parse(new StringReader(rows), CSVFormat.DEFAULT)) {
+            for (CSVRecord r : csv.getRecords()) {
+                out.computeIfAbsent(r.get(0), k -> new LinkedHashSet<>()).add(r.get(3).toUpperCase(java.util.Locale.ROOT));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
