@@ -27,9 +27,16 @@ import jakarta.persistence.EntityManager;
 public class AggregateCounts {
 
     private final EntityManager em;
+    private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    AggregateCounts(EntityManager em) {
+    AggregateCounts(EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
+        this.disclosure = disclosure;
+    }
+
+    /** A statement over the cells the caller reads: the latest release's, or the live ones (Disclosure#cells). */
+    private jakarta.persistence.Query query(String sql) {
+        return em.createNativeQuery(sql.replace(" stats_cell ", " " + disclosure.cells() + " "));
     }
 
     /** The months (yyyymm, inclusive) a request's receipt range covers, or null when it is not whole months. */
@@ -107,7 +114,7 @@ public class AggregateCounts {
             Map<String, Object> params = new HashMap<>();
             params.put("anchor", anchor);
             @SuppressWarnings("unchecked")
-            List<Object[]> found = RawCounts.bind(em.createNativeQuery("""
+            List<Object[]> found = RawCounts.bind(query("""
                     select c.period, sum(c.n), sum(c.k) from stats_cell c where c.a = '*' and c.b in (:anchor) and c.period > 0
                     and %s group by c.period having sum(c.n) > 0 order by c.period""".formatted(
                     months.allTime() ? "true" : period(months))),
@@ -144,7 +151,7 @@ public class AggregateCounts {
                 """.formatted(label == null ? "null" : label[1], period(months), period(months),
                 label == null ? "" : label[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = RawCounts.bind(em.createNativeQuery(sql), bounds(params, months)).getResultList();
+        List<Object[]> rows = RawCounts.bind(query(sql), bounds(params, months)).getResultList();
         return rows;
     }
 
@@ -165,7 +172,7 @@ public class AggregateCounts {
                 """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], kx, ky,
                 l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
+        List<Object[]> found = query(sql).setParameter("first", first.code)
                 .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
                 .setParameter("secondEmpty", second.code + "=").getResultList();
         return tally(found, x, y);
@@ -191,7 +198,7 @@ public class AggregateCounts {
                 order[0] == x ? first : rest, order[0] == x ? rest : first,
                 l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(sql).setParameter("lo", prefix)
+        List<Object[]> found = query(sql).setParameter("lo", prefix)
                 .setParameter("hi", prefix.substring(0, prefix.length() - 1) + ">").getResultList();
         return tally(found, x, y);
     }
@@ -218,7 +225,7 @@ public class AggregateCounts {
 
     /** The cases with one value, all time, and their key sum. */
     private long[] single(String value) {
-        Object[] n = (Object[]) em.createNativeQuery("select coalesce(sum(n), 0), coalesce(sum(k), 0) from stats_cell"
+        Object[] n = (Object[]) query("select coalesce(sum(n), 0), coalesce(sum(k), 0) from stats_cell"
                 + " where a = '*' and b = ?1 and period = 0").setParameter(1, value).getSingleResult();
         return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
     }
@@ -227,7 +234,7 @@ public class AggregateCounts {
     long[] total(List<String> anchor, Months months) {
         Map<String, Object> params = new HashMap<>();
         params.put("anchor", anchor);
-        Object[] n = (Object[]) RawCounts.bind(em.createNativeQuery("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
+        Object[] n = (Object[]) RawCounts.bind(query("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
                 + " from stats_cell c where c.a = '*' and c.b in (:anchor) and " + period(months)), bounds(params, months))
                 .getSingleResult();
         return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
@@ -243,7 +250,7 @@ public class AggregateCounts {
         }
         @SuppressWarnings("unchecked")
         // One text parameter however many values (a bind list is limited to 32,767), split in the database.
-        List<String> found = em.createNativeQuery("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
+        List<String> found = query("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
                 + " and b = any (string_to_array(:values, chr(31))) and n >= :minimum").setParameter("values", values.stream()
                         .map(v -> d.code + "=" + v).collect(java.util.stream.Collectors.joining("\u001f")))
                 .setParameter("minimum", minimum).setParameter("skip", d.code.length() + 2).getResultList();

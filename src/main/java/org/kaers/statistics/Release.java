@@ -115,7 +115,7 @@ class Release {
             return Set.of();
         }
         @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select p.id::text from product p left join stats_cell c on c.a = '*'"
+        List<String> found = em.createNativeQuery("select p.id::text from product p left join " + disclosure.cells() + " c on c.a = '*'"
                 + " and c.b = 'product=' || p.id and c.period = 0 where not p.curated"
                 + " and p.id::text = any (string_to_array(:ids, ',')) and coalesce(c.n, 0) < :minimum")
                 .setParameter("ids", String.join(",", ids))

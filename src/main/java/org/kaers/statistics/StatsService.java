@@ -22,10 +22,12 @@ public class StatsService {
     private final RawCounts raw;
     private final AggregateStore store;
     private final ReadSnapshot snapshot;
+    private final ReleaseStore releases;
 
     StatsService(Release release, AggregateCounts aggregates, RawCounts raw, AggregateStore store,
-            ReadSnapshot snapshot) {
+            ReadSnapshot snapshot, ReleaseStore releases) {
         this.snapshot = snapshot;
+        this.releases = releases;
         this.release = release;
         this.aggregates = aggregates;
         this.raw = raw;
@@ -71,13 +73,16 @@ public class StatsService {
     CountResponse.Meta meta(CountRequest request, long total, boolean fromCells, List<String> by, long groups, int page,
             int size) {
         AggregateStore.Status status = store.status();
-        Instant lastUpdated = fromCells || status.newestPending() == null ? status.appliedThrough()
-                : status.newestPending();
+        java.util.Optional<ReleaseStore.Info> frozen = releases.current();
+        Instant lastUpdated = frozen.isPresent() ? frozen.get().cutAt()
+                : fromCells || status.newestPending() == null ? status.appliedThrough() : status.newestPending();
         long lag = fromCells ? status.lagSeconds() : 0;
+        org.kaers.statistics.disclosure.Disclosure disclosure = release.disclosure();
         return new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated, by, understood(request),
-                total, false, release.disclosure().threshold(), groups, page, size,
+                total, false, disclosure.threshold(), groups, page, size,
                 fromCells ? CountResponse.Source.AGGREGATES : CountResponse.Source.RAW_ROWS,
-                fromCells ? status.pendingCases() : 0, lag, release.disclosure().protection());
+                disclosure.operational(fromCells ? status.pendingCases() : 0), disclosure.operational(lag),
+                disclosure.protection(), frozen.map(ReleaseView.Stamp::of).orElse(null));
     }
 
     /** The profile of a product or substance (or any filtered set of cases). */
@@ -103,7 +108,7 @@ public class StatsService {
         CountResponse.Meta m = serious.meta();
         CountResponse.Meta meta = new CountResponse.Meta(m.disclaimer(), m.countingRule(), m.lastUpdated(), List.of(),
                 m.filters(), total, m.totalCasesSuppressed(), m.smallCellThreshold(), 0, 0, 0, m.answeredFrom(),
-                m.pendingCases(), m.lagSeconds(), m.protection());
+                m.pendingCases(), m.lagSeconds(), m.protection(), m.release());
         java.util.function.Function<Dimension, SummaryResponse.Section> section = d -> {
             CountResponse c = counts.apply(with(filters, d, d == Dimension.SYMPTOM ? 10 : 100));
             return new SummaryResponse.Section(c.results(), c.missing().get(0));
