@@ -14,7 +14,7 @@ create table stats_release (
 
 -- The cells of the latest release (replaced as a whole when a release is cut, in one transaction): the cell's
 -- true count n and key sum k as in stats_cell (never released), and p, the value published to researchers
--- (the perturbation table applied to n and k; 0 where the cell is not listed). Only cells with n > 0.
+-- (the perturbation table applied to n and k; 0: not listed). Only cells with n > 0.
 create table stats_release_cell (
     a       text    collate "C" not null,
     b       text    collate "C" not null,
@@ -28,6 +28,15 @@ create index stats_release_cell_b_idx on stats_release_cell (b, a, period);
 -- A cross of two dimensions for researchers: its first page is the first rows of this index.
 create index stats_release_cell_dims_idx on stats_release_cell
     (split_part(a, '=', 1), split_part(b, '=', 1), period, p desc, a, b);
+
+-- Per pair of dimensions (all time), the pairs listed to researchers (p > 0, both values present): the
+-- number of groups of a cross, so that its first page needs no count over every pair.
+create table stats_release_dims (
+    x       text   collate "C" not null,
+    y       text   collate "C" not null,
+    groups  bigint not null,
+    primary key (x, y)
+);
 
 -- The counted case versions of the latest release: what recounts from the raw rows count for researchers.
 create table stats_release_case (

@@ -178,6 +178,57 @@ public class AggregateCounts {
         return tally(found, x, y);
     }
 
+    /** One page of a cross as published in the latest release, with the number of groups over all pages. */
+    record PublishedPage(Tally tally, long groups) {
+    }
+
+    /**
+     * A page of a cross of two dimensions read from the published values of the latest release, for callers who
+     * read it (researchers): the page's rows straight from the index in page order (released value, then keys),
+     * their count from the release's table of groups, so that a first page does not read every pair. Only for
+     * what needs nothing but the published value of each pair: no filters, all time, two dimensions that do not
+     * cross within a row, neither a free text (whose rows depend on how often each text occurs). The rows' counts
+     * are released values already; missing counts and the total are cells (count, key sum) to release.
+     */
+    Optional<PublishedPage> publishedCross(CountRequest request) {
+        if (!disclosure.frozen() || request.by().size() != 2 || !request.filters().isEmpty()
+                || request.receivedFrom() != null || request.receivedTo() != null) {
+            return Optional.empty();
+        }
+        Dimension x = request.by().get(0);
+        Dimension y = request.by().get(1);
+        if ((x.level == y.level && x.level != Dimension.Level.CASE) || x == y
+                || org.kaers.statistics.disclosure.Disclosure.kind(x) == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT
+                || org.kaers.statistics.disclosure.Disclosure.kind(y) == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT) {
+            return Optional.empty();
+        }
+        boolean xFirst = (x.code + "=").compareTo(y.code + "=") < 0;
+        Dimension first = xFirst ? x : y;
+        Dimension second = xFirst ? y : x;
+        String[] l0 = label(x, "lx0", "g.k0");
+        String[] l1 = label(y, "lx1", "g.k1");
+        String sql = """
+                select g.k0, %s, g.k1, %s, g.p, 0 from (
+                    select substr(c.%s, :skipX) as k0, substr(c.%s, :skipY) as k1, c.p from stats_release_cell c
+                    where split_part(c.a, '=', 1) = :first and split_part(c.b, '=', 1) = :second and c.period = 0
+                    and c.p > 0 and c.a <> :firstEmpty and c.b <> :secondEmpty
+                    order by c.p desc, c.%s, c.%s limit :limit offset :offset
+                ) g %s %s order by g.p desc, g.k0 collate "C", g.k1 collate "C"
+                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], xFirst ? "a" : "b",
+                xFirst ? "b" : "a", xFirst ? "a" : "b", xFirst ? "b" : "a", l0 == null ? "" : l0[0],
+                l1 == null ? "" : l1[0]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
+                .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
+                .setParameter("secondEmpty", second.code + "=").setParameter("skipX", x.code.length() + 2)
+                .setParameter("skipY", y.code.length() + 2).setParameter("limit", request.page().size())
+                .setParameter("offset", (long) request.page().offset()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> groups = em.createNativeQuery("select groups from stats_release_dims where x = ?1 and y = ?2")
+                .setParameter(1, first.code).setParameter(2, second.code).getResultList();
+        return Optional.of(new PublishedPage(tally(found, x, y), groups.isEmpty() ? 0 : groups.get(0).longValue()));
+    }
+
     /**
      * Two dimensions of the same product or reaction row cross within the row (a case with kratom powder and
      * alprazolam tablets is not a kratom x tablet case): read from the combined values of the facts.

@@ -82,6 +82,19 @@ class Release {
     }
 
     /**
+     * A page of published rows (already released values, see {@link AggregateCounts#publishedCross}) as released
+     * to the caller: its missing counts and total released as cells, uncurated products labelled by id.
+     */
+    Tally published(Tally page, List<Dimension> by) {
+        long[] missing = new long[page.missing().length];
+        for (int d = 0; d < missing.length; d++) {
+            missing[d] = cell(page.missing()[d], page.missingKeys()[d]);
+        }
+        return new Tally(maskUncurated(page.rows(), by), missing, cell(page.total(), page.totalKey()), page.missingKeys(),
+                page.totalKey());
+    }
+
+    /**
      * A reviewer has not curated these products yet: their names are a reporter's text, so they go by id unless
      * enough cases name them (as free text).
      */

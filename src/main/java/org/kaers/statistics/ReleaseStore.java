@@ -71,6 +71,12 @@ public class ReleaseStore {
                 .setParameter("lo", join(lines, PerturbationTable.Line::keyFrom))
                 .setParameter("hi", join(lines, PerturbationTable.Line::keyTo))
                 .setParameter("cap", (long) disclosure.table().cap()).executeUpdate();
+        em.createNativeQuery("delete from stats_release_dims").executeUpdate();
+        em.createNativeQuery("""
+                insert into stats_release_dims (x, y, groups)
+                select split_part(a, '=', 1), split_part(b, '=', 1), count(*) from stats_release_cell
+                where period = 0 and a <> '*' and p > 0 and a <> split_part(a, '=', 1) || '='
+                and b <> split_part(b, '=', 1) || '=' group by 1, 2""").executeUpdate();
         em.createNativeQuery("delete from stats_release_case").executeUpdate();
         long cases = em.createNativeQuery("insert into stats_release_case (case_id, version_id)"
                 + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)

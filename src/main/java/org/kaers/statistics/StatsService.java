@@ -38,6 +38,10 @@ public class StatsService {
     public CountResponse counts(CountRequest request) {
         snapshot.begin();
         release.checkFilters(request.filters());
+        java.util.Optional<AggregateCounts.PublishedPage> published = aggregates.publishedCross(request);
+        if (published.isPresent()) {
+            return respondPublished(request, published.get());
+        }
         java.util.Optional<Tally> fromCells = aggregates.counts(request);
         return respond(request, fromCells.orElseGet(() -> raw.counts(request)), fromCells.isPresent());
     }
@@ -52,21 +56,32 @@ public class StatsService {
 
     /** Every group (all pages), missing count and total as released to the caller, then the page. */
     private CountResponse respond(CountRequest request, Tally counted, boolean fromCells) {
+        Tally tally = release.tally(counted, request.by());
+        int from = Math.min(tally.rows().size(), request.page().offset());
+        int to = Math.min(tally.rows().size(), from + request.page().size());
+        return response(request, tally, tally.rows().subList(from, to), tally.rows().size(), fromCells);
+    }
+
+    /** A page read as published (rows released already), its missing counts and total released here. */
+    private CountResponse respondPublished(CountRequest request, AggregateCounts.PublishedPage published) {
+        Tally tally = release.published(published.tally(), request.by());
+        return response(request, tally, tally.rows(), published.groups(), true);
+    }
+
+    private CountResponse response(CountRequest request, Tally tally, List<Tally.Row> rows, long groups,
+            boolean fromCells) {
         List<Dimension> by = request.by();
-        Tally tally = release.tally(counted, by);
-        List<CountResponse.Group> all = new ArrayList<>(tally.rows().size());
-        for (Tally.Row r : tally.rows()) {
-            all.add(new CountResponse.Group(r.keys(), r.labels(), r.n(), false));
+        List<CountResponse.Group> page = new ArrayList<>(rows.size());
+        for (Tally.Row r : rows) {
+            page.add(new CountResponse.Group(r.keys(), r.labels(), r.n(), false));
         }
         List<CountResponse.Missing> missing = new ArrayList<>();
         for (int d = 0; d < by.size(); d++) {
             missing.add(new CountResponse.Missing(by.get(d).code(), tally.missing()[d], false));
         }
-        int from = Math.min(all.size(), request.page().offset());
-        int to = Math.min(all.size(), from + request.page().size());
         CountResponse.Meta meta = meta(request, tally.total(), fromCells, by.stream().map(Dimension::code).toList(),
-                all.size(), request.page().page(), request.page().size());
-        return new CountResponse(meta, List.copyOf(all.subList(from, to)), missing);
+                groups, request.page().page(), request.page().size());
+        return new CountResponse(meta, List.copyOf(page), missing);
     }
 
     /** The meta block: what was counted, how, from what, how fresh and how protected. */

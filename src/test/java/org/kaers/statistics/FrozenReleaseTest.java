@@ -168,6 +168,42 @@ class FrozenReleaseTest {
                 .body("lagSeconds", nullValue());
     }
 
+    /**
+     * A cross's pages as researchers get them from the published values of the release (index in page order, stored
+     * group count) are the pages of the same cross counted in full from the release's case versions and released
+     * one by one (a receipt range from 1900 makes it a recount from the raw rows).
+     */
+    @Test
+    void publishedCrossPagesAreTheFullCountsPages() {
+        String[] reactions = {"vomiting", "nausea", "seizure", "tremor", "vomiting", "vomiting", "nausea"};
+        for (int i = 0; i < 14; i++) {
+            ObjectNode r = icelandic();
+            r.with("reporter").put("country", i % 3 == 0 ? "IS" : i % 3 == 1 ? "NO" : "DK");
+            r.with("patient").put("sex", i % 2 == 0 ? "FEMALE" : "MALE");
+            ((ObjectNode) r.withArray("reactions").get(0)).put("verbatim", reactions[i % reactions.length]);
+            CaseReports.submit(r);
+        }
+        catchUp();
+        cut();
+        for (String by : List.of("country,sex", "sex,country", "product,symptom", "symptom,ageGroup")) {
+            JsonPath published = JsonPath.from(as(RESEARCHER).queryParam("by", by).queryParam("size", 1000)
+                    .get("/api/v1/stats/counts").then().statusCode(200).extract().asString());
+            JsonPath counted = JsonPath.from(as(RESEARCHER).queryParam("by", by).queryParam("size", 1000)
+                    .queryParam("receivedFrom", "1900-01-01").get("/api/v1/stats/counts").then().statusCode(200)
+                    .body("meta.answeredFrom", equalTo("RAW_ROWS")).extract().asString());
+            assertThat(published.getString("meta.answeredFrom")).isEqualTo("AGGREGATES");
+            assertThat(published.getList("results")).as(by).isNotEmpty().isEqualTo(counted.getList("results"));
+            assertThat(published.getList("missing")).as(by).isEqualTo(counted.getList("missing"));
+            assertThat(published.getLong("meta.groups")).as(by).isEqualTo(counted.getLong("meta.groups"))
+                    .isEqualTo(published.getList("results").size());
+            assertThat(published.getLong("meta.totalCases")).as(by).isEqualTo(counted.getLong("meta.totalCases"));
+            List<Object> all = published.getList("results");
+            List<Object> second = as(RESEARCHER).queryParam("by", by).queryParam("size", 2).queryParam("page", 1)
+                    .get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath().getList("results");
+            assertThat(second).as(by).isEqualTo(all.subList(Math.min(2, all.size()), Math.min(4, all.size())));
+        }
+    }
+
     private static Map<String, Long> byKey(JsonPath counts) {
         Map<String, Long> out = new LinkedHashMap<>();
         List<Map<String, Object>> results = counts.getList("results");
