@@ -310,9 +310,16 @@ public class AggregateCounts {
 
     /** The join and column of the label of a dimension whose keys are codes or ids; null for the others. */
     private static String[] label(Dimension d, String alias, String key) {
-        return d.labelTable == null ? null
-                : new String[] {"left join " + d.labelTable + " " + alias + " on " + alias + "." + d.labelKey + " = " + key,
-                        alias + "." + d.labelColumn};
+        // A key that is a number as text (product ids) is compared as a number, so that the label table's primary
+        // key finds it (a page of labels is then index look-ups, not a scan of every product).
+        if (d.labelTable == null) {
+            return null;
+        }
+        String on = d.labelKey.endsWith("::text")
+                ? alias + "." + d.labelKey.substring(0, d.labelKey.length() - "::text".length()) + " = cast(nullif("
+                        + key + ", '') as bigint)"
+                : alias + "." + d.labelKey + " = " + key;
+        return new String[] {"left join " + d.labelTable + " " + alias + " on " + on, alias + "." + d.labelColumn};
     }
 
     private static String period(Months months) {

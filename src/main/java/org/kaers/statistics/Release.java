@@ -130,7 +130,7 @@ class Release {
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery("select p.id::text from product p left join " + disclosure.cells() + " c on c.a = '*'"
                 + " and c.b = 'product=' || p.id and c.period = 0 where not p.curated"
-                + " and p.id::text = any (string_to_array(:ids, ',')) and coalesce(c.n, 0) < :minimum")
+                + " and p.id = any (cast(string_to_array(:ids, ',') as bigint[])) and coalesce(c.n, 0) < :minimum")
                 .setParameter("ids", String.join(",", ids))
                 .setParameter("minimum", disclosure.freeTextMinimumCases()).getResultList();
         return new HashSet<>(found);

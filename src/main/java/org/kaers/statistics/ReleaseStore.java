@@ -41,46 +41,40 @@ public class ReleaseStore {
     }
 
     /**
-     * Cuts a release: waits until no case or coding change is under way and holds them off (they wait, nothing
-     * fails), folds in what is still queued, and copies the cells and the counted case versions, in one
-     * transaction: readers keep the previous release until it commits. Call after {@link AggregateStore#catchUp()}
-     * so that little is left to fold while changes wait.
+     * Cuts a release, in one transaction (readers keep the previous release until it commits): holds the worker off
+     * and copies every cell while cases keep arriving (they only queue); then waits until no case or coding change
+     * is under way and holds them off (they wait, nothing fails) only while it folds in what queued meanwhile,
+     * re-copies the cells that changed and copies the counted case versions, so that cells and case versions are
+     * one instant's. Call after {@link AggregateStore#catchUp()} so that little is left to fold.
      */
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     Info cut() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, CASE_LOCK).getSingleResult();
-        store.fold(Integer.MAX_VALUE, true);
+        store.lockWorker();
         em.createNativeQuery("select set_config('work_mem', '256MB', true), set_config('jit', 'off', true)")
                 .getSingleResult();
         em.createNativeQuery("delete from stats_release_cell").executeUpdate();
-        List<PerturbationTable.Line> lines = disclosure.table().lines();
-        // The published value of every cell, looked up in the perturbation table's lines (the key ranges of each
-        // released value) exactly as PerturbationTable.release does: the row of min(n, cap), shifted by n - cap.
-        long cells = em.createNativeQuery("""
-                insert into stats_release_cell (a, b, period, n, k, p)
-                select c.a, c.b, c.period, c.n, c.k, t.r + (c.n - t.v)
-                from stats_cell c
-                join unnest(cast(string_to_array(:v, ',') as bigint[]), cast(string_to_array(:r, ',') as bigint[]),
-                            cast(string_to_array(:lo, ',') as bigint[]), cast(string_to_array(:hi, ',') as bigint[]))
-                     as t(v, r, lo, hi)
-                  on t.v = least(c.n, :cap) and ((c.k % 4294967296) + 4294967296) % 4294967296 between t.lo and t.hi
-                where c.n > 0""")
-                .setParameter("v", join(lines, PerturbationTable.Line::value))
-                .setParameter("r", join(lines, PerturbationTable.Line::released))
-                .setParameter("lo", join(lines, PerturbationTable.Line::keyFrom))
-                .setParameter("hi", join(lines, PerturbationTable.Line::keyTo))
-                .setParameter("cap", (long) disclosure.table().cap()).executeUpdate();
+        publish("");
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, CASE_LOCK).getSingleResult();
+        if (store.fold(Integer.MAX_VALUE, true) > 0) {
+            // The cells the fold changed (its batch's deltas, still in this transaction's temp table), copied again.
+            em.createNativeQuery("create temp table release_touched on commit drop as select a, b, period from ("
+                    + AggregateStore.cellDeltas("stats_batch") + ") d").executeUpdate();
+            em.createNativeQuery("delete from stats_release_cell r using release_touched t where r.a = t.a and r.b = t.b"
+                    + " and r.period = t.period").executeUpdate();
+            publish(" and exists (select 1 from release_touched t where t.a = c.a and t.b = c.b and t.period = c.period)");
+        }
+        long cells = ((Number) em.createNativeQuery("select count(*) from stats_release_cell").getSingleResult()).longValue();
+        em.createNativeQuery("delete from stats_release_case").executeUpdate();
+        long cases = em.createNativeQuery("insert into stats_release_case (case_id, version_id)"
+                + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)
+                .executeUpdate();
         em.createNativeQuery("delete from stats_release_dims").executeUpdate();
         em.createNativeQuery("""
                 insert into stats_release_dims (x, y, groups)
                 select split_part(a, '=', 1), split_part(b, '=', 1), count(*) from stats_release_cell
                 where period = 0 and a <> '*' and p > 0 and a <> split_part(a, '=', 1) || '='
                 and b <> split_part(b, '=', 1) || '=' group by 1, 2""").executeUpdate();
-        em.createNativeQuery("delete from stats_release_case").executeUpdate();
-        long cases = em.createNativeQuery("insert into stats_release_case (case_id, version_id)"
-                + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)
-                .executeUpdate();
         Object[] r = (Object[]) em.createNativeQuery("""
                 insert into stats_release (data_version, cells, cases)
                 select data_version, ?1, ?2 from stats_state where id = 1 returning id, cut_at, data_version""")
@@ -88,6 +82,29 @@ public class ReleaseStore {
         em.createNativeQuery("analyze stats_release_cell").executeUpdate();
         return new Info(((Number) r[0]).longValue(), org.kaers.common.SqlValues.instant(r[1]), ((Number) r[2]).longValue(),
                 cells, cases);
+    }
+
+    /**
+     * Copies the live cells (those matching {@code and ...}, on {@code stats_cell c}) with their published value,
+     * looked up in the perturbation table's lines (the key ranges of each released value) exactly as
+     * PerturbationTable.release does: the row of min(n, cap), shifted by n - cap.
+     */
+    private void publish(String only) {
+        List<PerturbationTable.Line> lines = disclosure.table().lines();
+        em.createNativeQuery("""
+                insert into stats_release_cell (a, b, period, n, k, p)
+                select c.a, c.b, c.period, c.n, c.k, t.r + (c.n - t.v)
+                from stats_cell c
+                join unnest(cast(string_to_array(:v, ',') as bigint[]), cast(string_to_array(:r, ',') as bigint[]),
+                            cast(string_to_array(:lo, ',') as bigint[]), cast(string_to_array(:hi, ',') as bigint[]))
+                     as t(v, r, lo, hi)
+                  on t.v = least(c.n, :cap) and ((c.k % 4294967296) + 4294967296) % 4294967296 between t.lo and t.hi
+                where c.n > 0""" + only)
+                .setParameter("v", join(lines, PerturbationTable.Line::value))
+                .setParameter("r", join(lines, PerturbationTable.Line::released))
+                .setParameter("lo", join(lines, PerturbationTable.Line::keyFrom))
+                .setParameter("hi", join(lines, PerturbationTable.Line::keyTo))
+                .setParameter("cap", (long) disclosure.table().cap()).executeUpdate();
     }
 
     private static String join(List<PerturbationTable.Line> lines, java.util.function.ToLongFunction<PerturbationTable.Line> f) {
