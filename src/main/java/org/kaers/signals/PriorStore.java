@@ -48,7 +48,8 @@ public class PriorStore {
                        array_to_string(warnings, chr(31))
                 from signal_prior where level = ?1 order by id desc limit 1""").setParameter(1, level.code)
                 .getResultList();
-        return rows.stream().findFirst().map(PriorStore::view);
+        // Exact figures of the live data (cases, cells at the fit) only for callers with exact counts (Disclosure).
+        return rows.stream().findFirst().map(PriorStore::view).map(v -> counts.exact() ? v : v.withheld());
     }
 
     /** The current prior of a level, fitting one first when there is none (the first signal request of a database). */

@@ -99,8 +99,10 @@ public final class SignalViews {
                     enumeration = {"symptom", "verbatim"}, examples = "verbatim") String level,
             Instant fittedAt,
             @Schema(description = "Data version the fit came from.") long dataVersion,
-            @Schema(description = "Counted cases at the fit.") long totalCases,
-            @Schema(description = "Product x reaction cells with N >= 1.", examples = "17189") int cells,
+            @Schema(description = "Counted cases at the fit (exact; null for callers with protected counts).")
+            Long totalCases,
+            @Schema(description = "Product x reaction cells with N >= 1 (exact; null for callers with protected counts).",
+                    examples = "17189") Integer cells,
             @Schema(description = "Weighted points fitted (cells with the same N and E are one point).",
                     examples = "1723") int points,
             @Schema(description = "Whether hyperparameters were fitted (EBGM is computed only then).") boolean fitted,
@@ -118,5 +120,11 @@ public final class SignalViews {
             long evaluations,
             long durationMs,
             @Schema(description = "Why it was fitted.", examples = "on request") String reason) {
+
+        /** The view for a caller with protected counts: the exact figures of the live data at the fit withheld. */
+        PriorView withheld() {
+            return new PriorView(id, level, fittedAt, dataVersion, null, null, points, fitted, alpha1, beta1, alpha2, beta2,
+                    p, logLikelihood, starts, startsConverged, converged, warnings, evaluations, durationMs, reason);
+        }
     }
 }

@@ -27,9 +27,16 @@ import jakarta.persistence.EntityManager;
 public class AggregateCounts {
 
     private final EntityManager em;
+    private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    AggregateCounts(EntityManager em) {
+    AggregateCounts(EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
+        this.disclosure = disclosure;
+    }
+
+    /** A statement over the cells the caller reads: the latest release's, or the live ones (Disclosure#cells). */
+    private jakarta.persistence.Query query(String sql) {
+        return em.createNativeQuery(sql.replace(" stats_cell ", " " + disclosure.cells() + " "));
     }
 
     /** The months (yyyymm, inclusive) a request's receipt range covers, or null when it is not whole months. */
@@ -107,7 +114,7 @@ public class AggregateCounts {
             Map<String, Object> params = new HashMap<>();
             params.put("anchor", anchor);
             @SuppressWarnings("unchecked")
-            List<Object[]> found = RawCounts.bind(em.createNativeQuery("""
+            List<Object[]> found = RawCounts.bind(query("""
                     select c.period, sum(c.n), sum(c.k) from stats_cell c where c.a = '*' and c.b in (:anchor) and c.period > 0
                     and %s group by c.period having sum(c.n) > 0 order by c.period""".formatted(
                     months.allTime() ? "true" : period(months))),
@@ -144,7 +151,7 @@ public class AggregateCounts {
                 """.formatted(label == null ? "null" : label[1], period(months), period(months),
                 label == null ? "" : label[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = RawCounts.bind(em.createNativeQuery(sql), bounds(params, months)).getResultList();
+        List<Object[]> rows = RawCounts.bind(query(sql), bounds(params, months)).getResultList();
         return rows;
     }
 
@@ -165,10 +172,61 @@ public class AggregateCounts {
                 """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], kx, ky,
                 l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
+        List<Object[]> found = query(sql).setParameter("first", first.code)
                 .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
                 .setParameter("secondEmpty", second.code + "=").getResultList();
         return tally(found, x, y);
+    }
+
+    /** One page of a cross as published in the latest release, with the number of groups over all pages. */
+    record PublishedPage(Tally tally, long groups) {
+    }
+
+    /**
+     * A page of a cross of two dimensions read from the published values of the latest release, for callers who
+     * read it (researchers): the page's rows straight from the index in page order (released value, then keys),
+     * their count from the release's table of groups, so that a first page does not read every pair. Only for
+     * what needs nothing but the published value of each pair: no filters, all time, two dimensions that do not
+     * cross within a row, neither a free text (whose rows depend on how often each text occurs). The rows' counts
+     * are released values already; missing counts and the total are cells (count, key sum) to release.
+     */
+    Optional<PublishedPage> publishedCross(CountRequest request) {
+        if (!disclosure.frozen() || request.by().size() != 2 || !request.filters().isEmpty()
+                || request.receivedFrom() != null || request.receivedTo() != null) {
+            return Optional.empty();
+        }
+        Dimension x = request.by().get(0);
+        Dimension y = request.by().get(1);
+        if ((x.level == y.level && x.level != Dimension.Level.CASE) || x == y
+                || org.kaers.statistics.disclosure.Disclosure.kind(x) == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT
+                || org.kaers.statistics.disclosure.Disclosure.kind(y) == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT) {
+            return Optional.empty();
+        }
+        boolean xFirst = (x.code + "=").compareTo(y.code + "=") < 0;
+        Dimension first = xFirst ? x : y;
+        Dimension second = xFirst ? y : x;
+        String[] l0 = label(x, "lx0", "g.k0");
+        String[] l1 = label(y, "lx1", "g.k1");
+        String sql = """
+                select g.k0, %s, g.k1, %s, g.p, 0 from (
+                    select substr(c.%s, :skipX) as k0, substr(c.%s, :skipY) as k1, c.p from stats_release_cell c
+                    where split_part(c.a, '=', 1) = :first and split_part(c.b, '=', 1) = :second and c.period = 0
+                    and c.p > 0 and c.a <> :firstEmpty and c.b <> :secondEmpty
+                    order by c.p desc, c.%s, c.%s limit :limit offset :offset
+                ) g %s %s order by g.p desc, g.k0 collate "C", g.k1 collate "C"
+                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], xFirst ? "a" : "b",
+                xFirst ? "b" : "a", xFirst ? "a" : "b", xFirst ? "b" : "a", l0 == null ? "" : l0[0],
+                l1 == null ? "" : l1[0]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
+                .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
+                .setParameter("secondEmpty", second.code + "=").setParameter("skipX", x.code.length() + 2)
+                .setParameter("skipY", y.code.length() + 2).setParameter("limit", request.page().size())
+                .setParameter("offset", (long) request.page().offset()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> groups = em.createNativeQuery("select groups from stats_release_dims where x = ?1 and y = ?2")
+                .setParameter(1, first.code).setParameter(2, second.code).getResultList();
+        return Optional.of(new PublishedPage(tally(found, x, y), groups.isEmpty() ? 0 : groups.get(0).longValue()));
     }
 
     /**
@@ -191,7 +249,7 @@ public class AggregateCounts {
                 order[0] == x ? first : rest, order[0] == x ? rest : first,
                 l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(sql).setParameter("lo", prefix)
+        List<Object[]> found = query(sql).setParameter("lo", prefix)
                 .setParameter("hi", prefix.substring(0, prefix.length() - 1) + ">").getResultList();
         return tally(found, x, y);
     }
@@ -218,7 +276,7 @@ public class AggregateCounts {
 
     /** The cases with one value, all time, and their key sum. */
     private long[] single(String value) {
-        Object[] n = (Object[]) em.createNativeQuery("select coalesce(sum(n), 0), coalesce(sum(k), 0) from stats_cell"
+        Object[] n = (Object[]) query("select coalesce(sum(n), 0), coalesce(sum(k), 0) from stats_cell"
                 + " where a = '*' and b = ?1 and period = 0").setParameter(1, value).getSingleResult();
         return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
     }
@@ -227,7 +285,7 @@ public class AggregateCounts {
     long[] total(List<String> anchor, Months months) {
         Map<String, Object> params = new HashMap<>();
         params.put("anchor", anchor);
-        Object[] n = (Object[]) RawCounts.bind(em.createNativeQuery("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
+        Object[] n = (Object[]) RawCounts.bind(query("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
                 + " from stats_cell c where c.a = '*' and c.b in (:anchor) and " + period(months)), bounds(params, months))
                 .getSingleResult();
         return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
@@ -243,7 +301,7 @@ public class AggregateCounts {
         }
         @SuppressWarnings("unchecked")
         // One text parameter however many values (a bind list is limited to 32,767), split in the database.
-        List<String> found = em.createNativeQuery("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
+        List<String> found = query("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
                 + " and b = any (string_to_array(:values, chr(31))) and n >= :minimum").setParameter("values", values.stream()
                         .map(v -> d.code + "=" + v).collect(java.util.stream.Collectors.joining("\u001f")))
                 .setParameter("minimum", minimum).setParameter("skip", d.code.length() + 2).getResultList();
@@ -252,9 +310,16 @@ public class AggregateCounts {
 
     /** The join and column of the label of a dimension whose keys are codes or ids; null for the others. */
     private static String[] label(Dimension d, String alias, String key) {
-        return d.labelTable == null ? null
-                : new String[] {"left join " + d.labelTable + " " + alias + " on " + alias + "." + d.labelKey + " = " + key,
-                        alias + "." + d.labelColumn};
+        // A key that is a number as text (product ids) is compared as a number, so that the label table's primary
+        // key finds it (a page of labels is then index look-ups, not a scan of every product).
+        if (d.labelTable == null) {
+            return null;
+        }
+        String on = d.labelKey.endsWith("::text")
+                ? alias + "." + d.labelKey.substring(0, d.labelKey.length() - "::text".length()) + " = cast(nullif("
+                        + key + ", '') as bigint)"
+                : alias + "." + d.labelKey + " = " + key;
+        return new String[] {"left join " + d.labelTable + " " + alias + " on " + on, alias + "." + d.labelColumn};
     }
 
     private static String period(Months months) {

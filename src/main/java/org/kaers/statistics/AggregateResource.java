@@ -26,9 +26,11 @@ import org.kaers.common.QueryParams;
 public class AggregateResource {
 
     private final AggregateStore store;
+    private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    AggregateResource(AggregateStore store) {
+    AggregateResource(AggregateStore store, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.store = store;
+        this.disclosure = disclosure;
     }
 
     @GET
@@ -39,7 +41,7 @@ public class AggregateResource {
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public AggregateStatus status(@Context UriInfo uri) {
         noParameters(uri);
-        return AggregateStatus.of(store.status(), null);
+        return AggregateStatus.of(store.status(), null, disclosure);
     }
 
     @POST
@@ -52,7 +54,7 @@ public class AggregateResource {
     public AggregateStatus catchUp(@Context UriInfo uri) {
         noParameters(uri);
         long folded = store.catchUp();
-        return AggregateStatus.of(store.status(), folded);
+        return AggregateStatus.of(store.status(), folded, disclosure);
     }
 
     @POST
@@ -65,7 +67,7 @@ public class AggregateResource {
     @RolesAllowed({Roles.ADMIN})
     public AggregateStatus rebuild(@Context UriInfo uri) {
         noParameters(uri);
-        return AggregateStatus.of(store.rebuild(), null);
+        return AggregateStatus.of(store.rebuild(), null, disclosure);
     }
 
     private static void noParameters(UriInfo uri) {

@@ -174,6 +174,16 @@ public class AggregateStore {
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public int processBatch(int batch, boolean wait) {
+        return fold(batch, wait);
+    }
+
+    /** Holds the worker lock until the caller's transaction ends: no fold changes the cells meanwhile. */
+    void lockWorker() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, WORKER_LOCK).getSingleResult();
+    }
+
+    /** {@link #processBatch} in the caller's transaction (a release cut folds what is left while it holds changes off). */
+    int fold(int batch, boolean wait) {
         if (wait) {
             em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, WORKER_LOCK).getSingleResult();
         } else if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, WORKER_LOCK)

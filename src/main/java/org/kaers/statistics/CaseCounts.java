@@ -22,9 +22,11 @@ public class CaseCounts {
     private final RawCounts raw;
     private final AggregateStore store;
     private final Release release;
+    private final ReleaseStore releases;
 
     CaseCounts(AggregateCounts aggregates, RawCounts raw, AggregateStore store, Release release,
-            ReadSnapshot snapshot) {
+            ReadSnapshot snapshot, ReleaseStore releases) {
+        this.releases = releases;
         this.snapshot = snapshot;
         this.aggregates = aggregates;
         this.raw = raw;
@@ -147,8 +149,13 @@ public class CaseCounts {
     public record DataVersion(long version, Instant asOf) {
     }
 
+    /** The version of the data the caller's numbers come from: the frozen release's for researchers, else live. */
     @Transactional
     public DataVersion dataVersion() {
+        Optional<ReleaseStore.Info> frozen = releases.current();
+        if (frozen.isPresent()) {
+            return new DataVersion(frozen.get().dataVersion(), frozen.get().cutAt());
+        }
         AggregateStore.Status status = store.status();
         return new DataVersion(status.dataVersion(), status.appliedThrough());
     }

@@ -32,13 +32,17 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
             @Schema(description = "AGGREGATES: read from the counts maintained as cases arrive; RAW_ROWS: counted from "
                     + "the case rows for this request (filter combinations the aggregates do not hold).")
             Source answeredFrom,
-            @Schema(description = "Changed cases not yet folded into the aggregates (0 when answered from raw rows).",
-                    examples = "0") long pendingCases,
+            @Schema(description = "Changed cases not yet folded into the aggregates (0 when answered from raw rows; "
+                    + "null for callers reading a frozen release).", examples = "0") Long pendingCases,
             @Schema(description = "How long the oldest pending change has waited, in seconds: how far the aggregates "
-                    + "are behind (normally under a few seconds; 0 when answered from raw rows).", examples = "0")
-            long lagSeconds,
+                    + "are behind (normally under a few seconds; 0 when answered from raw rows; null for callers "
+                    + "reading a frozen release).", examples = "0")
+            Long lagSeconds,
             @Schema(description = "How every number of the response was protected (method, threshold, noise scale).")
-            org.kaers.statistics.disclosure.Protection protection) {
+            org.kaers.statistics.disclosure.Protection protection,
+            @Schema(description = "The frozen release every number of the response comes from (researchers); null "
+                    + "for reviewers and administrators, who read the live aggregates.")
+            ReleaseView.Stamp release) {
     }
 
     /** Where numbers came from. */

@@ -16,11 +16,19 @@ final class CountingRule {
      * The scope {@code s}: one row per counted case with its case-level attributes, and its disclosure key
      * ({@code ckey}, never released; see statistics.disclosure).
      */
-    static final String SCOPE = """
-            select v.id as vid, v.case_id as cid, v.serious, v.derived_age_group as age_group, v.patient_sex as sex,
-                   v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at,
-                   cr.disclosure_key as ckey, v.poison_centre as pc
-            from case_version v""" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
+    static final String SCOPE = scope(org.kaers.vocabulary.CaseScope.LATEST_ACTIVE);
+
+    /**
+     * The same scope with another choice of each case's counted version ({@code caseJoin}: after
+     * {@code from case_version v}, yielding {@code case_report cr}; see Disclosure#caseScope).
+     */
+    static String scope(String caseJoin) {
+        return """
+                select v.id as vid, v.case_id as cid, v.serious, v.derived_age_group as age_group, v.patient_sex as sex,
+                       v.reporter_qualification, v.reporter_country as country, cr.source, cr.received_at,
+                       cr.disclosure_key as ckey, v.poison_centre as pc
+                from case_version v""" + caseJoin;
+    }
 
     private CountingRule() {
     }

@@ -21,9 +21,11 @@ import jakarta.persistence.Query;
 public class RawCounts {
 
     private final EntityManager em;
+    private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    RawCounts(EntityManager em) {
+    RawCounts(EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
+        this.disclosure = disclosure;
     }
 
     Tally counts(CountRequest request) {
@@ -109,8 +111,8 @@ public class RawCounts {
     }
 
     /** The {@code with base, scope} prefix for a request's filters. */
-    private static String scope(CountRequest request, Map<String, Object> params) {
-        return "with base as (" + CountingRule.SCOPE + "), scope as (select * from base s"
+    private String scope(CountRequest request, Map<String, Object> params) {
+        return "with base as (" + CountingRule.scope(disclosure.caseScope()) + "), scope as (select * from base s"
                 + where(request, params) + ") ";
     }
 

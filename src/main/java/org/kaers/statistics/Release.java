@@ -82,6 +82,19 @@ class Release {
     }
 
     /**
+     * A page of published rows (already released values, see {@link AggregateCounts#publishedCross}) as released
+     * to the caller: its missing counts and total released as cells, uncurated products labelled by id.
+     */
+    Tally published(Tally page, List<Dimension> by) {
+        long[] missing = new long[page.missing().length];
+        for (int d = 0; d < missing.length; d++) {
+            missing[d] = cell(page.missing()[d], page.missingKeys()[d]);
+        }
+        return new Tally(maskUncurated(page.rows(), by), missing, cell(page.total(), page.totalKey()), page.missingKeys(),
+                page.totalKey());
+    }
+
+    /**
      * A reviewer has not curated these products yet: their names are a reporter's text, so they go by id unless
      * enough cases name them (as free text).
      */
@@ -115,9 +128,9 @@ class Release {
             return Set.of();
         }
         @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select p.id::text from product p left join stats_cell c on c.a = '*'"
+        List<String> found = em.createNativeQuery("select p.id::text from product p left join " + disclosure.cells() + " c on c.a = '*'"
                 + " and c.b = 'product=' || p.id and c.period = 0 where not p.curated"
-                + " and p.id::text = any (string_to_array(:ids, ',')) and coalesce(c.n, 0) < :minimum")
+                + " and p.id = any (cast(string_to_array(:ids, ',') as bigint[])) and coalesce(c.n, 0) < :minimum")
                 .setParameter("ids", String.join(",", ids))
                 .setParameter("minimum", disclosure.freeTextMinimumCases()).getResultList();
         return new HashSet<>(found);

@@ -30,6 +30,20 @@ public class SmallCellPolicy {
          */
         @WithDefault("1s")
         String aggregateInterval();
+
+        /** When researchers' frozen releases are cut ({@link ReleaseSchedule}); read by the scheduler. */
+        Releases release();
+
+        /** The schedule of releases. */
+        interface Releases {
+            /** Quartz cron, UTC ("off" disables it). */
+            @WithDefault("0 0 3 * * ?")
+            String cron();
+
+            /** How often to check that a first release exists (cut one when none does). */
+            @WithDefault("1m")
+            String firstCheck();
+        }
     }
 
     private final long queryTimeoutMillis;

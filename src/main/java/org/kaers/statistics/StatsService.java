@@ -22,10 +22,12 @@ public class StatsService {
     private final RawCounts raw;
     private final AggregateStore store;
     private final ReadSnapshot snapshot;
+    private final ReleaseStore releases;
 
     StatsService(Release release, AggregateCounts aggregates, RawCounts raw, AggregateStore store,
-            ReadSnapshot snapshot) {
+            ReadSnapshot snapshot, ReleaseStore releases) {
         this.snapshot = snapshot;
+        this.releases = releases;
         this.release = release;
         this.aggregates = aggregates;
         this.raw = raw;
@@ -36,6 +38,10 @@ public class StatsService {
     public CountResponse counts(CountRequest request) {
         snapshot.begin();
         release.checkFilters(request.filters());
+        java.util.Optional<AggregateCounts.PublishedPage> published = aggregates.publishedCross(request);
+        if (published.isPresent()) {
+            return respondPublished(request, published.get());
+        }
         java.util.Optional<Tally> fromCells = aggregates.counts(request);
         return respond(request, fromCells.orElseGet(() -> raw.counts(request)), fromCells.isPresent());
     }
@@ -50,34 +56,48 @@ public class StatsService {
 
     /** Every group (all pages), missing count and total as released to the caller, then the page. */
     private CountResponse respond(CountRequest request, Tally counted, boolean fromCells) {
+        Tally tally = release.tally(counted, request.by());
+        int from = Math.min(tally.rows().size(), request.page().offset());
+        int to = Math.min(tally.rows().size(), from + request.page().size());
+        return response(request, tally, tally.rows().subList(from, to), tally.rows().size(), fromCells);
+    }
+
+    /** A page read as published (rows released already), its missing counts and total released here. */
+    private CountResponse respondPublished(CountRequest request, AggregateCounts.PublishedPage published) {
+        Tally tally = release.published(published.tally(), request.by());
+        return response(request, tally, tally.rows(), published.groups(), true);
+    }
+
+    private CountResponse response(CountRequest request, Tally tally, List<Tally.Row> rows, long groups,
+            boolean fromCells) {
         List<Dimension> by = request.by();
-        Tally tally = release.tally(counted, by);
-        List<CountResponse.Group> all = new ArrayList<>(tally.rows().size());
-        for (Tally.Row r : tally.rows()) {
-            all.add(new CountResponse.Group(r.keys(), r.labels(), r.n(), false));
+        List<CountResponse.Group> page = new ArrayList<>(rows.size());
+        for (Tally.Row r : rows) {
+            page.add(new CountResponse.Group(r.keys(), r.labels(), r.n(), false));
         }
         List<CountResponse.Missing> missing = new ArrayList<>();
         for (int d = 0; d < by.size(); d++) {
             missing.add(new CountResponse.Missing(by.get(d).code(), tally.missing()[d], false));
         }
-        int from = Math.min(all.size(), request.page().offset());
-        int to = Math.min(all.size(), from + request.page().size());
         CountResponse.Meta meta = meta(request, tally.total(), fromCells, by.stream().map(Dimension::code).toList(),
-                all.size(), request.page().page(), request.page().size());
-        return new CountResponse(meta, List.copyOf(all.subList(from, to)), missing);
+                groups, request.page().page(), request.page().size());
+        return new CountResponse(meta, List.copyOf(page), missing);
     }
 
     /** The meta block: what was counted, how, from what, how fresh and how protected. */
     CountResponse.Meta meta(CountRequest request, long total, boolean fromCells, List<String> by, long groups, int page,
             int size) {
         AggregateStore.Status status = store.status();
-        Instant lastUpdated = fromCells || status.newestPending() == null ? status.appliedThrough()
-                : status.newestPending();
+        java.util.Optional<ReleaseStore.Info> frozen = releases.current();
+        Instant lastUpdated = frozen.isPresent() ? frozen.get().cutAt()
+                : fromCells || status.newestPending() == null ? status.appliedThrough() : status.newestPending();
         long lag = fromCells ? status.lagSeconds() : 0;
+        org.kaers.statistics.disclosure.Disclosure disclosure = release.disclosure();
         return new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated, by, understood(request),
-                total, false, release.disclosure().threshold(), groups, page, size,
+                total, false, disclosure.threshold(), groups, page, size,
                 fromCells ? CountResponse.Source.AGGREGATES : CountResponse.Source.RAW_ROWS,
-                fromCells ? status.pendingCases() : 0, lag, release.disclosure().protection());
+                disclosure.operational(fromCells ? status.pendingCases() : 0), disclosure.operational(lag),
+                disclosure.protection(), frozen.map(ReleaseView.Stamp::of).orElse(null));
     }
 
     /** The profile of a product or substance (or any filtered set of cases). */
@@ -103,7 +123,7 @@ public class StatsService {
         CountResponse.Meta m = serious.meta();
         CountResponse.Meta meta = new CountResponse.Meta(m.disclaimer(), m.countingRule(), m.lastUpdated(), List.of(),
                 m.filters(), total, m.totalCasesSuppressed(), m.smallCellThreshold(), 0, 0, 0, m.answeredFrom(),
-                m.pendingCases(), m.lagSeconds(), m.protection());
+                m.pendingCases(), m.lagSeconds(), m.protection(), m.release());
         java.util.function.Function<Dimension, SummaryResponse.Section> section = d -> {
             CountResponse c = counts.apply(with(filters, d, d == Dimension.SYMPTOM ? 10 : 100));
             return new SummaryResponse.Section(c.results(), c.missing().get(0));

@@ -65,11 +65,11 @@ public class ProductService {
         // and a text search finds an uncurated product (a reporter's text) only when enough cases name it.
         boolean exact = disclosure.exact();
         if (!exact && normalized != null) {
-            where.append(" and (p.curated or " + CASES_OF_PRODUCT + " >= " + disclosure.freeTextMinimumCases() + ")");
+            where.append(" and (p.curated or " + casesOfProduct() + " >= " + disclosure.freeTextMinimumCases() + ")");
         }
         var count = em.createNativeQuery("select count(*) from product p" + where);
-        var rows = em.createNativeQuery("select p.id, p.name, p.substance, p.curated, " + CASES_OF_PRODUCT
-                + " as cases, " + KEYS_OF_PRODUCT + " as keys from product p" + where
+        var rows = em.createNativeQuery("select p.id, p.name, p.substance, p.curated, " + casesOfProduct()
+                + " as cases, " + keysOfProduct() + " as keys from product p" + where
                 + (exact ? " order by cases desc, p.name, p.id" : " order by p.id") + " limit :limit offset :offset");
         for (var query : List.of(count, rows)) {
             if (normalized != null) {
@@ -92,7 +92,7 @@ public class ProductService {
     public ProductViews.Detail product(long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select p.id, p.name, p.vendor, p.form, p.substance, p.curated,"
-                + " p.merged_into, " + CASES_OF_PRODUCT + ", " + KEYS_OF_PRODUCT + " from product p where p.id = ?1")
+                + " p.merged_into, " + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("no product has the id " + id);
@@ -112,7 +112,7 @@ public class ProductService {
             List<String> frequent = em.createNativeQuery("""
                     select pc.name from product_name_coding pc where pc.product_id = ?1 and (
                         select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id"""
-                    + CaseScope.LATEST_ACTIVE + " where cp.name_reported = pc.name) >= ?2 order by 1")
+                    + disclosure.caseScope() + " where cp.name_reported = pc.name) >= ?2 order by 1")
                     .setParameter(1, id).setParameter(2, disclosure.freeTextMinimumCases()).getResultList();
             java.util.Set<String> shown = new java.util.HashSet<>();
             frequent.forEach(n -> shown.add(TextNormalizer.forMatching(n)));
@@ -207,7 +207,7 @@ public class ProductService {
         long total = ((Number) em.createNativeQuery("select count(*) " + queue).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
-                + CASES_OF_PRODUCT + " as cases, " + KEYS_OF_PRODUCT + ", c.suggested_product_id, c.suggested_score " + queue
+                + casesOfProduct() + " as cases, " + keysOfProduct() + ", c.suggested_product_id, c.suggested_score " + queue
                 + " order by cases desc, c.name limit ?1 offset ?2")
                 .setParameter(1, page.size()).setParameter(2, page.offset()).getResultList();
         return PageResponse.of(rows.stream().map(r -> new ProductViews.ReviewEntry((String) r[0],
@@ -233,7 +233,7 @@ public class ProductService {
         ProductViews.Summary product = null;
         if (match.productId() != null) {
             Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
-                    + CASES_OF_PRODUCT + ", " + KEYS_OF_PRODUCT + " from product p where p.id = ?1").setParameter(1, match.productId())
+                    + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1").setParameter(1, match.productId())
                     .getSingleResult();
             if (!disclosure.exact() && !Boolean.TRUE.equals(p[3])
                     && ((Number) p[4]).longValue() < disclosure.freeTextMinimumCases()) {
@@ -270,5 +270,14 @@ public class ProductService {
     /** An uncurated product's name is a reporter's text: shown only when enough cases name the product. */
     private String publicName(long id, String name, boolean curated, long cases) {
         return curated || cases >= disclosure.freeTextMinimumCases() ? name : "uncurated product " + id;
+    }
+
+    /** The cases of a product the caller's counts cover (a frozen release's for researchers; Disclosure#caseScope). */
+    private String casesOfProduct() {
+        return CASES_OF_PRODUCT.replace(CaseScope.LATEST_ACTIVE, disclosure.caseScope());
+    }
+
+    private String keysOfProduct() {
+        return KEYS_OF_PRODUCT.replace(CaseScope.LATEST_ACTIVE, disclosure.caseScope());
     }
 }

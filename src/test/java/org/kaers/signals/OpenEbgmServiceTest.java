@@ -80,6 +80,9 @@ class OpenEbgmServiceTest {
                 .body("imported", org.hamcrest.Matchers.equalTo(3356));
         given().config(SLOW).header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
                 .statusCode(200);
+        // Researchers read the latest frozen release: cut one holding the import.
+        given().config(SLOW).header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then()
+                .statusCode(201);
 
         JsonPath prior = given().config(SLOW).header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("against", "verbatim")
                 .post("/api/v1/signals/prior").then().statusCode(200).extract().jsonPath();

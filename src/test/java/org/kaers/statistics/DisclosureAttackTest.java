@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.Tokens;
+import org.kaers.statistics.disclosure.PerturbationTable;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -104,9 +105,16 @@ class DisclosureAttackTest {
     }
 
 
+    /** Folds the changes in and cuts a release, the only data researchers read (see FrozenReleaseTest). */
     private static void catchUp() {
         given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
                 .statusCode(200);
+        cutRelease();
+    }
+
+    private static void cutRelease() {
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then()
+                .statusCode(201);
     }
 
     /** A fresh draw of every case's key (what the attacker does not know), and the aggregates rebuilt with it. */
@@ -118,6 +126,7 @@ class DisclosureAttackTest {
         }
         given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/rebuild").then()
                 .statusCode(200);
+        cutRelease();
     }
 
     /**
@@ -453,6 +462,43 @@ class DisclosureAttackTest {
         // A reviewer sees it all.
         given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER"))).get("/api/v1/products/" + id)
                 .then().statusCode(200).body("name", equalTo(rare)).body("cases", equalTo(1));
+    }
+
+    @Inject
+    ReleaseStore releases;
+
+    /**
+     * A release cut while changes wait in the queue (the worker is off here): the cut folds them in while it holds
+     * case changes off and copies the cells they changed again, so the release is exactly the live cells.
+     */
+    @Test
+    @Order(40)
+    void aReleaseCutWhileChangesWaitHoldsThemAll() throws Exception {
+        plant();
+        CaseReports.submit(report("GB", "MALE", 61, "tremor"), Tokens.ADMIN);
+        CaseReports.submit(report("CA", "FEMALE", 16, "seizure"), Tokens.ADMIN);
+        assertThat(count("select count(*) from stats_queue")).isPositive();
+        ReleaseStore.Info info = releases.cut();
+        assertThat(count("select count(*) from stats_queue")).isZero();
+        assertThat(info.cases()).isEqualTo(count("select count(*) from stats_fact"));
+        assertThat(count("select count(*) from ((select a, b, period, n, k from stats_cell where n > 0 except"
+                + " select a, b, period, n, k from stats_release_cell) union all (select a, b, period, n, k"
+                + " from stats_release_cell except select a, b, period, n, k from stats_cell)) x")).isZero();
+        PerturbationTable table = new PerturbationTable(5);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("select n, k, p from stats_release_cell")) {
+            while (r.next()) {
+                assertThat(r.getLong(3)).isEqualTo(table.release(r.getLong(1), r.getLong(2)));
+            }
+        }
+    }
+
+    private long count(String sql) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private static String productId() {

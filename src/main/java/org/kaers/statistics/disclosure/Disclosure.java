@@ -55,7 +55,10 @@ public class Disclosure {
             Map.entry("curateProduct", "REVIEWER, ADMIN only"),
             Map.entry("mergeProduct", "REVIEWER, ADMIN only"),
             Map.entry("productReviewQueue", "REVIEWER, ADMIN only"),
-            Map.entry("listSubstances", "counts products, not cases"));
+            Map.entry("listSubstances", "counts products, not cases"),
+            Map.entry("latestRelease", "the release's id, date and data version; case and cell counts only for exact callers"),
+            Map.entry("getRelease", "the release's id, date and data version; its case count as latestRelease"),
+            Map.entry("cutRelease", "ADMIN only"));
 
     private final PerturbationTable table;
     private final Caller caller;
@@ -112,6 +115,41 @@ public class Disclosure {
         return exact() ? new Protection("NONE", 0, 0, 0, 0, Protection.TABLE, Protection.EXACT_NOTE)
                 : new Protection("CELL_KEY", table.threshold(), round(PerturbationTable.noiseStandardDeviation()),
                         PerturbationTable.maxNoise(), freeTextMinimumCases(), Protection.TABLE, Protection.CELL_KEY_NOTE);
+    }
+
+    /**
+     * Whether the caller's numbers come from the latest frozen release rather than the live aggregates: every
+     * caller without exact counts (researchers), so that answers do not change as single cases arrive and no one
+     * can tell which cells a new case entered by asking before and after it. Live: reviewers, administrators and
+     * internal reads.
+     */
+    public boolean frozen() {
+        return !exact();
+    }
+
+    /** The table of aggregate cells the caller's counts are read from: the latest release's, or the live one. */
+    public String cells() {
+        return frozen() ? "stats_release_cell" : "stats_cell";
+    }
+
+    /**
+     * How the caller's recounts from the raw rows pick the counted version of each case, as a join after
+     * {@code from case_version v} that also yields {@code case_report cr}: the versions of the latest release, or
+     * the latest active versions.
+     */
+    public String caseScope() {
+        return frozen() ? " join stats_release_case rc on rc.version_id = v.id join case_report cr on cr.id = v.case_id "
+                : org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
+    }
+
+    /**
+     * An operational figure about the live data (cases waiting to be folded in, when changes were last folded in,
+     * cases at an EBGM prior's fit): exact
+     * for callers with exact counts, withheld (null) from the others, who read a frozen release and would otherwise
+     * learn exactly how many cases arrived since.
+     */
+    public <T> T operational(T exactValue) {
+        return exact() ? exactValue : null;
     }
 
     public PerturbationTable table() {

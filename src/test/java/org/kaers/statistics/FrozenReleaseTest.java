@@ -1,0 +1,240 @@
+package org.kaers.statistics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.Tokens;
+import org.kaers.statistics.disclosure.PerturbationTable;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Frozen releases against the attack they exist for: a researcher who asks the same questions before and after one
+ * case arrives, and reads the cells whose answers changed. Between releases nothing a researcher can receive
+ * changes (whole response bodies compared, counts, crosses, raw-row recounts, trends, summaries, signals,
+ * products, the aggregate state); reviewers see the case at once; after the next release the cells the case entered
+ * change as the perturbation table says for their new count and key sum, and no other cell changes.
+ */
+@QuarkusTest
+class FrozenReleaseTest {
+
+    private static final String RESEARCHER = Tokens.of("frozen-researcher@test", "RESEARCHER");
+    private static final String REVIEWER = Tokens.of("frozen-reviewer@test", "REVIEWER");
+    private static final PerturbationTable TABLE = new PerturbationTable(5);
+
+    @Inject
+    DataSource dataSource;
+
+    /** What the attacker asks, each time (path with query). */
+    private static final List<String> QUESTIONS = List.of(
+            "/api/v1/stats/counts?by=country",
+            "/api/v1/stats/counts?by=country,sex",
+            "/api/v1/stats/counts?by=sex&country=IS",
+            "/api/v1/stats/counts?by=ageGroup&country=IS&sex=FEMALE",
+            "/api/v1/stats/counts?by=country&receivedFrom=2000-01-03",
+            "/api/v1/stats/trends",
+            "/api/v1/stats/trends?interval=YEAR&country=IS",
+            "/api/v1/stats/summary?substance=KRATOM",
+            "/api/v1/signals?substance=KRATOM",
+            "/api/v1/stats/aggregates",
+            "/api/v1/products",
+            "/api/v1/stats/releases/latest");
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", Tokens.bearer(token));
+    }
+
+    private static ObjectNode icelandic() {
+        ObjectNode r = CaseReports.minimal();
+        r.with("reporter").put("country", "IS");
+        r.with("patient").put("sex", "FEMALE").putObject("age").put("value", 33).put("unit", "YEAR");
+        return r;
+    }
+
+    private static Map<String, String> ask() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String q : QUESTIONS) {
+            answers.put(q, as(RESEARCHER).get(q).then().statusCode(200).extract().asString());
+        }
+        return answers;
+    }
+
+    private static long cut() {
+        return ((Number) given().post("/api/v1/stats/releases").then().statusCode(201)
+                .header("Location", startsWith("http")).extract().path("id")).longValue();
+    }
+
+    private static void catchUp() {
+        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+    }
+
+    @Test
+    void aCaseArrivingBetweenReleasesChangesNothingAResearcherSeesUntilTheNextAndThenOnlyItsCells() {
+        CaseReports.submit(icelandic());
+        catchUp();
+        long first = cut();
+        Map<String, String> before = ask();
+        JsonPath countries = JsonPath.from(before.get(QUESTIONS.get(0)));
+        assertThat(countries.getLong("meta.release.id")).isEqualTo(first);
+        assertThat((Object) countries.get("meta.pendingCases")).isNull();
+
+        String caseNumber = CaseReports.submit(icelandic());
+        catchUp();
+        long key = caseKey(caseNumber);
+        long[] iceland = liveCell("country=IS");
+        // Reviewers read live: the new case is there at once, exactly.
+        as(REVIEWER).get("/api/v1/stats/counts?by=country").then().statusCode(200)
+                .body("meta.release", nullValue())
+                .body("results.find { it.keys[0] == 'IS' }.count", equalTo((int) iceland[0]));
+
+        // Every answer a researcher can get is the same, byte for byte.
+        Map<String, String> between = ask();
+        assertThat(between).isEqualTo(before);
+
+        long second = cut();
+        assertThat(second).isGreaterThan(first);
+        JsonPath after = JsonPath.from(as(RESEARCHER).get(QUESTIONS.get(0)).then().statusCode(200).extract().asString());
+        assertThat(after.getLong("meta.release.id")).isEqualTo(second);
+        Map<String, Long> was = byKey(countries);
+        Map<String, Long> now = byKey(after);
+        // The cell the case entered, before and after, is what the table gives for its count and key sum.
+        assertThat(was.getOrDefault("IS", 0L)).isEqualTo(TABLE.release(iceland[0] - 1, iceland[1] - key));
+        assertThat(now.getOrDefault("IS", 0L)).isEqualTo(TABLE.release(iceland[0], iceland[1]));
+        // No other cell changed, and nothing small appeared.
+        Map<String, Long> othersWas = new LinkedHashMap<>(was);
+        Map<String, Long> othersNow = new LinkedHashMap<>(now);
+        othersWas.remove("IS");
+        othersNow.remove("IS");
+        assertThat(othersNow).isEqualTo(othersWas);
+        assertThat(after.getLong("missing[0].count")).isEqualTo(countries.getLong("missing[0].count"));
+        assertThat(now.values()).allMatch(n -> n == 0 || n > 5);
+        long[] all = liveCell("*");
+        assertThat(after.getLong("meta.totalCases")).isEqualTo(TABLE.release(all[0], all[1]));
+    }
+
+    @Test
+    void everyStoredPublishedValueIsThePerturbationTables() throws Exception {
+        CaseReports.submit(icelandic());
+        catchUp();
+        cut();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select n, k, p from stats_release_cell")) {
+            int rows = 0;
+            while (r.next()) {
+                assertThat(r.getLong(3)).isEqualTo(TABLE.release(r.getLong(1), r.getLong(2)));
+                rows++;
+            }
+            assertThat(rows).isPositive();
+        }
+    }
+
+    @Test
+    void releasesAreCutByAdministratorsAndShownToEveryStatisticsRole() {
+        CaseReports.submit(icelandic());
+        long id = cut();
+        as(RESEARCHER).post("/api/v1/stats/releases").then().statusCode(403);
+        as(REVIEWER).post("/api/v1/stats/releases").then().statusCode(403);
+        given().queryParam("now", "yes").post("/api/v1/stats/releases").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/v1/stats/releases/latest").then().statusCode(200).body("id", equalTo((int) id))
+                .body("cases", equalTo((int) countedCases()));
+        as(RESEARCHER).get("/api/v1/stats/releases/latest").then().statusCode(200).body("id", equalTo((int) id))
+                .body("cases", nullValue()).body("cells", nullValue());
+        as(RESEARCHER).get("/api/v1/stats/releases/" + id).then().statusCode(200).body("id", equalTo((int) id));
+        as(RESEARCHER).get("/api/v1/stats/releases/" + (id + 1000)).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(REVIEWER).get("/api/v1/stats/aggregates").then().statusCode(200).body("pendingCases", equalTo(0));
+        as(RESEARCHER).get("/api/v1/stats/aggregates").then().statusCode(200).body("pendingCases", nullValue())
+                .body("lagSeconds", nullValue());
+    }
+
+    /**
+     * A cross's pages as researchers get them from the published values of the release (index in page order, stored
+     * group count) are the pages of the same cross counted in full from the release's case versions and released
+     * one by one (a receipt range from 1900 makes it a recount from the raw rows).
+     */
+    @Test
+    void publishedCrossPagesAreTheFullCountsPages() {
+        // Cells of 9 cases and more, so that every cross lists some (a small cell may be released as 0).
+        String[] reactions = {"vomiting", "nausea", "tremor"};
+        for (int i = 0; i < 36; i++) {
+            ObjectNode r = icelandic();
+            r.with("reporter").put("country", i % 4 < 2 ? "IS" : "NO");
+            r.with("patient").put("sex", i % 2 == 0 ? "FEMALE" : "MALE");
+            ((ObjectNode) r.withArray("reactions").get(0)).put("verbatim", reactions[i % reactions.length]);
+            CaseReports.submit(r);
+        }
+        catchUp();
+        cut();
+        for (String by : List.of("country,sex", "sex,country", "product,symptom", "symptom,ageGroup")) {
+            JsonPath published = JsonPath.from(as(RESEARCHER).queryParam("by", by).queryParam("size", 1000)
+                    .get("/api/v1/stats/counts").then().statusCode(200).extract().asString());
+            JsonPath counted = JsonPath.from(as(RESEARCHER).queryParam("by", by).queryParam("size", 1000)
+                    .queryParam("receivedFrom", "1900-01-01").get("/api/v1/stats/counts").then().statusCode(200)
+                    .body("meta.answeredFrom", equalTo("RAW_ROWS")).extract().asString());
+            assertThat(published.getString("meta.answeredFrom")).isEqualTo("AGGREGATES");
+            assertThat(published.getList("results")).as(by).isNotEmpty().isEqualTo(counted.getList("results"));
+            assertThat(published.getList("missing")).as(by).isEqualTo(counted.getList("missing"));
+            assertThat(published.getLong("meta.groups")).as(by).isEqualTo(counted.getLong("meta.groups"))
+                    .isEqualTo(published.getList("results").size());
+            assertThat(published.getLong("meta.totalCases")).as(by).isEqualTo(counted.getLong("meta.totalCases"));
+            List<Object> all = published.getList("results");
+            List<Object> second = as(RESEARCHER).queryParam("by", by).queryParam("size", 2).queryParam("page", 1)
+                    .get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath().getList("results");
+            assertThat(second).as(by).isEqualTo(all.subList(Math.min(2, all.size()), Math.min(4, all.size())));
+        }
+    }
+
+    private static Map<String, Long> byKey(JsonPath counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<Map<String, Object>> results = counts.getList("results");
+        for (Map<String, Object> g : results) {
+            out.put(((List<?>) g.get("keys")).get(0).toString(), ((Number) g.get("count")).longValue());
+        }
+        return out;
+    }
+
+    private long caseKey(String caseNumber) {
+        return single("select disclosure_key from case_report where case_number = '" + caseNumber + "'");
+    }
+
+    private long countedCases() {
+        return single("select count(*) from stats_fact");
+    }
+
+    /** The live cell (one value, all time): its count and key sum. */
+    private long[] liveCell(String value) {
+        return new long[] {single("select coalesce(sum(n), 0) from stats_cell where a = '*' and b = '" + value
+                + "' and period = 0"), single("select coalesce(sum(k), 0) from stats_cell where a = '*' and b = '"
+                        + value + "' and period = 0")};
+    }
+
+    private long single(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
