@@ -130,43 +130,86 @@ public class AggregateStore {
     }
 
     /**
-     * The cell deltas of the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that
-     * enters, -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving,
-     * k = the same sum of the cases' disclosure keys, statistics.disclosure): ('*', '*') and ('*', v) for every
-     * value v, for all time; ('*', v) per month of receipt for every value but the combined ones ('~'); and every
-     * pair a < b of a fact's plain values of two different dimensions (a pair of one dimension, such as two
-     * symptoms of a case, is never read: a filter on the dimension counted by is counted from the raw rows). Pairs
-     * are generated only over the plain values (the sorted array's middle: '*' sorts first and '~' last), each pair
-     * once. A cell is kept when n or k changes (a case may leave a cell and another join it in one batch). Sorted
-     * by cell, so that applying them walks the primary key in order.
+     * The missing values of the case-level dimensions ('sex=', ...) as an SQL array. They are never paired: a case
+     * has exactly one value of such a dimension, so the cases with an anchor value and none of dimension d are the
+     * anchor's cases minus those with one (read so by {@link AggregateCounts}); they were a fifth of every case's
+     * pairs (the poison-centre fields and causality are missing from most cases), and of every rare value's new cells.
      */
-    static String cellDeltas(String source) {
-        return """
-                with f as materialized (
-                    select s.period, s.vals, s.sgn, s.sgn * ck.disclosure_key as k
-                    from %1$s s join case_report ck on ck.id = s.cid)
-                select x.a, x.b, x.period, sum(x.n) as n, sum(x.k) as k from (
-                    select '*' as a, v.v as b, 0 as period, f.sgn as n, f.k from f, unnest(f.vals) v(v)
-                    union all
-                    select '*', v.v, f.period, f.sgn, f.k from f, unnest(f.vals) v(v) where v.v not like '~%%'
-                    union all
-                    select a.v, b.v, 0, p.sgn, p.k
-                    from (select f.sgn, f.k, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%')
-                          as plain from f) p
-                    cross join lateral unnest(p.plain) with ordinality a(v, i)
-                    cross join lateral (select split_part(a.v, '=', 1) || '=' as dim) ad
-                    cross join lateral unnest(p.plain[a.i + 1:]) b(v)
-                    where not starts_with(b.v, ad.dim)
-                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.k) <> 0
-                order by x.a, x.b, x.period""".formatted(source);
+    static java.util.Set<String> caseLevelEmpty() {
+        java.util.Set<String> empty = new java.util.HashSet<>();
+        for (Dimension d : Dimension.values()) {
+            if (d.level == Dimension.Level.CASE) {
+                empty.add(d.code + "=");
+            }
+        }
+        return java.util.Set.copyOf(empty);
+    }
+
+    private static final java.util.Set<String> UNPAIRED = caseLevelEmpty();
+
+    /** Facts summed in memory before their cells are applied (a few hundred thousand cells, tens of MB). */
+    static final int CELLS_PER_APPLY = 200_000;
+
+    /**
+     * Applies the cells of the facts {@code facts} selects (columns period, vals, sgn, the case's disclosure key),
+     * read with a cursor: summed in memory ({@link CellDeltas}), then applied in key order, one INSERT ... ON
+     * CONFLICT of unnested arrays per {@link #CELLS_PER_APPLY} distinct cells (bounded memory at any size).
+     */
+    private void applyCells(String facts) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            CellDeltas deltas = new CellDeltas(UNPAIRED);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.setFetchSize(2000);
+                try (java.sql.ResultSet r = st.executeQuery(facts)) {
+                    while (r.next()) {
+                        deltas.add(r.getInt(1), (String[]) r.getArray(2).getArray(), r.getInt(3), r.getLong(4));
+                        if (deltas.size() >= CELLS_PER_APPLY) {
+                            apply(c, deltas);
+                        }
+                    }
+                }
+            }
+            apply(c, deltas);
+        });
+    }
+
+    private static void apply(java.sql.Connection c, CellDeltas deltas) throws java.sql.SQLException {
+        List<java.util.Map.Entry<CellDeltas.Cell, CellDeltas.Sum>> cells = deltas.drain();
+        if (cells.isEmpty()) {
+            return;
+        }
+        String[] a = new String[cells.size()];
+        String[] b = new String[cells.size()];
+        Integer[] period = new Integer[cells.size()];
+        Long[] n = new Long[cells.size()];
+        Long[] k = new Long[cells.size()];
+        for (int i = 0; i < a.length; i++) {
+            var e = cells.get(i);
+            a[i] = e.getKey().a();
+            b[i] = e.getKey().b();
+            period[i] = e.getKey().period();
+            n[i] = e.getValue().n;
+            k[i] = e.getValue().k;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                insert into stats_cell (a, b, period, n, k)
+                select * from unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[])
+                on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k""")) {
+            ps.setArray(1, c.createArrayOf("text", a));
+            ps.setArray(2, c.createArrayOf("text", b));
+            ps.setArray(3, c.createArrayOf("int4", period));
+            ps.setArray(4, c.createArrayOf("int8", n));
+            ps.setArray(5, c.createArrayOf("int8", k));
+            ps.executeUpdate();
+        }
     }
 
     /**
      * Folds up to {@code batch} queued cases into the aggregates, unless another worker holds the lock, in one
      * transaction with the removal of their queue entries (a crash loses nothing and applies nothing twice):
      * the batch's new facts are derived in one statement, compared with their stored facts (an unchanged case
-     * cancels out), the cell deltas of what changed are grouped in SQL and applied with one INSERT ... ON
-     * CONFLICT, and the facts are replaced.
+     * cancels out), the cell deltas of what changed are summed in memory and applied in key order
+     * ({@link #applyCells}), and the facts are replaced.
      *
      * @param wait whether to wait for another worker rather than give up
      * @return the queue entries consumed (0 when there were none or another worker was busy)
@@ -206,9 +249,8 @@ public class AggregateStore {
                 + " and o.period = n.period and o.vals = n.vals)"
                 + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
                 + " and n.period = o.period and n.vals = o.vals)").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
-                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
-                .executeUpdate();
+        em.flush();
+        applyCells("select s.period, s.vals, s.sgn, ck.disclosure_key from stats_batch s join case_report ck on ck.id = s.cid");
         em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
                 .executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
@@ -256,8 +298,9 @@ public class AggregateStore {
         em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from ("
                 + factSql("true") + ") f order by cid").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) "
-                + cellDeltas("(select case_id as cid, period, vals, 1 as sgn from stats_fact)")).executeUpdate();
+        em.flush();
+        applyCells("select f.period, f.vals, 1, ck.disclosure_key from stats_fact f join case_report ck on ck.id = f.case_id"
+                + " order by f.case_id");
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                 + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();
