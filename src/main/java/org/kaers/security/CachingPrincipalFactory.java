@@ -3,10 +3,6 @@ package org.kaers.security;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -23,11 +19,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * {@link TokenPolicy} check and SmallRye's authentication each verified it). Only what verified is kept, keyed by
  * the whole token (a token differing in one character is verified afresh), and never past its {@code exp}: after
  * that the entry is gone and the token is verified again, which refuses it. Bounded in entries. Refusals are not
- * cached.
+ * cached. SmallRye JWT finds it by the service loader (META-INF/services), so that both its parser bean and
+ * {@code JWTCallerPrincipalFactory.instance()} use it.
  */
-@Alternative
-@Priority(1)
-@ApplicationScoped
 public class CachingPrincipalFactory extends JWTCallerPrincipalFactory {
 
     /** Most verified tokens kept at once (each a few KiB); the least used go first. */
@@ -36,7 +30,8 @@ public class CachingPrincipalFactory extends JWTCallerPrincipalFactory {
     private final JWTCallerPrincipalFactory delegate;
     private final Cache<String, JWTCallerPrincipal> verified;
 
-    CachingPrincipalFactory() {
+    /** For the service loader. */
+    public CachingPrincipalFactory() {
         this(new DefaultJWTCallerPrincipalFactory(), System::currentTimeMillis);
     }
 

@@ -41,6 +41,11 @@ class CachingPrincipalFactoryTest {
     private final CachingPrincipalFactory factory = new CachingPrincipalFactory(verifier, clock::get);
 
     @Test
+    void smallRyeUsesIt() {
+        org.junit.jupiter.api.Assertions.assertInstanceOf(CachingPrincipalFactory.class, JWTCallerPrincipalFactory.instance());
+    }
+
+    @Test
     void aTokenIsVerifiedOnceUntilItExpires() throws Exception {
         JWTCallerPrincipal first = factory.parse("good-60", null);
         assertSame(first, factory.parse("good-60", null));
