@@ -147,69 +147,46 @@ public class AggregateStore {
 
     private static final java.util.Set<String> UNPAIRED = caseLevelEmpty();
 
-    /** Facts summed in memory before their cells are applied (a few hundred thousand cells, tens of MB). */
-    static final int CELLS_PER_APPLY = 200_000;
-
-    /**
-     * Applies the cells of the facts {@code facts} selects (columns period, vals, sgn, the case's disclosure key),
-     * read with a cursor: summed in memory ({@link CellDeltas}), then applied in key order, one INSERT ... ON
-     * CONFLICT of unnested arrays per {@link #CELLS_PER_APPLY} distinct cells (bounded memory at any size).
-     */
-    private void applyCells(String facts) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            CellDeltas deltas = new CellDeltas(UNPAIRED);
-            try (java.sql.Statement st = c.createStatement()) {
-                st.setFetchSize(2000);
-                try (java.sql.ResultSet r = st.executeQuery(facts)) {
-                    while (r.next()) {
-                        deltas.add(r.getInt(1), (String[]) r.getArray(2).getArray(), r.getInt(3), r.getLong(4));
-                        if (deltas.size() >= CELLS_PER_APPLY) {
-                            apply(c, deltas);
-                        }
-                    }
-                }
-            }
-            apply(c, deltas);
-        });
+    private static String sqlArray(java.util.Set<String> values) {
+        return "array[" + String.join(", ", values.stream().sorted().map(v -> "'" + v + "'").toList()) + "]::text[]";
     }
 
-    private static void apply(java.sql.Connection c, CellDeltas deltas) throws java.sql.SQLException {
-        List<java.util.Map.Entry<CellDeltas.Cell, CellDeltas.Sum>> cells = deltas.drain();
-        if (cells.isEmpty()) {
-            return;
-        }
-        String[] a = new String[cells.size()];
-        String[] b = new String[cells.size()];
-        Integer[] period = new Integer[cells.size()];
-        Long[] n = new Long[cells.size()];
-        Long[] k = new Long[cells.size()];
-        for (int i = 0; i < a.length; i++) {
-            var e = cells.get(i);
-            a[i] = e.getKey().a();
-            b[i] = e.getKey().b();
-            period[i] = e.getKey().period();
-            n[i] = e.getValue().n;
-            k[i] = e.getValue().k;
-        }
-        try (java.sql.PreparedStatement ps = c.prepareStatement("""
-                insert into stats_cell (a, b, period, n, k)
-                select * from unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[])
-                on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k""")) {
-            ps.setArray(1, c.createArrayOf("text", a));
-            ps.setArray(2, c.createArrayOf("text", b));
-            ps.setArray(3, c.createArrayOf("int4", period));
-            ps.setArray(4, c.createArrayOf("int8", n));
-            ps.setArray(5, c.createArrayOf("int8", k));
-            ps.executeUpdate();
-        }
+    /**
+     * The cell deltas of the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that
+     * enters, -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving,
+     * k = the same sum of the cases' disclosure keys): ('*', v) for every value v, for all time; ('*', v) per month
+     * of receipt for every value but the combined ones ('~'); and every pair a &lt; b of a fact's plain values (not
+     * '*', '~' or the missing value of a case-level dimension, {@link #caseLevelEmpty}) of two different
+     * dimensions. Each fact's plain values are computed once (materialized: inlined, PostgreSQL re-evaluated them
+     * for every value of the fact, issue 16). Sorted by cell, so that applying them walks the primary key in order.
+     */
+    static String cellDeltas(String source) {
+        return """
+                with f as materialized (
+                    select s.period, s.vals, s.sgn, s.sgn * ck.disclosure_key as k
+                    from %1$s s join case_report ck on ck.id = s.cid),
+                p as materialized (
+                    select f.sgn, f.k, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%'
+                        and v <> all (%2$s)) as plain from f)
+                select x.a, x.b, x.period, sum(x.n) as n, sum(x.k) as k from (
+                    select '*' as a, v.v as b, 0 as period, f.sgn as n, f.k from f, unnest(f.vals) v(v)
+                    union all
+                    select '*', v.v, f.period, f.sgn, f.k from f, unnest(f.vals) v(v) where v.v not like '~%%'
+                    union all
+                    select a.v, b.v, 0, p.sgn, p.k from p
+                    cross join lateral unnest(p.plain) with ordinality a(v, i)
+                    cross join lateral unnest(p.plain[a.i + 1:]) b(v)
+                    where not starts_with(b.v, split_part(a.v, '=', 1) || '=')
+                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.k) <> 0
+                order by x.a, x.b, x.period""".formatted(source, sqlArray(UNPAIRED));
     }
 
     /**
      * Folds up to {@code batch} queued cases into the aggregates, unless another worker holds the lock, in one
      * transaction with the removal of their queue entries (a crash loses nothing and applies nothing twice):
      * the batch's new facts are derived in one statement, compared with their stored facts (an unchanged case
-     * cancels out), the cell deltas of what changed are summed in memory and applied in key order
-     * ({@link #applyCells}), and the facts are replaced.
+     * cancels out), the cell deltas of what changed are grouped in SQL and applied with one INSERT ... ON
+     * CONFLICT, and the facts are replaced.
      *
      * @param wait whether to wait for another worker rather than give up
      * @return the queue entries consumed (0 when there were none or another worker was busy)
@@ -249,8 +226,10 @@ public class AggregateStore {
                 + " and o.period = n.period and o.vals = n.vals)"
                 + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
                 + " and n.period = o.period and n.vals = o.vals)").executeUpdate();
-        em.flush();
-        applyCells("select s.period, s.vals, s.sgn, ck.disclosure_key from stats_batch s join case_report ck on ck.id = s.cid");
+        em.createNativeQuery("analyze stats_batch").executeUpdate();
+        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
+                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
+                .executeUpdate();
         em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
                 .executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
@@ -298,9 +277,8 @@ public class AggregateStore {
         em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from ("
                 + factSql("true") + ") f order by cid").executeUpdate();
-        em.flush();
-        applyCells("select f.period, f.vals, 1, ck.disclosure_key from stats_fact f join case_report ck on ck.id = f.case_id"
-                + " order by f.case_id");
+        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) "
+                + cellDeltas("(select case_id as cid, period, vals, 1 as sgn from stats_fact)")).executeUpdate();
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                 + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();
