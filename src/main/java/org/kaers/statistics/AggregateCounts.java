@@ -76,6 +76,11 @@ public class AggregateCounts {
                 }
             }
             long[] total = total(anchor, months);
+            if (d.level == Dimension.Level.CASE && !anchor.equals(List.of(AggregateStore.ALL))) {
+                // one value per case, and its missing value is never paired (AggregateStore.caseLevelEmpty)
+                missing = total[0] - rows.stream().mapToLong(Tally.Row::n).sum();
+                missingKey = total[1] - rows.stream().mapToLong(Tally.Row::k).sum();
+            }
             return Optional.of(new Tally(rows, new long[] {missing}, total[0], new long[] {missingKey}, total[1]));
         }
         if (!months.allTime() || !anchor.equals(List.of(AggregateStore.ALL))) {

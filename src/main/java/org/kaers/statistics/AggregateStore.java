@@ -130,35 +130,55 @@ public class AggregateStore {
     }
 
     /**
+     * The missing values of the case-level dimensions ('sex=', ...) as an SQL array. They are never paired: a case
+     * has exactly one value of such a dimension, so the cases with an anchor value and none of dimension d are the
+     * anchor's cases minus those with one (read so by {@link AggregateCounts}); they were a fifth of every case's
+     * pairs (the poison-centre fields and causality are missing from most cases), and of every rare value's new cells.
+     */
+    static java.util.Set<String> caseLevelEmpty() {
+        java.util.Set<String> empty = new java.util.HashSet<>();
+        for (Dimension d : Dimension.values()) {
+            if (d.level == Dimension.Level.CASE) {
+                empty.add(d.code + "=");
+            }
+        }
+        return java.util.Set.copyOf(empty);
+    }
+
+    private static final java.util.Set<String> UNPAIRED = caseLevelEmpty();
+
+    private static String sqlArray(java.util.Set<String> values) {
+        return "array[" + String.join(", ", values.stream().sorted().map(v -> "'" + v + "'").toList()) + "]::text[]";
+    }
+
+    /**
      * The cell deltas of the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that
      * enters, -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving,
-     * k = the same sum of the cases' disclosure keys, statistics.disclosure): ('*', '*') and ('*', v) for every
-     * value v, for all time; ('*', v) per month of receipt for every value but the combined ones ('~'); and every
-     * pair a < b of a fact's plain values of two different dimensions (a pair of one dimension, such as two
-     * symptoms of a case, is never read: a filter on the dimension counted by is counted from the raw rows). Pairs
-     * are generated only over the plain values (the sorted array's middle: '*' sorts first and '~' last), each pair
-     * once. A cell is kept when n or k changes (a case may leave a cell and another join it in one batch). Sorted
-     * by cell, so that applying them walks the primary key in order.
+     * k = the same sum of the cases' disclosure keys): ('*', v) for every value v, for all time; ('*', v) per month
+     * of receipt for every value but the combined ones ('~'); and every pair a &lt; b of a fact's plain values (not
+     * '*', '~' or the missing value of a case-level dimension, {@link #caseLevelEmpty}) of two different
+     * dimensions. Each fact's plain values are computed once (materialized: inlined, PostgreSQL re-evaluated them
+     * for every value of the fact, issue 16). Sorted by cell, so that applying them walks the primary key in order.
      */
     static String cellDeltas(String source) {
         return """
                 with f as materialized (
                     select s.period, s.vals, s.sgn, s.sgn * ck.disclosure_key as k
-                    from %1$s s join case_report ck on ck.id = s.cid)
+                    from %1$s s join case_report ck on ck.id = s.cid),
+                p as materialized (
+                    select f.sgn, f.k, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%'
+                        and v <> all (%2$s)) as plain from f)
                 select x.a, x.b, x.period, sum(x.n) as n, sum(x.k) as k from (
                     select '*' as a, v.v as b, 0 as period, f.sgn as n, f.k from f, unnest(f.vals) v(v)
                     union all
                     select '*', v.v, f.period, f.sgn, f.k from f, unnest(f.vals) v(v) where v.v not like '~%%'
                     union all
-                    select a.v, b.v, 0, p.sgn, p.k
-                    from (select f.sgn, f.k, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%')
-                          as plain from f) p
+                    select a.v, b.v, 0, p.sgn, p.k from p
                     cross join lateral unnest(p.plain) with ordinality a(v, i)
-                    cross join lateral (select split_part(a.v, '=', 1) || '=' as dim) ad
                     cross join lateral unnest(p.plain[a.i + 1:]) b(v)
-                    where not starts_with(b.v, ad.dim)
+                    where not starts_with(b.v, split_part(a.v, '=', 1) || '=')
                 ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.k) <> 0
-                order by x.a, x.b, x.period""".formatted(source);
+                order by x.a, x.b, x.period""".formatted(source, sqlArray(UNPAIRED));
     }
 
     /**
@@ -216,6 +236,7 @@ public class AggregateStore {
                 + " and o.period = n.period and o.vals = n.vals)"
                 + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
                 + " and n.period = o.period and n.vals = o.vals)").executeUpdate();
+        em.createNativeQuery("analyze stats_batch").executeUpdate();
         em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
                 + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
                 .executeUpdate();

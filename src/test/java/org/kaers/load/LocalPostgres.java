@@ -87,11 +87,27 @@ final class LocalPostgres {
         return sum;
     }
 
-    /** "15 main": the newest cluster pg_lsclusters lists. */
+    /**
+     * "15 main": the cluster listening on the port of the harness's JDBC URL (several clusters may run on one
+     * machine; only the one under test may be stopped); none matching is an error, never a guess.
+     */
     static String[] cluster() throws IOException, InterruptedException {
         String[] lines = run(List.of("pg_lsclusters", "-h"), Map.of()).strip().split("\n");
-        String[] fields = lines[lines.length - 1].trim().split("\\s+");
-        return new String[] {fields[0], fields[1]};
+        String port = port();
+        for (String line : lines) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > 2 && fields[2].equals(port)) {
+                return new String[] {fields[0], fields[1]};
+            }
+        }
+        throw new IllegalStateException("no local cluster listens on port " + port + " (pg_lsclusters)");
+    }
+
+    /** The port of the harness's JDBC URL (5432 when it names none). */
+    static String port() {
+        String url = LoadHarness.JDBC_URL.replace("jdbc:postgresql://", "");
+        String hostPort = url.substring(0, url.indexOf('/'));
+        return hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
     }
 
     static void stop() throws IOException, InterruptedException {

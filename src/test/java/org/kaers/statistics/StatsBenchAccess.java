@@ -26,6 +26,11 @@ public final class StatsBenchAccess {
         LegacyFold.foldRolledBack(dataSource, cases);
     }
 
+    /** The fold as it was before issue 16 (pairs in SQL), on the first {@code cases} queued, rolled back. */
+    public static void sqlPairsFoldRolledBack(javax.sql.DataSource dataSource, int cases) throws java.sql.SQLException {
+        SqlPairsFold.foldRolledBack(dataSource, cases);
+    }
+
     /** The rebuild as it was before, rolled back. */
     public static void legacyRebuildRolledBack(javax.sql.DataSource dataSource) throws java.sql.SQLException {
         LegacyFold.rebuildRolledBack(dataSource);
