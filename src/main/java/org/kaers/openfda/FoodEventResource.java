@@ -40,7 +40,7 @@ public class FoodEventResource {
     static final String OPENFDA_PATH = "/food/event.json";
     static final String V1_PATH = "/api/v1/openfda/food/event.json";
 
-    private static final String DESCRIPTION = "openFDA's food/event query contract (api.fda.gov/food/event.json) over "
+    static final String DESCRIPTION = "openFDA's food/event query contract (api.fda.gov/food/event.json) over "
             + "the counted cases (latest version of each case, never nullified ones). Parameters as openFDA: search "
             + "(Lucene/Elasticsearch query_string syntax: field:term, +AND+, +OR+, a space is OR, NOT, parentheses, "
             + "quoted phrases, inclusive [A+TO+B] and exclusive {A+TO+B} ranges on dates as YYYYMMDD or YYYY-MM-DD, * "
@@ -130,47 +130,7 @@ public class FoodEventResource {
         return answer(uri, OPENFDA_PATH);
     }
 
-    @GET
-    @Path(V1_PATH)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @Operation(operationId = "openFdaFoodEventV1", summary = "openFDA food/event (under /api/v1)",
-            description = "The same as GET /food/event.json (parameters, answers, errors). " + DESCRIPTION)
-    @Parameters({
-            @Parameter(name = "search", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, maxLength = 2000),
-                    example = "products.name_brand:kratom AND outcomes.exact:\"DEATH\""),
-            @Parameter(name = "count", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), example = "reactions.exact"),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    maximum = "1000"), example = "0"),
-            @Parameter(name = "skip", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    maximum = "25000"), example = "0"),
-            @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), example = "date_created:asc"),
-            @Parameter(name = "search_after", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
-                    example = "0=20180314;1=2018-CFS-004512"),
-            @Parameter(name = "api_key", in = ParameterIn.QUERY, description = "Accepted and ignored.",
-                    schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "Records (with meta.results) or counts.",
-            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\"", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
-                    FoodEventResponses.SearchResponse.class, FoodEventResponses.CountResponse.class}),
-                    examples = @ExampleObject(name = "total only", value = """
-                            {"meta": {"disclaimer": "...", "terms": "https://open.fda.gov/terms/",
-                              "license": "https://open.fda.gov/license/", "last_updated": "2026-03-14",
-                              "results": {"skip": 0, "limit": 0, "total": 7}}, "results": []}""")))
-    @APIResponse(responseCode = "400", description = "BAD_REQUEST (as GET /food/event.json).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class),
-                    examples = @ExampleObject(name = "parameter",
-                            value = "{\"error\": {\"code\": \"BAD_REQUEST\", \"message\": \"Invalid parameter: page\"}}")))
-    @APIResponse(responseCode = "401", description = "No or an invalid bearer token.")
-    @APIResponse(responseCode = "403", description = "Reporters; and researchers asking for records (limit above 0).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class)))
-    @APIResponse(responseCode = "404", description = "NOT_FOUND: no match, or nothing to count.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class)))
-    public Response foodEventV1(@Context UriInfo uri) {
-        return answer(uri, V1_PATH);
-    }
-
-    private Response answer(UriInfo uri, String path) {
+    Response answer(UriInfo uri, String path) {
         FoodEventRequest request = FoodEventRequest.parse(uri.getRequestUri().getRawQuery());
         FoodEventService.Answer answer = service.answer(request, changes -> {
             Map<String, String> params = new LinkedHashMap<>(request.echo());
