@@ -56,7 +56,7 @@ public class FoodEventResource {
             + "(clients depend on it), a count without terms 404 \"Nothing to count\". Access: records (limit above 0) "
             + "for reviewers and administrators; researchers count and total (limit=0) with the cell key protection "
             + "of /api/v1/stats (meta.disclosure says which applied). What openFDA cannot express (a role and a "
-            + "product in the same product element) is /api/v1/stats/counts?productRole=SUSPECT&product=<id>.";
+            + "product in the same product element) is /api/v1/stats/counts?by=product,productRole.";
 
     private final FoodEventService service;
     private final PublicUrls urls;
@@ -126,6 +126,9 @@ public class FoodEventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class),
                     examples = @ExampleObject(name = "no match",
                             value = "{\"error\": {\"code\": \"NOT_FOUND\", \"message\": \"No matches found!\"}}")))
+    @APIResponse(responseCode = "429", description = "Rate limit (as every path of the service): problem+json with "
+            + "Retry-After.")
+    @APIResponse(responseCode = "500", description = "Unexpected failure: problem+json without details.")
     public Response foodEvent(@Context UriInfo uri) {
         return answer(uri, OPENFDA_PATH);
     }

@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "org.kaers";
     private static final List<String> FEATURES = List.of("report", "vocabulary", "statistics", "signals", "imports",
-            "causality", "duplicates", "clusters", "openfda", "security", "common");
+            "causality", "duplicates", "clusters", "security", "common");
     /** What each package may use of the others (besides itself); everything else is forbidden. */
     private static final Map<String, List<String>> ALLOWED = Map.ofEntries(Map.entry("common", List.of()),
             Map.entry("security", List.of("common")),
@@ -55,6 +55,13 @@ class ArchitectureTest {
                 .distinct().filter(p -> !p.equals("architecture")).toList();
         org.assertj.core.api.Assertions.assertThat(ALLOWED.keySet())
                 .as("a new top-level package needs its allowed arrows here").containsAll(present);
+    }
+
+    /** openfda (issue 18) is an outer adapter: it reads statistics' disclosure, and nothing depends on it. */
+    @Test
+    void nothingDependsOnTheOpenFdaAdapter() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".openfda..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".openfda..").check(classes);
     }
 
     @Test
