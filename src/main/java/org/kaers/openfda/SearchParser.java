@@ -38,11 +38,11 @@ final class SearchParser {
     }
 
     static Search parse(String search) {
-        if (search.length() > MAX_LENGTH || !supported(search)) {
-            throw OpenFdaError.badRequest("Search not supported: " + search);
-        }
         if (search.isBlank()) {
             return new Search.All();
+        }
+        if (search.length() > MAX_LENGTH || !supported(search)) {
+            throw OpenFdaError.badRequest("Search not supported: " + search);
         }
         Query parsed;
         try {
