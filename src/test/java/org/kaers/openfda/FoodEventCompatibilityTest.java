@@ -7,8 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.TestDatabase;
 import org.kaers.openfda.FoodEventData.Report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -207,6 +213,44 @@ class FoodEventCompatibilityTest {
                 .containsExactly("SUSPECT=" + FoodEventData.SIZE, "CONCOMITANT=" + data().where(r -> r.products().size() > 1).size());
     }
 
+    @Inject
+    TestDatabase db;
+
+    @Test
+    void onlyLatestVersionsOfActiveCasesInOurOwnCasesShape() {
+        String token = CaseReports.uniqueToken();
+        ObjectNode first = CaseReports.withProduct("Kratom Powder " + token);
+        first.putObject("patient").put("sex", "FEMALE").putObject("age").put("value", 30).put("unit", "YEAR");
+        CaseReports.criteria(first).add("HOSPITALIZATION");
+        String a = CaseReports.submit(first);
+        String b = CaseReports.submit(CaseReports.withProduct("Kratom " + token));
+        given().contentType("application/json").body("{\"reason\": \"NO_REAL_PATIENT\"}")
+                .post("/api/v1/reports/" + b + "/nullification").then().statusCode(200);
+        String c = CaseReports.submit(CaseReports.withProduct("Kratom " + token));
+        ObjectNode followUp = CaseReports.withProduct("Kratom " + token);
+        CaseReports.reaction(followUp, 0).put("verbatim", "seizure");
+        given().contentType("application/json").header("If-Match", "\"1\"").body(followUp.toString())
+                .post("/api/v1/reports/" + c + "/follow-ups").then().statusCode(201);
+
+        JsonPath body = ok(get("search=products.name_brand:" + token + "&limit=10"));
+        assertThat(body.getLong("meta.results.total")).isEqualTo(2);
+        assertThat(body.getList("results.report_number", String.class)).containsExactlyElementsOf(
+                java.util.stream.Stream.of(a, c).sorted().toList());
+        Map<String, Object> caseA = body.getMap("results.find { it.report_number == '" + a + "' }");
+        assertThat(caseA.get("outcomes")).isEqualTo(List.of("HOSPITALIZATION"));
+        assertThat(caseA.get("reactions")).isEqualTo(List.of("VOMITING"));
+        assertThat(caseA.get("consumer")).isEqualTo(Map.of("age", "30", "age_unit", "year(s)", "gender", "Female"));
+        assertThat(caseA.get("products")).isEqualTo(List.of(Map.of("role", "SUSPECT", "name_brand", "Kratom Powder " + token)));
+        assertThat(caseA.get("date_created")).isEqualTo(db.string("select to_char(received_at at time zone 'UTC', "
+                + "'YYYYMMDD') from case_report where case_number = '" + a + "'"));
+        Map<String, Object> caseC = body.getMap("results.find { it.report_number == '" + c + "' }");
+        assertThat(caseC.get("reactions")).as("the follow-up's reactions only").isEqualTo(List.of("SEIZURE"));
+        assertThat(caseC.get("outcomes")).isEqualTo(List.of("NON-SERIOUS INJURIES/ ILLNESS"));
+        assertThat(pairs(ok(get("search=products.name_brand:" + token + "&count=reactions.exact"))))
+                .containsExactly("SEIZURE=1", "VOMITING=1");
+        error(get("search=report_number:\"" + b + "\"&limit=0"), 404, "NOT_FOUND", "No matches found!");
+    }
+
     @Test
     void openFdasErrors() {
         error(get("search=report_number:" + data().tag + "&page=2"), 400, "BAD_REQUEST", "Invalid parameter: page");
@@ -229,6 +273,10 @@ class FoodEventCompatibilityTest {
         error(get("search=report_number:" + data().tag + "&count=products.industry_code"), 404, "NOT_FOUND", "Nothing to count");
         error(get("search=report_number:" + data().tag + "&search_after=0%3D1%3B1%3D2"), 400, "BAD_REQUEST",
                 "Invalid search_after parameter value.");
+        // Quotes and SQL in values are values: no match, never a 500.
+        error(get("search=products.name_brand.exact:\"x'+or+'1'='1\""), 404, "NOT_FOUND", "No matches found!");
+        error(get("search=consumer.gender:O%5C'Brien*+OR+report_number:%22')+drop+table+case_report+--%22"), 404,
+                "NOT_FOUND", "No matches found!");
     }
 
     private void total(String search, java.util.function.Predicate<Report> expected) {
