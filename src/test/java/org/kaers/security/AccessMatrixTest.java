@@ -87,6 +87,7 @@ class AccessMatrixTest {
                 new Operation("GET", "/api/v1/imports", Set.of(A), null, Map.of()),
                 new Operation("GET", "/api/v1/imports/{id}", Set.of(A), null, Map.of()),
                 new Operation("POST", "/api/v1/imports/{id}/cancel", Set.of(A), null, Map.of()),
+                new Operation("POST", "/api/v1/imports/{id}/resume", Set.of(A), null, Map.of()),
                 new Operation("GET", "/api/v1/stats/counts", Set.of(S, V, A), null, Map.of("by", "sex")),
                 new Operation("GET", "/api/v1/stats/trends", Set.of(S, V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/stats/summary", Set.of(S, V, A), null, Map.of("substance", "KRATOM")),
