@@ -25,11 +25,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code stats_cell} with the shape of CAERS-like data (DOMAIN.md: tens of thousands of products, thousands of
  * terms, most rare): 40,000 products (30% curated) and 4,500 terms, product and term of each pair drawn with
  * skewed (power-law) popularity, -Dbench.pairs (default 150,000) distinct pairs whose counts follow a Zipf-like law
- * (about 60% of pairs hold one case). Then cuts a release over HTTP and times both reads over HTTP, 200 rounds
- * (20 after 3 for the live read, which takes seconds), after 30 of warm-up, and prints p50, p95 and their ratio. Run (own database, explicit heap):
+ * (about 60% of pairs hold one case). Then cuts a release over HTTP and times both reads over HTTP (the
+ * published one 200 rounds after 30 of warm-up, the live one, seconds a round, 20 after 3), prints p50, p95 and
+ * their ratio, and the plan of the page's statement. Run (own database, explicit heap):
  * {@code ./mvnw -B -Pbench test -Dtest=ReleaseCrossBenchmark -Dtest.jvm.args="-Xmx1g -XX:+UseParallelGC
- * -DKAERS_TEST_DB_URL=jdbc:postgresql://localhost:5432/<db> -Dkaers.stats.aggregate-interval=off
- * -Dkaers.signals.refit-check=off -Dquarkus.test.hang-detection-timeout=60m"}.
+ * -DKAERS_TEST_DB_URL=jdbc:postgresql://localhost:5432/<db> -Dquarkus.http.test-port=0
+ * -Dkaers.stats.aggregate-interval=off -Dkaers.signals.refit-check=off -Dquarkus.test.hang-detection-timeout=60m"}.
  */
 @QuarkusTest
 @Tag("benchmark")
