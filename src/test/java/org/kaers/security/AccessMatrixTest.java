@@ -94,6 +94,8 @@ class AccessMatrixTest {
                 new Operation("GET", "/api/v1/stats/aggregates", Set.of(S, V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/stats/line-listing", Set.of(V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/stats/protection", Set.of(S, V, A), null, Map.of()),
+                new Operation("GET", "/food/event.json", Set.of(S, V, A), null, Map.of("limit", "0")),
+                new Operation("GET", "/api/v1/openfda/food/event.json", Set.of(S, V, A), null, Map.of("limit", "0")),
                 new Operation("POST", "/api/v1/stats/aggregates/catch-up", Set.of(A), null, Map.of()),
                 new Operation("POST", "/api/v1/stats/aggregates/rebuild", Set.of(A), null, Map.of("dryRun", "x")),
                 new Operation("GET", "/api/v1/stats/releases/latest", Set.of(S, V, A), null, Map.of()),
