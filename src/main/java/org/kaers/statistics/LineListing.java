@@ -32,6 +32,11 @@ public class LineListing {
             Dimension.SYMPTOM, Dimension.ORGAN_CLASS, Dimension.CRITERION, Dimension.SERIOUS, Dimension.AGE_GROUP,
             Dimension.SEX, Dimension.COUNTRY, Dimension.SOURCE);
 
+    /** Product labels: an uncurated product's name is a reporter's free text, listed by id until a reviewer curates it. */
+    static final String PRODUCT_NAMES =
+            "select id::text, case when curated then name else 'uncurated product ' || id end from product";
+    static final String TERM_NAMES = "select code, preferred_name from symptom_term";
+
     private final EntityManager em;
 
     LineListing(EntityManager em) {
@@ -95,27 +100,30 @@ public class LineListing {
         params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        // An uncurated product's name is a reporter's free text: listed by id until a reviewer curates it.
-        Map<String, String> productNames = names(
-                "select id::text, case when curated then name else 'uncurated product ' || id end from product");
-        Map<String, String> termNames = names("select code, preferred_name from symptom_term");
+        Map<String, String> productNames = names(PRODUCT_NAMES);
+        Map<String, String> termNames = names(TERM_NAMES);
         List<Row> out = new ArrayList<>(found.size());
         long position = page.offset();
         for (Object[] r : found) {
-            int period = ((Number) r[0]).intValue();
-            Map<String, List<String>> values = parse((String) r[1]);
-            List<String> symptoms = values.getOrDefault("symptom", List.of());
-            out.add(new Row(++position, "%d-%02d".formatted(period / 100, period % 100),
-                    single(values, AggregateStore.ONSET),
-                    values.getOrDefault("product", List.of()).stream().map(id -> productNames.getOrDefault(id, id)).toList(),
-                    values.getOrDefault("substance", List.of()), values.getOrDefault("productForm", List.of()),
-                    symptoms, symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
-                    values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
-                    values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
-                    single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
-                    single(values, "source")));
+            out.add(row(++position, ((Number) r[0]).intValue(), (String) r[1], productNames, termNames));
         }
         return PageResponse.of(out, page, total);
+    }
+
+    /** One row of the listing from a fact's period (yyyymm) and values (text of its text[]). */
+    static Row row(long position, int period, String vals, Map<String, String> productNames,
+            Map<String, String> termNames) {
+        Map<String, List<String>> values = parse(vals);
+        List<String> symptoms = values.getOrDefault("symptom", List.of());
+        return new Row(position, "%d-%02d".formatted(period / 100, period % 100),
+                single(values, AggregateStore.ONSET),
+                values.getOrDefault("product", List.of()).stream().map(id -> productNames.getOrDefault(id, id)).toList(),
+                values.getOrDefault("substance", List.of()), values.getOrDefault("productForm", List.of()),
+                symptoms, symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
+                values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
+                values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
+                single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
+                single(values, "source"));
     }
 
     /** The 'dimension=key' values of a fact, by dimension, without the empty (missing) ones and combined values. */
