@@ -91,12 +91,19 @@ class FhirCaseTest {
 
     @BeforeAll
     static void validator() {
-        var ctx = Fhir.context();
+        // its own context, so that the R4 definitions the validator loads are garbage once the class is done
+        var ctx = ca.uhn.fhir.context.FhirContext.forR4();
         ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(ctx),
                 new CommonCodeSystemsTerminologyService(ctx), new InMemoryTerminologyServerValidationSupport(ctx),
                 new SnapshotGeneratingValidationSupport(ctx));
         FhirInstanceValidator instance = new FhirInstanceValidator(chain);
         validator = ctx.newValidator().registerValidatorModule(instance);
+    }
+
+    /** The validator holds every R4 definition (hundreds of MB): release it for the rest of the suite's JVM. */
+    @org.junit.jupiter.api.AfterAll
+    static void releaseValidator() {
+        validator = null;
     }
 
     @Test
