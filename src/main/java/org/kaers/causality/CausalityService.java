@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * back with whether the case changed since and RUCAM recomputed on the latest version. Owns the transactions.
  */
 @ApplicationScoped
-class CausalityService {
+public class CausalityService {
 
     private static final Logger LOG = Logger.getLogger(CausalityService.class);
     /** Substances whose hepatotoxicity is published but not labelled (RUCAM item 6: +1). */
@@ -104,7 +104,7 @@ class CausalityService {
     }
 
     @Transactional
-    List<CausalityView> list(String caseNumber) {
+    public List<CausalityView> list(String caseNumber) {
         CausalityRepository.CaseRow row = assessments.caseRow(caseNumber, false).orElseThrow(() -> unknownCase(caseNumber));
         List<CausalityAssessment> all = assessments.ofCase(row.id());
         if (all.isEmpty()) {

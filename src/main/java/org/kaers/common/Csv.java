@@ -38,19 +38,44 @@ public final class Csv {
     /** A whole CSV document: the header row, then one row per element; cells as {@link #value(Object)}. */
     public static String write(List<String> header, Iterable<? extends List<?>> rows) {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(header.stream().map(Csv::value).toList());
+        try (Printer printer = printer(out, header)) {
             for (List<?> row : rows) {
-                List<String> cells = new ArrayList<>(row.size());
-                for (Object cell : row) {
-                    cells.add(value(cell));
-                }
-                printer.printRecord(cells);
+                printer.row(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** A CSV document written row by row to {@code out} (streamed exports): the header row now, then {@link Printer#row}. */
+    public static Printer printer(Appendable out, List<String> header) throws IOException {
+        Printer printer = new Printer(new CSVPrinter(out, FORMAT));
+        printer.row(header);
+        return printer;
+    }
+
+    /** Writes rows, each cell as {@link #value(Object)}; closing flushes, and closes the underlying output. */
+    public static final class Printer implements java.io.Closeable {
+
+        private final CSVPrinter printer;
+
+        private Printer(CSVPrinter printer) {
+            this.printer = printer;
+        }
+
+        public void row(List<?> row) throws IOException {
+            List<String> cells = new ArrayList<>(row.size());
+            for (Object cell : row) {
+                cells.add(value(cell));
+            }
+            printer.printRecord(cells);
+        }
+
+        @Override
+        public void close() throws IOException {
+            printer.close(true);
+        }
     }
 
     /** One cell's text before quoting: empty for null, numbers and booleans as they are, text neutralised. */

@@ -387,7 +387,7 @@ public class ProblemMappers {
         return out.isEmpty() ? "body" : out.toString();
     }
 
-    static Violation toViolation(ConstraintViolation<?> violation) {
+    public static Violation toViolation(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();

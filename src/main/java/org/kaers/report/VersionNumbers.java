@@ -4,12 +4,12 @@ import org.kaers.common.ApiProblem;
 import org.kaers.common.Violation;
 
 /** Parsing of the version path parameter and the follow-up type, with 4xx answers instead of 404/500. */
-final class VersionNumbers {
+public final class VersionNumbers {
 
     private VersionNumbers() {
     }
 
-    static int parse(String version) {
+    public static int parse(String version) {
         try {
             int n = Integer.parseInt(version);
             if (n >= 1) {

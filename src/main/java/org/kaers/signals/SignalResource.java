@@ -46,7 +46,7 @@ public class SignalResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CSV, org.kaers.common.Exports.NDJSON})
     @Operation(operationId = "signalTable", summary = "Disproportionality of one subject against everything else",
             description = "Give exactly one subject: product (canonical id), substance, symptom (term code), organClass, "
                     + "productName (a product name as reported) or verbatim (a reaction term as reported: FDA's MedDRA "
@@ -92,7 +92,8 @@ public class SignalResource {
     @APIResponse(responseCode = "200", description = "The table.",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalViews.Table.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "key,label,suppressed,a,b,c,d,expected,prr,prr_lower,prr_upper,chi_square,ror,ror_lower,ror_upper,ic,ic025,ic975,ebgm,eb05,eb95,evans,ror_signal,ic_signal,ebgm_signal\n"))})
+                            value = "key,label,suppressed,a,b,c,d,expected,prr,prr_lower,prr_upper,chi_square,ror,ror_lower,ror_upper,ic,ic025,ic975,ebgm,eb05,eb95,evans,ror_signal,ic_signal,ebgm_signal,data_version\n")),
+                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "No subject or several, an unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such product, substance, term or organ class.",
@@ -100,9 +101,9 @@ public class SignalResource {
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response table(@Context UriInfo uri, @Context HttpHeaders headers) {
         SignalViews.Table table = service.table(uri.getQueryParameters());
-        boolean csv = org.kaers.common.Csv.requested(headers);
-        return csv ? org.kaers.common.Csv.response(toCsv(table))
-                : Response.ok(table, MediaType.APPLICATION_JSON).build();
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(table, MediaType.APPLICATION_JSON).build()
+                : org.kaers.common.Exports.table(format, "signals", table.meta().dataVersion(), CSV_COLUMNS, rows(table));
     }
 
     @GET
@@ -161,10 +162,11 @@ public class SignalResource {
         return priors.fit(level, "on request").orElseThrow(() -> ApiProblem.notFound("nothing to fit the prior to"));
     }
 
-    static String toCsv(SignalViews.Table table) {
-        List<String> header = List.of("key", "label", "suppressed", "a", "b", "c", "d", "expected", "prr", "prr_lower",
-                "prr_upper", "chi_square", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
-                "eb95", "evans", "ror_signal", "ic_signal", "ebgm_signal");
+    static final List<String> CSV_COLUMNS = List.of("key", "label", "suppressed", "a", "b", "c", "d", "expected", "prr",
+            "prr_lower", "prr_upper", "chi_square", "ror", "ror_lower", "ror_upper", "ic", "ic025", "ic975", "ebgm", "eb05",
+            "eb95", "evans", "ror_signal", "ic_signal", "ebgm_signal");
+
+    static List<List<Object>> rows(SignalViews.Table table) {
         List<List<Object>> rows = new ArrayList<>();
         for (SignalViews.Row r : table.results()) {
             rows.add(java.util.Arrays.asList(r.key(), r.label(), r.suppressed(), r.a(), r.b(), r.c(), r.d(),
@@ -173,6 +175,6 @@ public class SignalResource {
                     r.ebgm().value(), r.ebgm().lower(), r.ebgm().upper(), r.signals().evans(), r.signals().ror(),
                     r.signals().ic(), r.signals().ebgm()));
         }
-        return org.kaers.common.Csv.write(header, rows);
+        return rows;
     }
 }

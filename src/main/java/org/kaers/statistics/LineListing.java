@@ -38,6 +38,16 @@ public class LineListing {
      */
     static final String TREATMENT = "treatment";
 
+    /** Product labels: an uncurated product's name is a reporter's free text, listed by id until a reviewer curates it. */
+    static final String PRODUCT_NAMES =
+            "select id::text, case when curated then name else 'uncurated product ' || id end from product";
+    static final String TERM_NAMES = "select code, preferred_name from symptom_term";
+    /** The treatment codes of the fact's case's latest version (comma-separated, in the order given; no doses). */
+    static final String TREATMENTS = "(select string_agg(e.treatment ->> 'code', ',' order by e.n) from case_report c"
+            + " join case_version v on v.case_id = c.id and v.version = c.current_version"
+            + " cross join lateral jsonb_array_elements(coalesce(v.poison_centre -> 'care' -> 'treatments', '[]'))"
+            + " with ordinality as e(treatment, n) where c.id = f.case_id)";
+
     private final EntityManager em;
 
     LineListing(EntityManager em) {
@@ -115,34 +125,17 @@ public class LineListing {
         var count = em.createNativeQuery("select count(*) from stats_fact f" + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        var rows = em.createNativeQuery("select f.period, f.vals::text, f.case_id from stats_fact f" + where
+        var rows = em.createNativeQuery("select f.period, f.vals::text, " + TREATMENTS + " from stats_fact f" + where
                 + " order by f.case_id");
         params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        // An uncurated product's name is a reporter's free text: listed by id until a reviewer curates it.
-        Map<String, String> productNames = names(
-                "select id::text, case when curated then name else 'uncurated product ' || id end from product");
-        Map<String, String> termNames = names("select code, preferred_name from symptom_term");
-        Map<Long, List<String>> given = treatmentsOf(found.stream().map(r -> ((Number) r[2]).longValue()).toList());
+        Map<String, String> productNames = names(PRODUCT_NAMES);
+        Map<String, String> termNames = names(TERM_NAMES);
         List<Row> out = new ArrayList<>(found.size());
         long position = page.offset();
         for (Object[] r : found) {
-            int period = ((Number) r[0]).intValue();
-            Map<String, List<String>> values = parse((String) r[1]);
-            List<String> symptoms = values.getOrDefault("symptom", List.of());
-            out.add(new Row(++position, "%d-%02d".formatted(period / 100, period % 100),
-                    single(values, AggregateStore.ONSET),
-                    values.getOrDefault("product", List.of()).stream().map(id -> productNames.getOrDefault(id, id)).toList(),
-                    values.getOrDefault("substance", List.of()), values.getOrDefault("productForm", List.of()),
-                    symptoms, symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
-                    values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
-                    values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
-                    single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
-                    single(values, "source"), single(values, Dimension.EXPOSURE_REASON.code()),
-                    single(values, Dimension.EXPOSURE_CHRONICITY.code()), single(values, Dimension.EXPOSURE_SITE.code()),
-                    single(values, Dimension.CARE_LEVEL.code()), single(values, Dimension.MEDICAL_OUTCOME.code()),
-                    given.getOrDefault(((Number) r[2]).longValue(), List.of()), single(values, Dimension.CAUSALITY.code())));
+            out.add(row(++position, ((Number) r[0]).intValue(), (String) r[1], (String) r[2], productNames, termNames));
         }
         return PageResponse.of(out, page, total);
     }
@@ -172,24 +165,26 @@ public class LineListing {
         return out;
     }
 
-    /** The treatment codes of each case's latest version, in the order given. */
-    private Map<Long, List<String>> treatmentsOf(List<Long> caseIds) {
-        Map<Long, List<String>> out = new HashMap<>();
-        if (caseIds.isEmpty()) {
-            return out;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.id, t.code from case_report c join case_version v"
-                + " on v.case_id = c.id and v.version = c.current_version"
-                + " cross join lateral jsonb_array_elements(coalesce(v.poison_centre -> 'care' -> 'treatments', '[]'))"
-                + " with ordinality as e(treatment, n)"
-                + " cross join lateral (select e.treatment ->> 'code' as code) t"
-                + " where c.id = any(cast(:ids as bigint[])) order by c.id, e.n")
-                .setParameter("ids", caseIds.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .getResultList();
-        rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
-        return out;
+    /**
+     * One row of the listing from a fact's period (yyyymm), values (text of its text[]) and treatment codes (the
+     * {@link #TREATMENTS} column: comma-separated, in the order given, or null).
+     */
+    static Row row(long position, int period, String vals, String treatments, Map<String, String> productNames,
+            Map<String, String> termNames) {
+        Map<String, List<String>> values = parse(vals);
+        List<String> symptoms = values.getOrDefault("symptom", List.of());
+        return new Row(position, "%d-%02d".formatted(period / 100, period % 100),
+                single(values, AggregateStore.ONSET),
+                values.getOrDefault("product", List.of()).stream().map(id -> productNames.getOrDefault(id, id)).toList(),
+                values.getOrDefault("substance", List.of()), values.getOrDefault("productForm", List.of()),
+                symptoms, symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
+                values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
+                values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
+                single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
+                single(values, "source"), single(values, Dimension.EXPOSURE_REASON.code()),
+                single(values, Dimension.EXPOSURE_CHRONICITY.code()), single(values, Dimension.EXPOSURE_SITE.code()),
+                single(values, Dimension.CARE_LEVEL.code()), single(values, Dimension.MEDICAL_OUTCOME.code()),
+                treatments == null ? List.of() : List.of(treatments.split(",")), single(values, Dimension.CAUSALITY.code()));
     }
 
     /** The 'dimension=key' values of a fact, by dimension, without the empty (missing) ones and combined values. */

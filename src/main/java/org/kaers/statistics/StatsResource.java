@@ -33,14 +33,19 @@ import org.kaers.common.Problem;
 public class StatsResource {
 
     static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;
+    static final String NDJSON = org.kaers.common.Exports.NDJSON;
 
     private final StatsService service;
     private final TrendService trends;
     private final LineListing listing;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;
+    private final StatsExports exports;
+    private final LineListingExport listingExport;
 
     StatsResource(StatsService service, TrendService trends, LineListing listing,
-            org.kaers.statistics.disclosure.Disclosure disclosure) {
+            org.kaers.statistics.disclosure.Disclosure disclosure, StatsExports exports, LineListingExport listingExport) {
+        this.exports = exports;
+        this.listingExport = listingExport;
         this.service = service;
         this.trends = trends;
         this.listing = listing;
@@ -74,7 +79,7 @@ public class StatsResource {
 
     @GET
     @Path("/line-listing")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(operationId = "lineListing", summary = "De-identified line listing (reviewers and administrators)",
             description = "Not served to researchers: a row per case is what every disclosure attack needs, and over "
@@ -90,7 +95,10 @@ public class StatsResource {
                     + "comma-separated values; all filters must match): product, "
                     + "substance, productForm, symptom, organClass, criterion, serious, ageGroup, sex, country, source, "
                     + "exposureReason, exposureChronicity, exposureSite, careLevel, medicalOutcome, causality, treatment. "
-                    + "Read from the statistics aggregates: as fresh as they are (see /stats/aggregates).")
+                    + "Read from the statistics aggregates: as fresh as they are (see /stats/aggregates). "
+                    + "With Accept: text/csv or application/x-ndjson the answer is the whole listing (no page or size), "
+                    + "streamed from a database cursor in constant memory and read in one snapshot: the "
+                    + "KAERS-Data-Version header and the last column of every row give its data version.")
     @Parameters({
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every listed dimension).",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -108,19 +116,29 @@ public class StatsResource {
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of rows.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "A page of rows (JSON), or every row (CSV, NDJSON).",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
+                    description = "CSV and NDJSON: the data version of the rows."),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                            value = "row,receivedMonth,onsetMonth,products,substances,productForms,symptoms,symptomNames,organClasses,serious,criteria,outcomes,ageGroup,sex,country,source,data_version\n"
+                                    + "1,2026-03,2026-02,Maeng Da kratom,KRATOM,POWDER,KT0031,Seizure,NERVOUS_SYSTEM,true,HOSPITALIZATION,RECOVERED,ADULT,FEMALE,US,DIRECT,1873\n")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Researchers and reporters: the listing shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<LineListing.Row> lineListing(@Context UriInfo uri) {
-        return listing.page(uri.getQueryParameters());
+    public Response lineListing(@Context UriInfo uri, @Context HttpHeaders headers) {
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        if (format != org.kaers.common.Exports.Format.JSON) {
+            return listingExport.export(uri.getQueryParameters(), format);
+        }
+        return Response.ok(listing.page(uri.getQueryParameters()), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/summary")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
     @Operation(operationId = "summarise", summary = "Profile of a product or substance",
             description = "Cases, serious cases and share, the 10 most reported symptoms, outcomes, seriousness criteria, "
                     + "age groups and sexes of the cases with the product or substance (and any other statistics filters). "
@@ -129,17 +147,24 @@ public class StatsResource {
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "product", in = ParameterIn.QUERY, description = "Canonical product id.", schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "200", description = "The profile.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryResponse.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryResponse.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                            value = "section,key,label,count,share,data_version\ncases,total,,1534,,1873\ncases,serious,,812,,1873\n"
+                                    + "cases,seriousShare,,,0.529,1873\ntopSymptoms,KT0031,Seizure,96,,1873\n")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "No product or substance, or an unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public SummaryResponse summary(@Context UriInfo uri) {
-        return service.summary(StatsParams.parseSummary(uri.getQueryParameters()));
+    public Response summary(@Context UriInfo uri, @Context HttpHeaders headers) {
+        SummaryResponse summary = service.summary(StatsParams.parseSummary(uri.getQueryParameters()));
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(summary, MediaType.APPLICATION_JSON).build()
+                : exports.summary(summary, format);
     }
 
     @GET
     @Path("/trends")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
     @Operation(operationId = "caseTrend", summary = "Cases per month, quarter or year",
             description = "Counts cases per period of receipt (date=received, the default) or of onset (date=onset: the "
                     + "earliest reaction onset; cases without one are counted as missing), with the same filters and "
@@ -152,18 +177,25 @@ public class StatsResource {
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
                     schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "200", description = "The series.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendResponse.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendResponse.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                            value = "interval,date,period,start,count,suppressed,data_version\nMONTH,received,2026-03,2026-03-01,17,false,1873\n"
+                                    + "MONTH,received,total,,17,false,1873\n")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public TrendResponse trend(@Context UriInfo uri) {
+    public Response trend(@Context UriInfo uri, @Context HttpHeaders headers) {
         StatsParams.TrendQuery query = StatsParams.parseTrend(uri.getQueryParameters());
-        return trends.trend(query.request(), query.interval(), query.onset());
+        TrendResponse trend = trends.trend(query.request(), query.interval(), query.onset());
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(trend, MediaType.APPLICATION_JSON).build()
+                : exports.trend(trend, format);
     }
 
     @GET
     @Path("/counts")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
     @Operation(operationId = "countCases", summary = "Count cases by one or two dimensions",
             description = "Counts cases, not rows: a case counts once per distinct group key (a case with two kratom "
                     + "products and three reactions counts once in each product x symptom pair). Only the latest "
@@ -176,7 +208,8 @@ public class StatsResource {
                     + "and are accepted as filters, only when they occur in at least meta.protection.freeTextMinimumCases "
                     + "cases. Reviewers and administrators receive exact counts. "
                     + "Sorted by released count, then key; all groups are reachable through page/size (up to 1000 a page). "
-                    + "JSON by default, CSV with Accept: text/csv.")
+                    + "JSON by default, CSV with Accept: text/csv, NDJSON with Accept: application/x-ndjson (the same page; "
+                    + "the KAERS-Data-Version header and the last field of every row give the data version).")
     @Parameters({
             @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",
                     description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
@@ -196,38 +229,16 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The counts.",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountResponse.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", value = "substance,substance_label,count,suppressed\nKRATOM,,42,false\nALCOHOL,,,true\n"))})
+                            examples = @ExampleObject(name = "csv", value = "substance,substance_label,count,suppressed,data_version\nKRATOM,,42,false,1873\nALCOHOL,,6,false,1873\n")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
+                            value = "{\"substance\":\"KRATOM\",\"substance_label\":null,\"count\":42,\"suppressed\":false,\"dataVersion\":1873}\n"))})
     @APIResponse(responseCode = "400", description = "Unknown parameter, dimension or value; the message lists what is allowed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
         CountResponse counts = service.counts(StatsParams.parse(uri.getQueryParameters()));
-        boolean csv = org.kaers.common.Csv.requested(headers);
-        if (csv) {
-            return org.kaers.common.Csv.response(toCsv(counts));
-        }
-        return Response.ok(counts, MediaType.APPLICATION_JSON).build();
-    }
-
-    static String toCsv(CountResponse counts) {
-        List<String> header = new ArrayList<>();
-        for (String dim : counts.meta().by()) {
-            header.add(dim);
-            header.add(dim + "_label");
-        }
-        header.add("count");
-        header.add("suppressed");
-        List<List<Object>> rows = new ArrayList<>();
-        for (CountResponse.Group g : counts.results()) {
-            List<Object> cells = new ArrayList<>();
-            for (int i = 0; i < g.keys().size(); i++) {
-                cells.add(g.keys().get(i));
-                cells.add(g.labels().get(i));
-            }
-            cells.add(g.count());
-            cells.add(g.suppressed());
-            rows.add(cells);
-        }
-        return org.kaers.common.Csv.write(header, rows);
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(counts, MediaType.APPLICATION_JSON).build()
+                : exports.counts(counts, format);
     }
 }

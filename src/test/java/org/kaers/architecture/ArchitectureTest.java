@@ -38,7 +38,8 @@ class ArchitectureTest {
             Map.entry("causality", List.of("common", "security", "report", "vocabulary")),
             Map.entry("duplicates", List.of("common", "security", "report")),
             Map.entry("clusters", List.of("common", "security", "report")),
-            Map.entry("openfda", List.of("common", "security", "statistics")));
+            Map.entry("openfda", List.of("common", "security", "statistics")),
+            Map.entry("fhir", List.of("common", "security", "report", "vocabulary", "causality")));
 
     static JavaClasses classes;
 
@@ -73,7 +74,7 @@ class ArchitectureTest {
     @Test
     void featuresUseOnlyTheirAllowedPackages() {
         for (String feature : List.of("report", "statistics", "signals", "imports", "causality", "duplicates",
-                "clusters", "openfda")) {
+                "clusters", "openfda", "fhir")) {
             forbidden(feature).check(classes);
         }
         // vocabulary -> report (ProductForm, ...) and vocabulary -> statistics (disclosure of product counts):

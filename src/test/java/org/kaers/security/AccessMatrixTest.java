@@ -104,7 +104,10 @@ class AccessMatrixTest {
                 new Operation("GET", "/api/v1/signals", Set.of(S, V, A), null, Map.of("substance", "KRATOM")),
                 new Operation("GET", "/api/v1/signals/prior", Set.of(S, V, A), null, Map.of()),
                 new Operation("POST", "/api/v1/signals/prior", Set.of(A), null, Map.of("dryRun", "x")),
-                new Operation("GET", "/api/v1/audit", Set.of(A), null, Map.of()));
+                new Operation("GET", "/api/v1/audit", Set.of(A), null, Map.of()),
+                new Operation("GET", "/api/v1/fhir/cases/{caseNumber}", Set.of(R, V, A), null, Map.of()),
+                new Operation("GET", "/api/v1/fhir/cases/{caseNumber}/versions/{version}", Set.of(R, V, A), null, Map.of()),
+                new Operation("POST", "/api/v1/fhir/cases", Set.of(R, V, A), "{}", Map.of()));
     }
 
     @Test

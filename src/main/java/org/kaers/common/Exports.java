@@ -1,0 +1,124 @@
+package org.kaers.common;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every tabular export (statistics, signals, the line listing) as CSV or NDJSON, in one place: the format from the
+ * client's first Accept choice, the body streamed row by row (nothing is collected in memory: the rows come from
+ * a {@link Source} that writes them as it reads them), and every file stamped with the data version it came from,
+ * twice: the {@value #DATA_VERSION} response header, and a last column {@code data_version} (CSV) /
+ * {@code dataVersion} (NDJSON) in every row, so a row that leaves its file still says where it came from. The
+ * column goes last so that scripts written against the earlier CSV columns keep working. List cells (the line
+ * listing's products, symptoms...) are JSON arrays in NDJSON and |-separated in CSV.
+ */
+public final class Exports {
+
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String DATA_VERSION = "KAERS-Data-Version";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Exports() {
+    }
+
+    /** The format of a response. */
+    public enum Format {
+        JSON, CSV, NDJSON
+    }
+
+    /** The client's first choice: CSV, NDJSON, else JSON (a wildcard is JSON). */
+    public static Format format(HttpHeaders headers) {
+        MediaType first = headers.getAcceptableMediaTypes().stream().findFirst().orElse(MediaType.WILDCARD_TYPE);
+        if (first.isWildcardType() || first.isWildcardSubtype()) {
+            return Format.JSON;
+        }
+        if (first.isCompatible(MediaType.valueOf(Csv.MEDIA_TYPE))) {
+            return Format.CSV;
+        }
+        if (first.isCompatible(MediaType.valueOf(NDJSON))) {
+            return Format.NDJSON;
+        }
+        return Format.JSON;
+    }
+
+    /** Receives the rows of an export, one at a time, cells in the order of the columns. */
+    public interface Sink {
+        void row(List<?> cells) throws IOException;
+    }
+
+    /** Writes every row of an export to the sink, reading them as it goes. */
+    @FunctionalInterface
+    public interface Source {
+        void writeTo(Sink sink) throws IOException;
+    }
+
+    /**
+     * A CSV or NDJSON response of these columns, stamped with the data version, offered for download as
+     * {@code name-v<dataVersion>.csv} (or .ndjson).
+     */
+    public static Response table(Format format, String name, long dataVersion, List<String> columns, Source rows) {
+        if (format == Format.JSON) {
+            throw new IllegalArgumentException("JSON is the resource's own answer");
+        }
+        boolean csv = format == Format.CSV;
+        StreamingOutput body = output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+            if (csv) {
+                List<String> header = new ArrayList<>(columns);
+                header.add("data_version");
+                try (Csv.Printer printer = Csv.printer(out, header)) {
+                    rows.writeTo(cells -> printer.row(csvRow(cells, dataVersion)));
+                }
+            } else {
+                rows.writeTo(cells -> {
+                    Map<String, Object> object = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        object.put(columns.get(i), cells.get(i));
+                    }
+                    object.put("dataVersion", dataVersion);
+                    out.write(JSON.writeValueAsString(object));
+                    out.write('\n');
+                });
+                out.flush();
+            }
+        };
+        String extension = csv ? ".csv" : ".ndjson";
+        return Response.ok(body, csv ? Csv.MEDIA_TYPE + ";charset=UTF-8" : NDJSON + ";charset=UTF-8")
+                .header(DATA_VERSION, dataVersion)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-v" + dataVersion + extension + "\"")
+                .build();
+    }
+
+    /** The same rows from a list (small answers such as one page of counts). */
+    public static Response table(Format format, String name, long dataVersion, List<String> columns,
+            List<? extends List<?>> rows) {
+        return table(format, name, dataVersion, columns, sink -> {
+            for (List<?> row : rows) {
+                sink.row(row);
+            }
+        });
+    }
+
+    private static List<Object> csvRow(List<?> cells, long dataVersion) {
+        List<Object> out = new ArrayList<>(cells.size() + 1);
+        for (Object cell : cells) {
+            out.add(cell instanceof List<?> list ? String.join("|", list.stream().map(String::valueOf).toList()) : cell);
+        }
+        out.add(dataVersion);
+        return out;
+    }
+}

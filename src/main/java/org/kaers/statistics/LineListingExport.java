@@ -1,0 +1,146 @@
+package org.kaers.statistics;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.kaers.common.Exports;
+import org.kaers.common.QueryParams;
+
+/**
+ * The whole de-identified line listing as one CSV or NDJSON file, in constant memory at any size: the rows come
+ * from a server-side cursor (autocommit off, fetch size {@value #FETCH}) and are written as they are read. One
+ * read-only REPEATABLE READ transaction holds the data version and every row, so the stamp is the version of
+ * exactly the rows in the file. The filters are those of the JSON listing; page and size are not taken (the file
+ * is the whole listing). Columns: the fields of {@link LineListing.Row}, so a new field is exported with no edit here.
+ */
+@ApplicationScoped
+class LineListingExport {
+
+    static final int FETCH = 1000;
+    private static final List<RecordComponent> COLUMNS = Arrays.asList(LineListing.Row.class.getRecordComponents());
+
+    private final DataSource dataSource;
+
+    LineListingExport(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Response export(MultivaluedMap<String, String> raw, Exports.Format format) {
+        Set<String> filterNames = new HashSet<>();
+        LineListing.FILTERS.forEach(d -> filterNames.add(d.code()));
+        QueryParams.of(raw, filterNames).throwIfInvalid();
+        CountRequest request = StatsParams.parseFilters(LineListing.only(raw, filterNames));
+        StringBuilder sql = new StringBuilder("select f.period, f.vals::text, " + LineListing.TREATMENTS
+                + " from stats_fact f where true");
+        List<String> params = new ArrayList<>();
+        for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
+            sql.append(" and f.vals && cast(? as text[])");
+            params.add(filter.getValue().stream().map(v -> filter.getKey().code() + "=" + v)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        }
+        sql.append(" order by f.case_id");
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            long version = single(c, "select data_version from stats_state where id = 1");
+            Map<String, String> productNames = names(c, LineListing.PRODUCT_NAMES);
+            Map<String, String> termNames = names(c, LineListing.TERM_NAMES);
+            Connection open = c;
+            Response response = Exports.table(format, "line-listing", version,
+                    COLUMNS.stream().map(RecordComponent::getName).toList(),
+                    sink -> stream(open, sql.toString(), params, productNames, termNames, sink));
+            c = null; // the streamed body closes it
+            return response;
+        } catch (SQLException e) {
+            throw new IllegalStateException("line listing export failed", e);
+        } finally {
+            close(c);
+        }
+    }
+
+    private static void stream(Connection c, String sql, List<String> params, Map<String, String> productNames,
+            Map<String, String> termNames, Exports.Sink sink) throws IOException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setFetchSize(FETCH);
+            for (int i = 0; i < params.size(); i++) {
+                st.setString(i + 1, params.get(i));
+            }
+            long position = 0;
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    LineListing.Row row = LineListing.row(++position, rs.getInt(1), rs.getString(2), rs.getString(3), productNames,
+                            termNames);
+                    sink.row(cells(row));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("line listing export failed", e);
+        } finally {
+            close(c);
+        }
+    }
+
+    private static List<Object> cells(LineListing.Row row) {
+        List<Object> out = new ArrayList<>(COLUMNS.size());
+        for (RecordComponent component : COLUMNS) {
+            try {
+                out.add(component.getAccessor().invoke(row));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static Map<String, String> names(Connection c, String sql) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private static void close(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing left to do
+        }
+    }
+}
