@@ -55,6 +55,7 @@ public class DashboardPages {
         params.remove("size");
         return Response.status(answer.status()).type(MediaType.TEXT_HTML).entity(dashboard.data("nav", Nav.of(api))
                 .data("dimensions", DIMENSIONS).data("params", params).data("result", answer.ok() ? answer.body() : null)
+                .data("rows", rows(answer.body().get("results"))).data("missing", list(answer.body().get("missing")))
                 .data("problems", answer.violations()).data("csv", "/dashboard/counts.csv" + Api.query(params))
                 .render()).build();
     }
@@ -73,6 +74,32 @@ public class DashboardPages {
         return Response.status(answer.status()).type(answer.ok() ? "text/csv" : "application/problem+json")
                 .header("Content-Disposition", answer.ok() ? "attachment; filename=\"kaers-counts.csv\"" : null)
                 .entity(answer.text()).build();
+    }
+
+    /** One group of a one-dimension count: its label (its key when the dimension has no labels), key and count. */
+    @io.quarkus.qute.TemplateData
+    record CountRow(String label, String key, Object count) {
+    }
+
+    private static List<CountRow> rows(Object results) {
+        List<CountRow> rows = new java.util.ArrayList<>();
+        for (Object group : list(results)) {
+            if (group instanceof Map<?, ?> g) {
+                String key = first(g.get("keys"));
+                String label = first(g.get("labels"));
+                rows.add(new CountRow(label == null ? key : label, key, g.get("count")));
+            }
+        }
+        return rows;
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> list ? list : List.of();
+    }
+
+    private static String first(Object value) {
+        List<?> list = list(value);
+        return list.isEmpty() || list.get(0) == null ? null : String.valueOf(list.get(0));
     }
 
     private static Map<String, String> params(String by, String serious, String from, String to) {

@@ -139,9 +139,9 @@ public class ReportPages {
         String message = answer.violations().isEmpty() ? answer.detail() : null;
         if (answer.status() == 412) {
             String latest = answer.header("ETag").map(t -> t.replace("\"", "")).orElse("a newer one");
-            message = "Not stored: this case was changed by someone else after you opened this form (you started from "
-                    + "version " + version + "; the latest is version " + latest + "). Open the latest version, "
-                    + "check what changed and enter your follow-up again. " + answer.detail();
+            message = "This case was changed by someone else after you opened this form: you started from version "
+                    + version + ", the latest is version " + latest + ". Open the latest version, check what changed "
+                    + "and enter your follow-up again.";
         }
         return page(answer.status(), caseNumber, form, answer.violations(), message, carried);
     }
