@@ -15,4 +15,9 @@ record Nav(String user, boolean reporter, boolean reviewer, boolean researcher, 
     public boolean signedIn() {
         return user != null;
     }
+
+    /** Reporters list their own cases, reviewers every case; researchers read aggregates only. */
+    public boolean cases() {
+        return reporter || reviewer;
+    }
 }
