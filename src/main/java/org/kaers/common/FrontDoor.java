@@ -20,7 +20,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * The one place that decides what a request is, before routing and before any other filter (README, "Security").
  * In this order, on every path:
  * <ol>
- * <li>the response headers every answer carries (nosniff, frame-ancestors, no-store under /api/...);</li>
+ * <li>the response headers every answer carries (nosniff, frame-ancestors, no-store under /api/... and on pages,
+ * a page CSP outside /api/ and /q/);</li>
  * <li>the token and the rate limits ({@code security.RateLimit}, at order {@link #TOKEN_ORDER}): first, so that
  * a flood of refusals is limited like any other traffic;</li>
  * <li>the request line and headers: a NUL anywhere in the URI is 400, a URI over 4 KiB 414, headers over
@@ -108,7 +109,7 @@ public class FrontDoor {
         HttpMethod method = ctx.request().method();
         String path = ctx.request().path();
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || method == HttpMethod.TRACE || path == null || !path.startsWith("/api/")) {
+                || method == HttpMethod.TRACE || path == null || path.startsWith("/q/")) {
             ctx.next();
             return;
         }
@@ -168,19 +169,34 @@ public class FrontDoor {
         return "the request body may be at most " + limit + " bytes";
     }
 
-    /** OWASP REST Security cheat sheet, "Security headers"; no-store on every API answer (they carry case data). */
+    /**
+     * The pages (org.kaers.web, issue #19): scripts and styles only from the service itself, no inline script or
+     * style, forms only to itself.
+     */
+    static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /** Whether a path is one of the pages or their assets (everything outside /api/ and /q/). */
+    static boolean page(String path) {
+        return !path.startsWith("/api/") && !path.startsWith("/q/");
+    }
+
+    /** OWASP REST Security cheat sheet, "Security headers"; no-store on every API answer and page (they carry case data). */
     static void securityHeaders(MultiMap headers, String path) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         headers.set("Cross-Origin-Resource-Policy", "same-origin");
-        if (!path.startsWith("/q/swagger-ui") && !path.startsWith("/q/dev-ui")) {
-            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        } else {
+        if (path.startsWith("/q/swagger-ui") || path.startsWith("/q/dev-ui")) {
             headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+        } else if (page(path)) {
+            headers.set("Content-Security-Policy", PAGE_CSP);
+        } else {
+            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         }
-        if (path.startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+        boolean asset = path.startsWith("/static/") || path.startsWith("/webjars/");
+        if ((path.startsWith("/api/") || (page(path) && !asset)) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         headers.remove(HttpHeaders.SERVER);
