@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.kaers.statistics.disclosure.Disclosure;
 import jakarta.persistence.Query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,7 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 class FoodEventStore {
 
-    static final String FROM = " from openfda_food_event e";
+    /** Live: the latest version of every counted case (reviewers, administrators). */
+    static final String FROM_LIVE = " from openfda_food_event e";
+    /** Frozen: the case versions of the latest release (researchers; {@link Disclosure#frozen()}). */
+    static final String FROM_RELEASED = " from openfda_food_event_released e";
     private static final String RECORD = """
             json_build_object('report_number', e.report_number, 'date_created', to_char(e.date_created, 'YYYYMMDD'),
                 'date_started', to_char(e.date_started, 'YYYYMMDD'), 'outcomes', e.outcomes, 'reactions', e.reactions,
@@ -33,9 +37,11 @@ class FoodEventStore {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Disclosure disclosure;
 
-    FoodEventStore(EntityManager em, ObjectMapper json) {
+    FoodEventStore(EntityManager em, ObjectMapper json, Disclosure disclosure) {
         this.em = em;
+        this.disclosure = disclosure;
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
@@ -52,7 +58,7 @@ class FoodEventStore {
     }
 
     Cell total(String where, Map<String, Object> params) {
-        Object[] r = (Object[]) bind(em.createNativeQuery("select count(*), coalesce(sum(e.ckey), 0)" + FROM
+        Object[] r = (Object[]) bind(em.createNativeQuery("select count(*), coalesce(sum(e.ckey), 0)" + from()
                 + " where " + where), params).getSingleResult();
         return new Cell(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
@@ -71,7 +77,7 @@ class FoodEventStore {
         String order = key == null ? rn : "(" + key + ") is null, " + key + (sort.descending() ? " desc" : "") + ", " + rn;
         @SuppressWarnings("unchecked")
         List<Object[]> found = bind(em.createNativeQuery("select " + RECORD + ", " + (key == null ? "null" : key)
-                + ", e.report_number" + FROM + " where " + condition + " order by " + order), sql.params())
+                + ", e.report_number" + from() + " where " + condition + " order by " + order), sql.params())
                 .setFirstResult(skip).setMaxResults(limit).getResultList();
         List<Row> out = new ArrayList<>(found.size());
         for (Object[] r : found) {
@@ -100,7 +106,7 @@ class FoodEventStore {
                     : "(select distinct x as term from unnest(" + elements + ") x where x is not null and x <> '')";
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> found = bind(em.createNativeQuery("select u.term, count(*), sum(e.ckey)" + FROM
+        List<Object[]> found = bind(em.createNativeQuery("select u.term, count(*), sum(e.ckey)" + from()
                 + " cross join lateral " + values + " u where " + where + " group by u.term"), params).getResultList();
         List<Bucket> out = new ArrayList<>(found.size());
         for (Object[] r : found) {
@@ -110,8 +116,16 @@ class FoodEventStore {
     }
 
     /** The day of the latest change to any case (UTC), YYYY-MM-DD; null before the first case. */
+    /** The view the caller's answers are read from: the latest release for researchers, live for the others. */
+    private String from() {
+        return disclosure.frozen() ? FROM_RELEASED : FROM_LIVE;
+    }
+
+    /** openFDA's {@code meta.last_updated}: for researchers the day the latest release was cut (never a live time). */
     String lastUpdated() {
-        Object r = em.createNativeQuery("select to_char(max(updated_at) at time zone 'UTC', 'YYYY-MM-DD') from case_report")
+        Object r = em.createNativeQuery(disclosure.frozen()
+                ? "select to_char(max(cut_at) at time zone 'UTC', 'YYYY-MM-DD') from stats_release"
+                : "select to_char(max(updated_at) at time zone 'UTC', 'YYYY-MM-DD') from case_report")
                 .getSingleResult();
         return r == null ? null : r.toString();
     }

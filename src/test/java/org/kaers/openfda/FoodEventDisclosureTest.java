@@ -58,6 +58,7 @@ class FoodEventDisclosureTest {
     @Test
     void researchersGetProtectedTotalsAndCountsButNoRecords() {
         FoodEventData data = FoodEventCompatibilityTest.data();
+        cutRelease();
         Map<String, Long> keys = keys(data);
         String search = "search=products.name_brand:kratom+AND+report_number:" + data.tag;
         List<Report> kratom = data.where(r -> r.brandHasWord("kratom"));
@@ -105,6 +106,45 @@ class FoodEventDisclosureTest {
 
     private static long keySum(List<Report> rs, Map<String, Long> keys) {
         return rs.stream().mapToLong(r -> keys.get(r.number())).sum();
+    }
+
+    /** Researchers read the latest frozen release (issue 14): one is cut after the data are in. */
+    private static void cutRelease() {
+        RestAssured.given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then()
+                .statusCode(201);
+    }
+
+    /**
+     * The frozen-release attack through openFDA's door: cases arriving after a release change nothing a researcher
+     * can count until the next release (a reviewer sees them at once), and then change it the cell-key way only.
+     */
+    @Test
+    void researchersCountTheLatestReleaseNotTheLiveCases() {
+        String token = org.kaers.fixtures.CaseReports.uniqueToken();
+        String search = "search=products.name_brand:" + token + "&limit=0";
+        cutRelease();
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            cases.add(org.kaers.fixtures.CaseReports.submit(
+                    org.kaers.fixtures.CaseReports.withProduct(token + " kratom powder"), Tokens.ADMIN));
+        }
+        // Reviewers and administrators read live: all eight at once.
+        assertThat(ok(get(Tokens.bearer(Tokens.ADMIN), search)).getLong("meta.results.total")).isEqualTo(8);
+        // Researchers: not in the release, so no match at all (openFDA's 404), however often they ask.
+        error(get(RESEARCHER, search), 404, "NOT_FOUND", null);
+        error(get(RESEARCHER, search.replace("&limit=0", "&count=consumer.gender.exact")), 404, "NOT_FOUND", null);
+        cutRelease();
+        long keySum = 0;
+        for (String number : cases) {
+            keySum += db.count("select disclosure_key from case_report where case_number = '" + number + "'");
+        }
+        long expected = TABLE.release(8, keySum);
+        ExtractableResponse<Response> after = get(RESEARCHER, search);
+        if (expected == 0) {
+            error(after, 404, "NOT_FOUND", null);
+        } else {
+            assertThat(ok(after).getLong("meta.results.total")).isEqualTo(expected);
+        }
     }
 
     private static long released(List<Report> rs, Map<String, Long> keys) {
