@@ -19,10 +19,26 @@ class ScreeningQueue {
     /** A case that failed this many times is left queued for an operator and no longer retried. */
     static final int MAX_ATTEMPTS = 5;
 
+    /**
+     * Whether the background worker screens imported CAERS reports too. Off by default: screening compares a case
+     * with every active case, about 2 s a case at 35,000 cases, so FDA's 64,000-report file would keep PostgreSQL
+     * busy for days; imported cases stay queued (nothing is lost) until set-based screening lands or an operator
+     * turns this on. Submissions, follow-ups and amendments are always screened.
+     */
+    private final boolean screenImports;
     private final EntityManager em;
 
-    ScreeningQueue(EntityManager em) {
+    ScreeningQueue(EntityManager em,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kaers.duplicates.screen-imports",
+                    defaultValue = "false") boolean screenImports) {
         this.em = em;
+        this.screenImports = screenImports;
+    }
+
+    /** The condition on a queue entry {@code q} that the worker may screen it now. */
+    private String screenable() {
+        return screenImports ? "true"
+                : "not exists (select 1 from case_report c where c.id = q.case_id and c.source = 'CAERS')";
     }
 
     /**
@@ -36,8 +52,8 @@ class ScreeningQueue {
 
     /** Locks the oldest entry still to be tried; {@code wait}: wait for a locked one instead of skipping it. */
     Optional<Long> claimOldest(boolean wait) {
-        List<?> ids = em.createNativeQuery("select case_id from duplicate_screening where attempts < ?1"
-                + " order by queued_at, case_id limit 1 for update" + (wait ? "" : " skip locked"))
+        List<?> ids = em.createNativeQuery("select q.case_id from duplicate_screening q where q.attempts < ?1 and "
+                + screenable() + " order by q.queued_at, q.case_id limit 1 for update" + (wait ? "" : " skip locked"))
                 .setParameter(1, MAX_ATTEMPTS).getResultList();
         return ids.stream().findFirst().map(id -> ((Number) id).longValue());
     }
@@ -51,10 +67,14 @@ class ScreeningQueue {
                 .setParameter(1, caseId).executeUpdate();
     }
 
-    /** Entries to screen, entries that failed {@link #MAX_ATTEMPTS} times, and when the oldest was queued. */
+    /**
+     * Entries to screen, entries that failed {@link #MAX_ATTEMPTS} times, and when the oldest was queued (imported
+     * cases left for later, see {@link #screenImports}, are not counted).
+     */
     DuplicateViews.Screening state() {
         Object[] r = (Object[]) em.createNativeQuery("select count(*) filter (where attempts < ?1),"
-                + " count(*) filter (where attempts >= ?1), min(queued_at) from duplicate_screening")
+                + " count(*) filter (where attempts >= ?1), min(queued_at) from duplicate_screening q where "
+                + screenable())
                 .setParameter(1, MAX_ATTEMPTS).getSingleResult();
         return new DuplicateViews.Screening(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2]), null);
     }
