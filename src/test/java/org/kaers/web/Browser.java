@@ -84,7 +84,14 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the page showed instead: a test failure should explain itself.
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("waited 30 s for " + by + " on " + driver.getCurrentUrl() + "; the page says: "
+                    + text.substring(0, Math.min(text.length(), 2000)), e);
+        }
     }
 
     /** The input, select or textarea of a form field, by its name (the API's JSON path). */

@@ -58,7 +58,11 @@ public class Disclosure {
             Map.entry("listSubstances", "counts products, not cases"),
             Map.entry("latestRelease", "the release's id, date and data version; case and cell counts only for exact callers"),
             Map.entry("getRelease", "the release's id, date and data version; its case count as latestRelease"),
-            Map.entry("cutRelease", "ADMIN only"));
+            Map.entry("cutRelease", "ADMIN only"),
+            Map.entry("openFdaFoodEvent", "openFDA's contract (openfda/): researchers count and total only, from the "
+                    + "latest release, cell key on every total and bucket, reporters' text by frequency; records to "
+                    + "REVIEWER, ADMIN only"),
+            Map.entry("openFdaFoodEventV1", "as openFdaFoodEvent"));
 
     private final PerturbationTable table;
     private final Caller caller;

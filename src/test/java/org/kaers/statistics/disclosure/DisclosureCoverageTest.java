@@ -14,8 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Adding a statistics or signals operation, or a dimension, without placing it in the disclosure model fails
- * here: every operation the served OpenAPI document lists under /api/v1/stats, /api/v1/signals, /api/v1/products
- * and /api/v1/substances (the paths that serve case counts) must be in
+ * here: every operation the served OpenAPI document lists under /api/v1/stats, /api/v1/signals, /api/v1/products,
+ * /api/v1/substances and openFDA's door (/food, /api/v1/openfda) (the paths that serve case counts) must be in
  * {@link Disclosure#OPERATIONS} (and nothing stale there), and every dimension must be offered by the counts
  * operation and classified by {@link Disclosure#kind}.
  */
@@ -29,7 +29,8 @@ class DisclosureCoverageTest {
         Set<String> served = new TreeSet<>();
         paths.forEach((path, operations) -> {
             if (path.startsWith("/api/v1/stats") || path.startsWith("/api/v1/signals")
-                    || path.startsWith("/api/v1/products") || path.startsWith("/api/v1/substances")) {
+                    || path.startsWith("/api/v1/products") || path.startsWith("/api/v1/substances")
+                    || path.startsWith("/api/v1/openfda") || path.startsWith("/food")) {
                 operations.values().forEach(op -> served.add((String) op.get("operationId")));
             }
         });
