@@ -1,10 +1,16 @@
--- The same openFDA food/event record (V80) over the case versions of the latest frozen release (V41,
--- stats_release_case) instead of the live latest versions: researchers' totals and counts through
--- /food/event.json come from this view, so that a case arriving between two releases changes nothing a researcher
--- can see through openFDA's contract either (issue 14's attack, through issue 18's door). Codings of verbatims
--- are read live, as for the native statistics' raw-row recounts (README "Frozen releases": not frozen).
-create view openfda_food_event_released as
+-- openFDA's food/event record (V80) for every case version, so that the same record can be read over two scopes
+-- without two copies of its definition: the live one (the latest version of every counted case, as V80 had it;
+-- reviewers and administrators) and the latest frozen release's versions (V41, stats_release_case; researchers),
+-- so that a case arriving between two releases changes nothing a researcher can count through openFDA's
+-- contract either (issue 14's attack through issue 18's door). Codings of verbatims are read live, as for the
+-- native statistics' raw-row recounts (README "Frozen releases": not frozen). The scoped views are plain
+-- SELECTs that PostgreSQL flattens, so a search's conditions reach the base tables as before.
+drop view openfda_food_event;
+
+create view openfda_food_event_version as
 select cr.id as case_id,
+       v.id as version_id,
+       (cr.current_version = v.version and cr.status = 'ACTIVE') as latest_active,
        cr.disclosure_key as ckey,
        coalesce(case when cr.source = 'CAERS' then cr.external_id end, cr.case_number) as report_number,
        (cr.received_at at time zone 'UTC')::date as date_created,
@@ -41,6 +47,11 @@ select cr.id as case_id,
            array[]::text[]) as products_industry_code,
        coalesce((select array_agg(null::text order by p.seq) from case_product p where p.case_version_id = v.id),
            array[]::text[]) as products_industry_name
-from stats_release_case rc
-join case_version v on v.id = rc.version_id
-join case_report cr on cr.id = rc.case_id;
+from case_version v
+join case_report cr on cr.id = v.case_id;
+
+create view openfda_food_event as
+select e.* from openfda_food_event_version e where e.latest_active;
+
+create view openfda_food_event_released as
+select e.* from openfda_food_event_version e join stats_release_case rc on rc.version_id = e.version_id;
