@@ -1,13 +1,16 @@
--- openFDA's food/event record over our cases (issue 18; org.kaers.openfda): one row per counted case (its
--- latest version, never a nullified case), with openFDA's fields as columns, so that a parsed search becomes a
+-- openFDA's food/event record over our cases (issue 18; org.kaers.openfda): one row per case version in
+-- openfda_food_event_version, and per counted case (its latest version, never a nullified case) in
+-- openfda_food_event, with openFDA's fields as columns, so that a parsed search becomes a
 -- WHERE clause over this view alone. Multi-valued fields are arrays; the products' arrays are aligned (by seq).
 -- report_number: FDA's report number for an imported CAERS report, our case number otherwise.
 -- outcomes: the source's own outcome list where it has one (CAERS), else our seriousness criteria in CAERS's
 -- words (a case without criteria: NON-SERIOUS INJURIES/ ILLNESS, as CAERS writes it).
 -- reactions: CAERS's terms as FDA has them; a direct case's coded terms (preferred names, upper case), a verbatim
 -- while it is uncoded. industry_code / industry_name: not recorded per product (null).
-create view openfda_food_event as
+create view openfda_food_event_version as
 select cr.id as case_id,
+       v.id as version_id,
+       (cr.current_version = v.version and cr.status = 'ACTIVE') as latest_active,
        cr.disclosure_key as ckey,
        coalesce(case when cr.source = 'CAERS' then cr.external_id end, cr.case_number) as report_number,
        (cr.received_at at time zone 'UTC')::date as date_created,
@@ -45,4 +48,7 @@ select cr.id as case_id,
        coalesce((select array_agg(null::text order by p.seq) from case_product p where p.case_version_id = v.id),
            array[]::text[]) as products_industry_name
 from case_version v
-join case_report cr on cr.id = v.case_id and cr.current_version = v.version and cr.status = 'ACTIVE';
+join case_report cr on cr.id = v.case_id;
+
+create view openfda_food_event as
+select e.* from openfda_food_event_version e where e.latest_active;
