@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RucamResult(
         @Schema(description = "Always RUCAM_2016 (the pre-2016 version differs in item 5).", examples = "RUCAM_2016") String method,
         @Schema(description = "The case version the items were computed on.", examples = "2") int caseVersion,
-        @Schema(description = "False when the case's labs show neither ALT >= 5 x ULN nor ALP >= 2 x ULN; then nothing is scored.") boolean applicable,
+        @Schema(description = "False when the case's labs show neither ALT >= 5 x ULN nor ALP >= 2 x ULN; then nothing is scored.", examples = "true") boolean applicable,
         @Schema(description = "The R ratio at onset: (ALT/ULN)/(ALP/ULN) on the earliest date both were measured, else of the peaks.", examples = "10.417") BigDecimal rRatioAtOnset,
         RucamScale scale,
         @Schema(description = "Where the scale came from: R_RATIO or REVIEWER.", examples = "R_RATIO") String scaleSource,

@@ -9,9 +9,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
 
-    /** The pair, whichever case was screened first. */
-    java.util.Optional<DuplicateSuspect> pair(long a, long b) {
-        return find("(caseId = ?1 and candidateId = ?2) or (caseId = ?2 and candidateId = ?1)", a, b).firstResultOptional();
+    /** Every pair, open or decided, that involves one of the cases. */
+    List<DuplicateSuspect> involving(java.util.Collection<Long> caseIds) {
+        return find("caseId in ?1 or candidateId in ?1", caseIds).list();
     }
 
     /** Suspects with the status, involving the case when {@code caseId} is given, highest score first. */

@@ -5,9 +5,13 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -41,15 +45,17 @@ class DuplicateService {
     static final int MAX_CANDIDATES = 500;
 
     private final FeatureStore store;
+    private final LinkageIndex index;
     private final ScreeningQueue queue;
     private final DuplicateRepository suspects;
     private final CaseReportService cases;
     private final ObjectMapper json;
     private final Caller caller;
 
-    DuplicateService(FeatureStore store, ScreeningQueue queue, DuplicateRepository suspects, CaseReportService cases, ObjectMapper json,
+    DuplicateService(FeatureStore store, LinkageIndex index, ScreeningQueue queue, DuplicateRepository suspects, CaseReportService cases, ObjectMapper json,
             Caller caller) {
         this.store = store;
+        this.index = index;
         this.queue = queue;
         this.suspects = suspects;
         this.cases = cases;
@@ -66,44 +72,44 @@ class DuplicateService {
         if (!queue.claim(caseId)) {
             return 0;
         }
-        int found = screen(caseId, new java.util.HashMap<>());
-        queue.remove(caseId);
+        int found = screen(List.of(caseId));
+        queue.remove(List.of(caseId));
         return found;
     }
 
-    /** One case screened from the queue. */
-    record Screened(long caseId, int suspects) {
+    /** A batch screened from the queue: how many cases and how many new suspects. */
+    record Screened(int cases, int suspects) {
     }
 
-    /** A case whose screening failed: its transaction rolled back, its entry stays queued. */
+    /** A batch whose screening failed: its transaction rolled back, its entries stay queued. */
     static final class ScreeningFailed extends RuntimeException {
-        final long caseId;
+        final List<Long> caseIds;
 
-        ScreeningFailed(long caseId, RuntimeException cause) {
+        ScreeningFailed(List<Long> caseIds, RuntimeException cause) {
             super(cause);
-            this.caseId = caseId;
+            this.caseIds = caseIds;
         }
     }
 
     /**
-     * Screens the oldest queued case in its own transaction (the entry is deleted in it); empty when nothing is
-     * queued. {@code wait}: wait for an entry another transaction holds rather than skip it. {@code counts}: the
-     * value counts already made in this round ({@link FeatureStore#frequencies(CaseFeatures, Map)}).
+     * Screens the oldest queued cases, at most {@code max}, in one transaction (their entries are deleted in it);
+     * empty when nothing is queued. {@code wait}: wait for entries another transaction holds rather than skip them.
+     * When the batch fails, it is rolled back and {@link ScreeningWorker} screens the next cases one by one, so that
+     * only a failing case is charged with the failure.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Optional<Screened> screenNext(boolean wait, Map<String, Double> counts) {
-        Optional<Long> next = queue.claimOldest(wait);
-        if (next.isEmpty()) {
+    Optional<Screened> screenNext(boolean wait, int max) {
+        List<Long> batch = queue.claimOldest(wait, max);
+        if (batch.isEmpty()) {
             return Optional.empty();
         }
-        long caseId = next.get();
         try {
-            int found = screen(caseId, counts);
-            queue.remove(caseId);
-            suspects.flush(); // a constraint broken here is this case's failure, not the round's
-            return Optional.of(new Screened(caseId, found));
+            int found = screen(batch);
+            queue.remove(batch);
+            suspects.flush(); // a constraint broken here is this batch's failure, not the round's
+            return Optional.of(new Screened(batch.size(), found));
         } catch (RuntimeException e) {
-            throw new ScreeningFailed(caseId, e);
+            throw new ScreeningFailed(batch, e);
         }
     }
 
@@ -118,52 +124,79 @@ class DuplicateService {
     }
 
     /**
-     * Scores the case (its latest version) against its candidates. A new pair at or above the threshold is
-     * queued; a pair already OPEN is re-weighed (a follow-up changed a case) and stays open whatever its new
-     * weight, for the reviewer to decide; a decided pair is never touched. The pair's {@code caseId} is the
-     * case that came later (the higher id), so confirming keeps the earlier one by default whichever was screened.
-     * Returns how many new suspects were queued.
+     * Screens a batch of cases (their latest versions), set-based: their keys replace the old ones in the linkage
+     * index (a nullified case leaves it), then one query finds every case's candidates by the blocking keys, one
+     * reads the shares of their values, one the candidates' features and one the pairs already known; the scoring
+     * is a loop in Java. A new pair at or above the threshold is queued; a pair already OPEN is re-weighed (a
+     * follow-up changed a case) and stays open whatever its new weight, for the reviewer to decide; a decided pair
+     * is never touched. The pair's {@code caseId} is the case that came later (the higher id), so confirming keeps
+     * the earlier one by default whichever was screened. Two cases of the batch are scored once. Returns how many
+     * new suspects were queued.
      */
-    private int screen(long caseId, Map<String, Double> counts) {
-        CaseFeatures features = store.features(caseId).orElse(null);
-        if (features == null) {
+    private int screen(List<Long> caseIds) {
+        List<CaseFeatures> screened = store.features(caseIds);
+        index.replace(caseIds, screened);
+        if (screened.isEmpty()) {
             return 0; // nullified: nothing to screen
         }
-        List<Long> candidateIds = store.candidates(features, MAX_CANDIDATES);
-        if (candidateIds.isEmpty()) {
-            return 0;
-        }
-        Frequencies frequencies = store.frequencies(features, counts);
+        LinkageIndex.Counts counts = index.counts(screened);
+        Map<Long, Set<LinkageKeys.Key>> probes = new LinkedHashMap<>();
+        screened.forEach(c -> probes.put(c.id(), LinkageKeys.probes(c, counts::of)));
+        Map<Long, List<Long>> candidates = index.candidates(probes, MAX_CANDIDATES);
+        Set<Long> others = new HashSet<>();
+        candidates.values().forEach(others::addAll);
+        Map<Long, CaseFeatures> features = new HashMap<>();
+        screened.forEach(c -> features.put(c.id(), c));
+        others.removeAll(features.keySet());
+        store.features(others).forEach(c -> features.put(c.id(), c));
+        Map<Pair, DuplicateSuspect> known = new HashMap<>();
+        suspects.involving(caseIds).forEach(s -> known.put(Pair.of(s.caseId, s.candidateId), s));
+        Frequencies frequencies = counts.frequencies();
+        Set<Pair> scored = new HashSet<>();
         int queued = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (CaseFeatures candidate : store.features(candidateIds)) {
-            LinkageScore score = LinkageScorer.score(features, candidate, frequencies);
-            Optional<DuplicateSuspect> known = suspects.pair(caseId, candidate.id());
-            if (known.isPresent()) {
-                DuplicateSuspect s = known.get();
-                BigDecimal weight = weight(score);
-                String fields = write(score.fields());
-                if (s.status == DuplicateStatus.OPEN && (s.score.compareTo(weight) != 0 || !s.fieldWeights.equals(fields))) {
-                    s.score = weight;
-                    s.fieldWeights = fields;
-                    s.rescoredAt = now;
+        for (CaseFeatures c : screened) {
+            for (long candidateId : candidates.getOrDefault(c.id(), List.of())) {
+                CaseFeatures candidate = features.get(candidateId);
+                Pair pair = Pair.of(c.id(), candidateId);
+                if (candidate == null || !scored.add(pair)) {
+                    continue; // nullified meanwhile, or scored from the other side
                 }
-                continue;
+                LinkageScore score = LinkageScorer.score(c, candidate, frequencies);
+                DuplicateSuspect s = known.get(pair);
+                if (s != null) {
+                    BigDecimal weight = weight(score);
+                    String fields = write(score.fields());
+                    if (s.status == DuplicateStatus.OPEN && (s.score.compareTo(weight) != 0 || !s.fieldWeights.equals(fields))) {
+                        s.score = weight;
+                        s.fieldWeights = fields;
+                        s.rescoredAt = now;
+                    }
+                    continue;
+                }
+                if (score.total() < THRESHOLD) {
+                    continue;
+                }
+                s = new DuplicateSuspect();
+                s.caseId = Math.max(c.id(), candidateId);
+                s.candidateId = Math.min(c.id(), candidateId);
+                s.score = weight(score);
+                s.fieldWeights = write(score.fields());
+                s.status = DuplicateStatus.OPEN;
+                s.foundAt = now;
+                suspects.persist(s);
+                known.put(pair, s);
+                queued++;
             }
-            if (score.total() < THRESHOLD) {
-                continue;
-            }
-            DuplicateSuspect s = new DuplicateSuspect();
-            s.caseId = Math.max(caseId, candidate.id());
-            s.candidateId = Math.min(caseId, candidate.id());
-            s.score = weight(score);
-            s.fieldWeights = write(score.fields());
-            s.status = DuplicateStatus.OPEN;
-            s.foundAt = now;
-            suspects.persist(s);
-            queued++;
         }
         return queued;
+    }
+
+    /** An unordered pair of case ids. */
+    private record Pair(long low, long high) {
+        static Pair of(long a, long b) {
+            return new Pair(Math.min(a, b), Math.max(a, b));
+        }
     }
 
     private static BigDecimal weight(LinkageScore score) {

@@ -27,7 +27,7 @@ final class DuplicateViews {
             Instant foundAt,
             @Schema(examples = "reviewer@centre.example") String decidedBy,
             Instant decidedAt,
-            String comment,
+            @Schema(description = "The reviewer's comment on the decision.", examples = "Same patient: poison centre and ED reports.") String comment,
             @Schema(description = "The case nullified as a DUPLICATE when confirmed.", examples = "KAE-2026-000131") String nullifiedCase,
             @Schema(description = "When the open pair was last re-weighed because a follow-up changed one of its cases "
                     + "(score and fields are then the new ones); null when never.", examples = "2026-03-16T10:12:00Z")

@@ -3,7 +3,6 @@ package org.kaers.duplicates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,17 +19,16 @@ class ScreeningQueue {
     static final int MAX_ATTEMPTS = 5;
 
     /**
-     * Whether the background worker screens imported CAERS reports too. Off by default: screening compares a case
-     * with every active case, about 2 s a case at 35,000 cases, so FDA's 64,000-report file would keep PostgreSQL
-     * busy for days; imported cases stay queued (nothing is lost) until set-based screening lands or an operator
-     * turns this on. Submissions, follow-ups and amendments are always screened.
+     * Whether the background worker screens imported CAERS reports too (default true: set-based screening takes
+     * minutes for FDA's 64,000-report file; README "Reviewer's workbench"). When false, imported cases stay queued
+     * (nothing is lost) until it is turned on. Submissions, follow-ups and amendments are always screened.
      */
     private final boolean screenImports;
     private final EntityManager em;
 
     ScreeningQueue(EntityManager em,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kaers.duplicates.screen-imports",
-                    defaultValue = "false") boolean screenImports) {
+                    defaultValue = "true") boolean screenImports) {
         this.em = em;
         this.screenImports = screenImports;
     }
@@ -50,16 +48,20 @@ class ScreeningQueue {
                 .setParameter(1, caseId).getResultList().isEmpty();
     }
 
-    /** Locks the oldest entry still to be tried; {@code wait}: wait for a locked one instead of skipping it. */
-    Optional<Long> claimOldest(boolean wait) {
+    /**
+     * Locks the oldest entries still to be tried, at most {@code max}; {@code wait}: wait for locked ones instead of
+     * skipping them.
+     */
+    List<Long> claimOldest(boolean wait, int max) {
         List<?> ids = em.createNativeQuery("select q.case_id from duplicate_screening q where q.attempts < ?1 and "
-                + screenable() + " order by q.queued_at, q.case_id limit 1 for update" + (wait ? "" : " skip locked"))
-                .setParameter(1, MAX_ATTEMPTS).getResultList();
-        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+                + screenable() + " order by q.queued_at, q.case_id limit ?2 for update" + (wait ? "" : " skip locked"))
+                .setParameter(1, MAX_ATTEMPTS).setParameter(2, max).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    void remove(long caseId) {
-        em.createNativeQuery("delete from duplicate_screening where case_id = ?1").setParameter(1, caseId).executeUpdate();
+    void remove(List<Long> caseIds) {
+        em.createNativeQuery("delete from duplicate_screening where case_id = any(cast(string_to_array(?1, ',') as bigint[]))")
+                .setParameter(1, String.join(",", caseIds.stream().map(String::valueOf).toList())).executeUpdate();
     }
 
     void failed(long caseId) {

@@ -10,9 +10,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Screens the queued cases the API did not screen at once (follow-ups, amendments, imported cases and their
- * updates) every {@code kaers.duplicates.screening-interval} (default 5 s), one case per transaction, oldest
- * first; the cases of a round share their value counts. Several instances share the queue (locked entries are
- * skipped). A case that fails is retried, at most {@link ScreeningQueue#MAX_ATTEMPTS} times.
+ * updates) every {@code kaers.duplicates.screening-interval} (default 5 s), oldest first, {@link #BATCH} cases per
+ * transaction. Several instances share the queue (locked entries are skipped). A case that fails is retried, at
+ * most {@link ScreeningQueue#MAX_ATTEMPTS} times.
  */
 @ApplicationScoped
 class ScreeningWorker {
@@ -20,6 +20,8 @@ class ScreeningWorker {
     private static final Logger LOG = Logger.getLogger(ScreeningWorker.class);
     /** At most this many cases per round (the next round goes on). */
     static final int ROUND = 1000;
+    /** Cases screened together in one transaction. */
+    static final int BATCH = 200;
 
     private final DuplicateService service;
     private volatile boolean stopping;
@@ -35,62 +37,68 @@ class ScreeningWorker {
     @Scheduled(every = "${kaers.duplicates.screening-interval:5s}", delay = 5,
             delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void round() {
-        int suspects = 0;
-        int screened = 0;
-        java.util.Map<String, Double> counts = new java.util.HashMap<>();
-        for (int i = 0; i < ROUND && !stopping; i++) {
-            Optional<DuplicateService.Screened> done = next(false, counts);
-            if (done == null) {
-                continue; // failed; counted
-            }
-            if (done.isEmpty()) {
-                break;
-            }
-            screened++;
-            suspects += done.get().suspects();
-        }
-        if (suspects > 0) {
-            LOG.infof("duplicate screening: %d case(s) screened, %d suspect(s) queued", screened, suspects);
+        int[] done = screen(false, ROUND);
+        if (done[1] > 0) {
+            LOG.infof("duplicate screening: %d case(s) screened, %d suspect(s) queued", done[0], done[1]);
         }
     }
 
     /** Screens everything queued now (waiting for entries others hold); returns how many cases were screened. */
     int catchUp(int max) {
         int screened = 0;
-        java.util.Map<String, Double> counts = new java.util.HashMap<>();
         while (screened < max) {
-            Optional<DuplicateService.Screened> done = next(true, counts);
-            if (done == null) {
-                continue; // failed: its attempts grow until it is left for an operator
+            int[] done = screen(true, max - screened);
+            screened += done[0];
+            if (done[2] == 0 || done[0] == 0 && service.screeningState().pending() == 0) {
+                break; // nothing tried (an error stopped it), or nothing left
             }
-            if (done.isEmpty()) {
-                if (service.screeningState().pending() == 0) {
-                    break;
-                }
-                continue; // the entry we waited for was screened by another: look again
-            }
-            screened++;
         }
         return screened;
     }
 
-    /** The next case screened, empty when none is queued, null when its screening failed (noted on its entry). */
-    private Optional<DuplicateService.Screened> next(boolean wait, java.util.Map<String, Double> counts) {
-        try {
-            return service.screenNext(wait, counts);
-        } catch (DuplicateService.ScreeningFailed e) {
-            if (stopping) {
-                return Optional.empty();
+    /**
+     * Screens up to {@code max} queued cases in batches of {@link #BATCH}; a batch that fails is followed by as many
+     * single-case batches, so that only the failing case is charged. Returns {cases screened, suspects queued, cases
+     * tried (screened or charged with a failure)}.
+     */
+    private int[] screen(boolean wait, int max) {
+        int screened = 0;
+        int suspects = 0;
+        int singles = 0;
+        int tried = 0;
+        while (screened < max && !stopping) {
+            int size = singles > 0 ? 1 : Math.min(BATCH, max - screened);
+            Optional<DuplicateService.Screened> done;
+            try {
+                done = service.screenNext(wait, size);
+            } catch (DuplicateService.ScreeningFailed e) {
+                if (stopping) {
+                    break;
+                }
+                if (e.caseIds.size() > 1) {
+                    singles = e.caseIds.size(); // find the case that fails
+                    continue;
+                }
+                LOG.warnf("duplicate screening of case id %d failed (%s); retried later", e.caseIds.get(0),
+                        org.kaers.common.ProblemMappers.describe(e.getCause()));
+                service.screeningFailed(e.caseIds.get(0));
+                tried++;
+                singles--;
+                continue;
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warnf("duplicate screening round stopped: %s", org.kaers.common.ProblemMappers.describe(e));
+                }
+                break;
             }
-            LOG.warnf("duplicate screening of case id %d failed (%s); retried later", e.caseId,
-                    org.kaers.common.ProblemMappers.describe(e.getCause()));
-            service.screeningFailed(e.caseId);
-            return null;
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                LOG.warnf("duplicate screening round stopped: %s", org.kaers.common.ProblemMappers.describe(e));
+            if (done.isEmpty()) {
+                break;
             }
-            return Optional.empty();
+            screened += done.get().cases();
+            tried += done.get().cases();
+            suspects += done.get().suspects();
+            singles = Math.max(0, singles - 1);
         }
+        return new int[] {screened, suspects, tried};
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Toxicology(
         @NotNull @Schema(examples = "MITRAGYNINE") Analyte analyte,
         @NotNull @Schema(examples = "SERUM") Specimen specimen,
-        @NotNull @Schema(description = "Whether the analyte was found.") Boolean detected,
+        @NotNull @Schema(description = "Whether the analyte was found.", examples = "true") Boolean detected,
         @DecimalMin("0") @Digits(integer = 10, fraction = 4) @Schema(description = "Concentration, in unit.", examples = "190") BigDecimal value,
         @Size(max = 32) @Schema(description = "Unit of the value; required with a value.", examples = "ng/mL") String unit,
         @Schema(examples = "CONFIRMED") Method method) {

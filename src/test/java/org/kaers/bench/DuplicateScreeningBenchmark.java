@@ -20,8 +20,8 @@ import io.restassured.path.json.JsonPath;
 /**
  * How fast imported cases are screened for duplicates (issue 17): imports CAERS-shaped files ({@link CaersShapedFile})
  * of {@code -Dbench.rows} rows (default {@code 10000,40000}) one after the other, with the screening worker off
- * ({@code -Dkaers.duplicates.screening-interval=off}), and after each times the screening of the next
- * {@code -Dbench.screen} (default 300) queued cases through {@code POST /duplicates/screening/catch-up?max=}; prints
+ * ({@code -Dkaers.duplicates.screening-interval=off}), and after each times the screening of the queued cases through
+ * {@code POST /duplicates/screening/catch-up} (1,000 a request), all of them or at most {@code -Dbench.screen}; prints
  * cases per second at each size and the ratio of the last to the first. Run:
  * {@code ./mvnw -B -Pbench test -Dtest=DuplicateScreeningBenchmark -Dtest.jvm.args="-Xmx2g ... -Dkaers.duplicates.screening-interval=off"}.
  */
@@ -34,7 +34,7 @@ class DuplicateScreeningBenchmark {
 
     @Test
     void screeningRateOfImportedCases() throws IOException, InterruptedException {
-        int screen = Integer.getInteger("bench.screen", 300);
+        int screen = Integer.getInteger("bench.screen", Integer.MAX_VALUE);
         List<double[]> rates = new ArrayList<>();
         System.out.printf("%n=== duplicate screening of imported cases ===%n");
         for (String s : System.getProperty("bench.rows", "10000,40000").split(",")) {
@@ -46,13 +46,20 @@ class DuplicateScreeningBenchmark {
             long cases = db.count("select count(*) from case_report");
             long queued = db.count("select count(*) from duplicate_screening");
             long start = System.nanoTime();
-            JsonPath done = given().queryParam("max", screen).post("/api/v1/duplicates/screening/catch-up").then()
-                    .statusCode(200).extract().jsonPath();
+            int screened = 0;
+            while (screened < screen) {
+                JsonPath done = given().queryParam("max", Math.min(1000, screen - screened))
+                        .post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).extract().jsonPath();
+                screened += done.getInt("screened");
+                if (done.getInt("screened") == 0 || done.getLong("pending") == 0) {
+                    break;
+                }
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double rate = done.getInt("screened") / seconds;
-            System.out.printf("%,d cases stored, %,d queued: %d screened in %.1f s (%.1f cases/s), %,d suspects in all%n",
-                    cases, queued, done.getInt("screened"), seconds, rate,
-                    db.count("select count(*) from duplicate_suspect"));
+            double rate = screened / seconds;
+            System.out.printf("%,d cases stored, %,d queued: %,d screened in %.1f s (%.1f cases/s), %,d suspects in all,"
+                    + " %,d keys indexed%n", cases, queued, screened, seconds, rate,
+                    db.count("select count(*) from duplicate_suspect"), db.count("select count(*) from duplicate_key"));
             rates.add(new double[] {cases, rate});
         }
         double[] first = rates.get(0);

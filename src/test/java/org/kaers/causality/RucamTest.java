@@ -182,6 +182,127 @@ class RucamTest {
         assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(expected);
     }
 
+    // ---- every band boundary of the cholestatic/mixed items (DOMAIN.md, "RUCAM, 2016 update") ----------------
+    // No published cholestatic/mixed assessment with its items and total could be read in full from the stored
+    // corpora (README "Causality"), so each boundary of that scale is tested here instead.
+
+    @ParameterizedTest
+    @CsvSource({"4, ONSET_UNDER_5_OR_OVER_90_DAYS, 1", "5, ONSET_5_TO_90_DAYS, 2", "90, ONSET_5_TO_90_DAYS, 2",
+            "91, ONSET_UNDER_5_OR_OVER_90_DAYS, 1"})
+    void cholestaticTimeToOnsetFromTheStart(int days, RucamAnswer expected, int points) {
+        RucamResult r = Rucam.assess(cholestaticCase(suspect().startDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null,
+                Map.of());
+        assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
+        assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(expected);
+        assertThat(pointsOf(r, RucamItem.TIME_TO_ONSET)).isEqualTo(points);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, ONSET_AFTER_STOP_IN_WINDOW", "30, ONSET_AFTER_STOP_IN_WINDOW", "31, ONSET_UNRELATED"})
+    void cholestaticOnsetAfterTheStopHasAThirtyDayWindow(int days, RucamAnswer expected) {
+        RucamResult r = Rucam.assess(cholestaticCase(suspect().stopDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null,
+                Map.of());
+        assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
+        assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(expected);
+        if (expected == RucamAnswer.ONSET_UNRELATED) {
+            assertThat(r.band()).isEqualTo(RucamBand.EXCLUDED);
+        } else {
+            assertThat(pointsOf(r, RucamItem.TIME_TO_ONSET)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * ALP 600 at ULN 120 (excess 4 x) on the day of the stop; the later value dates the course: 300 (excess 1.5 x,
+     * less than half of 4) or 420 (excess 2.5 x, fallen by less than half) or 720 (risen: the peak is then the last
+     * value, nothing follows it, no information, 0 as a persistence scores).
+     */
+    @ParameterizedTest
+    @CsvSource({"180, 300, ALP_FALL_50_WITHIN_180_DAYS, 2", "181, 300, ALP_PERSISTENT_OR_RISING, 0",
+            "180, 420, ALP_FALL_UNDER_50_WITHIN_180_DAYS, 1", "30, 360, ALP_FALL_50_WITHIN_180_DAYS, 2",
+            "30, 361, ALP_FALL_UNDER_50_WITHIN_180_DAYS, 1", "30, 720, COURSE_NO_INFORMATION, 0"})
+    void cholestaticCourseOfAlpAfterTheStop(int days, String alp, RucamAnswer expected, int points) {
+        CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
+                .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.RECOVERING))
+                .labs(lab("ALT", "120", "40", D.plusDays(20)), lab("ALP", "600", "120", D.plusDays(20)),
+                        lab("ALP", alp, "120", D.plusDays(20 + days)))
+                .build();
+        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
+        assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
+        assertThat(answer(r, RucamItem.COURSE)).isEqualTo(expected);
+        assertThat(pointsOf(r, RucamItem.COURSE)).isEqualTo(points);
+    }
+
+    @Test
+    void cholestaticCourseFallsBackOnBilirubinAndTakesTheBetterOfTheTwo() {
+        // ALP measured once only (no course); total bilirubin 6 x ULN on the stop day, 2 x ULN 40 days later
+        CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
+                .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.RECOVERING))
+                .labs(lab("ALT", "120", "40", D.plusDays(20)), lab("ALP", "600", "120", D.plusDays(20)),
+                        lab("TOTAL_BILIRUBIN", "7.2", "1.2", D.plusDays(20)),
+                        lab("TOTAL_BILIRUBIN", "2.4", "1.2", D.plusDays(60)))
+                .build();
+        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
+        assertThat(answer(r, RucamItem.COURSE)).isEqualTo(RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS);
+        // ALT's bands are not answers on this scale
+        assertThat(RucamAnswer.allowed(RucamItem.COURSE, RucamScale.CHOLESTATIC_OR_MIXED)).containsExactly(
+                RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS, RucamAnswer.ALP_FALL_UNDER_50_WITHIN_180_DAYS,
+                RucamAnswer.ALP_PERSISTENT_OR_RISING, RucamAnswer.COURSE_NO_INFORMATION);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"54, AGE_UNDER_55, 0", "55, AGE_55_OR_OVER, 1"})
+    void cholestaticAgeBoundary(String age, RucamAnswer expected, int points) {
+        CaseReportRequest report = aCase().patient(patient().age(age, AgeUnit.YEAR).sex(Sex.FEMALE).pregnant(true))
+                .products(suspect().startDate(D)).reactions(reaction("jaundice", D.plusDays(10), ReactionOutcome.UNKNOWN))
+                .labs(lab("ALT", "120", "40", D.plusDays(10)), lab("ALP", "600", "120", D.plusDays(10))).build();
+        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
+        assertThat(answer(r, RucamItem.AGE)).isEqualTo(expected);
+        assertThat(pointsOf(r, RucamItem.AGE)).isEqualTo(points);
+        assertThat(answer(r, RucamItem.PREGNANCY)).isEqualTo(RucamAnswer.PREGNANT);
+        assertThat(pointsOf(r, RucamItem.PREGNANCY)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30, CONCOMITANT_COMPATIBLE_TIMING, -1", "31, CONCOMITANT_INCOMPATIBLE_TIMING, 0"})
+    void cholestaticConcomitantProductStoppedBeforeTheOnset(int days, RucamAnswer expected, int points) {
+        CaseReportRequest report = aCase().products(suspect().startDate(D.minusDays(60)),
+                        product(ProductRole.CONCOMITANT).name("paracetamol").startDate(D.minusDays(90))
+                                .stopDate(D.minusDays(days)))
+                .reactions(reaction("jaundice", D, ReactionOutcome.UNKNOWN))
+                .labs(lab("ALT", "120", "40", D), lab("ALP", "600", "120", D)).build();
+        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
+        assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
+        assertThat(answer(r, RucamItem.CONCOMITANT)).isEqualTo(expected);
+        assertThat(pointsOf(r, RucamItem.CONCOMITANT)).isEqualTo(points);
+    }
+
+    @Test
+    void cholestaticReviewerAnswersScoreAsTheScaleSays() {
+        // each reviewer-only item at its extremes, on the cholestatic/mixed scale
+        Map<RucamAnswer, Integer> expected = new LinkedHashMap<>();
+        expected.put(RucamAnswer.ALCOHOL_YES, 1);
+        expected.put(RucamAnswer.ALTERNATIVES_ALL_RULED_OUT, 2);
+        expected.put(RucamAnswer.ALTERNATIVES_GROUP_I_RULED_OUT, 1);
+        expected.put(RucamAnswer.ALTERNATIVES_GROUP_I_5_OR_6_RULED_OUT, 0);
+        expected.put(RucamAnswer.ALTERNATIVES_GROUP_I_UNDER_5_RULED_OUT, -2);
+        expected.put(RucamAnswer.ALTERNATIVE_HIGHLY_PROBABLE, -3);
+        expected.put(RucamAnswer.HEPATOTOXICITY_LABELLED, 2);
+        expected.put(RucamAnswer.RECHALLENGE_DOUBLED_PRODUCT_ALONE, 3);
+        expected.put(RucamAnswer.RECHALLENGE_DOUBLED_SAME_PRODUCTS, 1);
+        expected.put(RucamAnswer.RECHALLENGE_RISE_BELOW_ULN, -2);
+        expected.put(RucamAnswer.CONCOMITANT_EVIDENCE_FOR_ROLE, -3);
+        expected.put(RucamAnswer.RECHALLENGE_ONSET_IN_WINDOW, 2);
+        expected.put(RucamAnswer.RECHALLENGE_ONSET_LATER, 1);
+        expected.forEach((a, points) -> assertThat(a.points(RucamScale.CHOLESTATIC_OR_MIXED)).as(a.name()).isEqualTo(points));
+    }
+
+    private static CaseReportRequest cholestaticCase(org.kaers.fixtures.RequestBuilders.ProductBuilder product,
+            LocalDate onset) {
+        // R = (120/40) / (600/120) = 0.6: cholestatic/mixed
+        return aCase().products(product).reactions(reaction("jaundice", onset, ReactionOutcome.UNKNOWN))
+                .labs(lab("ALT", "120", "40", onset), lab("ALP", "600", "120", onset)).build();
+    }
+
     @ParameterizedTest
     @CsvSource({"8, ALT_FALL_50_WITHIN_8_DAYS", "9, ALT_FALL_50_WITHIN_30_DAYS", "30, ALT_FALL_50_WITHIN_30_DAYS",
             "31, ALT_FALL_50_AFTER_30_DAYS"})

@@ -132,10 +132,10 @@ class DuplicateResourceTest {
         String b = CaseReports.submit(other);
         given().queryParam("caseNumber", b).get("/api/v1/duplicates").then().body("totalItems", equalTo(0));
 
-        // b's follow-up turns out to describe a's patient: screened by the worker (here: caught up at once)
+        // b's follow-up turns out to describe a's patient: screened by the worker (here: caught up at once, unless
+        // the worker was quicker; the pair below shows it was screened either way)
         followUp(b, 1, poisonCentre(token, "2025-11-04"));
-        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200)
-                .body("pending", equalTo(0)).body("screened", greaterThanOrEqualTo(1));
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
         Response pair = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
         pair.then().statusCode(200).body("totalItems", equalTo(1))
                 .body("items[0].caseNumber", equalTo(b)).body("items[0].candidateCaseNumber", equalTo(a))

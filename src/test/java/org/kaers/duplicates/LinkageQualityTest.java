@@ -30,22 +30,73 @@ class LinkageQualityTest {
 
     @Test
     void precisionAndRecallAmongUnrelatedCases() {
-        double[] pr = measure("duplicates among unrelated cases", generate(new Random(20261201L), 600, 100, 0));
+        Labelled set = generate(new Random(20261201L), 600, 100, 0);
+        double[] pr = measure("duplicates among unrelated cases", set, false);
         assertThat(pr[0]).as("precision at the threshold").isGreaterThanOrEqualTo(0.90);
         assertThat(pr[1]).as("recall at the threshold").isGreaterThanOrEqualTo(0.88);
+        double[] blocked = measure("the same, pairs found by blocking only", set, true);
+        assertThat(blocked[0]).as("precision at the threshold, blocked").isGreaterThanOrEqualTo(0.90);
+        assertThat(blocked[1]).as("recall at the threshold, blocked").isGreaterThanOrEqualTo(0.88);
     }
 
     @Test
     void precisionAndRecallWithClustersOfLookalikes() {
-        double[] pr = measure("with 60 lookalikes (same product, vendor and lot within days)",
-                generate(new Random(20261201L), 600, 100, 60));
+        Labelled set = generate(new Random(20261201L), 600, 100, 60);
+        double[] pr = measure("with 60 lookalikes (same product, vendor and lot within days)", set, false);
         assertThat(pr[0]).as("precision at the threshold").isGreaterThanOrEqualTo(0.75);
         assertThat(pr[1]).as("recall at the threshold").isGreaterThanOrEqualTo(0.88);
+        double[] blocked = measure("the same, pairs found by blocking only", set, true);
+        assertThat(blocked[0]).as("precision at the threshold, blocked").isGreaterThanOrEqualTo(0.75);
+        assertThat(blocked[1]).as("recall at the threshold, blocked").isGreaterThanOrEqualTo(0.88);
     }
 
-    /** Scores every pair; prints precision and recall at several thresholds; returns them at the service's. */
-    private static double[] measure(String name, Labelled set) {
+    @Test
+    void blockingFindsKnownPairsAndLeavesCommonValuesOut() {
+        LocalDate onset = LocalDate.of(2026, 3, 14);
+        CaseFeatures clinician = new CaseFeatures(1, "A", 34.0, "MALE", "US", onset, Set.of("P17"), Set.of("acme"),
+                Set.of(), Set.of("T3"), null);
+        CaseFeatures dayLaterNoSex = new CaseFeatures(2, "B", null, null, "US", onset.plusDays(1), Set.of("P99"), Set.of(),
+                Set.of(), Set.of("T3"), null);
+        CaseFeatures otherSex = new CaseFeatures(3, "C", 34.0, "FEMALE", "US", onset, Set.of("P98"), Set.of(), Set.of(),
+                Set.of("T3"), null);
+        CaseFeatures twoDaysLater = new CaseFeatures(4, "D", 34.0, "MALE", "US", onset.plusDays(2), Set.of("P97"), Set.of(),
+                Set.of(), Set.of("T3"), null);
+        CaseFeatures sameRareProduct = new CaseFeatures(5, "E", null, "FEMALE", "GB", null, Set.of("P17"), Set.of(), Set.of(),
+                Set.of(), null);
+        CaseFeatures quoting = new CaseFeatures(6, "F", null, null, null, null, Set.of("P96"), Set.of(), Set.of(), Set.of(),
+                "pc 1");
+        CaseFeatures quoted = new CaseFeatures(7, "G", null, null, null, null, Set.of("P95"), Set.of(), Set.of(), Set.of(),
+                "PC-1");
+        java.util.function.ToLongFunction<LinkageKeys.Key> rare = k -> 1;
+        assertThat(blocked(clinician, dayLaterNoSex, rare)).isTrue();
+        assertThat(blocked(clinician, otherSex, rare)).isFalse();
+        assertThat(blocked(clinician, twoDaysLater, rare)).isFalse();
+        assertThat(blocked(clinician, sameRareProduct, rare)).isTrue();
+        assertThat(blocked(clinician, sameRareProduct, k -> LinkageKeys.RARE + 1)).as("a common product blocks nothing").isFalse();
+        assertThat(blocked(quoting, quoted, rare)).isTrue();
+    }
+
+    /** Whether the later of two cases finds the earlier among its candidates (blocking is symmetric). */
+    private static boolean blocked(CaseFeatures a, CaseFeatures b, java.util.function.ToLongFunction<LinkageKeys.Key> count) {
+        Set<LinkageKeys.Key> keys = LinkageKeys.of(b);
+        return LinkageKeys.probes(a, count).stream().anyMatch(keys::contains);
+    }
+
+    /**
+     * Scores every pair (or, {@code blocked}, only the pairs the service's blocking finds: the others count as
+     * missed); prints precision and recall at several thresholds; returns them at the service's.
+     */
+    private static double[] measure(String name, Labelled set, boolean blocked) {
         Frequencies f = frequencies(set.cases());
+        Map<LinkageKeys.Key, Long> keyCounts = new HashMap<>();
+        List<Set<LinkageKeys.Key>> keys = new ArrayList<>();
+        for (CaseFeatures c : set.cases()) {
+            Set<LinkageKeys.Key> k = LinkageKeys.of(c);
+            keys.add(k);
+            k.forEach(key -> keyCounts.merge(key, 1L, Long::sum));
+        }
+        List<Set<LinkageKeys.Key>> probes = set.cases().stream()
+                .map(c -> LinkageKeys.probes(c, k -> keyCounts.getOrDefault(k, 0L))).toList();
         int tp = 0;
         int fp = 0;
         Map<Double, int[]> byThreshold = new java.util.TreeMap<>();
@@ -53,8 +104,13 @@ class LinkageQualityTest {
             byThreshold.put(t, new int[2]);
         }
         List<CaseFeatures> cases = set.cases();
+        long scoredPairs = 0;
         for (int i = 0; i < cases.size(); i++) {
             for (int j = i + 1; j < cases.size(); j++) {
+                if (blocked && probes.get(j).stream().noneMatch(keys.get(i)::contains)) {
+                    continue;
+                }
+                scoredPairs++;
                 double score = LinkageScorer.score(cases.get(i), cases.get(j), f).total();
                 boolean duplicate = set.truePairs().contains(key(cases.get(i).id(), cases.get(j).id()));
                 for (Map.Entry<Double, int[]> e : byThreshold.entrySet()) {
@@ -66,7 +122,7 @@ class LinkageQualityTest {
         }
         int pairs = set.truePairs().size();
         System.out.printf("linkage, %s: %d cases, %d true duplicate pairs, %d pairs scored%n", name, cases.size(), pairs,
-                (long) cases.size() * (cases.size() - 1) / 2);
+                scoredPairs);
         for (Map.Entry<Double, int[]> e : byThreshold.entrySet()) {
             int t = e.getValue()[0];
             int fa = e.getValue()[1];
