@@ -21,6 +21,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 class DuplicateResourceTest {
 
+    @jakarta.inject.Inject
+    org.kaers.fixtures.TestDatabase db;
+
     /** The emergency physician's report. */
     static ObjectNode clinician(String token, String onset) {
         return CaseReports.parse("""
@@ -197,6 +200,33 @@ class DuplicateResourceTest {
                 .body("items[0].candidateCaseNumber", equalTo(direct))
                 .body("items[0].caseNumber", org.hamcrest.Matchers.not(equalTo(direct)))
                 .body("items[0].fields.find { it.field == 'REACTIONS' }.outcome", equalTo("AGREE"));
+    }
+
+    @Test
+    void theLinkageIndexFollowsTheLatestVersionAndANullifiedCaseLeavesIt() {
+        String token = CaseReports.uniqueToken();
+        String lot = CaseFeatures.normaliseLot("LOT " + token + "-7");
+        String a = CaseReports.submit(clinician(token, "2025-12-01"));
+        long id = db.count("select id from case_report where case_number = '" + a + "'");
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'LOT' and value = '"
+                + lot + "'")).isEqualTo(1);
+        assertThat(db.count("select cases from duplicate_value_count where field = 'LOT' and value = '" + lot + "'"))
+                .isEqualTo(1);
+        // a follow-up without the lot: the case's keys and the lot's count follow once it is screened
+        ObjectNode noLot = clinician(token, "2025-12-01");
+        ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
+        followUp(a, 1, noLot);
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'LOT'")).isZero();
+        assertThat(db.count("select cases from duplicate_value_count where field = 'LOT' and value = '" + lot + "'"))
+                .isZero();
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'CASE'")).isEqualTo(1);
+        long indexed = db.count("select cases from duplicate_value_count where field = 'CASE'");
+        given().contentType(ContentType.JSON).body("{\"reason\": \"NO_REAL_PATIENT\"}")
+                .post("/api/v1/reports/" + a + "/nullification").then().statusCode(200);
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id)).isZero();
+        assertThat(db.count("select cases from duplicate_value_count where field = 'CASE'")).isLessThan(indexed);
     }
 
     private static void followUp(String caseNumber, int version, ObjectNode report) {
