@@ -229,6 +229,29 @@ class DuplicateResourceTest {
         assertThat(db.count("select cases from duplicate_value_count where field = 'CASE'")).isLessThan(indexed);
     }
 
+    @Test
+    void aRecodedVerbatimReachesTheIndex() {
+        String token = CaseReports.uniqueToken();
+        ObjectNode report = CaseReports.minimal();
+        report.withArray("reactions").removeAll().addObject().put("verbatim", "qzx " + token)
+                .put("onsetDate", "2025-12-03").put("outcome", "RECOVERED");
+        String a = CaseReports.submit(report);
+        long id = db.count("select id from case_report where case_number = '" + a + "'");
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'REACTIONS'"
+                + " and value = 'Vqzx " + token + "'")).isEqualTo(1);
+        String code = given().queryParam("q", "nausea").get("/api/v1/vocabulary/terms").then().statusCode(200)
+                .extract().path("items[0].code");
+        long termId = db.count("select id from symptom_term where code = '" + code + "'");
+        given().contentType(ContentType.JSON)
+                .body("{\"verbatim\": \"qzx %s\", \"termCode\": \"%s\", \"codedBy\": \"reviewer-1\"}".formatted(token, code))
+                .post("/api/v1/vocabulary/codings").then().statusCode(200);
+        given().post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).body("pending", equalTo(0));
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'REACTIONS'"
+                + " and value = 'T" + termId + "'")).isEqualTo(1);
+        assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and value = 'Vqzx " + token
+                + "'")).isZero();
+    }
+
     private static void followUp(String caseNumber, int version, ObjectNode report) {
         given().contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"").body(report.toString())
                 .post("/api/v1/reports/" + caseNumber + "/follow-ups").then().statusCode(201);
