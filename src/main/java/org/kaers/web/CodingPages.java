@@ -67,9 +67,7 @@ public class CodingPages {
                     String.valueOf(answer.body().get("normalized")), java.nio.charset.StandardCharsets.UTF_8)))
                     .build();
         }
-        String error = answer.violations().isEmpty() ? answer.detail() : String.join("; ",
-                answer.violations().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
-        return render(answer.status(), null, null, verbatim, termCode, error);
+        return render(answer.status(), null, null, verbatim, termCode, Pages.problems(answer));
     }
 
     private Response render(int status, String page, String coded, String verbatim, String termCode, String error) {
