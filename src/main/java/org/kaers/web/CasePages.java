@@ -103,7 +103,7 @@ public class CasePages {
         return Response.status(status).type(MediaType.TEXT_HTML).entity(caseView.data("nav", Nav.of(api))
                 .data("view", latest.body()).data("sections", sections).data("derived", latest.body().get("derived"))
                 .data("versions", history.ok() ? parse(history.text()) : List.of()).data("stored", stored)
-                .data("nullified", nullified).data("diffFrom", ((Number) latest.body().get("latestVersion")).intValue() - 1).data("reasons", NullificationReason.values())
+                .data("nullified", nullified).data("diffFrom", ((Number) latest.body().get("latestVersion")).intValue() - 1).data("reasons", java.util.Arrays.stream(NullificationReason.values()).map(Enum::name).toList())
                 .data("nullifyError", nullifyError).data("nullifyProblems", nullifyProblems).data("typed", typed)
                 .render()).build();
     }

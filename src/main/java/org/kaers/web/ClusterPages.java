@@ -40,12 +40,12 @@ public class ClusterPages {
     }
 
     @GET
-    public Response list(@QueryParam("status") String status, @QueryParam("page") String page,
-            @QueryParam("decided") String decided) {
+    public Response list(@QueryParam("status") String status, @QueryParam("key") String key,
+            @QueryParam("page") String page, @QueryParam("decided") String decided) {
         if (api.user() == null) {
             return Pages.signIn();
         }
-        return render(200, status, page, decided, null, null);
+        return render(200, status, key, page, decided, null, null);
     }
 
     @POST
@@ -67,20 +67,25 @@ public class ClusterPages {
         if (answer.ok()) {
             return Response.seeOther(URI.create("/cluster-alerts?decided=" + alert)).build();
         }
-        return render(answer.status(), null, null, null, alert,
+        return render(answer.status(), null, null, null, null, alert,
                 "Alert " + alert + " not " + (action.equals("dismiss") ? "dismissed" : "acknowledged") + ": "
                         + Pages.problems(answer));
     }
 
-    private Response render(int status, String filter, String page, String decided, String failed, String error) {
-        Api.Answer list = api.get("/api/v1/clusters/alerts" + Api.query(Map.of("status", filter == null ? "" : filter,
-                "page", page == null ? "" : page, "size", "20")), Map.of());
+    private Response render(int status, String filter, String key, String page, String decided, String failed,
+            String error) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("status", filter);
+        params.put("key", key);
+        params.put("page", page);
+        params.put("size", "20");
+        Api.Answer list = api.get("/api/v1/clusters/alerts" + Api.query(params), Map.of());
         if (!list.ok()) {
             return CasePages.refusal(refused, api, list);
         }
         return Response.status(status).type(MediaType.TEXT_HTML).entity(alerts.data("nav", Nav.of(api))
                 .data("alerts", list.body()).data("status", filter == null ? "" : filter)
                 .data("statuses", java.util.List.of("OPEN", "ACKNOWLEDGED", "DISMISSED")).data("decided", decided)
-                .data("failed", failed).data("error", error).render()).build();
+                .data("failed", failed).data("key", key == null ? "" : key).data("error", error).render()).build();
     }
 }

@@ -41,12 +41,12 @@ public class DuplicatePages {
     }
 
     @GET
-    public Response queue(@QueryParam("status") String status, @QueryParam("page") String page,
-            @QueryParam("decided") String decided) {
+    public Response queue(@QueryParam("status") String status, @QueryParam("caseNumber") String caseNumber,
+            @QueryParam("page") String page, @QueryParam("decided") String decided) {
         if (api.user() == null) {
             return Pages.signIn();
         }
-        return render(200, status, page, decided, null);
+        return render(200, status, caseNumber, page, decided, null);
     }
 
     @POST
@@ -74,19 +74,24 @@ public class DuplicatePages {
         if (answer.ok()) {
             return Response.seeOther(URI.create("/duplicates?decided=" + pair)).build();
         }
-        return render(answer.status(), null, null, null, "Pair " + pair + " not decided: " + Pages.problems(answer));
+        return render(answer.status(), null, null, null, null, "Pair " + pair + " not decided: " + Pages.problems(answer));
     }
 
-    private Response render(int status, String filter, String page, String decided, String error) {
+    private Response render(int status, String filter, String caseNumber, String page, String decided, String error) {
         String shown = filter == null || filter.isBlank() ? "OPEN" : filter;
-        Api.Answer queue = api.get("/api/v1/duplicates" + Api.query(Map.of("status", shown,
-                "page", page == null ? "" : page, "size", "20")), Map.of());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("status", shown);
+        params.put("caseNumber", caseNumber);
+        params.put("page", page);
+        params.put("size", "20");
+        Api.Answer queue = api.get("/api/v1/duplicates" + Api.query(params), Map.of());
         if (!queue.ok()) {
             return CasePages.refusal(refused, api, queue);
         }
         return Response.status(status).type(MediaType.TEXT_HTML).entity(duplicates.data("nav", Nav.of(api))
                 .data("queue", queue.body()).data("status", shown)
                 .data("statuses", java.util.List.of("OPEN", "CONFIRMED", "DISMISSED")).data("decided", decided).data("error", error)
+                .data("caseNumber", caseNumber == null ? "" : caseNumber)
                 .render()).build();
     }
 }
