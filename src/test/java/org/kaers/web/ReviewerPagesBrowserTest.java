@@ -346,6 +346,59 @@ class ReviewerPagesBrowserTest {
                 .body("acknowledged.reason", org.hamcrest.Matchers.equalTo("Lot recalled; FDA notified."));
     }
 
+    @Test
+    void aReviewerMergesANewProductAndKeepsAnotherAsItsOwn() {
+        String t = CaseReports.uniqueToken();
+        String survivor = "Review survivor " + t + " powder";
+        String duplicate = "Review merge " + t + " capsules";
+        String own = "Review own " + t + " tincture";
+        long into = productOf(CaseReports.submit(CaseReports.withProduct(survivor)));
+        long merged = productOf(CaseReports.submit(CaseReports.withProduct(duplicate)));
+        long kept = productOf(CaseReports.submit(CaseReports.withProduct(own)));
+        assertThat(merged).isNotEqualTo(into);
+
+        browser.signIn("reviewer.products@centre.example", "REVIEWER");
+        browser.open("/product-review?page=" + queuePageOf(merged));
+        browser.waitFor(By.id("merge-" + merged));
+        browser.assertAccessible("the product review queue");
+        browser.screenshot("reviewer-product-review");
+        WebElement form = browser.driver.findElement(By.id("merge-" + merged)).findElement(By.xpath("./.."));
+        WebElement target = form.findElement(By.name("into"));
+        target.clear();
+        target.sendKeys(String.valueOf(into));
+        browser.driver.findElement(By.id("merge-" + merged)).click();
+        browser.waitFor(By.id("decided"));
+        given().get("/api/v1/products/" + merged).then().statusCode(200)
+                .body("mergedInto", org.hamcrest.Matchers.equalTo((int) into));
+
+        browser.open("/product-review?page=" + queuePageOf(kept));
+        browser.waitFor(By.id("keep-" + kept)).click();
+        browser.waitFor(By.id("decided"));
+        given().get("/api/v1/products/" + kept).then().statusCode(200)
+                .body("curated", org.hamcrest.Matchers.equalTo(true)).body("mergedInto", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** The product the case's first product name is coded to. */
+    private static long productOf(String caseNumber) {
+        return ((Number) given().get("/api/v1/reports/" + caseNumber).then().statusCode(200)
+                .extract().path("derived.products[0].coding.productId")).longValue();
+    }
+
+    /** The page (of 20) of the review queue that lists the product. */
+    private static int queuePageOf(long product) {
+        for (int page = 0; page < 200; page++) {
+            List<Number> ids = given().queryParam("page", page).queryParam("size", 20)
+                    .get("/api/v1/products/review-queue").then().statusCode(200).extract().path("items.product.id");
+            if (ids.isEmpty()) {
+                break;
+            }
+            if (ids.stream().anyMatch(id -> id.longValue() == product)) {
+                return page;
+            }
+        }
+        throw new AssertionError("product " + product + " is not in the review queue");
+    }
+
     private static void followUp(String caseNumber, String version, ObjectNode body, String type) {
         given().header("If-Match", "\"" + version + "\"").queryParam("type", type).contentType(ContentType.JSON)
                 .body(body.toString()).post("/api/v1/reports/" + caseNumber + "/follow-ups").then().statusCode(201);
