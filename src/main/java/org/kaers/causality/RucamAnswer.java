@@ -65,7 +65,8 @@ public enum RucamAnswer {
         this.cholestatic = cholestatic;
     }
 
-    RucamItem item() {
+    /** The item this answer answers (public: the reviewer's causality form offers each item's answers). */
+    public RucamItem item() {
         return item;
     }
 
@@ -77,7 +78,8 @@ public enum RucamAnswer {
         return scale == RucamScale.HEPATOCELLULAR ? hepatocellular : cholestatic;
     }
 
-    static java.util.List<RucamAnswer> allowed(RucamItem item, RucamScale scale) {
+    /** The answers of an item on a scale (public: the reviewer's causality form offers them). */
+    public static java.util.List<RucamAnswer> allowed(RucamItem item, RucamScale scale) {
         return java.util.Arrays.stream(values()).filter(a -> a.item == item && a.allowedOn(scale)).toList();
     }
 }

@@ -127,4 +127,23 @@ final class ReportExamples {
     static final String NULLIFICATION = """
             {"reason": "DUPLICATE", "comment": "Same patient and event as the surviving case.",
              "duplicateOf": "KAE-2026-000042"}""";
+
+    static final String DRAFT = """
+            {"patient": {"age": {"value": 52, "unit": "YEAR"}},
+             "products": [{"role": "SUSPECT", "name": "Maeng Da kratom powder", "startDate": "2026-09-01"}],
+             "reactions": [{"verbatim": "jaundice", "onsetDate": "2026-09-20"}],
+             "labs": [{"testCode": "ALT", "value": 1250, "upperLimitOfNormal": 40},
+                      {"testCode": "ALP", "value": 125, "upperLimitOfNormal": 120},
+                      {"testCode": "TOTAL_BILIRUBIN", "value": 4.8, "upperLimitOfNormal": 1.2}]}""";
+
+    static final String DERIVED_PREVIEW = """
+            {"serious": false, "ageGroup": "ADULT",
+             "liverInjury": {"rRatio": 30.000, "pattern": "HEPATOCELLULAR", "hysLaw": true},
+             "reactions": [{"index": 0, "timeToOnsetDays": 19}]}""";
+
+    static final String DRAFT_PROBLEM = """
+            {"type": "urn:kaers:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "labs[0].upperLimitOfNormal: must be greater than 0",
+             "instance": "urn:uuid:3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7",
+             "violations": [{"field": "labs[0].upperLimitOfNormal", "in": "body", "message": "must be greater than 0"}]}""";
 }

@@ -50,9 +50,38 @@ public class ReportResource {
 
     private final org.kaers.common.PublicUrls urls;
 
-    ReportResource(CaseReportService service, org.kaers.common.PublicUrls urls) {
+    private final jakarta.validation.Validator validator;
+
+    ReportResource(CaseReportService service, org.kaers.common.PublicUrls urls, jakarta.validation.Validator validator) {
         this.urls = urls;
         this.service = service;
+        this.validator = validator;
+    }
+
+    @POST
+    @Path("/derived-preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "previewDerivedFields", summary = "Preview the derived fields of a draft case",
+            description = "What the service would derive (seriousness, ICH age group, R ratio, liver-injury pattern, "
+                    + "Hy's law, time to onset) if this draft were stored, computed by the same classes as a stored "
+                    + "version. Nothing is stored or coded. The draft may be incomplete: no field is required, but "
+                    + "each value given must pass its field's rule (400 naming each one otherwise); an age without "
+                    + "its unit or a lab without value or upper limit is left out of the derivation. The report "
+                    + "form calls it as fields change.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseReportRequest.class),
+            examples = @ExampleObject(name = "draft with liver labs", value = ReportExamples.DRAFT)))
+    @APIResponse(responseCode = "200", description = "The derived fields of the draft.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DerivedPreview.class),
+                    examples = @ExampleObject(name = "derived", value = ReportExamples.DERIVED_PREVIEW)))
+    @APIResponse(responseCode = "400", description = "A value given breaks its field's rule, or the body is not a "
+            + "case report; nothing is derived.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid value", value = ReportExamples.DRAFT_PROBLEM)))
+    @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
+    public DerivedPreview derivedPreview(CaseReportRequest draft) {
+        return DerivedPreview.of(draft, validator);
     }
 
     @POST

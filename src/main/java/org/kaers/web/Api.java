@@ -107,6 +107,10 @@ class Api {
         return send("POST", path, headers, body);
     }
 
+    Answer put(String path, Map<String, String> headers, Object body) {
+        return send("PUT", path, headers, body);
+    }
+
     static String query(Map<String, String> params) {
         StringBuilder out = new StringBuilder();
         params.forEach((name, value) -> {

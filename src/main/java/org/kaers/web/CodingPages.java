@@ -67,9 +67,7 @@ public class CodingPages {
                     String.valueOf(answer.body().get("normalized")), java.nio.charset.StandardCharsets.UTF_8)))
                     .build();
         }
-        String error = answer.violations().isEmpty() ? answer.detail() : String.join("; ",
-                answer.violations().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
-        return render(answer.status(), null, null, verbatim, termCode, error);
+        return render(answer.status(), null, null, verbatim, termCode, Pages.problems(answer));
     }
 
     private Response render(int status, String page, String coded, String verbatim, String termCode, String error) {
@@ -78,11 +76,8 @@ public class CodingPages {
         if (!queue.ok()) {
             return CasePages.refusal(refused, api, queue);
         }
-        int current = queue.body().get("page") instanceof Number n ? n.intValue() : 0;
-        int pages = Math.max(1, queue.body().get("totalPages") instanceof Number n ? n.intValue() : 0);
         return Response.status(status).type(MediaType.TEXT_HTML).entity(coding.data("nav", Nav.of(api))
-                .data("queue", queue.body()).data("pageNumber", current + 1).data("pages", pages)
-                .data("previous", current > 0 ? current - 1 : null).data("next", current + 1 < pages ? current + 1 : null)
+                .data("queue", queue.body()).data("pager", Pager.of("/coding", queue.body()))
                 .data("terms", terms())
                 .data("coded", coded).data("failedVerbatim", verbatim).data("failedTerm", termCode)
                 .data("error", error).render()).build();

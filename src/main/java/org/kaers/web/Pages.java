@@ -56,6 +56,12 @@ public class Pages {
                 .build();
     }
 
+    /** A refusal of the API in one line: its violations by field, else its detail. */
+    static String problems(Api.Answer answer) {
+        return answer.violations().isEmpty() ? answer.detail() : String.join("; ", answer.violations().entrySet()
+                .stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+    }
+
     /** Redirect to sign-in for a page that needs a signed-in user. */
     static Response signIn() {
         return Response.seeOther(URI.create("/sign-in")).build();

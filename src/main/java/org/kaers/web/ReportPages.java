@@ -45,9 +45,12 @@ public class ReportPages {
     private final Template reportForm;
     private final Template refused;
     private final Template preview;
+    private final Template derived;
 
     ReportPages(Api api, ObjectMapper json, @Location("report-form.html") Template reportForm,
-            @Location("refused.html") Template refused, @Location("preview.html") Template preview) {
+            @Location("refused.html") Template refused, @Location("preview.html") Template preview,
+            @Location("derived.html") Template derived) {
+        this.derived = derived;
         this.api = api;
         this.json = json;
         this.reportForm = reportForm;
@@ -160,6 +163,29 @@ public class ReportPages {
                 .build();
     }
 
+    /**
+     * The derived values of the form as it stands (htmx fragment, on every change): the API's
+     * {@code POST /api/v1/reports/derived-preview} over the form's JSON, the same JSON a submission sends.
+     */
+    @POST
+    @Path("derived-preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response derivedPreview(MultivaluedMap<String, String> form) {
+        if (api.user() == null || !Session.csrfMatches(api.authorization(), form.getFirst("csrf"))) {
+            return Response.ok(derived.data("derived", null).data("problems", Map.of()).render()).build();
+        }
+        return Response.ok(derivedFragment(form, carried(form)).render()).build();
+    }
+
+    /** The derived-values fragment for these form values. */
+    private io.quarkus.qute.TemplateInstance derivedFragment(MultivaluedMap<String, String> values,
+            Map<String, Object> carried) {
+        Api.Answer answer = api.post("/api/v1/reports/derived-preview", Map.of(), ReportForm.toJson(values, carried));
+        return derived.data("derived", answer.ok() ? answer.body() : null)
+                .data("problems", answer.ok() ? Map.of() : answer.violations())
+                .data("message", answer.ok() || !answer.violations().isEmpty() ? null : answer.detail());
+    }
+
     private Response page(int status, String caseNumber, MultivaluedMap<String, String> values,
             Map<String, String> violations, String message, Map<String, Object> carried) {
         if (values.getFirst("idempotencyKey") == null) {
@@ -177,6 +203,7 @@ public class ReportPages {
                 .data("idempotencyKey", values.getFirst("idempotencyKey")).data("version", values.getFirst("version"))
                 .data("type", values.getFirst("type")).data("carried", carriedJson).data("stale", status == 412)
                 .data("action", caseNumber == null ? "/reports/new" : "/reports/" + caseNumber + "/follow-up")
+                .data("derived", derivedFragment(values, carried).render())
                 .render();
         return Response.status(status).type(MediaType.TEXT_HTML).entity(body).build();
     }
