@@ -10,7 +10,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -41,9 +40,8 @@ public class VerifiedIdentities implements IdentityProvider<TokenAuthenticationR
     private final Cache<String, SecurityIdentity> identities;
 
     @Inject
-    VerifiedIdentities(MpJwtValidator verifier,
-            @ConfigProperty(name = "kaers.token.cache-identities", defaultValue = "true") boolean enabled) {
-        this(verifier, enabled, System::currentTimeMillis);
+    VerifiedIdentities(MpJwtValidator verifier, TokenPolicy.Config config) {
+        this(verifier, config.cacheIdentities(), System::currentTimeMillis);
     }
 
     VerifiedIdentities(MpJwtValidator verifier, boolean enabled, LongSupplier clockMillis) {

@@ -12,8 +12,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Reported texts known to have a coding row (verbatims, product names): the intake's first lookup skips them. A
  * coding row, once committed, is never deleted (re-coding changes it in place), so "has a row" never stops being
@@ -28,8 +26,12 @@ class KnownTexts {
     private final TransactionSynchronizationRegistry transaction;
     private final boolean enabled;
 
-    KnownTexts(TransactionSynchronizationRegistry transaction,
-            @ConfigProperty(name = "kaers.coding.cache-known-texts", defaultValue = "true") boolean enabled) {
+    @jakarta.inject.Inject
+    KnownTexts(TransactionSynchronizationRegistry transaction, CodingConfig config) {
+        this(transaction, config.cacheKnownTexts());
+    }
+
+    KnownTexts(TransactionSynchronizationRegistry transaction, boolean enabled) {
         this.transaction = transaction;
         this.enabled = enabled;
     }
