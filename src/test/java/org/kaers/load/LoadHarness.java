@@ -212,6 +212,12 @@ class LoadHarness {
             say(String.format("  service CPU by thread kind, cores busy: requests and the rest %.2f, JIT compilers %.2f, "
                     + "GC %.2f", kinds.get("other") / wall, kinds.get("jit") / wall, kinds.get("gc") / wall));
         }
+        if (!print) {
+            // a warm-up's answers are not counted: right after a start, on a loaded machine, the first submissions
+            // (interpreted code, the first coding of the vocabulary) can take longer than the 15 s "hang" bound
+            say("(" + name + ": " + submits.outcomes() + ")");
+            return submits.perSecond("201");
+        }
         assertThat(submits.outcomes().keySet()).as(name + ": every submission acknowledged").containsOnly("201");
         assertThat(reads.outcomes().keySet()).as(name + ": every read answered").isSubsetOf("200");
         return submits.perSecond("201");
