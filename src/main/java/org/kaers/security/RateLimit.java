@@ -135,7 +135,7 @@ public class RateLimit {
                 .build());
     }
 
-    private static String hash(String value) {
+    static String hash(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -41,6 +41,10 @@ public class TokenPolicy {
         /** Tolerated clock difference to the issuer, in seconds (also SmallRye's, for exp). */
         @WithDefault("60")
         int clockSkewSeconds();
+
+        /** Whether verified tokens' identities are kept until they expire (VerifiedIdentities). */
+        @WithDefault("true")
+        boolean cacheIdentities();
     }
 
     /** The compact JWS form: three base64url parts, no padding. */

@@ -63,7 +63,7 @@ public class SignalService {
     private final PriorStore priors;
     private final EntityManager em;
 
-    SignalService(CaseCounts counts, PriorStore priors, EntityManager em) {
+    SignalService(CaseCounts counts, PriorStore priors, @org.kaers.statistics.ReadSide EntityManager em) {
         this.counts = counts;
         this.priors = priors;
         this.em = em;
@@ -172,7 +172,7 @@ public class SignalService {
                 query.filters().understood(), version.version(), version.asOf(),
                 m.fromAggregates() ? "AGGREGATES" : "RAW_ROWS", prior, abHidden ? null : ab, abHidden, n,
                 counts.smallCellThreshold(), query.minCases(), query.sort(), rows.size(), query.page().page(),
-                query.page().size(), counts.protection());
+                query.page().size(), counts.protection(), counts.readSource());
         return new SignalViews.Table(meta, List.copyOf(rows.subList(from, to)));
     }
 

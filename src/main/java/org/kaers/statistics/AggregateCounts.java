@@ -29,7 +29,7 @@ public class AggregateCounts {
     private final EntityManager em;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    AggregateCounts(EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
+    AggregateCounts(@ReadSide EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
         this.disclosure = disclosure;
     }

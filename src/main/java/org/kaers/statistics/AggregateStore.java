@@ -30,7 +30,7 @@ public class AggregateStore {
 
     private final EntityManager em;
 
-    AggregateStore(EntityManager em) {
+    AggregateStore(@ReadSide EntityManager em) {
         this.em = em;
     }
 

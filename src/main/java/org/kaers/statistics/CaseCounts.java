@@ -174,6 +174,11 @@ public class CaseCounts {
         return release.disclosure().protection();
     }
 
+    /** Which database answers the current read, for a response's meta (operational: null for researchers). */
+    public ReadSource readSource() {
+        return release.disclosure().operational(snapshot.source());
+    }
+
     /** Whether the caller gets exact counts. */
     public boolean exact() {
         return release.exact();

@@ -42,7 +42,10 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
             org.kaers.statistics.disclosure.Protection protection,
             @Schema(description = "The frozen release every number of the response comes from (researchers); null "
                     + "for reviewers and administrators, who read the live aggregates.")
-            ReleaseView.Stamp release) {
+            ReleaseView.Stamp release,
+            @Schema(description = "Which database answered (the primary or the streaming replica) and the replica's lag; "
+                    + "null for callers reading a frozen release.")
+            ReadSource readSource) {
     }
 
     /** Where numbers came from. */

@@ -23,7 +23,7 @@ public class RawCounts {
     private final EntityManager em;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
-    RawCounts(EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
+    RawCounts(@ReadSide EntityManager em, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
         this.disclosure = disclosure;
     }

@@ -31,7 +31,7 @@ class Release {
     private final AggregateCounts aggregates;
     private final EntityManager em;
 
-    Release(Disclosure disclosure, AggregateCounts aggregates, EntityManager em) {
+    Release(Disclosure disclosure, AggregateCounts aggregates, @ReadSide EntityManager em) {
         this.disclosure = disclosure;
         this.aggregates = aggregates;
         this.em = em;

@@ -30,7 +30,7 @@ public class ReleaseStore {
     private final AggregateStore store;
     private final Disclosure disclosure;
 
-    ReleaseStore(EntityManager em, AggregateStore store, Disclosure disclosure) {
+    ReleaseStore(@ReadSide EntityManager em, AggregateStore store, Disclosure disclosure) {
         this.em = em;
         this.store = store;
         this.disclosure = disclosure;

@@ -97,7 +97,8 @@ public class StatsService {
                 total, false, disclosure.threshold(), groups, page, size,
                 fromCells ? CountResponse.Source.AGGREGATES : CountResponse.Source.RAW_ROWS,
                 disclosure.operational(fromCells ? status.pendingCases() : 0), disclosure.operational(lag),
-                disclosure.protection(), frozen.map(ReleaseView.Stamp::of).orElse(null));
+                disclosure.protection(), frozen.map(ReleaseView.Stamp::of).orElse(null),
+                disclosure.operational(snapshot.source()));
     }
 
     /** The profile of a product or substance (or any filtered set of cases). */
@@ -123,7 +124,7 @@ public class StatsService {
         CountResponse.Meta m = serious.meta();
         CountResponse.Meta meta = new CountResponse.Meta(m.disclaimer(), m.countingRule(), m.lastUpdated(), List.of(),
                 m.filters(), total, m.totalCasesSuppressed(), m.smallCellThreshold(), 0, 0, 0, m.answeredFrom(),
-                m.pendingCases(), m.lagSeconds(), m.protection(), m.release());
+                m.pendingCases(), m.lagSeconds(), m.protection(), m.release(), m.readSource());
         java.util.function.Function<Dimension, SummaryResponse.Section> section = d -> {
             CountResponse c = counts.apply(with(filters, d, d == Dimension.SYMPTOM ? 10 : 100));
             return new SummaryResponse.Section(c.results(), c.missing().get(0));

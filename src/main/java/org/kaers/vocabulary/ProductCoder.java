@@ -56,10 +56,13 @@ public class ProductCoder {
     private final CodingConfig config;
     private final SubstanceDetector substances;
 
-    ProductCoder(EntityManager em, CodingConfig config, SubstanceDetector substances) {
+    private final KnownTexts coded;
+
+    ProductCoder(EntityManager em, CodingConfig config, SubstanceDetector substances, KnownTexts coded) {
         this.em = em;
         this.config = config;
         this.substances = substances;
+        this.coded = coded;
     }
 
     /**
@@ -88,9 +91,11 @@ public class ProductCoder {
         // Sorted: concurrent transactions then insert new codings in one order, so they cannot deadlock on the
         // unique index (found by the load harness: two reports with the same two new texts in opposite orders).
         Set<String> missing = new TreeSet<>(names);
+        coded.removeKnown(missing);
         if (missing.isEmpty()) {
             return Set.of();
         }
+        coded.rememberOnCommit(missing);
         return session(c -> {
             missing.removeAll(strings(c, "select name from product_name_coding where name = any (?)", missing));
             if (missing.isEmpty()) {

@@ -32,9 +32,12 @@ public class SymptomCoder {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    SymptomCoder(EntityManager em, ObjectMapper json) {
+    private final KnownTexts coded;
+
+    SymptomCoder(EntityManager em, ObjectMapper json, KnownTexts coded) {
         this.em = em;
         this.json = json;
+        this.coded = coded;
     }
 
     /** How a text would be coded now, without storing anything. */
@@ -180,9 +183,11 @@ public class SymptomCoder {
         // Sorted: concurrent transactions then insert new codings in one order, so they cannot deadlock on the
         // unique index (found by the load harness: two reports with the same two new texts in opposite orders).
         Set<String> missing = new java.util.TreeSet<>(verbatims);
+        coded.removeKnown(missing);
         if (missing.isEmpty()) {
             return;
         }
+        coded.rememberOnCommit(missing);
         @SuppressWarnings("unchecked")
         List<String> known = em.createNativeQuery("select verbatim from verbatim_coding where verbatim in (?1)")
                 .setParameter(1, List.copyOf(missing)).getResultList();

@@ -56,7 +56,10 @@ class LoadHarness {
     private static final int WARMUP_SECONDS = Integer.getInteger("load.warmup-seconds", 60);
     private static final double READ_RATE = Double.parseDouble(System.getProperty("load.read-rate", "5"));
     /** Which optional phases run (start-up, warm-up, maximum rate and the final checks always do). */
-    private static final String PHASES = System.getProperty("load.phases", "probes,ceiling,half,follow-ups,faults");
+    private static final String PHASES = System.getProperty("load.phases",
+            "probes,ceiling,half,caches,replica,follow-ups,faults");
+    /** The port of the hot standby the replica phase makes (default: the primary's + 1). */
+    private static final int STANDBY_PORT = Integer.getInteger("load.standby-port", Integer.parseInt(LocalPostgres.port()) + 1);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] READS = {
             "/api/v1/stats/counts?by=product", "/api/v1/stats/counts?by=symptom",
@@ -105,6 +108,12 @@ class LoadHarness {
             if (PHASES.contains("half")) {
                 settle();
                 intake("intake, half maximum rate", SECONDS, max / 2, true);
+            }
+            if (PHASES.contains("caches")) {
+                caches();
+            }
+            if (PHASES.contains("replica")) {
+                replica();
             }
             if (PHASES.contains("follow-ups")) {
                 followUpRace();
@@ -202,6 +211,12 @@ class LoadHarness {
                     (double) serverCpu / Math.max(1, submits.count("201"))));
             say(String.format("  service CPU by thread kind, cores busy: requests and the rest %.2f, JIT compilers %.2f, "
                     + "GC %.2f", kinds.get("other") / wall, kinds.get("jit") / wall, kinds.get("gc") / wall));
+        }
+        if (!print) {
+            // a warm-up's answers are not counted: right after a start, on a loaded machine, the first submissions
+            // (interpreted code, the first coding of the vocabulary) can take longer than the 15 s "hang" bound
+            say("(" + name + ": " + submits.outcomes() + ")");
+            return submits.perSecond("201");
         }
         assertThat(submits.outcomes().keySet()).as(name + ": every submission acknowledged").containsOnly("201");
         assertThat(reads.outcomes().keySet()).as(name + ": every read answered").isSubsetOf("200");
@@ -306,17 +321,143 @@ class LoadHarness {
         probe("POST /api/v1/reports", () -> submitOnce(nextKey()));
     }
 
-    private void probe(String name, java.util.function.Supplier<Answer> request) throws Exception {
+    /** What a probe measured: requests a second, CPU per request of the service and of PostgreSQL (ms). */
+    private record Probe(double perSecond, double serviceMs, double serverMs) {
+    }
+
+    private Probe probe(String name, java.util.function.Supplier<Answer> request) throws Exception {
         Tally tally = new Tally(name);
         long serviceCpu0 = service.cpuMillis();
         long serverCpu0 = LocalPostgres.serverCpuMillis();
         LoadDriver.closedLoop(WORKERS, Duration.ofSeconds(15), scheduled -> tally.record(request.get().outcome(),
                 scheduled), tally);
         long n = Math.max(1, tally.total());
+        Probe p = new Probe(tally.total() / tally.seconds(),
+                (double) (service.cpuMillis() - serviceCpu0) / n, (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n);
         say(tally.line());
-        say(String.format("  CPU per request: service %.2f ms, PostgreSQL %.2f ms",
-                (double) (service.cpuMillis() - serviceCpu0) / n,
-                (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n));
+        say(String.format("  CPU per request: service %.2f ms, PostgreSQL %.2f ms", p.serviceMs(), p.serverMs()));
+        return p;
+    }
+
+    // --- intake caches -----------------------------------------------------------------------------------
+
+    /**
+     * The intake caches (verified identities, texts known to be coded) switched off, then on: the service restarted
+     * for each, warmed up, then the same probes; the ratios of on to off are printed.
+     */
+    private void caches() throws Exception {
+        say("");
+        say("## intake caches (kaers.token.cache-identities, kaers.coding.cache-known-texts) off, then on; restarted, "
+                + "warmed up 30 s, probes 15 s");
+        Map<Boolean, Probe[]> measured = new java.util.LinkedHashMap<>();
+        for (boolean on : new boolean[] {false, true}) {
+            service.stop();
+            service.configure(Map.of(), on ? List.of()
+                    : List.of("-Dkaers.token.cache-identities=false", "-Dkaers.coding.cache-known-texts=false"));
+            service.start(false);
+            intake("warm-up (discarded)", 30, 0, false);
+            settle();
+            String key = nextKey();
+            assertThat(submitOnce(key).status()).isEqualTo(201);
+            String caseNumber = acknowledged.get(key);
+            String label = on ? " (caches on)" : " (caches off)";
+            measured.put(on, new Probe[] {probe("POST /api/v1/reports" + label, () -> submitOnce(nextKey())),
+                    probe("GET /api/v1/reports/{n}" + label,
+                            () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter).GET()))});
+        }
+        service.configure(Map.of(), List.of());
+        String[] names = {"submission", "case read"};
+        for (int i = 0; i < names.length; i++) {
+            Probe off = measured.get(false)[i];
+            Probe on = measured.get(true)[i];
+            say(String.format("caches on / off, %s: rate %.2fx; service CPU per request %.2fx (%.2f -> %.2f ms); "
+                    + "PostgreSQL CPU %.2fx (%.2f -> %.2f ms)", names[i], on.perSecond() / off.perSecond(),
+                    on.serviceMs() / off.serviceMs(), off.serviceMs(), on.serviceMs(), on.serverMs() / off.serverMs(),
+                    off.serverMs(), on.serverMs()));
+        }
+    }
+
+    // --- reads on a streaming replica --------------------------------------------------------------------
+
+    /**
+     * A hot standby of the primary (pg_basebackup), the service restarted with it as replica, and the maximum-rate
+     * intake with statistics reads again; meanwhile an administrator's count twice a second records which database
+     * answered and the replica's lag (meta.readSource: withheld from the researchers whose reads make the load).
+     * Then a closed loop of reads alone (8 workers, 15 s) on the primary and on the replica. The standby is removed
+     * and the service restarted without it before the next phase.
+     */
+    private void replica() throws Exception {
+        say("");
+        say("## reads on a streaming replica (hot standby on port " + STANDBY_PORT + ", made by pg_basebackup -R)");
+        LocalPostgres.dropStandby();
+        long t0 = System.nanoTime();
+        String url = LocalPostgres.startStandby(STANDBY_PORT);
+        say(String.format("standby made and streaming in %.1f s: %s", (System.nanoTime() - t0) / 1e9, url));
+        try {
+            service.stop();
+            service.configure(Map.of("KAERS_REPLICA_URL", url), List.of());
+            service.start(false);
+            intake("warm-up (discarded)", 30, 0, false);
+            settle();
+            Map<String, Integer> servers = new ConcurrentHashMap<>();
+            java.util.concurrent.atomic.DoubleAdder lagSum = new java.util.concurrent.atomic.DoubleAdder();
+            AtomicLong lags = new AtomicLong();
+            java.util.concurrent.atomic.AtomicReference<Double> maxLag = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    Answer a = driver.send(driver.request("/api/v1/stats/counts?by=substance", admin).GET());
+                    try {
+                        var source = JSON.readTree(a.body()).path("meta").path("readSource");
+                        servers.merge(source.path("server").asText("?") + "/" + source.path("replica").asText("?"), 1,
+                                Integer::sum);
+                        if (source.path("replicaLagSeconds").isNumber()) {
+                            double lag = source.path("replicaLagSeconds").asDouble();
+                            lagSum.add(lag);
+                            lags.incrementAndGet();
+                            maxLag.accumulateAndGet(lag, Math::max);
+                        }
+                    } catch (Exception e) {
+                        servers.merge("unreadable answer " + a.status(), 1, Integer::sum);
+                    }
+                    sleep(500);
+                }
+            });
+            sampler.start();
+            intake("intake, maximum rate, statistics reads on the replica", SECONDS, 0, true);
+            sampling.set(false);
+            sampler.join();
+            say(String.format("administrator's counts meanwhile, answered by (server/replica state): %s; replica lag "
+                    + "mean %.3f s, max %.3f s over %d samples", new java.util.TreeMap<>(servers),
+                    lagSum.sum() / Math.max(1, lags.get()), maxLag.get(), lags.get()));
+            readsAlone("replica");
+            service.stop();
+            service.configure(Map.of(), List.of());
+            service.start(false);
+            readsAlone("primary");
+        } finally {
+            service.configure(Map.of(), List.of());
+            LocalPostgres.dropStandby();
+        }
+        if (!service.running()) {
+            service.start(false);
+        }
+    }
+
+    /** Statistics reads alone, closed loop, 8 workers, 15 s, as the intake phases' researcher reads. */
+    private void readsAlone(String where) throws Exception {
+        AtomicLong next = new AtomicLong();
+        Tally tally = new Tally("statistics reads alone, on the " + where);
+        long serviceCpu0 = service.cpuMillis();
+        long serverCpu0 = LocalPostgres.serverCpuMillis();
+        LoadDriver.closedLoop(8, Duration.ofSeconds(15), scheduled -> tally.record(driver.send(
+                driver.request(READS[(int) (next.getAndIncrement() % READS.length)], researcher).GET()).outcome(),
+                scheduled), tally);
+        long n = Math.max(1, tally.total());
+        say(tally.line());
+        say(String.format("  CPU per read: service %.2f ms, PostgreSQL (both clusters) %.2f ms",
+                (double) (service.cpuMillis() - serviceCpu0) / n, (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n));
+        assertThat(tally.outcomes().keySet()).as("reads on the " + where).containsOnly("200");
     }
 
     // --- the ceiling -------------------------------------------------------------------------------------

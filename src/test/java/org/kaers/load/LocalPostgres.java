@@ -121,6 +121,48 @@ final class LocalPostgres {
         run(asRoot("pg_ctlcluster", c[0], c[1], "start"), Map.of());
     }
 
+    /**
+     * A hot standby of the harness's cluster (README, "Deployment"): a new cluster named after it ("k16p-standby")
+     * on {@code port}, its data directory replaced by {@code pg_basebackup -R -X stream} of the primary (as the
+     * postgres user, over the local socket), then started; it streams from the primary from then on. Returns its
+     * JDBC URL (same database). As root or through sudo, like the fault phases.
+     */
+    static String startStandby(int port) throws IOException, InterruptedException {
+        String[] primary = cluster();
+        String name = standbyName();
+        run(asRoot("pg_createcluster", primary[0], name, "-p", String.valueOf(port)), Map.of());
+        String data = field(name, 5);
+        run(asRoot("rm", "-rf", data), Map.of());
+        run(asRoot("runuser", "-u", "postgres", "--", "pg_basebackup", "-p", port(), "-D", data, "-R", "-X", "stream",
+                "-c", "fast"), Map.of());
+        run(asRoot("pg_ctlcluster", primary[0], name, "start"), Map.of());
+        String url = LoadHarness.JDBC_URL;
+        return url.replaceFirst("//([^/:]+)(:\\d+)?/", "//$1:" + port + "/");
+    }
+
+    /** Stops and removes the standby made by {@link #startStandby}, if there is one. */
+    static void dropStandby() throws IOException, InterruptedException {
+        String[] primary = cluster();
+        if (field(standbyName(), 1) != null) {
+            run(asRoot("pg_dropcluster", "--stop", primary[0], standbyName()), Map.of());
+        }
+    }
+
+    private static String standbyName() throws IOException, InterruptedException {
+        return cluster()[1] + "-standby";
+    }
+
+    /** A field of the pg_lsclusters line of a cluster (1 name, 2 port, 5 data directory), or null. */
+    private static String field(String name, int index) throws IOException, InterruptedException {
+        for (String line : run(List.of("pg_lsclusters", "-h"), Map.of()).strip().split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > index && fields[1].equals(name)) {
+                return fields[index];
+            }
+        }
+        return null;
+    }
+
     static String version() {
         try {
             return run(List.of("psql", "--version"), Map.of()).strip();

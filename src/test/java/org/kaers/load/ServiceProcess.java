@@ -26,10 +26,18 @@ final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private int starts;
+    private Map<String, String> extraEnv = Map.of();
+    private List<String> extraArgs = List.of();
 
     ServiceProcess(int port, Path logDir) {
         this.port = port;
         this.logDir = logDir;
+    }
+
+    /** Environment and JVM arguments added at the next starts (a replica, caches switched off). */
+    void configure(Map<String, String> env, List<String> args) {
+        this.extraEnv = Map.copyOf(env);
+        this.extraArgs = List.copyOf(args);
     }
 
     URI base() {
@@ -57,6 +65,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
+        command.addAll(extraArgs);
         if (emptyDatabase) {
             command.add("-Dquarkus.flyway.clean-disabled=false");
             command.add("-Dquarkus.flyway.clean-at-start=true");
@@ -68,6 +77,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("KAERS_DB_URL", LoadHarness.JDBC_URL);
         env.put("KAERS_DB_USER", LoadHarness.DB_USER);
         env.put("KAERS_DB_PASSWORD", LoadHarness.DB_PASSWORD);
+        env.putAll(extraEnv);
         long t0 = System.nanoTime();
         process = builder.start();
         awaitReady(Duration.ofSeconds(120));
@@ -143,6 +153,10 @@ final class ServiceProcess implements AutoCloseable {
             return kinds;
         }
         return kinds;
+    }
+
+    boolean running() {
+        return process != null && process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain; what was acknowledged must already be durable. */
