@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-/** Limits of 5 a minute per credential and 8 per address: the next request is 429 with Retry-After. */
+/** Limits of 5 per credential and 8 per address (over an hour: no token comes back while the test runs): the next request is 429 with Retry-After. */
 @QuarkusTest
 @NoDefaultToken
 @TestProfile(RateLimitTest.Low.class)
@@ -25,7 +25,7 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("kaers.rate-limit.per-credential", "5", "kaers.rate-limit.per-address", "8",
-                    "kaers.stats.aggregate-interval", "off");
+                    "kaers.stats.aggregate-interval", "off", "kaers.rate-limit.period", "1h");
         }
     }
 
