@@ -61,6 +61,8 @@
   function forest(canvas, table) {
     var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
     var labels = rows.map(function (row) { return row.querySelector("th").textContent.trim(); });
+    // one line per row (CSSOM, not a style attribute: the page CSP allows no inline style)
+    canvas.parentNode.style.height = Math.max(384, rows.length * 26 + 90) + "px";
     function measure(name, offset, power) {
       return rows.map(function (row, i) {
         var v = num(row.getAttribute("data-" + name));

@@ -32,7 +32,8 @@ class LiverPeaksTest {
         ObjectNode report = CaseReports.minimal();
         ArrayNode list = report.putArray("labs");
         for (Object[] lab : labs) {
-            ObjectNode l = list.addObject().put("testCode", (String) lab[0]).put("unit", "U/L");
+            ObjectNode l = list.addObject().put("testCode", (String) lab[0])
+                    .put("unit", "TOTAL_BILIRUBIN".equals(lab[0]) ? "mg/dL" : "U/L");
             l.put("value", ((Number) lab[1]).doubleValue());
             if (lab[2] != null) {
                 l.put("upperLimitOfNormal", ((Number) lab[2]).doubleValue());
