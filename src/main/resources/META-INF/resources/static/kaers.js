@@ -88,11 +88,15 @@
         scales: {
           x: { type: "logarithmic", title: { display: true, text: "ratio (log scale; 1 = no disproportionality)" } },
           y: { type: "linear", reverse: true, min: -0.5, max: Math.max(labels.length - 0.5, 0.5),
-               ticks: { stepSize: 1, callback: function (value) { return labels[value] === undefined ? "" : labels[value]; } } }
+               afterBuildTicks: function (axis) { axis.ticks = labels.map(function (label, i) { return { value: i }; }); },
+               ticks: { autoSkip: false, callback: function (value) { return labels[value] === undefined ? "" : labels[value]; } } }
         }
       },
       plugins: [intervals]
     });
+  }
+  function maxOf(points, axis) {
+    return points.reduce(function (max, p) { return Math.max(max, p[axis]); }, 0);
   }
   function edish(canvas, table) {
     var points = [];
@@ -112,8 +116,10 @@
         plugins: { kaersIntervals: { xLines: [altLine], yLines: [bilirubinLine] }, legend: { display: false },
                    tooltip: { callbacks: { label: function (item) { return item.raw.label + ": ALT " + item.raw.x + " x ULN, bilirubin " + item.raw.y + " x ULN"; } } } },
         scales: {
-          x: { type: "logarithmic", min: 0.1, title: { display: true, text: "peak ALT (x ULN, log scale)" } },
-          y: { type: "logarithmic", min: 0.1, title: { display: true, text: "peak total bilirubin (x ULN, log scale)" } }
+          x: { type: "logarithmic", min: 0.1, max: Math.max(100, 2 * maxOf(points, "x")),
+               title: { display: true, text: "peak ALT (x ULN, log scale)" } },
+          y: { type: "logarithmic", min: 0.1, max: Math.max(20, 2 * maxOf(points, "y")),
+               title: { display: true, text: "peak total bilirubin (x ULN, log scale)" } }
         }
       },
       plugins: [intervals]

@@ -55,10 +55,19 @@ class ResearcherPagesBrowserTest {
             return;
         }
         String reporter = Tokens.of("dr.views@clinic.example", "REPORTER");
-        for (int i = 0; i < 8; i++) {
-            ObjectNode report = CaseReports.minimal();
-            CaseReports.reaction(report, 0).put("verbatim", i % 2 == 0 ? "seizure" : "vomiting");
-            CaseReports.submit(report, reporter);
+        // three products x three symptoms, 2 to 10 cases a pair: a heat map with shades, small cells among them
+        String[] products = {"kratom capsules", "red vein kratom", "green vein kratom"};
+        String[] symptoms = {"seizure", "vomiting", "nausea"};
+        for (int p = 0; p < products.length; p++) {
+            for (int r = 0; r < symptoms.length; r++) {
+                for (int i = 0; i < 2 + (p * 3 + r) % 9; i++) {
+                    ObjectNode report = CaseReports.minimal();
+                    CaseReports.product(report, 0).put("name", products[p]);
+                    CaseReports.reaction(report, 0).put("verbatim", symptoms[r])
+                            .put("onsetDate", "2026-0" + (1 + p * 3 + r) + "-15"); // a month of onset per pair
+                    CaseReports.submit(report, reporter);
+                }
+            }
         }
         given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
                 .statusCode(org.hamcrest.Matchers.lessThan(300));
@@ -90,13 +99,13 @@ class ResearcherPagesBrowserTest {
     @Test
     void theTrendsLineChartHoldsTheApisSeries() {
         List<Map<String, Object>> series = given().header("Authorization", Tokens.bearer(RESEARCHER))
-                .queryParam("interval", "YEAR").get("/api/v1/stats/trends").then().statusCode(200).extract()
+                .queryParam("date", "onset").get("/api/v1/stats/trends").then().statusCode(200).extract()
                 .path("series");
         Map<String, Long> api = new LinkedHashMap<>();
         series.forEach(p -> api.put(String.valueOf(p.get("period")), ((Number) p.get("count")).longValue()));
 
         browser.signIn(RESEARCHER_NAME, "RESEARCHER");
-        browser.open("/dashboard/trends?interval=YEAR");
+        browser.open("/dashboard/trends?date=onset");
         browser.waitFor(By.id("trend"));
         Map<String, Object> chart = chart("trend-chart");
         List<?> labels = (List<?>) chart.get("labels");
@@ -112,7 +121,7 @@ class ResearcherPagesBrowserTest {
         assertThat(browser.driver.findElement(By.id("release")).getText()).isNotBlank();
         assertCautionAndVersion();
         assertThat(browser.driver.findElement(By.id("csv")).getAttribute("href"))
-                .endsWith("/dashboard/trends.csv?date=received&interval=YEAR");
+                .endsWith("/dashboard/trends.csv?date=onset&interval=MONTH");
         browser.assertAccessible("the trends view");
         browser.screenshot("researcher-trends");
     }
