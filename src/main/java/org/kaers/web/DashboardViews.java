@@ -113,6 +113,9 @@ final class DashboardViews {
     @TemplateData
     record SignalRow(String key, String label, Object a, Object expected, Measure prr, Measure ror, Measure ic,
             Measure ebgm, List<String> flags) {
+        public String expectedText() {
+            return round(expected);
+        }
     }
 
     /** A measure and its interval as the API gave them (null when the table does not define it). */
@@ -126,6 +129,16 @@ final class DashboardViews {
         public boolean defined() {
             return value != null;
         }
+
+        /** The value and its interval for reading, to 3 decimals: "1.234 [0.987, 1.543]" (the chart gets them exact). */
+        public String text() {
+            return round(value) + " [" + round(lower) + ", " + round(upper) + "]";
+        }
+    }
+
+    /** A number for reading (3 decimals), or "–". */
+    static String round(Object value) {
+        return value instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f", n.doubleValue()) : "\u2013";
     }
 
     static List<SignalRow> signalRows(Object results) {

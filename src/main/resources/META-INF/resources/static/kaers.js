@@ -21,7 +21,11 @@
       var ctx = chart.ctx;
       var x = chart.scales.x;
       var y = chart.scales.y;
+      var area = chart.chartArea;
       ctx.save();
+      ctx.beginPath();
+      ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+      ctx.clip();
       chart.data.datasets.forEach(function (dataset, i) {
         var meta = chart.getDatasetMeta(i);
         if (meta.hidden) {
@@ -72,13 +76,27 @@
         return { x: f(v), y: i + offset, lo: f(lo), hi: f(hi), value: v };
       }).filter(function (p) { return p.x !== null && p.x > 0; });
     }
+    var sets = [measure("prr", -0.25, false), measure("ror", 0, false), measure("ic", 0.25, true)];
+    // the axis spans every interval (and 1), so that no line runs off the plot
+    var low = 1;
+    var high = 1;
+    sets.forEach(function (set) {
+      set.forEach(function (p) {
+        [p.x, p.lo, p.hi].forEach(function (v) {
+          if (v !== null && v > 0) {
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+          }
+        });
+      });
+    });
     return new Chart(canvas, {
       type: "scatter",
       data: {
         datasets: [
-          { label: "PRR", data: measure("prr", -0.25, false), borderColor: "#1d5d90", backgroundColor: "#1d5d90", pointStyle: "rect" },
-          { label: "ROR", data: measure("ror", 0, false), borderColor: "#b35900", backgroundColor: "#b35900", pointStyle: "triangle" },
-          { label: "IC (as 2^IC)", data: measure("ic", 0.25, true), borderColor: "#00703c", backgroundColor: "#00703c", pointStyle: "circle" }
+          { label: "PRR", data: sets[0], borderColor: "#1d5d90", backgroundColor: "#1d5d90", pointStyle: "rect" },
+          { label: "ROR", data: sets[1], borderColor: "#b35900", backgroundColor: "#b35900", pointStyle: "triangle" },
+          { label: "IC (as 2^IC)", data: sets[2], borderColor: "#00703c", backgroundColor: "#00703c", pointStyle: "circle" }
         ]
       },
       options: {
@@ -86,7 +104,8 @@
         maintainAspectRatio: false,
         plugins: { kaersIntervals: { xLines: [1] }, legend: { display: true } },
         scales: {
-          x: { type: "logarithmic", title: { display: true, text: "ratio (log scale; 1 = no disproportionality)" } },
+          x: { type: "logarithmic", min: low / 1.2, max: high * 1.2,
+               title: { display: true, text: "ratio (log scale; 1 = no disproportionality)" } },
           y: { type: "linear", reverse: true, min: -0.5, max: Math.max(labels.length - 0.5, 0.5),
                afterBuildTicks: function (axis) { axis.ticks = labels.map(function (label, i) { return { value: i }; }); },
                ticks: { autoSkip: false, callback: function (value) { return labels[value] === undefined ? "" : labels[value]; } } }
