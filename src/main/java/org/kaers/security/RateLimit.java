@@ -35,7 +35,8 @@ import io.vertx.ext.web.RoutingContext;
  * before any body is read. A request with an Authorization header is answered 401 here unless its token passes
  * {@link TokenPolicy}; verified tokens are remembered (by hash) until they expire. Then token buckets (Bucket4j):
  * one per verified principal (however the credential is spelled, and whichever token the principal holds) and one
- * per client address (so that junk tokens do not multiply the allowance). Over either: 429 problem+json with
+ * per client address (so that junk tokens do not multiply the allowance; for a page's own API call, {@link PageCalls},
+ * the browser's address and the signed-in principal). Over either: 429 problem+json with
  * Retry-After (health probes excepted). Every refusal is audited. Buckets of idle clients are forgotten after 10 minutes.
  */
 @ApplicationScoped
@@ -53,20 +54,29 @@ public class RateLimit {
         /** Requests a minute per client address. */
         @WithDefault("1200")
         long perAddress();
+
+        /**
+         * The window both limits are counted over (tokens come back evenly over it); tests with low limits lengthen it,
+         * so that no token comes back while a slow machine runs them.
+         */
+        @WithDefault("1m")
+        Duration period();
     }
 
     private final Config config;
     private final TokenPolicy policy;
     private final Refusals refusals;
+    private final PageCalls pageCalls;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(10, TimeUnit.MINUTES)
             .maximumSize(200_000).build();
     private final Cache<String, TokenPolicy.Verified> verified = Caffeine.newBuilder()
             .expireAfterWrite(10, TimeUnit.MINUTES).maximumSize(20_000).build();
 
-    RateLimit(Config config, TokenPolicy policy, Refusals refusals) {
+    RateLimit(Config config, TokenPolicy policy, Refusals refusals, PageCalls pageCalls) {
         this.config = config;
         this.policy = policy;
         this.refusals = refusals;
+        this.pageCalls = pageCalls;
     }
 
     void install(@Observes Router router) {
@@ -75,9 +85,15 @@ public class RateLimit {
 
     private void handle(RoutingContext ctx) {
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String pageClient = pageCalls.trustedClient(ctx.request());
         List<String> authorization = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
-        ConsumptionProbe byAddress = bucket("a:" + address, config.perAddress()).tryConsumeAndReturnRemaining(1);
-        ConsumptionProbe byPrincipal = byAddress;
+        // Counted before the token is looked at, so that junk tokens do not multiply the allowance; a page's own API
+        // call (PageCalls) is counted below instead, for the browser and the user it is made for, not for the
+        // service's own connection, which every page user shares.
+        ConsumptionProbe byAddress = pageClient == null
+                ? bucket("a:" + address, config.perAddress()).tryConsumeAndReturnRemaining(1) : null;
+        String principal = null;
+        ConsumptionProbe byPrincipal = null;
         if (!authorization.isEmpty()) {
             TokenPolicy.Verified caller;
             try {
@@ -92,7 +108,14 @@ public class RateLimit {
             ctx.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + caller.token());
             ctx.put(Refusals.PRINCIPAL, caller.principal());
             ctx.put(Refusals.ROLES, caller.roles());
-            byPrincipal = bucket("p:" + caller.principal(), config.perCredential()).tryConsumeAndReturnRemaining(1);
+            principal = caller.principal();
+            byPrincipal = bucket("p:" + principal, config.perCredential()).tryConsumeAndReturnRemaining(1);
+        }
+        if (byAddress == null) {
+            byAddress = bucket("w:" + pageClient + " " + principal, config.perAddress()).tryConsumeAndReturnRemaining(1);
+        }
+        if (byPrincipal == null) {
+            byPrincipal = byAddress;
         }
         if ((byAddress.isConsumed() && byPrincipal.isConsumed()) || probe(ctx.request().path())) {
             ctx.next();
@@ -131,7 +154,7 @@ public class RateLimit {
 
     private Bucket bucket(String key, long perMinute) {
         return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, config.period()).build())
                 .build());
     }
 

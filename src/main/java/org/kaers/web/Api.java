@@ -18,6 +18,8 @@ import jakarta.enterprise.context.RequestScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.kaers.security.PageCalls;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -73,11 +75,13 @@ class Api {
     private final CurrentVertxRequest request;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final PageCalls pageCalls;
 
-    Api(CurrentVertxRequest request, SecurityIdentity identity, ObjectMapper json) {
+    Api(CurrentVertxRequest request, SecurityIdentity identity, ObjectMapper json, PageCalls pageCalls) {
         this.request = request;
         this.identity = identity;
         this.json = json;
+        this.pageCalls = pageCalls;
     }
 
     /** The signed-in user's name, or null. */
@@ -134,6 +138,9 @@ class Api {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        // the rate limits count this call for the browser and its user, not for this loopback connection
+        SocketAddress browser = request.getCurrent().request().remoteAddress();
+        pageCalls.headers(browser == null ? null : browser.hostAddress()).forEach(builder::setHeader);
         headers.forEach(builder::setHeader);
         try {
             if (body != null) {

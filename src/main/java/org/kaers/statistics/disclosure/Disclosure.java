@@ -42,6 +42,7 @@ public class Disclosure {
             Map.entry("signalTable", "cell key: a, a+b, a+c and N are released cells; b, c, d derived from them; "
                     + "minCases and sorting on released values"),
             Map.entry("lineListing", "not served to researchers (REVIEWER, ADMIN)"),
+            Map.entry("liverPeaks", "not served to researchers (REVIEWER, ADMIN): a row per case, for the eDISH plot"),
             Map.entry("perturbationTable", "published parameters, no case data"),
             Map.entry("aggregateStatus", "operational figures (queue length, lag), no case attributes"),
             Map.entry("catchUpAggregates", "ADMIN only"),

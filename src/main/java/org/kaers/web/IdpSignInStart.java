@@ -1,0 +1,22 @@
+package org.kaers.web;
+
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+
+/** The packaged service (no local sign-in there): {@code /sign-in} goes to the identity provider's flow. */
+@Path("/sign-in")
+@PermitAll
+@IfBuildProfile("prod")
+public class IdpSignInStart {
+
+    @GET
+    public Response signIn() {
+        return Response.seeOther(URI.create("/sign-in/idp")).build();
+    }
+}
