@@ -9,7 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * statements (REPEATABLE READ, READ ONLY), so that totals, margins and cells agree while cases arrive and the
  * aggregate worker commits between two statements; and bounded time (PostgreSQL cancels a statement that
  * exceeds the statistics query timeout; ProblemMappers answers 503). Once per transaction, before its first
- * statement.
+ * statement. Not inside a whole export's imported snapshot (common.SnapshotExports), which is one already.
  */
 @ApplicationScoped
 class ReadSnapshot {
@@ -25,7 +25,8 @@ class ReadSnapshot {
     }
 
     void begin() {
-        if (transaction.getResource(ReadSnapshot.class) != null) {
+        if (transaction.getResource(ReadSnapshot.class) != null
+                || transaction.getResource(org.kaers.common.SnapshotExports.IN_SNAPSHOT) != null) {
             return;
         }
         transaction.putResource(ReadSnapshot.class, Boolean.TRUE);
