@@ -38,8 +38,10 @@ public final class Exports {
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    /** The same, leaving out what has no value (quarkus.jackson.serialization-inclusion=non_null): list items. */
+    private static final ObjectMapper JSON_ITEMS = JSON.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private Exports() {
     }
@@ -110,7 +112,7 @@ public final class Exports {
                         }
                     }
                     object.put("dataVersion", dataVersion);
-                    out.write(JSON.writeValueAsString(object));
+                    out.write((absentNulls ? JSON_ITEMS : JSON).writeValueAsString(object));
                     out.write('\n');
                 });
                 out.flush();

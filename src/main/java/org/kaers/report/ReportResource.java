@@ -119,7 +119,7 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
     @APIResponse(responseCode = "200", description = "A page of case summaries (JSON), or every case (CSV, NDJSON).",
             headers = @Header(name = "KAERS-Data-Version", description = "CSV and NDJSON: the data version of the rows."),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class, properties = @org.eclipse.microprofile.openapi.annotations.media.SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CaseSummary.class))),
                     @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = ReportExamples.CASE_LIST_CSV)),
                     @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))})
