@@ -49,8 +49,9 @@ public class CausalityService {
         this.caller = caller;
     }
 
+    /** A reviewer's assessment of a product x reaction of the case's latest version (its next version if assessed). */
     @Transactional
-    CausalityView create(String caseNumber, CausalityRequest request) {
+    public CausalityView create(String caseNumber, CausalityRequest request) {
         CausalityRepository.CaseRow row = assessments.caseRow(caseNumber, true).orElseThrow(() -> unknownCase(caseNumber));
         if ("NULLIFIED".equals(row.status())) {
             throw new ApiProblem(ProblemType.ALREADY_NULLIFIED, "case " + caseNumber + " is nullified and takes no assessments");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,16 +57,21 @@ public class ClusterAlertResource {
 
     private final ClusterAlerts alerts;
 
-    ClusterAlertResource(ClusterAlerts alerts) {
+    private final org.kaers.common.SnapshotExports exports;
+
+    ClusterAlertResource(ClusterAlerts alerts, org.kaers.common.SnapshotExports exports) {
+        this.exports = exports;
         this.alerts = alerts;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, org.kaers.common.Csv.MEDIA_TYPE, org.kaers.common.Exports.NDJSON})
     @Operation(operationId = "listClusterAlerts", summary = "Stored cluster alerts",
             description = "Alerts stored when a cluster rule fired (hourly over today's window, or a scan on demand), newest "
                     + "first (ties by id), with the cases behind them and the decisions taken. An open alert grows while its "
                     + "rule keeps firing in overlapping windows; after a decision, new cases raise a new alert naming the "
-                    + "decided one (previousId).")
+                    + "decided one (previousId)."
+                    + org.kaers.common.Exports.WHOLE_LIST)
     @Parameters({
             @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only alerts with this status (default: all).",
                     schema = @Schema(implementation = AlertStatus.class)),
@@ -83,11 +89,16 @@ public class ClusterAlertResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of alerts.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "200", description = "A page of alerts (JSON), or every item (CSV, NDJSON).",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+                    @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))},
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
+                    description = "CSV and NDJSON: the data version of the rows."))
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<AlertViews.Alert> list(@Context UriInfo uri) {
+    public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(uri.getQueryParameters(),
                 Set.of("status", "kind", "key", "caseNumber", "from", "to", "page", "size"));
         AlertStatus status = q.enumeration("status", AlertStatus.class);
@@ -102,9 +113,12 @@ public class ClusterAlertResource {
         if (from != null && to != null && from.isAfter(to)) {
             q.reject("to", "must not be before from");
         }
-        PageRequest page = q.page();
+        PageRequest page = q.page(format);
         q.throwIfInvalid();
-        return alerts.list(status, kind, key, caseNumber, from, to, page);
+        if (format != org.kaers.common.Exports.Format.JSON) {
+            return exports.pages(format, "cluster-alerts", AlertViews.Alert.class, p -> alerts.list(status, kind, key, caseNumber, from, to, p).items());
+        }
+        return Response.ok(alerts.list(status, kind, key, caseNumber, from, to, page), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

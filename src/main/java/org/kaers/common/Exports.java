@@ -30,7 +30,18 @@ public final class Exports {
 
     public static final String NDJSON = "application/x-ndjson";
     public static final String DATA_VERSION = "KAERS-Data-Version";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a list endpoint's OpenAPI description says of its whole export (SnapshotExports#pages). */
+    public static final String WHOLE_LIST = " With Accept: text/csv or application/x-ndjson the whole list (every page, the "
+            + "same rows in the same order; page and size are a 400), streamed in constant memory from one snapshot and "
+            + "stamped with its data version (KAERS-Data-Version header and the last column of every row).";
+    /** As the API writes JSON: ISO dates, plain decimals (the NDJSON rows equal the JSON answers' rows). */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    /** The same, leaving out what has no value (quarkus.jackson.serialization-inclusion=non_null): list items. */
+    private static final ObjectMapper JSON_ITEMS = JSON.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private Exports() {
     }
@@ -71,6 +82,15 @@ public final class Exports {
      * {@code name-v<dataVersion>.csv} (or .ndjson).
      */
     public static Response table(Format format, String name, long dataVersion, List<String> columns, Source rows) {
+        return table(format, name, dataVersion, columns, rows, false);
+    }
+
+    /**
+     * The same, with {@code absentNulls}: an NDJSON row leaves out the fields without a value, as the API's JSON
+     * answers do (a list export's rows are then its JSON items); a table's rows keep every column.
+     */
+    public static Response table(Format format, String name, long dataVersion, List<String> columns, Source rows,
+            boolean absentNulls) {
         if (format == Format.JSON) {
             throw new IllegalArgumentException("JSON is the resource's own answer");
         }
@@ -87,10 +107,12 @@ public final class Exports {
                 rows.writeTo(cells -> {
                     Map<String, Object> object = new LinkedHashMap<>();
                     for (int i = 0; i < columns.size(); i++) {
-                        object.put(columns.get(i), cells.get(i));
+                        if (!absentNulls || cells.get(i) != null) {
+                            object.put(columns.get(i), cells.get(i));
+                        }
                     }
                     object.put("dataVersion", dataVersion);
-                    out.write(JSON.writeValueAsString(object));
+                    out.write((absentNulls ? JSON_ITEMS : JSON).writeValueAsString(object));
                     out.write('\n');
                 });
                 out.flush();
@@ -113,12 +135,25 @@ public final class Exports {
         });
     }
 
-    private static List<Object> csvRow(List<?> cells, long dataVersion) {
+    private static List<Object> csvRow(List<?> cells, long dataVersion) throws IOException {
         List<Object> out = new ArrayList<>(cells.size() + 1);
         for (Object cell : cells) {
-            out.add(cell instanceof List<?> list ? String.join("|", list.stream().map(String::valueOf).toList()) : cell);
+            out.add(csvCell(cell));
         }
         out.add(dataVersion);
         return out;
+    }
+
+    /** A list of plain values |-separated; a structured value (a record, a map, a list of them) as its JSON text. */
+    private static Object csvCell(Object cell) throws IOException {
+        if (cell instanceof java.util.Collection<?> list && list.stream().allMatch(Exports::plain)) {
+            return String.join("|", list.stream().map(String::valueOf).toList());
+        }
+        return plain(cell) ? cell : JSON.writeValueAsString(cell);
+    }
+
+    private static boolean plain(Object value) {
+        return value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal;
     }
 }

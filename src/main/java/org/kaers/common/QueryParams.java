@@ -136,6 +136,22 @@ public final class QueryParams {
                 integer("size", PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE));
     }
 
+    /**
+     * The page asked for; for a whole export (CSV, NDJSON: every page in one file) page and size are refused
+     * instead, so that nobody takes one page's file for the whole list.
+     */
+    public PageRequest page(Exports.Format format) {
+        if (format == Exports.Format.JSON) {
+            return page();
+        }
+        for (String name : List.of("page", "size")) {
+            if (raw.containsKey(name)) {
+                reject(name, "not taken by a CSV or NDJSON export: the file holds every page");
+            }
+        }
+        return new PageRequest(0, PageRequest.MAX_SIZE);
+    }
+
     /** Adds a cross-parameter violation (for example a range whose start is after its end). */
     public void reject(String name, String message) {
         violations.add(Violation.query(name, message));

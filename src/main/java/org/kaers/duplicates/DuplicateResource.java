@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +57,10 @@ public class DuplicateResource {
     private final DuplicateService service;
     private final ScreeningWorker worker;
 
-    DuplicateResource(DuplicateService service, ScreeningWorker worker) {
+    private final org.kaers.common.SnapshotExports exports;
+
+    DuplicateResource(DuplicateService service, ScreeningWorker worker, org.kaers.common.SnapshotExports exports) {
+        this.exports = exports;
         this.service = service;
         this.worker = worker;
     }
@@ -98,10 +102,12 @@ public class DuplicateResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, org.kaers.common.Csv.MEDIA_TYPE, org.kaers.common.Exports.NDJSON})
     @Operation(operationId = "listDuplicateSuspects", summary = "The duplicate-suspect queue",
             description = "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id). A pair is "
                     + "found when either case is screened (submitted, followed up, imported); an open pair is re-weighed "
-                    + "when a follow-up changes one of its cases (rescoredAt), a decided pair never changes.")
+                    + "when a follow-up changes one of its cases (rescoredAt), a decided pair never changes."
+                    + org.kaers.common.Exports.WHOLE_LIST)
     @Parameters({
             @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only pairs with this case on either side.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000124"),
@@ -110,16 +116,25 @@ public class DuplicateResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of suspects.")
+    @APIResponse(responseCode = "200", description = "A page of suspects (JSON), or every item (CSV, NDJSON).",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+                    @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))},
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
+                    description = "CSV and NDJSON: the data version of the rows."))
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<DuplicateViews.Suspect> list(@Context UriInfo uri) {
+    public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("status", "caseNumber", "page", "size"));
         DuplicateStatus status = q.enumeration("status", DuplicateStatus.class);
         String caseNumber = q.string("caseNumber", 32);
-        PageRequest page = q.page();
+        PageRequest page = q.page(format);
         q.throwIfInvalid();
-        return service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, page);
+        if (format != org.kaers.common.Exports.Format.JSON) {
+            return exports.pages(format, "duplicates", DuplicateViews.Suspect.class, p -> service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, p).items());
+        }
+        return Response.ok(service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, page), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -130,14 +130,14 @@ final class CaseBundleReader {
         elements.put("centreReference", ep + ".extension[centre-reference]");
         elements.put("exposure", ep + ".extension[exposure]");
         elements.put("care", ep + ".extension[care]");
-        elements.put("vitalSigns", ep + ".extension[vital-signs]");
+        elements.putIfAbsent("vitalSigns", "Bundle.entry");
         elements.put("dateOfDeath", path(pi) + ".deceasedDateTime");
         LocalDate death = patient.getDeceased() instanceof BaseDateTimeType d ? date(d, path(pi) + ".deceasedDateTime") : null;
         return new CaseReportRequest(reporter, patient(patient, pi, weight), products, reactions,
                 criteria.isEmpty() ? null : criteria, death, labs.isEmpty() ? null : labs,
                 string(event, "narrative"), string(event, "centre-reference"),
                 record(event, "exposure", Exposure.class, ep), record(event, "care", Care.class, ep),
-                record(event, "vital-signs", VitalSigns.class, ep), toxicology.isEmpty() ? null : toxicology);
+                vitalSigns(), toxicology.isEmpty() ? null : toxicology);
     }
 
     private CaseReportRequest.Patient patient(Patient p, int pi, BigDecimal weightKg) {
@@ -247,6 +247,73 @@ final class CaseBundleReader {
         };
     }
 
+    /** Product index (in report.products) of each Medication entry read as a product. */
+    private final Map<Integer, Integer> productOfEntry = new HashMap<>();
+
+    /** A causality assessment found in the Bundle, with the element it was read from. */
+    record ImportedCausality(int productIndex, int reactionIndex, org.kaers.causality.WhoUmcCategory whoUmc,
+            String comment, String element) {
+    }
+
+    /**
+     * The causality assessments of the AdverseEvent's suspect entities (call after {@link #read}): the product of
+     * the suspect entity, the reaction its productRelatedness names ("reaction 1: dark urine" as exported, a
+     * reaction's text, or the only reaction), the WHO-UMC category (KAERS's code system, or HL7's causality-assess
+     * code); the assessment's text becomes the comment. Naranjo and RUCAM answers are not in a Bundle.
+     */
+    List<ImportedCausality> causality(int reactions, List<String> verbatims) {
+        List<ImportedCausality> out = new ArrayList<>();
+        int ei = indexesOf(AdverseEvent.class).get(0);
+        AdverseEvent event = (AdverseEvent) resource(ei);
+        for (int i = 0; i < event.getSuspectEntity().size(); i++) {
+            var suspect = event.getSuspectEntity().get(i);
+            String sp = path(ei) + ".suspectEntity[" + i + "]";
+            for (int j = 0; j < suspect.getCausality().size(); j++) {
+                var c = suspect.getCausality().get(j);
+                String cp = sp + ".causality[" + j + "]";
+                Integer product = productOfEntry.get(resolve(suspect.getInstance(), DomainResource.class, sp + ".instance"));
+                if (product == null) {
+                    throw new ReadProblem(sp + ".instance", "an assessed suspect entity must be a Medication read as a product");
+                }
+                int reaction = reactionNamed(c.getProductRelatedness(), reactions, verbatims, cp + ".productRelatedness");
+                org.kaers.causality.WhoUmcCategory who = null;
+                String ours = codeIn(c.getAssessment(), Fhir.CS + "who-umc");
+                String hl7 = codeIn(c.getAssessment(), "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
+                for (org.kaers.causality.WhoUmcCategory w : org.kaers.causality.WhoUmcCategory.values()) {
+                    if (w.name().equals(ours) || (ours == null && CaseBundleWriter.whoUmc(w).equals(hl7))) {
+                        who = w;
+                    }
+                }
+                if (who == null) {
+                    throw new ReadProblem(cp + ".assessment", "must carry a WHO-UMC category: a code of " + Fhir.CS
+                            + "who-umc or of http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
+                }
+                String text = c.getAssessment().getText();
+                out.add(new ImportedCausality(product, reaction, who,
+                        text == null ? null : text.length() > 2000 ? text.substring(0, 2000) : text, cp));
+            }
+        }
+        return out;
+    }
+
+    private static int reactionNamed(String relatedness, int reactions, List<String> verbatims, String element) {
+        java.util.regex.Matcher m = relatedness == null ? null
+                : java.util.regex.Pattern.compile("reaction (\\d{1,2})(: .*)?", java.util.regex.Pattern.DOTALL).matcher(relatedness);
+        if (m != null && m.matches() && Integer.parseInt(m.group(1)) < reactions) {
+            return Integer.parseInt(m.group(1));
+        }
+        for (int r = 0; relatedness != null && r < verbatims.size(); r++) {
+            if (verbatims.get(r).equalsIgnoreCase(relatedness.trim())) {
+                return r;
+            }
+        }
+        if (relatedness == null && reactions == 1) {
+            return 0;
+        }
+        throw new ReadProblem(element, "must name the assessed reaction: \"reaction <n>: <text>\" (n from 0, as exported) "
+                + "or the text of one of the " + reactions + " reactions");
+    }
+
     private List<CaseReportRequest.Product> products(AdverseEvent event, String ep) {
         Set<Integer> suspects = new HashSet<>();
         for (int i = 0; i < event.getSuspectEntity().size(); i++) {
@@ -267,10 +334,12 @@ final class CaseBundleReader {
             Extension roleExt = s.getExtensionByUrl(Fhir.ext("product-role"));
             ProductRole role = roleExt != null ? code(ProductRole.class, roleExt.getValue(), sp + ".extension[product-role]")
                     : suspects.contains(mi) ? ProductRole.SUSPECT : ProductRole.CONCOMITANT;
+            productOfEntry.putIfAbsent(mi, out.size());
             out.add(product(out.size(), role, (Medication) resource(mi), path(mi), s, sp));
         }
         for (int mi : suspects) {
             if (!statedMedications.contains(mi) && resource(mi) instanceof Medication m) {
+                productOfEntry.put(mi, out.size());
                 out.add(product(out.size(), ProductRole.SUSPECT, m, path(mi), null, null));
             }
         }
@@ -358,12 +427,12 @@ final class CaseBundleReader {
             String analyte = codeIn(o.getCode(), Fhir.cs(Toxicology.Analyte.class));
             String labCode = codeIn(o.getCode(), Fhir.CS + "lab-test");
             String loinc = codeIn(o.getCode(), Fhir.LOINC);
-            if ("29463-7".equals(loinc)) {
+            VitalSign sign = labCode == null && analyte == null ? VitalSign.byLoinc(loinc) : null;
+            if (sign == VitalSign.BODY_WEIGHT) {
                 elements.put("patient.weightKg", op + ".valueQuantity");
-                if (!(o.getValue() instanceof Quantity q) || !"kg".equals(q.getCode() != null ? q.getCode() : q.getUnit())) {
-                    throw new ReadProblem(op + ".valueQuantity", "body weight must be a quantity in kg");
-                }
-                weight = q.getValue();
+                weight = vitalValue(o.getValue(), sign, op + ".valueQuantity");
+            } else if (sign != null) {
+                vital(o, sign, op);
             } else if (analyte != null) {
                 toxicology.add(toxicology(o, op, toxicology.size()));
             } else {
@@ -391,6 +460,79 @@ final class CaseBundleReader {
             }
         }
         return weight;
+    }
+
+    /** The vital signs read from their Observations (see VitalSign), field by field. */
+    private final Map<VitalSign, BigDecimal> vitals = new java.util.EnumMap<>(VitalSign.class);
+
+    private void vital(Observation o, VitalSign sign, String op) {
+        if (sign == VitalSign.BLOOD_PRESSURE) {
+            for (int i = 0; i < o.getComponent().size(); i++) {
+                Observation.ObservationComponentComponent c = o.getComponent().get(i);
+                String cp = op + ".component[" + i + "]";
+                VitalSign part = VitalSign.byLoinc(codeIn(c.getCode(), Fhir.LOINC));
+                if (part != VitalSign.SYSTOLIC && part != VitalSign.DIASTOLIC) {
+                    throw new ReadProblem(cp + ".code", "a blood pressure component must be LOINC 8480-6 (systolic) or "
+                            + "8462-4 (diastolic)");
+                }
+                put(part, vitalValue(c.getValue(), part, cp + ".valueQuantity"), cp);
+            }
+        } else if (sign == VitalSign.GLASGOW_COMA_SCORE) {
+            if (!(o.getValue() instanceof org.hl7.fhir.r4.model.IntegerType score)) {
+                throw new ReadProblem(op + ".valueInteger", "the Glasgow coma score must be an integer");
+            }
+            put(sign, BigDecimal.valueOf(score.getValue()), op);
+        } else {
+            put(sign, vitalValue(o.getValue(), sign, op + ".valueQuantity"), op);
+        }
+    }
+
+    private void put(VitalSign sign, BigDecimal value, String op) {
+        if (vitals.put(sign, value) != null) {
+            throw new ReadProblem(op, "a second Observation of " + sign.loinc() + " (KAERS records one per case version)");
+        }
+        String field = switch (sign) {
+            case RESPIRATORY_RATE -> "respiratoryRate";
+            case OXYGEN_SATURATION -> "spo2";
+            case HEART_RATE -> "heartRate";
+            case BODY_TEMPERATURE -> "temperatureC";
+            case SYSTOLIC -> "systolicBp";
+            case DIASTOLIC -> "diastolicBp";
+            case GLASGOW_COMA_SCORE -> "gcs";
+            default -> throw new IllegalStateException(sign.name());
+        };
+        elements.put("vitalSigns." + field, op + (sign == VitalSign.GLASGOW_COMA_SCORE ? ".valueInteger" : ".valueQuantity"));
+    }
+
+    /** A vital sign's quantity in its UCUM unit (the code, or the unit text when no code is given). */
+    private static BigDecimal vitalValue(org.hl7.fhir.r4.model.Type value, VitalSign sign, String element) {
+        if (!(value instanceof Quantity q) || !q.hasValue()
+                || !sign.ucum().equals(q.getCode() != null ? q.getCode() : q.getUnit())) {
+            throw new ReadProblem(element, "must be a quantity in " + sign.ucum() + " (UCUM)");
+        }
+        return q.getValue();
+    }
+
+    /** The vital signs read, or null when the Bundle has none. */
+    private VitalSigns vitalSigns() {
+        if (vitals.isEmpty()) {
+            return null;
+        }
+        return new VitalSigns(integer(VitalSign.RESPIRATORY_RATE), integer(VitalSign.OXYGEN_SATURATION),
+                integer(VitalSign.HEART_RATE), integer(VitalSign.SYSTOLIC), integer(VitalSign.DIASTOLIC),
+                integer(VitalSign.GLASGOW_COMA_SCORE), vitals.get(VitalSign.BODY_TEMPERATURE));
+    }
+
+    private Integer integer(VitalSign sign) {
+        BigDecimal v = vitals.get(sign);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new ReadProblem(elements.get("vitalSigns"), sign.loinc() + " must be a whole number");
+        }
     }
 
     private Toxicology toxicology(Observation o, String op, int index) {

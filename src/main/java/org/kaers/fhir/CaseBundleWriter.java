@@ -108,7 +108,6 @@ final class CaseBundleWriter {
         }
         addRecord(event, "exposure", report.exposure());
         addRecord(event, "care", report.care());
-        addRecord(event, "vital-signs", report.vitalSigns());
         reporter(event, report.reporter());
 
         List<Reference> reactions = new ArrayList<>();
@@ -143,11 +142,9 @@ final class CaseBundleWriter {
             }
         }
         if (report.patient().weightKg() != null) {
-            Observation weight = observation("weight", 0, subject, "vital-signs");
-            weight.setCode(new CodeableConcept(new Coding(Fhir.LOINC, "29463-7", "Body weight")).setText("Body weight"));
-            weight.setValue(new Quantity().setValue(report.patient().weightKg()).setUnit("kg").setSystem(Fhir.UCUM)
-                    .setCode("kg"));
+            vital(VitalSign.BODY_WEIGHT, subject, report).setValue(VitalSign.BODY_WEIGHT.quantity(report.patient().weightKg()));
         }
+        vitalSigns(report, subject);
         return bundle;
     }
 
@@ -371,7 +368,8 @@ final class CaseBundleWriter {
         }
     }
 
-    private static String whoUmc(org.kaers.causality.WhoUmcCategory category) {
+    /** HL7's adverse-event-causality-assess code of a WHO-UMC category (the reader maps it back). */
+    static String whoUmc(org.kaers.causality.WhoUmcCategory category) {
         return switch (category) {
             case CERTAIN -> "Certain";
             case PROBABLE -> "Probably-Likely";
@@ -380,6 +378,61 @@ final class CaseBundleWriter {
             case CONDITIONAL -> "Conditional-Classified";
             case UNASSESSABLE -> "Unassessable-Unclassifiable";
         };
+    }
+
+    /**
+     * The vital signs at presentation as FHIR vital-signs Observations (profile vitalsigns: category vital-signs,
+     * LOINC code, UCUM quantity, effective time): respiratory rate, SpO2, heart rate, temperature, and blood pressure
+     * as the LOINC panel with its systolic and diastolic components; the Glasgow coma score (not a vital sign in FHIR)
+     * as a survey Observation. KAERS records no time of measurement: effective is the day of onset (exposure onset,
+     * else the earliest reaction onset), else the day the version was received.
+     */
+    private void vitalSigns(CaseReportRequest report, Reference subject) {
+        org.kaers.report.VitalSigns v = report.vitalSigns();
+        if (v == null) {
+            return;
+        }
+        quantity(VitalSign.RESPIRATORY_RATE, v.respiratoryRate(), subject, report);
+        quantity(VitalSign.OXYGEN_SATURATION, v.spo2(), subject, report);
+        quantity(VitalSign.HEART_RATE, v.heartRate(), subject, report);
+        quantity(VitalSign.BODY_TEMPERATURE, v.temperatureC(), subject, report);
+        if (v.systolicBp() != null || v.diastolicBp() != null) {
+            Observation bp = vital(VitalSign.BLOOD_PRESSURE, subject, report);
+            for (VitalSign part : List.of(VitalSign.SYSTOLIC, VitalSign.DIASTOLIC)) {
+                Integer value = part == VitalSign.SYSTOLIC ? v.systolicBp() : v.diastolicBp();
+                if (value != null) {
+                    bp.addComponent().setCode(part.code()).setValue(part.quantity(java.math.BigDecimal.valueOf(value)));
+                }
+            }
+        }
+        if (v.gcs() != null) {
+            vital(VitalSign.GLASGOW_COMA_SCORE, subject, report).setValue(new org.hl7.fhir.r4.model.IntegerType(v.gcs()));
+        }
+    }
+
+    private void quantity(VitalSign sign, Number value, Reference subject, CaseReportRequest report) {
+        if (value != null) {
+            vital(sign, subject, report).setValue(sign.quantity(new java.math.BigDecimal(value.toString())));
+        }
+    }
+
+    private Observation vital(VitalSign sign, Reference subject, CaseReportRequest report) {
+        Observation o = observation(sign.name().toLowerCase(java.util.Locale.ROOT), 0, subject, sign.category());
+        if (sign.vital()) {
+            o.getMeta().addProfile(VitalSign.PROFILE);
+        }
+        o.setCode(sign.code());
+        o.setEffective(new DateTimeType(effectiveDay(report)));
+        return o;
+    }
+
+    private String effectiveDay(CaseReportRequest report) {
+        if (report.exposure() != null && report.exposure().onsetAt() != null) {
+            return report.exposure().onsetAt().substring(0, 10);
+        }
+        return report.reactions().stream().map(CaseReportRequest.Reaction::onsetDate).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder()).map(Object::toString)
+                .orElse(view.versionReceivedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString());
     }
 
     private void lab(CaseReportRequest.Lab l, int i, Reference subject) {

@@ -92,7 +92,12 @@ public class FhirResource {
             description = "The Bundle must hold one AdverseEvent; its subject, recorder, resultingCondition, the "
                     + "MedicationStatements and Observations are read as README \"FHIR R4\" maps them, and the case "
                     + "is then submitted exactly as POST /reports does: the same validation, derivations, coding and "
-                    + "Idempotency-Key. Causality in the Bundle is not imported (assessments are a reviewer's act). "
+                    + "Idempotency-Key. Vital signs are read from vital-signs Observations by LOINC code (UCUM units). "
+                    + "Causality (AdverseEvent.suspectEntity.causality) is a reviewer's act: from a REVIEWER or ADMIN "
+                    + "each becomes a causality assessment of the new case (the product of the suspect entity, the "
+                    + "reaction productRelatedness names, the WHO-UMC category), in the same transaction; from a "
+                    + "REPORTER it is a 400 naming the element (Bundle.entry[0].resource.suspectEntity[0].causality[0]) "
+                    + "and nothing is stored. "
                     + "Errors are problem+json whose violations name the FHIR element (Bundle.entry[2].resource.code.text) "
                     + "and, in the message, the case-report field the rule is about.")
     @RequestBody(required = true, content = @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
@@ -101,7 +106,8 @@ public class FhirResource {
             headers = {@Header(name = "Location", description = "URL of the case's FHIR export."),
                     @Header(name = "ETag", description = "Version of the case.")},
             content = @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "400", description = "Not a Bundle, or the case breaks a rule; nothing was stored.",
+    @APIResponse(responseCode = "400", description = "Not a Bundle, the case or an assessment breaks a rule, or a reporter's "
+            + "Bundle carries causality; nothing was stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = FhirExamples.PROBLEM)))
     @APIResponse(responseCode = "415", description = "Not sent as application/fhir+json.",

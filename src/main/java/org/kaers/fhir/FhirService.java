@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.kaers.causality.CausalityRequest;
 import org.kaers.causality.CausalityService;
 import org.kaers.causality.CausalityView;
 import org.kaers.common.ApiProblem;
@@ -59,15 +61,29 @@ public class FhirService {
         return exported(view, false);
     }
 
-    /** Submits the Bundle's AdverseEvent as a new case (version 1). */
+    /**
+     * Submits the Bundle's AdverseEvent as a new case (version 1), and its suspect entities' causality as the
+     * reviewer's assessments of that case, in one transaction (a refused assessment stores no case). Causality is a
+     * reviewer's act (POST .../causality is REVIEWER and ADMIN): a reporter's Bundle that carries one is a 400 naming
+     * the element, and nothing is stored.
+     */
+    @Transactional
     public Exported submit(String body, String idempotencyKey) {
         Bundle bundle = parse(body);
         CaseBundleReader reader = CaseBundleReader.of(records, bundle);
         CaseReportRequest report;
+        List<CaseBundleReader.ImportedCausality> assessed;
         try {
             report = reader.read();
+            assessed = reader.causality(report.reactions().size(),
+                    report.reactions().stream().map(CaseReportRequest.Reaction::verbatim).toList());
         } catch (ReadProblem e) {
             throw ApiProblem.invalid(Violation.body(e.element(), e.getMessage()));
+        }
+        if (!assessed.isEmpty() && !caller.seesAllCases()) {
+            throw ApiProblem.invalid(assessed.stream().map(a -> Violation.body(a.element(), "a causality assessment is "
+                    + "a reviewer's (REVIEWER, ADMIN): a reporter's Bundle may not carry one; submit it without "
+                    + "suspectEntity.causality")).toList());
         }
         Set<ConstraintViolation<CaseReportRequest>> invalid = validator.validate(report);
         if (!invalid.isEmpty()) {
@@ -85,6 +101,20 @@ public class FhirService {
             List<Violation> translated = new ArrayList<>();
             e.violations().forEach(v -> translated.add("body".equals(v.in()) ? inFhir(v, reader) : v));
             throw ApiProblem.invalid(translated);
+        }
+        if (!stored.replayed()) {
+            for (CaseBundleReader.ImportedCausality a : assessed) {
+                try {
+                    causality.create(stored.view().caseNumber(), new CausalityRequest(a.productIndex(), a.reactionIndex(),
+                            a.whoUmc(), null, null, a.comment()));
+                } catch (ApiProblem e) {
+                    if (e.type() != ProblemType.VALIDATION) {
+                        throw e;
+                    }
+                    throw ApiProblem.invalid(e.violations().stream()
+                            .map(v -> Violation.body(a.element(), v.message() + " (causality field " + v.field() + ")")).toList());
+                }
+            }
         }
         return exported(stored.view(), stored.replayed());
     }

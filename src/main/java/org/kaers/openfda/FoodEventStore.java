@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The SQL of food/event over the view {@code openfda_food_event} (V80): totals, pages of records and counts, each
+ * The SQL of food/event over the view {@code openfda_food_event} (V80, over V82's materialised records): totals,
+ * pages of records and counts, each
  * with the sum of the disclosure keys of its cases (for statistics.disclosure; never released). Conditions come
  * from {@link SearchSql}; every request value is a bind parameter.
  */
@@ -25,6 +26,15 @@ class FoodEventStore {
     static final String FROM_LIVE = " from openfda_food_event e";
     /** Frozen: the case versions of the latest release (researchers; {@link Disclosure#frozen()}). */
     static final String FROM_RELEASED = " from openfda_food_event_released e";
+    /**
+     * System property for FoodEventBenchmark's before/after in one run: read the records as V80 computed them
+     * (every record built per query, {@code openfda_food_event_computed}) instead of V82's materialised table.
+     * Never set in service.
+     */
+    public static final String COMPUTED = "kaers.openfda.computed";
+    private static final String FROM_LIVE_COMPUTED = " from (select * from openfda_food_event_computed where latest_active) e";
+    private static final String FROM_RELEASED_COMPUTED = " from (select c.* from openfda_food_event_computed c"
+            + " join stats_release_case rc on rc.version_id = c.version_id) e";
     private static final String RECORD = """
             json_build_object('report_number', e.report_number, 'date_created', to_char(e.date_created, 'YYYYMMDD'),
                 'date_started', to_char(e.date_started, 'YYYYMMDD'), 'outcomes', e.outcomes, 'reactions', e.reactions,
@@ -115,9 +125,11 @@ class FoodEventStore {
         return out;
     }
 
-    /** The day of the latest change to any case (UTC), YYYY-MM-DD; null before the first case. */
     /** The view the caller's answers are read from: the latest release for researchers, live for the others. */
     private String from() {
+        if (Boolean.getBoolean(COMPUTED)) {
+            return disclosure.frozen() ? FROM_RELEASED_COMPUTED : FROM_LIVE_COMPUTED;
+        }
         return disclosure.frozen() ? FROM_RELEASED : FROM_LIVE;
     }
 

@@ -1,13 +1,16 @@
 package org.kaers.report;
 
-/** Example documents for the OpenAPI description (kept valid by ReportResourceTest, which submits them). */
-final class ReportExamples {
+/**
+ * Example documents for the OpenAPI description (kept valid by ReportResourceTest, which submits them); the case
+ * reports are public so that other features' tests (FHIR) start from the same documented cases.
+ */
+public final class ReportExamples {
 
     private ReportExamples() {
     }
 
     /** What a poison centre records: a fatal respiratory depression after 7-OH tablets and counterfeit alprazolam. */
-    static final String POISON_CENTRE_REPORT = """
+    public static final String POISON_CENTRE_REPORT = """
             {
               "reporter": {"qualification": "PHARMACIST", "country": "US", "organisation": "Regional Poison Center"},
               "patient": {"age": {"value": 27, "unit": "YEAR"}, "sex": "MALE",
@@ -43,7 +46,7 @@ final class ReportExamples {
               "labs": [{"testCode": "LACTATE", "value": 6.8, "unit": "mmol/L", "date": "2026-11-02"}]
             }""";
 
-    static final String CASE_REPORT = """
+    public static final String CASE_REPORT = """
             {
               "reporter": {"qualification": "PHYSICIAN", "country": "US", "organisation": "County General Hospital",
                            "contact": "hepatology desk, +1 555 0100"},
@@ -69,6 +72,12 @@ final class ReportExamples {
               ],
               "narrative": "34-year-old man using kratom powder daily for back pain presented with jaundice."
             }""";
+
+    /** The case list as CSV (lists |-separated; the data version last). */
+    static final String CASE_LIST_CSV = "caseNumber,latestVersion,status,source,receivedAt,updatedAt,serious,seriousnessCriteria,"
+            + "reporterQualification,reporterCountry,ageGroup,sex,suspectProducts,reactions,data_version\n"
+            + "KAE-2026-000123,2,ACTIVE,DIRECT,2026-03-14T09:21:07Z,2026-03-20T16:02:44Z,true,HOSPITALIZATION,PHYSICIAN,US,"
+            + "ADULT,FEMALE,Maeng Da kratom powder,jaundice|nausea,1873\n";
 
     static final String CASE_VIEW = """
             {

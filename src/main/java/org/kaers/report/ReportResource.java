@@ -49,10 +49,13 @@ public class ReportResource {
     private final CaseReportService service;
 
     private final org.kaers.common.PublicUrls urls;
+    private final org.kaers.common.SnapshotExports exports;
 
     private final jakarta.validation.Validator validator;
 
-    ReportResource(CaseReportService service, org.kaers.common.PublicUrls urls, jakarta.validation.Validator validator) {
+    ReportResource(CaseReportService service, org.kaers.common.PublicUrls urls, jakarta.validation.Validator validator,
+            org.kaers.common.SnapshotExports exports) {
+        this.exports = exports;
         this.urls = urls;
         this.service = service;
         this.validator = validator;
@@ -116,9 +119,11 @@ public class ReportResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, org.kaers.common.Csv.MEDIA_TYPE, org.kaers.common.Exports.NDJSON})
     @Operation(operationId = "listReports", summary = "List case reports",
             description = "Cases at their latest version, newest first (ties by id), with totals. "
-                    + "Unknown parameters and unparseable values are 400.")
+                    + "Unknown parameters and unparseable values are 400." + org.kaers.common.Exports.WHOLE_LIST
+                    + " Reporters export their own cases only, as they list them.")
     @Parameters({
             @Parameter(name = "receivedFrom", in = ParameterIn.QUERY, description = "First day of receipt (UTC), inclusive.",
                     schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-01-01"),
@@ -141,24 +146,33 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of case summaries.")
+    @APIResponse(responseCode = "200", description = "A page of case summaries (JSON), or every case (CSV, NDJSON).",
+            headers = @Header(name = "KAERS-Data-Version", description = "CSV and NDJSON: the data version of the rows."),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class, properties = @org.eclipse.microprofile.openapi.annotations.media.SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CaseSummary.class))),
+                    @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = ReportExamples.CASE_LIST_CSV)),
+                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
-    public PageResponse<CaseSummary> list(@Context UriInfo uri) {
+    public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(uri.getQueryParameters(), LIST_PARAMS);
         CaseFilter filter = new CaseFilter(q.date("receivedFrom"), q.date("receivedTo"), q.bool("serious"),
                 q.string("product", 300), q.string("reaction", 500),
                 q.enumeration("reporterQualification", ReporterQualification.class),
                 q.enumeration("status", CaseStatus.class), q.enumeration("source", CaseSource.class),
                 q.string("centreReference", 64));
-        var page = q.page();
+        var page = q.page(format);
         if (filter.receivedFrom() != null && filter.receivedTo() != null
                 && filter.receivedFrom().isAfter(filter.receivedTo())) {
             q.reject("receivedTo", "must not be before receivedFrom");
         }
         q.throwIfInvalid();
-        return service.list(filter, page);
+        if (format != org.kaers.common.Exports.Format.JSON) {
+            return exports.pages(format, "reports", CaseSummary.class, p -> service.list(filter, p).items());
+        }
+        return Response.ok(service.list(filter, page), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.kaers.common.Exports;
 import org.kaers.common.QueryParams;
+import org.kaers.common.SnapshotExports;
 
 /**
  * The whole de-identified line listing as one CSV or NDJSON file, in constant memory at any size: the rows come
@@ -34,7 +35,7 @@ import org.kaers.common.QueryParams;
 class LineListingExport {
 
     static final int FETCH = 1000;
-    private static final List<RecordComponent> COLUMNS = Arrays.asList(LineListing.Row.class.getRecordComponents());
+    private static final RecordComponent[] COLUMNS = LineListing.Row.class.getRecordComponents();
 
     private final DataSource dataSource;
 
@@ -67,7 +68,7 @@ class LineListingExport {
             Map<String, String> termNames = names(c, LineListing.TERM_NAMES);
             Connection open = c;
             Response response = Exports.table(format, "line-listing", version,
-                    COLUMNS.stream().map(RecordComponent::getName).toList(),
+                    Arrays.stream(COLUMNS).map(RecordComponent::getName).toList(),
                     sink -> stream(open, sql.toString(), params, productNames, termNames, sink));
             c = null; // the streamed body closes it
             return response;
@@ -101,15 +102,7 @@ class LineListingExport {
     }
 
     private static List<Object> cells(LineListing.Row row) {
-        List<Object> out = new ArrayList<>(COLUMNS.size());
-        for (RecordComponent component : COLUMNS) {
-            try {
-                out.add(component.getAccessor().invoke(row));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return SnapshotExports.cells(COLUMNS, row);
     }
 
     private static long single(Connection c, String sql) throws SQLException {
@@ -129,18 +122,6 @@ class LineListingExport {
     }
 
     private static void close(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing left to do
-        }
+        SnapshotExports.close(c);
     }
 }

@@ -16,7 +16,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
  * exceeds the statistics query timeout; ProblemMappers answers 503). Once per transaction, before its first
  * statement. Where: on the streaming replica when the request's kind is routed there and the replica is within
  * its lag bound ({@link ReadReplica}; the read side's statements then follow, {@link ReadRouting}), else on the
- * primary; {@link #source()} says which, for the answer's meta.
+ * primary; {@link #source()} says which, for the answer's meta. Not inside a whole export's imported snapshot
+ * (common.SnapshotExports), which is one already (on the primary).
  */
 @ApplicationScoped
 class ReadSnapshot {
@@ -39,7 +40,8 @@ class ReadSnapshot {
     }
 
     void begin() {
-        if (transaction.getResource(ReadSnapshot.class) != null) {
+        if (transaction.getResource(ReadSnapshot.class) != null
+                || transaction.getResource(org.kaers.common.SnapshotExports.IN_SNAPSHOT) != null) {
             return;
         }
         ReadSource source = route();

@@ -8,41 +8,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import org.kaers.common.Exports;
+import org.kaers.common.SnapshotExports;
 
 /**
- * The statistics answers as CSV or NDJSON rows ({@link Exports}: streamed, stamped with the data version). Counts,
- * trends and summaries are one page of released values (already in memory, at most 1000 groups); the line
- * listing, which can hold every case, streams from a database cursor ({@link LineListingExport}).
+ * The statistics answers as CSV or NDJSON rows ({@link Exports}: streamed, stamped with the data version). Counts
+ * are every group ({@link #allCounts}) or, with page or size, one page; trends and summaries are their whole answer
+ * (a series of periods, a profile's sections: no pages); the line listing, which can hold every case, streams from a
+ * database cursor ({@link LineListingExport}).
  */
 @ApplicationScoped
 class StatsExports {
 
     private final CaseCounts counts;
+    private final StatsService service;
+    private final SnapshotExports snapshots;
 
-    StatsExports(CaseCounts counts) {
+    StatsExports(CaseCounts counts, StatsService service, SnapshotExports snapshots) {
         this.counts = counts;
+        this.service = service;
+        this.snapshots = snapshots;
     }
 
+    /** One page of counts (the JSON page). */
     Response counts(CountResponse response, Exports.Format format) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (CountResponse.Group g : response.results()) {
+            rows.add(cells(g));
+        }
+        return Exports.table(format, "counts", version(), header(response.meta().by()), rows);
+    }
+
+    /**
+     * Every group of a count (all pages, the JSON pages' rows in their order), streamed; the data version (the
+     * release's for researchers) and the groups read in one snapshot. Filters are checked before the first byte.
+     */
+    Response allCounts(CountRequest request, Exports.Format format) {
+        return snapshots.table(format, "counts", header(request.by().stream().map(Dimension::code).toList()), () -> {
+            service.check(request);
+            return counts.dataVersion().version();
+        }, sink -> service.eachGroup(request, g -> sink.row(cells(g))));
+    }
+
+    private static List<String> header(List<String> by) {
         List<String> header = new ArrayList<>();
-        for (String dim : response.meta().by()) {
+        for (String dim : by) {
             header.add(dim);
             header.add(dim + "_label");
         }
         header.add("count");
         header.add("suppressed");
-        List<List<Object>> rows = new ArrayList<>();
-        for (CountResponse.Group g : response.results()) {
-            List<Object> cells = new ArrayList<>();
-            for (int i = 0; i < g.keys().size(); i++) {
-                cells.add(g.keys().get(i));
-                cells.add(g.labels().get(i));
-            }
-            cells.add(g.count());
-            cells.add(g.suppressed());
-            rows.add(cells);
+        return header;
+    }
+
+    private static List<Object> cells(CountResponse.Group g) {
+        List<Object> cells = new ArrayList<>();
+        for (int i = 0; i < g.keys().size(); i++) {
+            cells.add(g.keys().get(i));
+            cells.add(g.labels().get(i));
         }
-        return Exports.table(format, "counts", version(), header, rows);
+        cells.add(g.count());
+        cells.add(g.suppressed());
+        return cells;
     }
 
     /** One row per period, then the cases without a date (period "missing") and the total (period "total"). */

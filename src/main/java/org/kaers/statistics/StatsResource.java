@@ -208,8 +208,10 @@ public class StatsResource {
                     + "and are accepted as filters, only when they occur in at least meta.protection.freeTextMinimumCases "
                     + "cases. Reviewers and administrators receive exact counts. "
                     + "Sorted by released count, then key; all groups are reachable through page/size (up to 1000 a page). "
-                    + "JSON by default, CSV with Accept: text/csv, NDJSON with Accept: application/x-ndjson (the same page; "
-                    + "the KAERS-Data-Version header and the last field of every row give the data version).")
+                    + "JSON by default, CSV with Accept: text/csv, NDJSON with Accept: application/x-ndjson: every group "
+                    + "(all pages, the same rows in the same order, through the same disclosure model; with page or size, "
+                    + "that page only), streamed, its data version and rows read in one snapshot; the KAERS-Data-Version "
+                    + "header and the last field of every row give the data version (the release's for researchers).")
     @Parameters({
             @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",
                     description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
@@ -236,8 +238,13 @@ public class StatsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
-        CountResponse counts = service.counts(StatsParams.parse(uri.getQueryParameters()));
+        CountRequest request = StatsParams.parse(uri.getQueryParameters());
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        if (format != org.kaers.common.Exports.Format.JSON && !uri.getQueryParameters().containsKey("page")
+                && !uri.getQueryParameters().containsKey("size")) {
+            return exports.allCounts(request, format);
+        }
+        CountResponse counts = service.counts(request);
         return format == org.kaers.common.Exports.Format.JSON ? Response.ok(counts, MediaType.APPLICATION_JSON).build()
                 : exports.counts(counts, format);
     }

@@ -46,6 +46,50 @@ public class StatsService {
         return respond(request, fromCells.orElseGet(() -> raw.counts(request)), fromCells.isPresent());
     }
 
+    /** Receives the groups of a whole count, one at a time, in page order. */
+    @FunctionalInterface
+    interface GroupSink {
+        void group(CountResponse.Group group) throws java.io.IOException;
+    }
+
+    /** Checks a count's filters (a 400 before any byte of an export is sent). */
+    @Transactional
+    void check(CountRequest request) {
+        snapshot.begin();
+        release.checkFilters(request.filters());
+    }
+
+    /**
+     * Every group of a count, all pages, released exactly as the JSON pages release them and in their order. A
+     * researcher's cross read from the release's published values is read page by page from its index (constant
+     * memory); any other count is the one tally the JSON answer builds too (its groups, never its cases).
+     */
+    @Transactional
+    void eachGroup(CountRequest request, GroupSink sink) throws java.io.IOException {
+        check(request);
+        int size = StatsParams.MAX_SIZE;
+        if (aggregates.publishedCross(page(request, 0, 1)).isPresent()) {
+            for (int p = 0;; p++) {
+                AggregateCounts.PublishedPage published = aggregates.publishedCross(page(request, p, size)).orElseThrow();
+                for (Tally.Row r : release.published(published.tally(), request.by()).rows()) {
+                    sink.group(new CountResponse.Group(r.keys(), r.labels(), r.n(), false));
+                }
+                if (published.tally().rows().size() < size) {
+                    return;
+                }
+            }
+        }
+        java.util.Optional<Tally> fromCells = aggregates.counts(request);
+        for (Tally.Row r : release.tally(fromCells.orElseGet(() -> raw.counts(request)), request.by()).rows()) {
+            sink.group(new CountResponse.Group(r.keys(), r.labels(), r.n(), false));
+        }
+    }
+
+    private static CountRequest page(CountRequest r, int page, int size) {
+        return new CountRequest(r.by(), r.filters(), r.receivedFrom(), r.receivedTo(),
+                new org.kaers.common.PageRequest(page, size));
+    }
+
     /** The same counts, always recounted from the raw rows: what the aggregates are checked against. */
     @Transactional
     public CountResponse recount(CountRequest request) {

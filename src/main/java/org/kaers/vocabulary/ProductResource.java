@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,35 +44,49 @@ public class ProductResource {
 
     private final ProductService service;
 
-    ProductResource(ProductService service) {
+    private final org.kaers.common.SnapshotExports exports;
+
+    ProductResource(ProductService service, org.kaers.common.SnapshotExports exports) {
+        this.exports = exports;
         this.service = service;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, org.kaers.common.Csv.MEDIA_TYPE, org.kaers.common.Exports.NDJSON})
     @Path("/products")
     @Operation(operationId = "searchProducts", summary = "Search canonical products",
             description = "Products that are not merged away, most cases first. q matches any alias (contains or trigram-similar). "
                     + "For reporters and researchers (disclosure control, see /stats/protection): case counts are released "
                     + "through the cell key method, the order is by id, and an uncurated product (named by a reporter's "
-                    + "text) is found by q and shown by name only when at least 6 cases name it.")
+                    + "text) is found by q and shown by name only when at least 6 cases name it."
+                    + org.kaers.common.Exports.WHOLE_LIST)
     @Parameters({
             @Parameter(name = "q", in = ParameterIn.QUERY, example = "maeng da", schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
             @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "curated", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
             @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
             @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of products.")
+    @APIResponse(responseCode = "200", description = "A page of products (JSON), or every item (CSV, NDJSON).",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class, properties = @org.eclipse.microprofile.openapi.annotations.media.SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ProductViews.Summary.class))),
+                    @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))},
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
+                    description = "CSV and NDJSON: the data version of the rows."))
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public PageResponse<ProductViews.Summary> search(@Context UriInfo uri) {
+    public Response search(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "substance", "curated", "page", "size"));
         String text = q.string("q", 300);
         String substance = q.string("substance", 32);
         Boolean curated = q.bool("curated");
-        var page = q.page();
+        var page = q.page(format);
         q.throwIfInvalid();
-        return service.search(text, substance, curated, page);
+        if (format != org.kaers.common.Exports.Format.JSON) {
+            return exports.pages(format, "products", ProductViews.Summary.class, p -> service.search(text, substance, curated, p).items());
+        }
+        return Response.ok(service.search(text, substance, curated, page), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

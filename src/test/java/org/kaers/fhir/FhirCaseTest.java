@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.Tokens;
+import org.kaers.report.ReportExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,44 +51,20 @@ class FhirCaseTest {
     /** One validator for the class: building its support chain loads the R4 definitions (seconds). */
     private static FhirValidator validator;
 
-    /** Every poison-centre block, a death, toxicology, history: what the round trip must carry. */
-    private static final String POISON_CENTRE_DEATH = """
-            {
-              "reporter": {"qualification": "PHARMACIST", "country": "US", "organisation": "Regional Poison Center",
-                           "contact": "+1 555 0199"},
-              "patient": {"initials": "RK", "age": {"value": 27, "unit": "YEAR"}, "sex": "MALE", "weightKg": 70.25,
-                          "history": ["OPIOID_USE_DISORDER", "PRIOR_KRATOM_USE"]},
-              "products": [
-                {"role": "SUSPECT", "name": "7-OH tablets 30 mg", "vendor": "Seven Labs", "form": "TABLET",
-                 "lotNumber": "7L-0925", "doseAmount": 3, "doseUnit": "TABLET", "route": "ORAL",
-                 "startDate": "2026-11-02", "stopDate": "2026-11-02", "dosesPerDay": 1.5, "purchaseChannel": "ONLINE",
-                 "sevenOhMgPerServing": 30, "reasonForUse": "PAIN", "actionTaken": "DRUG_WITHDRAWN"},
-                {"role": "INTERACTING", "name": "alprazolam (counterfeit bar)", "doseAmount": 2, "doseUnit": "TABLET",
-                 "startDate": "2026-11-02", "stopDate": "2026-11-02"}
-              ],
-              "reactions": [
-                {"verbatim": "respiratory depression", "onsetDate": "2026-11-02", "outcome": "FATAL"}
-              ],
-              "seriousnessCriteria": ["DEATH"],
-              "dateOfDeath": "2026-11-03",
-              "centreReference": "RPC-2026-FHIR-1",
-              "narrative": "Found unresponsive at home.",
-              "exposure": {"reason": "INTENTIONAL_ABUSE", "chronicity": "ACUTE_ON_CHRONIC", "site": "OWN_RESIDENCE",
-                           "exposureAt": "2026-11-02T14:30", "onsetAt": "2026-11-02T15:10",
-                           "acuteAmount": {"value": 3, "unit": "TABLET"}},
-              "care": {"level": "ADMITTED_CRITICAL_CARE", "daysInHospital": 1, "medicalOutcome": "DEATH",
-                       "treatments": [{"code": "NALOXONE", "doseAmount": 8, "doseUnit": "MILLIGRAM", "route": "INTRANASAL",
-                                       "response": "PARTIAL"},
-                                      {"code": "INTUBATION_VENTILATION"}]},
-              "vitalSigns": {"respiratoryRate": 4, "spo2": 71, "heartRate": 48, "systolicBp": 84, "diastolicBp": 50,
-                             "gcs": 5, "temperatureC": 35.9},
-              "toxicology": [
-                {"analyte": "SEVEN_HYDROXYMITRAGYNINE", "specimen": "POST_MORTEM_BLOOD", "detected": true, "value": 62,
-                 "unit": "ng/mL", "method": "CONFIRMED"},
-                {"analyte": "FENTANYL", "specimen": "POST_MORTEM_BLOOD", "detected": false, "method": "SCREEN"}
-              ],
-              "labs": [{"testCode": "LACTATE", "value": 6.8, "unit": "mmol/L", "date": "2026-11-02"}]
-            }""";
+    /**
+     * The documented poison-centre case (every poison-centre block, a death, vital signs, toxicology, history), with
+     * the fields it leaves out that the FHIR mapping must also carry: initials, contact, weight, narrative, and the
+     * suspect product's dosing, channel, labelled 7-OH, reason and action.
+     */
+    private static ObjectNode poisonCentreDeath() {
+        ObjectNode r = CaseReports.parse(ReportExamples.POISON_CENTRE_REPORT);
+        r.with("reporter").put("contact", "+1 555 0199");
+        r.with("patient").put("initials", "RK").put("weightKg", 70.25);
+        r.put("narrative", "Found unresponsive at home.");
+        CaseReports.product(r, 0).put("dosesPerDay", 1.5).put("purchaseChannel", "ONLINE").put("sevenOhMgPerServing", 30)
+                .put("reasonForUse", "PAIN").put("actionTaken", "DRUG_WITHDRAWN");
+        return r;
+    }
 
     @BeforeAll
     static void validator() {
@@ -145,7 +122,7 @@ class FhirCaseTest {
 
     @Test
     void roundTripGivesTheSameClinicalContent() {
-        for (ObjectNode report : List.of(CaseReports.liverInjury(), CaseReports.parse(POISON_CENTRE_DEATH), CaseReports.minimal())) {
+        for (ObjectNode report : List.of(CaseReports.liverInjury(), poisonCentreDeath(), CaseReports.minimal())) {
             String original = CaseReports.submit(report);
             String exported = given().accept(FHIR).get("/api/v1/fhir/cases/" + original).then().statusCode(200)
                     .extract().asString();
@@ -217,6 +194,94 @@ class FhirCaseTest {
     }
 
     @Test
+    void vitalSignsAreFhirVitalSignsObservations() {
+        String caseNumber = CaseReports.submit(poisonCentreDeath());
+        Bundle bundle = valid(given().accept(FHIR).get("/api/v1/fhir/cases/" + caseNumber).then().statusCode(200)
+                .extract().asString());
+        assertThat(only(bundle, AdverseEvent.class).getExtensionByUrl(Fhir.ext("vital-signs"))).isNull();
+        java.util.Map<String, Observation> byLoinc = new java.util.HashMap<>();
+        for (Observation o : all(bundle, Observation.class)) {
+            o.getCode().getCoding().stream().filter(c -> c.getSystem().equals("http://loinc.org"))
+                    .forEach(c -> byLoinc.put(c.getCode(), o));
+        }
+        // LOINC code -> UCUM code and value (blood pressure: its components)
+        java.util.Map<String, String> expected = java.util.Map.of("9279-1", "/min 4", "2708-6", "% 71", "8867-4", "/min 48",
+                "8310-5", "Cel 35.9", "29463-7", "kg 70.25");
+        expected.forEach((loinc, value) -> {
+            Observation o = byLoinc.get(loinc);
+            assertThat(o).as(loinc).isNotNull();
+            assertThat(o.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+            assertThat(o.getMeta().getProfile()).extracting(p -> p.getValue())
+                    .containsExactly("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+            assertThat(o.getValueQuantity().getSystem()).isEqualTo("http://unitsofmeasure.org");
+            assertThat(o.getValueQuantity().getCode() + " " + o.getValueQuantity().getValue().toPlainString()).isEqualTo(value);
+            assertThat(o.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2026-11-02");
+            assertThat(o.getSubject().getReference()).isEqualTo(bundle.getEntry().get(entryOf(bundle, Patient.class)).getFullUrl());
+        });
+        Observation bp = byLoinc.get("85354-9");
+        assertThat(bp.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+        assertThat(bp.hasValue()).isFalse();
+        assertThat(bp.getComponent()).extracting(c -> c.getCode().getCodingFirstRep().getCode() + " "
+                + c.getValueQuantity().getValue() + " " + c.getValueQuantity().getCode())
+                .containsExactly("8480-6 84 mm[Hg]", "8462-4 50 mm[Hg]");
+        Observation gcs = byLoinc.get("9269-2");
+        assertThat(gcs.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
+        assertThat(gcs.getValueIntegerType().getValue()).isEqualTo(5);
+        // each vital-signs Observation on its own against its declared profile (vitalsigns): zero errors
+        for (Observation o : byLoinc.values()) {
+            valid(Fhir.writer().encodeResourceToString(o), Observation.class);
+        }
+        // a vital sign in another unit is refused, naming the element
+        Observation rate = byLoinc.get("8867-4");
+        rate.getValueQuantity().setCode("/h");
+        int entry = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList().indexOf(rate);
+        given().contentType(FHIR).body(Fhir.writer().encodeResourceToString(bundle)).post("/api/v1/fhir/cases").then()
+                .statusCode(400).body("violations[0].field", equalTo("Bundle.entry[" + entry + "].resource.valueQuantity"))
+                .body("violations[0].message", containsString("/min"));
+    }
+
+    @Test
+    void causalityInABundleIsAReviewersAssessmentAndAReportersIs400() {
+        String caseNumber = CaseReports.submit(CaseReports.liverInjury());
+        given().contentType(ContentType.JSON).body("""
+                {"productIndex": 0, "reactionIndex": 1, "whoUmc": "PROBABLE", "comment": "dechallenge positive"}""")
+                .post("/api/v1/reports/" + caseNumber + "/causality").then().statusCode(201);
+        String exported = given().accept(FHIR).get("/api/v1/fhir/cases/" + caseNumber).then().statusCode(200)
+                .extract().asString();
+        String reviewer = Tokens.bearer(Tokens.of("fhir-reviewer@test", "REVIEWER"));
+        String copy = given().header("Authorization", reviewer).contentType(FHIR).body(exported)
+                .post("/api/v1/fhir/cases").then().statusCode(201).extract().header("Location").replaceAll(".*/", "");
+        given().get("/api/v1/reports/" + copy + "/causality").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].productIndex", equalTo(0)).body("[0].reactionIndex", equalTo(1))
+                .body("[0].whoUmc", equalTo("PROBABLE")).body("[0].assessor", equalTo("fhir-reviewer@test"))
+                .body("[0].comment", equalTo("WHO-UMC PROBABLE"));
+        String again = given().accept(FHIR).get("/api/v1/fhir/cases/" + copy).then().statusCode(200).extract().asString();
+        valid(again);
+        assertThat(only(Fhir.strictParser().parseResource(Bundle.class, again), AdverseEvent.class).getSuspectEntityFirstRep()
+                .getCausalityFirstRep().getProductRelatedness()).isEqualTo("reaction 1: dark urine");
+
+        // a reporter may not assess: 400 naming the element, and no case is stored
+        String reporter = Tokens.bearer(Tokens.of("fhir-causality-reporter@test", "REPORTER"));
+        given().header("Authorization", reporter).contentType(FHIR).body(exported).post("/api/v1/fhir/cases").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Bundle.entry[0].resource.suspectEntity[0].causality[0]"))
+                .body("violations[0].message", containsString("REVIEWER"));
+        given().header("Authorization", reporter).get("/api/v1/reports").then().statusCode(200).body("totalItems", equalTo(0));
+
+        // a reaction the assessment cannot be tied to, and a category that is not WHO-UMC's
+        Bundle unnamed = Fhir.strictParser().parseResource(Bundle.class, exported);
+        only(unnamed, AdverseEvent.class).getSuspectEntityFirstRep().getCausalityFirstRep().setProductRelatedness("reaction 9");
+        given().header("Authorization", reviewer).contentType(FHIR).body(Fhir.writer().encodeResourceToString(unnamed))
+                .post("/api/v1/fhir/cases").then().statusCode(400)
+                .body("violations[0].field", equalTo("Bundle.entry[0].resource.suspectEntity[0].causality[0].productRelatedness"));
+        Bundle uncoded = Fhir.strictParser().parseResource(Bundle.class, exported);
+        only(uncoded, AdverseEvent.class).getSuspectEntityFirstRep().getCausalityFirstRep().getAssessment().getCoding().clear();
+        given().header("Authorization", reviewer).contentType(FHIR).body(Fhir.writer().encodeResourceToString(uncoded))
+                .post("/api/v1/fhir/cases").then().statusCode(400)
+                .body("violations[0].field", equalTo("Bundle.entry[0].resource.suspectEntity[0].causality[0].assessment"));
+    }
+
+    @Test
     void badBundlesAre400sNamingTheFhirElement() {
         given().contentType(FHIR).body("{not json").post("/api/v1/fhir/cases").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("Bundle"));
@@ -263,12 +328,17 @@ class FhirCaseTest {
 
     /** The Bundle, after asserting that HAPI's validator finds no error in it (base R4 profiles). */
     private static Bundle valid(String json) {
+        return valid(json, Bundle.class);
+    }
+
+    /** The resource, after asserting that HAPI's validator finds no error in it (base R4 and declared profiles). */
+    private static <T extends Resource> T valid(String json, Class<T> type) {
         ValidationResult result = validator.validateWithResult(json);
         String errors = result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
                 .map(m -> m.getLocationString() + ": " + m.getMessage()).collect(Collectors.joining("\n"));
         assertThat(errors).as("validation errors").isEmpty();
-        return Fhir.strictParser().parseResource(Bundle.class, json);
+        return Fhir.strictParser().parseResource(type, json);
     }
 
     private static <T extends Resource> List<T> all(Bundle bundle, Class<T> type) {
