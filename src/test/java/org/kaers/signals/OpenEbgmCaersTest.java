@@ -17,7 +17,6 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kaers.signals.GammaPoissonShrinker.Cell;
@@ -28,9 +27,9 @@ import org.kaers.signals.GammaPoissonShrinker.Prior;
  * The fitter against openEBGM's published CAERS example (openEBGM 0.9.1, vignettes "Hyperparameter Estimation"
  * and "Empirical Bayes Metrics"): its bundled {@code caers} data, FDA's CAERS 2012 dietary-supplement reports
  * (3,356 reports, 2,874 product names, 1,328 MedDRA terms; public domain, FDA CFSAN), as a CSV with the columns
- * {@code id,var1,var2,strat1} of openEBGM's data frame. The data is not in this repository: give its path with
- * {@code -Dkaers.openebgm.caers=...} or the environment variable {@code KAERS_OPENEBGM_CAERS}, or put it at
- * {@code ../shared/openebgm/caers.csv}; without it these tests are skipped (see README, "Signals").
+ * {@code id,var1,var2,strat1} of openEBGM's data frame, committed as {@code src/test/resources/openebgm/caers.csv.gz}
+ * (converted from openEBGM 0.9.1's {@code data/caers.rda} by {@code rda_to_csv.py} beside it; another copy can be
+ * given with {@code -Dkaers.openebgm.caers=...} or {@code KAERS_OPENEBGM_CAERS}).
  * <p>
  * The (N, E) table is counted as openEBGM's {@code processRaw(stratify = FALSE, zeroes = FALSE)} does: N the
  * distinct report ids of each (product, term) pair, E = (ids of the product / all ids) x ids of the term.
@@ -54,14 +53,11 @@ class OpenEbgmCaersTest {
 
     @BeforeAll
     static void read() throws IOException {
-        Path path = dataPath();
-        Assumptions.assumeTrue(path != null && Files.isReadable(path),
-                "openEBGM's CAERS data not found (set -Dkaers.openebgm.caers)");
         Map<List<String>, Set<String>> pairs = new HashMap<>();
         Map<String, Set<String>> products = new HashMap<>();
         Map<String, Set<String>> terms = new HashMap<>();
         Set<String> ids = new HashSet<>();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader in = openData()) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
                 String id = r.get("id");
                 ids.add(id);
@@ -76,9 +72,18 @@ class OpenEbgmCaersTest {
                 products.get(k.get(0)).size() / total * terms.get(k.get(1)).size())));
     }
 
-    static Path dataPath() {
+    /** openEBGM's {@code caers} data frame as CSV: the committed copy, or the file the property names. */
+    static Reader openData() throws IOException {
         String given = System.getProperty("kaers.openebgm.caers", System.getenv("KAERS_OPENEBGM_CAERS"));
-        return given != null ? Path.of(given) : Path.of("..", "shared", "openebgm", "caers.csv");
+        java.io.InputStream in = given != null ? Files.newInputStream(Path.of(given))
+                : OpenEbgmCaersTest.class.getResourceAsStream("/openebgm/caers.csv.gz");
+        if (in == null) {
+            throw new IllegalStateException("src/test/resources/openebgm/caers.csv.gz is missing");
+        }
+        if (given == null || given.endsWith(".gz")) {
+            in = new java.util.zip.GZIPInputStream(in);
+        }
+        return new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     @Test
