@@ -144,7 +144,7 @@ class DuplicateResourceTest {
                 .body("items[0].caseNumber", equalTo(b)).body("items[0].candidateCaseNumber", equalTo(a))
                 .body("items[0].rescoredAt", equalTo(null));
         int id = pair.path("items[0].id");
-        float before = pair.path("items[0].score");
+        float before = ((Number) pair.path("items[0].score")).floatValue();
 
         // a's follow-up loses the lot: the open pair is re-weighed (and stays one pair, with a as the earlier case)
         ObjectNode noLot = clinician(token, "2025-11-03");
@@ -156,7 +156,7 @@ class DuplicateResourceTest {
         reweighed.then().statusCode(200).body("status", equalTo("OPEN")).body("caseNumber", equalTo(b))
                 .body("candidateCaseNumber", equalTo(a)).body("rescoredAt", org.hamcrest.Matchers.notNullValue())
                 .body("fields.find { it.field == 'VENDOR' }.outcome", equalTo("MISSING"));
-        assertThat((float) reweighed.path("score")).isNotEqualTo(before);
+        assertThat(((Number) reweighed.path("score")).floatValue()).isNotEqualTo(before);
         given().queryParam("caseNumber", a).get("/api/v1/duplicates").then().body("totalItems", equalTo(1));
 
         // dismissed: a further follow-up changes nothing about the decision
