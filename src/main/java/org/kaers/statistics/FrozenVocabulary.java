@@ -1,0 +1,102 @@
+package org.kaers.statistics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kaers.statistics.disclosure.Disclosure;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The vocabulary and codings of the latest release, for every caller who reads frozen releases
+ * ({@link Disclosure#frozen()}), in one place: a connection handed to such a caller has {@code search_path}
+ * {@value #FROZEN}, so that every table of {@link #TABLES} it names (labels, product and term listings, the coder's
+ * preview, the codings and causality of recounts from the raw rows, openFDA's record) is the copy the release cut
+ * (migration V42, {@link ReleaseStore#cut()}). Every other connection has the default path: reviewers,
+ * administrators, workers and writes see the live tables.
+ */
+@ApplicationScoped
+class FrozenVocabulary implements AgroalPoolInterceptor {
+
+    /** The tables a release copies into schema {@value #SCHEMA}, with their names and columns. */
+    static final List<String> TABLES = List.of("organ_class", "symptom_term", "symptom_synonym", "verbatim_coding",
+            "substance", "product", "product_alias", "product_alias_key", "product_name_coding", "causality_assessment");
+    static final String SCHEMA = "kaers_release";
+    /** openFDA's per-version record (V80), rebuilt over the copies; its release scope is V81's view, rebuilt too. */
+    static final String RECORD_VIEW = "openfda_food_event_version";
+    private static final String FROZEN = SCHEMA + ", public";
+    private static final String LIVE = "public";
+    private static final String OWN_CASES = "/api/v1/reports";
+    private static final String OWN_FHIR_CASES = "/api/v1/fhir/";
+
+    /** The path each physical connection was last left with outside a transaction (unknown: absent). */
+    private final Map<Connection, String> paths = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Disclosure disclosure;
+    private final CurrentVertxRequest request;
+
+    FrozenVocabulary(Disclosure disclosure, CurrentVertxRequest request) {
+        this.disclosure = disclosure;
+        this.request = request;
+    }
+
+    /**
+     * Whether the connection serves a caller who reads frozen releases, in a read: never a write (a reporter's
+     * submission codes through the live vocabulary) nor a reporter's read of their own cases
+     * ({@value #OWN_CASES}...), which shows them what they sent, coded as it is now.
+     */
+    private boolean frozenRead() {
+        if (!disclosure.frozen()) {
+            return false;
+        }
+        RoutingContext ctx = request.getCurrent();
+        if (ctx == null) {
+            return false; // not an HTTP request (a scheduled job, a worker): live, as writes must be
+        }
+        HttpMethod method = ctx.request().method();
+        String path = ctx.request().path();
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD) && path != null
+                && !path.startsWith(OWN_CASES) && !path.startsWith(OWN_FHIR_CASES);
+    }
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        try {
+            setPath(connection, frozenRead() ? FROZEN : LIVE);
+        } catch (SQLException e) {
+            // Never hand a frozen caller a connection that would read the live vocabulary.
+            throw new IllegalStateException("cannot set the search path of a connection", e);
+        }
+    }
+
+    private void setPath(Connection connection, String wanted) throws SQLException {
+        Connection physical = connection.unwrap(org.postgresql.PGConnection.class) instanceof Connection c ? c : connection;
+        if (wanted.equals(paths.get(physical))) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("set search_path to " + wanted);
+        }
+        // A SET inside a transaction is undone if it rolls back: the path is known only when it was set on its own.
+        if (connection.getAutoCommit()) {
+            paths.put(physical, wanted);
+        } else {
+            paths.remove(physical);
+        }
+    }
+
+    @Override
+    public int getPriority() {
+        return 0;
+    }
+}
