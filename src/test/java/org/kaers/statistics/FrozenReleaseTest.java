@@ -213,6 +213,44 @@ class FrozenReleaseTest {
         assertThat(after.get("/api/v1/products?q=zetaleaf")).contains("Zetaleaf Resin");
     }
 
+    /**
+     * {@code GET /products/match} for every role with protected counts: a name reported in fewer than 6 cases (and its
+     * near spellings) is answered byte for byte as before anybody reported it, even once released; from 6 cases on it
+     * is a name the vocabulary knows. Reviewers see it at once.
+     */
+    @Test
+    void productMatchAnswersARarelyReportedNameAsOneNobodyReported() {
+        String reporter = Tokens.of("frozen-reporter@test", "REPORTER");
+        List<String> names = List.of("Qorvex Amber Leaf Resin", "Qorvex Amber Leaf Resins", "qorvex amber-leaf resin");
+        Map<String, String> never = new LinkedHashMap<>();
+        for (String name : names) {
+            for (String token : List.of(RESEARCHER, reporter)) {
+                never.put(name + " " + token, as(token).queryParam("name", name).get("/api/v1/products/match").then()
+                        .statusCode(200).body("method", equalTo("NEW")).extract().asString());
+            }
+        }
+        for (int cases = 1; cases <= 6; cases++) {
+            ObjectNode r = icelandic();
+            ((ObjectNode) r.withArray("products").get(0)).put("name", names.get(0));
+            CaseReports.submit(r);
+            as(REVIEWER).queryParam("name", names.get(0)).get("/api/v1/products/match").then().statusCode(200)
+                    .body("method", equalTo("EXACT"));
+            catchUp();
+            cut();
+            for (String name : names) {
+                for (String token : List.of(RESEARCHER, reporter)) {
+                    String answer = as(token).queryParam("name", name).get("/api/v1/products/match").then()
+                            .statusCode(200).extract().asString();
+                    if (cases < 6) {
+                        assertThat(answer).as(name + " after " + cases + " cases").isEqualTo(never.get(name + " " + token));
+                    } else if (name.equals(names.get(0))) {
+                        assertThat(JsonPath.from(answer).getString("method")).isEqualTo("EXACT");
+                    }
+                }
+            }
+        }
+    }
+
     /** The exact count of the symptom with this preferred name (reviewers), a recount from the raw rows. */
     private static long symptomCount(String token, String preferredName) {
         List<Map<String, Object>> rows = as(token).queryParam("by", "symptom").queryParam("receivedFrom", "1900-01-01")
