@@ -56,17 +56,19 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
      * ({@value #OWN_CASES}...), which shows them what they sent, coded as it is now.
      */
     private boolean frozenRead() {
-        if (!disclosure.frozen()) {
-            return false;
+        if (!io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            return false; // not a request (a scheduled job, a worker): live, as writes must be
         }
-        RoutingContext ctx = request.getCurrent();
-        if (ctx == null) {
-            return false; // not an HTTP request (a scheduled job, a worker): live, as writes must be
+        try {
+            RoutingContext ctx = request.getCurrent();
+            if (ctx == null || (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD)) {
+                return false;
+            }
+            String path = ctx.request().path();
+            return path != null && !path.startsWith(OWN_CASES) && !path.startsWith(OWN_FHIR_CASES) && disclosure.frozen();
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return false; // after the request (its audit entry, written off the event loop): no caller to serve
         }
-        HttpMethod method = ctx.request().method();
-        String path = ctx.request().path();
-        return (method == HttpMethod.GET || method == HttpMethod.HEAD) && path != null
-                && !path.startsWith(OWN_CASES) && !path.startsWith(OWN_FHIR_CASES);
     }
 
     @Override

@@ -173,7 +173,7 @@ class FrozenReleaseTest {
         cut();
         Map<String, String> before = ask(VOCABULARY_QUESTIONS);
         String nausea = as(REVIEWER).queryParam("q", "nausea").get("/api/v1/vocabulary/terms").then().statusCode(200)
-                .extract().path("results[0].code");
+                .extract().path("items[0].code");
         long vomitingCasesBefore = symptomCount(REVIEWER, "Vomiting");
 
         ObjectNode novel = icelandic();
@@ -181,7 +181,7 @@ class FrozenReleaseTest {
         CaseReports.submit(novel);
         catchUp();
         int product = as(REVIEWER).queryParam("q", "zetaleaf").get("/api/v1/products").then().statusCode(200)
-                .body("results", org.hamcrest.Matchers.hasSize(1)).extract().path("results[0].id");
+                .body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("items[0].id");
         as(REVIEWER).contentType("application/json").body(Map.of("verbatim", "vomiting", "termCode", nausea,
                 "codedBy", "frozen-reviewer@test")).post("/api/v1/vocabulary/codings").then().statusCode(200);
         as(REVIEWER).contentType("application/json").body(Map.of("preferredName", "ZETAITIS"))
@@ -193,7 +193,7 @@ class FrozenReleaseTest {
         // Reviewers see the product, the term and the recode at once.
         as(REVIEWER).get("/api/v1/products/" + product).then().statusCode(200).body("name", equalTo("Zetaleaf Resin"));
         as(REVIEWER).queryParam("q", "zetaitis").get("/api/v1/vocabulary/terms").then().statusCode(200)
-                .body("results[0].preferredName", equalTo("ZETAITIS"));
+                .body("items[0].preferredName", equalTo("ZETAITIS"));
         assertThat(symptomCount(REVIEWER, "Vomiting")).isEqualTo(vomitingCasesBefore - 9);
 
         // Researchers: not a byte changed, and the new product is what an id nobody has is.
@@ -206,7 +206,7 @@ class FrozenReleaseTest {
         cut();
         as(RESEARCHER).get("/api/v1/products/" + product).then().statusCode(200).body("name", equalTo("Zetaleaf Resin"));
         as(RESEARCHER).queryParam("q", "zetaitis").get("/api/v1/vocabulary/terms").then().statusCode(200)
-                .body("results[0].preferredName", equalTo("ZETAITIS"));
+                .body("items[0].preferredName", equalTo("ZETAITIS"));
         Map<String, String> after = ask(VOCABULARY_QUESTIONS);
         assertThat(after.get("/api/v1/stats/counts?by=symptom&receivedFrom=1900-01-01&size=100"))
                 .isNotEqualTo(before.get("/api/v1/stats/counts?by=symptom&receivedFrom=1900-01-01&size=100"));

@@ -50,8 +50,9 @@ public class Disclosure {
             Map.entry("refitEbgmPrior", "ADMIN only"),
             Map.entry("searchProducts", "cell key: case counts; ordered by id; uncurated names and text search by frequency"),
             Map.entry("getProduct", "cell key: case count; name, reported names and aliases by frequency"),
-            Map.entry("previewProductMatch", "cell key: case count; name by frequency (whether a typed name is known "
-                    + "to the vocabulary is not hidden)"),
+            Map.entry("previewProductMatch", "codes against the aliases the caller may see only (curated ones, and "
+                    + "reported names of at least the free-text minimum of cases): a rarely reported name is answered as a "
+                    + "name nobody reported; cell key on the case count"),
             Map.entry("curateProduct", "REVIEWER, ADMIN only"),
             Map.entry("mergeProduct", "REVIEWER, ADMIN only"),
             Map.entry("productReviewQueue", "REVIEWER, ADMIN only"),
@@ -63,6 +64,13 @@ public class Disclosure {
                     + "latest release, cell key on every total and bucket, reporters' text by frequency; records to "
                     + "REVIEWER, ADMIN only"),
             Map.entry("openFdaFoodEventV1", "as openFdaFoodEvent"),
+            Map.entry("searchTerms", "no case counts; for callers reading frozen releases the release's vocabulary"),
+            Map.entry("getTerm", "no case counts; the release's vocabulary for callers reading frozen releases"),
+            Map.entry("listOrganClasses", "counts terms, not cases; the release's vocabulary for frozen callers"),
+            Map.entry("previewCoding", "codes through the release's vocabulary for callers reading frozen releases"),
+            Map.entry("addTerm", "REVIEWER, ADMIN only"),
+            Map.entry("codingQueue", "REVIEWER, ADMIN only"),
+            Map.entry("codeVerbatim", "REVIEWER, ADMIN only"),
             Map.entry("publicCounts", "public tier, no token: one coarse dimension of the latest release, each value a "
                     + "function of the researcher's released value of the same cell (publicValue)"));
 
