@@ -39,15 +39,18 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
     private static final String OWN_CASES = "/api/v1/reports";
     private static final String OWN_FHIR_CASES = "/api/v1/fhir/";
 
-    /** The path each physical connection was last left with outside a transaction (unknown: absent). */
+    /** The path each physical connection has for sure (unknown, or being set in a transaction: absent). */
     private final Map<Connection, String> paths = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Disclosure disclosure;
     private final CurrentVertxRequest request;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    FrozenVocabulary(Disclosure disclosure, CurrentVertxRequest request) {
+    FrozenVocabulary(Disclosure disclosure, CurrentVertxRequest request,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.disclosure = disclosure;
         this.request = request;
+        this.transactions = transactions;
     }
 
     /**
@@ -84,17 +87,33 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
     private void setPath(Connection connection, String wanted) throws SQLException {
         Connection physical = connection.unwrap(org.postgresql.PGConnection.class) instanceof Connection c ? c : connection;
         if (wanted.equals(paths.get(physical))) {
-            return;
+            return; // a connection keeps its path: a researcher's next request on it costs no statement
         }
         try (Statement s = connection.createStatement()) {
             s.execute("set search_path to " + wanted);
         }
-        // A SET inside a transaction is undone if it rolls back: the path is known only when it was set on its own.
         if (connection.getAutoCommit()) {
             paths.put(physical, wanted);
-        } else {
-            paths.remove(physical);
+            return;
         }
+        if (transactions.getTransactionKey() == null) {
+            paths.remove(physical);
+            return;
+        }
+        // Inside a transaction the SET lasts only if it commits: the path is known once the transaction has ended.
+        paths.remove(physical);
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    paths.put(physical, wanted);
+                }
+            }
+        });
     }
 
     @Override
