@@ -7,7 +7,7 @@
 -- every query it runs (labels, product and term listings, the coders' previews, recounts, openFDA's record) reads
 -- what the release captured. Every cut rebuilds the schema from the live tables in its own transaction (so a column
 -- added to one of them later needs nothing here); this migration creates it with empty copies of the tables that
--- exist at this version, so that a frozen caller reads an empty vocabulary, not the live one, before the first cut.
+-- exist at this version, filled with what they hold now, so that a frozen caller never reads the live tables.
 
 -- Where an alias comes from: REPORTED (created by the coder from a name a reporter wrote: a reporter's text, seen by
 -- callers with protected counts only when enough cases use it), CURATED (the reference vocabulary or a reviewer).
@@ -29,3 +29,15 @@ create table kaers_release.product (like public.product including indexes);
 create table kaers_release.product_alias (like public.product_alias including indexes);
 create table kaers_release.product_alias_key (like public.product_alias_key including indexes);
 create table kaers_release.product_name_coding (like public.product_name_coding including indexes);
+
+-- A database with releases already: until the next cut its copies hold the vocabulary now (the closest to what
+-- the latest release cut that is still known), rather than nothing.
+insert into kaers_release.organ_class select * from public.organ_class;
+insert into kaers_release.symptom_term select * from public.symptom_term;
+insert into kaers_release.symptom_synonym select * from public.symptom_synonym;
+insert into kaers_release.verbatim_coding select * from public.verbatim_coding;
+insert into kaers_release.substance select * from public.substance;
+insert into kaers_release.product select * from public.product;
+insert into kaers_release.product_alias select * from public.product_alias;
+insert into kaers_release.product_alias_key select * from public.product_alias_key;
+insert into kaers_release.product_name_coding select * from public.product_name_coding;
