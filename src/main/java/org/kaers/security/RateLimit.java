@@ -94,6 +94,12 @@ public class RateLimit {
                 ? bucket("a:" + address, config.perAddress()).tryConsumeAndReturnRemaining(1) : null;
         String principal = null;
         ConsumptionProbe byPrincipal = null;
+        if (authorization.isEmpty() && PublicApi.needsToken(ctx.request().path())) {
+            // The API is bearer-only but for the public tier (PublicApi, the one exception), decided here for every path.
+            refusals.refuse(ctx, ProblemType.UNAUTHORIZED, "a valid bearer token is required", List.of(),
+                    Map.of("WWW-Authenticate", "Bearer"));
+            return;
+        }
         if (!authorization.isEmpty()) {
             TokenPolicy.Verified caller;
             try {

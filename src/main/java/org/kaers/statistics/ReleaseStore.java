@@ -69,6 +69,7 @@ public class ReleaseStore {
         long cases = em.createNativeQuery("insert into stats_release_case (case_id, version_id)"
                 + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)
                 .executeUpdate();
+        copyVocabulary();
         em.createNativeQuery("delete from stats_release_dims").executeUpdate();
         em.createNativeQuery("""
                 insert into stats_release_dims (x, y, groups)
@@ -82,6 +83,51 @@ public class ReleaseStore {
         em.createNativeQuery("analyze stats_release_cell").executeUpdate();
         return new Info(((Number) r[0]).longValue(), org.kaers.common.SqlValues.instant(r[1]), ((Number) r[2]).longValue(),
                 cells, cases);
+    }
+
+    /**
+     * The vocabulary and the codings of this instant, what frozen callers' labels, listings, previews and recounts
+     * read ({@link FrozenVocabulary}): schema {@value FrozenVocabulary#SCHEMA} is rebuilt from the live tables (same
+     * names, columns and indexes, whatever migrations added since) and openFDA's record view (V80) over them, built
+     * aside and swapped in by renaming, in this transaction (readers wait for the swap, they never see half).
+     */
+    private void copyVocabulary() {
+        String next = FrozenVocabulary.SCHEMA + "_next";
+        // Plain JDBC: the view's text is SQL with casts (::) that a native query would read as parameters.
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + next + " cascade");
+                s.execute("create schema " + next);
+                for (String table : FrozenVocabulary.TABLES) {
+                    s.execute("create table " + next + "." + table + " (like public." + table + " including indexes)");
+                    s.execute("insert into " + next + "." + table + " select * from public." + table);
+                }
+                // openFDA's records (V82: one row per case version, kept current by triggers on the live codings) of
+                // the release's versions, as coded at the cut: the record view below reads this copy, so that a
+                // recoding after the cut reaches no researcher's openFDA count before the next cut.
+                s.execute("create table " + next + ".openfda_record (like public.openfda_record including indexes)");
+                s.execute("insert into " + next + ".openfda_record select r.* from public.openfda_record r"
+                        + " join public.stats_release_case rc on rc.version_id = r.version_id");
+                // The record view's text with unqualified names, re-read with the copies first on the path.
+                s.execute("select set_config('search_path', 'public', true)");
+                String record;
+                try (java.sql.ResultSet r = s.executeQuery("select pg_get_viewdef('public." + FrozenVocabulary.RECORD_VIEW
+                        + "'::regclass)")) {
+                    r.next();
+                    record = r.getString(1).strip().replaceAll(";$", "");
+                }
+                s.execute("select set_config('search_path', '" + next + ", public', true)");
+                s.execute("create view " + next + "." + FrozenVocabulary.RECORD_VIEW + " as " + record);
+                s.execute("select set_config('search_path', 'public', true)");
+                s.execute("create view " + next + ".openfda_food_event_released as select e.* from " + next + "."
+                        + FrozenVocabulary.RECORD_VIEW + " e join public.stats_release_case rc on rc.version_id = e.version_id");
+                s.execute("drop schema if exists " + FrozenVocabulary.SCHEMA + " cascade");
+                s.execute("alter schema " + next + " rename to " + FrozenVocabulary.SCHEMA);
+                s.execute("analyze " + java.util.stream.Stream.concat(FrozenVocabulary.TABLES.stream(),
+                        java.util.stream.Stream.of("openfda_record")).map(t -> FrozenVocabulary.SCHEMA + "." + t)
+                        .collect(Collectors.joining(", ")));
+            }
+        });
     }
 
     /**

@@ -131,16 +131,19 @@ public class StatsService {
     /** The meta block: what was counted, how, from what, how fresh and how protected. */
     CountResponse.Meta meta(CountRequest request, long total, boolean fromCells, List<String> by, long groups, int page,
             int size) {
-        AggregateStore.Status status = store.status();
         java.util.Optional<ReleaseStore.Info> frozen = releases.current();
+        // The live state only for callers who read live (its figures are withheld from the others, and a statement
+        // less is most of a frozen page's time).
+        AggregateStore.Status status = frozen.isPresent() ? null : store.status();
         Instant lastUpdated = frozen.isPresent() ? frozen.get().cutAt()
                 : fromCells || status.newestPending() == null ? status.appliedThrough() : status.newestPending();
-        long lag = fromCells ? status.lagSeconds() : 0;
+        long lag = fromCells && status != null ? status.lagSeconds() : 0;
+        long pending = fromCells && status != null ? status.pendingCases() : 0;
         org.kaers.statistics.disclosure.Disclosure disclosure = release.disclosure();
         return new CountResponse.Meta(CountingRule.CAUTION, CountingRule.TEXT, lastUpdated, by, understood(request),
                 total, false, disclosure.threshold(), groups, page, size,
                 fromCells ? CountResponse.Source.AGGREGATES : CountResponse.Source.RAW_ROWS,
-                disclosure.operational(fromCells ? status.pendingCases() : 0), disclosure.operational(lag),
+                disclosure.operational(pending), disclosure.operational(lag),
                 disclosure.protection(), frozen.map(ReleaseView.Stamp::of).orElse(null),
                 disclosure.operational(snapshot.source()));
     }

@@ -78,8 +78,19 @@ public class ProductCoder {
     }
 
     public Match match(String name) {
-        return session(c -> classify(c, List.of(name))).get(name);
+        return match(name, ALL_ALIASES);
     }
+
+    /**
+     * How a product name would be coded if the vocabulary held only the aliases matching {@code visible} (SQL over
+     * {@code product_alias a} and {@code product p}): the others are as if nobody had ever written them.
+     */
+    Match match(String name, String visible) {
+        return session(c -> classify(c, List.of(name), visible)).get(name);
+    }
+
+    /** Every alias: how names are coded. */
+    private static final String ALL_ALIASES = "true";
 
     /**
      * Makes sure every product name has a coding row, creating uncurated products as needed.
@@ -101,7 +112,7 @@ public class ProductCoder {
             if (missing.isEmpty()) {
                 return Set.<Long>of();
             }
-            Map<String, Match> matches = classify(c, missing);
+            Map<String, Match> matches = classify(c, missing, ALL_ALIASES);
             Map<String, String> normalizedOf = new HashMap<>();
             // Names that need a new product, by normalised form (several spellings may share one).
             TreeMap<String, String> creating = new TreeMap<>();
@@ -175,7 +186,7 @@ public class ProductCoder {
     }
 
     /** How each name would be coded now; nothing is stored. */
-    private Map<String, Match> classify(Connection c, Collection<String> names) throws SQLException {
+    private Map<String, Match> classify(Connection c, Collection<String> names, String visible) throws SQLException {
         Map<String, Match> out = new LinkedHashMap<>();
         Map<String, List<String>> byNormalized = new TreeMap<>();
         for (String name : names) {
@@ -191,7 +202,7 @@ public class ProductCoder {
         Map<String, Object[]> exact = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("""
                 select a.normalized, p.id, p.substance from product_alias a join product p on p.id = a.product_id
-                where a.normalized = any (?)""")) {
+                where a.normalized = any (?) and (""" + visible + ")")) {
             q.setArray(1, c.createArrayOf("text", byNormalized.keySet().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -201,7 +212,7 @@ public class ProductCoder {
         }
         List<String> inexact = byNormalized.keySet().stream().filter(n -> !exact.containsKey(n) && !n.isEmpty())
                 .toList();
-        Map<String, List<Object[]>> candidates = candidates(c, inexact);
+        Map<String, List<Object[]>> candidates = candidates(c, inexact, visible);
         for (Map.Entry<String, List<String>> e : byNormalized.entrySet()) {
             String normalized = e.getKey();
             for (String name : e.getValue()) {
@@ -247,7 +258,8 @@ public class ProductCoder {
      * ({@link ProductNames#probes}): btree lookups, one statement for the batch, whose cost does not grow with the
      * aliases stored. Whether a candidate is certainly the same product is decided by {@link ProductNames#certainlySame}.
      */
-    private Map<String, List<Object[]>> candidates(Connection c, List<String> normalized) throws SQLException {
+    private Map<String, List<Object[]>> candidates(Connection c, List<String> normalized, String visible)
+            throws SQLException {
         Map<String, List<Object[]>> out = new HashMap<>();
         if (normalized.isEmpty()) {
             return out;
@@ -266,7 +278,8 @@ public class ProductCoder {
                 from unnest(?::text[], ?::text[]) as q(n, k)
                 join product_alias_key ak on ak.key = q.k
                 join product_alias a on a.normalized = ak.normalized
-                join product p on p.id = a.product_id""")) {
+                join product p on p.id = a.product_id
+                where (""" + visible + ")")) {
             q.setArray(1, c.createArrayOf("text", names.toArray()));
             q.setArray(2, c.createArrayOf("text", keys.toArray()));
             try (ResultSet rs = q.executeQuery()) {
@@ -398,7 +411,7 @@ public class ProductCoder {
         try (PreparedStatement product = c.prepareStatement(
                 "insert into product (id, name, substance, curated) values (?, ?, ?, false)");
                 PreparedStatement alias = c.prepareStatement(
-                        "insert into product_alias (normalized, product_id, text) values (?, ?, ?)")) {
+                        "insert into product_alias (normalized, product_id, text, origin) values (?, ?, ?, 'REPORTED')")) {
             for (int i = 0; i < fresh.size(); i++) {
                 String normalized = fresh.get(i);
                 String name = creating.get(normalized);

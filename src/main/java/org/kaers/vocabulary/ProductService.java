@@ -37,14 +37,11 @@ public class ProductService {
     private final EntityManager em;
     private final ProductCoder coder;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;
-    private final SubstanceDetector detector;
 
-    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure,
-            SubstanceDetector detector) {
+    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure) {
         this.em = em;
         this.coder = coder;
         this.disclosure = disclosure;
-        this.detector = detector;
     }
 
     @Transactional
@@ -229,23 +226,27 @@ public class ProductService {
 
     @Transactional
     public ProductViews.MatchPreview preview(String name) {
-        ProductCoder.Match match = coder.match(name);
+        // For callers without exact counts the coder sees only the aliases they may see: curated ones of curated
+        // products, and names reporters wrote in at least the free-text minimum of cases. A name only a few cases
+        // use is then coded exactly as a name nobody has written (not even its fuzzy neighbours change), so the
+        // preview cannot tell whether somebody reported it (statistics.disclosure).
+        ProductCoder.Match match = disclosure.exact() ? coder.match(name) : coder.match(name, visibleAliases());
         ProductViews.Summary product = null;
         if (match.productId() != null) {
             Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
                     + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1").setParameter(1, match.productId())
                     .getSingleResult();
-            if (!disclosure.exact() && !Boolean.TRUE.equals(p[3])
-                    && ((Number) p[4]).longValue() < disclosure.freeTextMinimumCases()) {
-                // A rare uncurated product is known only from reporters' texts: answer as for a name nobody has
-                // reported, so that the preview does not tell whether somebody did (statistics.disclosure).
-                return new ProductViews.MatchPreview(name, TextNormalizer.forMatching(name), detector.detect(name),
-                        CodingMethod.NEW, null);
-            }
             product = summary(p);
         }
         return new ProductViews.MatchPreview(name, TextNormalizer.forMatching(name), match.substance(), match.method(),
                 product);
+    }
+
+    /** The aliases ({@code a}, of product {@code p}) a caller without exact counts may see, as SQL. */
+    private String visibleAliases() {
+        return "(p.curated and a.origin = 'CURATED') or (select count(distinct v.case_id) from product_name_coding pc"
+                + " join case_product cp on cp.name_reported = pc.name join case_version v on v.id = cp.case_version_id"
+                + disclosure.caseScope() + " where pc.normalized = a.normalized) >= " + disclosure.freeTextMinimumCases();
     }
 
     private void requireSubstance(String code) {

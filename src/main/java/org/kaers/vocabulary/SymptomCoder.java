@@ -145,15 +145,20 @@ public class SymptomCoder {
     }
 
     private static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(60);
-    private volatile Snapshot snapshot;
+    /**
+     * One snapshot per search path: the live synonyms, and those of the latest statistics release for callers who
+     * read frozen releases (statistics.FrozenVocabulary), so that neither ever codes with the other's.
+     */
+    private final java.util.Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Forgets the cached synonyms (after a term was added through this instance). */
     public void invalidate() {
-        snapshot = null;
+        snapshots.clear();
     }
 
     private List<Candidate> candidates(int length) {
-        Snapshot current = snapshot;
+        String path = (String) em.createNativeQuery("select current_setting('search_path')").getSingleResult();
+        Snapshot current = snapshots.get(path);
         if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select term_id, text, normalized from symptom_synonym")
@@ -165,7 +170,7 @@ public class SymptomCoder {
                         .add(new Candidate(((Number) r[0]).longValue(), (String) r[1], normalized));
             }
             current = new Snapshot(byLength, Instant.now());
-            snapshot = current;
+            snapshots.put(path, current);
         }
         List<Candidate> out = new java.util.ArrayList<>();
         for (int l = length - EditDistance.MAX_TOTAL; l <= length + EditDistance.MAX_TOTAL; l++) {

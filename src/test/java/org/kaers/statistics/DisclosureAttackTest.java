@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.Tokens;
+import org.kaers.statistics.disclosure.Disclosure;
 import org.kaers.statistics.disclosure.PerturbationTable;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -405,6 +406,65 @@ class DisclosureAttackTest {
     }
 
     /** Padding runs last: it adds cases. */
+    /**
+     * The public tier (no token): differencing its tables, and combining them with a researcher's, written as the
+     * attacker's computations; and, whatever the keys, every public number is {@link Disclosure#publicValue} of the
+     * researcher's answer for the same cell (so the two together say nothing the researcher's alone do not), a
+     * multiple of 10 of at least 10, and the public tier takes no filter.
+     */
+    @Test
+    @Order(11)
+    void thePublicTierIsAFunctionOfTheResearchersAnswers() {
+        assertDoesNotPinDown("public: total minus visible ages", TRUTH, () -> {
+            Map<String, Long> byAge = publicCounts("ageGroup");
+            return byAge.getOrDefault("total", 0L) - byAge.entrySet().stream().filter(e -> !e.getKey().equals("total"))
+                    .filter(e -> !e.getKey().equals("ADOLESCENT")).mapToLong(Map.Entry::getValue).sum();
+        });
+        assertDoesNotPinDown("public: total minus other organs", TRUTH, () -> {
+            Map<String, Long> byOrgan = publicCounts("organClass");
+            return byOrgan.getOrDefault("total", 0L) - byOrgan.getOrDefault("GASTROINTESTINAL", 0L);
+        });
+        assertDoesNotPinDown("researcher total minus public", TRUTH,
+                () -> counts("ageGroup").get("total") - publicCounts("ageGroup").getOrDefault("ADULT", 0L));
+        for (int draw = 0; draw < 4; draw++) {
+            redrawKeys();
+            for (Dimension d : Disclosure.PUBLIC_DIMENSIONS) {
+                Map<String, Long> published = publicCounts(d.code());
+                Map<String, Long> researcher = counts(d.code());
+                Map<String, Long> expected = new LinkedHashMap<>();
+                researcher.forEach((key, value) -> {
+                    Long p = key.startsWith("missing:") ? null : Disclosure.publicValue(value);
+                    if (p != null) {
+                        expected.put(key, p);
+                    }
+                });
+                assertThat(published).as(d.code()).isEqualTo(expected);
+                assertThat(published.values()).as(d.code()).allMatch(n -> n >= 10 && n % 10 == 0);
+            }
+        }
+        given().noFilters().queryParam("by", "sex").queryParam("country", "CA").get("/api/v1/public/stats/counts").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("country"));
+        for (String by : List.of("country", "symptom", "product", "verbatim", "productName")) {
+            given().noFilters().queryParam("by", by).get("/api/v1/public/stats/counts").then().statusCode(400)
+                    .body("violations[0].field", equalTo("by"));
+        }
+    }
+
+    /** The public tier's table (no token): value to public count, plus "total". */
+    private static Map<String, Long> publicCounts(String by) {
+        JsonPath body = given().noFilters().queryParam("by", by).get("/api/v1/public/stats/counts").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map<String, Object> g : body.<Map<String, Object>>getList("results")) {
+            out.put((String) g.get("key"), ((Number) g.get("count")).longValue());
+        }
+        Number total = body.get("totalCases");
+        if (total != null) {
+            out.put("total", total.longValue());
+        }
+        return out;
+    }
+
     @Test
     @Order(20)
     void paddingWithOwnCasesGainsNothing() {

@@ -72,8 +72,12 @@ class FrozenReleaseTest {
     }
 
     private static Map<String, String> ask() {
+        return ask(QUESTIONS);
+    }
+
+    private static Map<String, String> ask(List<String> questions) {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (String q : QUESTIONS) {
+        for (String q : questions) {
             answers.put(q, as(RESEARCHER).get(q).then().statusCode(200).extract().asString());
         }
         return answers;
@@ -130,6 +134,130 @@ class FrozenReleaseTest {
         assertThat(now.values()).allMatch(n -> n == 0 || n > 5);
         long[] all = liveCell("*");
         assertThat(after.getLong("meta.totalCases")).isEqualTo(TABLE.release(all[0], all[1]));
+    }
+
+    /** What the attacker asks about the vocabulary and the codings, each time. */
+    private static final List<String> VOCABULARY_QUESTIONS = List.of(
+            "/api/v1/products?size=100",
+            "/api/v1/products?q=zetaleaf",
+            "/api/v1/products?curated=false&size=100",
+            "/api/v1/substances",
+            "/api/v1/products/match?name=Zetaleaf%20Novel%20Resin",
+            "/api/v1/vocabulary/terms?q=zetaitis",
+            "/api/v1/vocabulary/terms?organClass=UNCLASSIFIED&size=100",
+            "/api/v1/vocabulary/organ-classes",
+            "/api/v1/vocabulary/coding-preview?text=zetaitis",
+            "/api/v1/stats/counts?by=product&size=100",
+            "/api/v1/stats/counts?by=symptom&size=100",
+            "/api/v1/stats/counts?by=symptom&receivedFrom=1900-01-01&size=100",
+            "/api/v1/stats/counts?by=product&country=IS&sex=FEMALE&size=100",
+            "/api/v1/stats/counts?by=organClass&country=IS&sex=FEMALE",
+            "/api/v1/stats/summary?substance=KRATOM",
+            "/api/v1/signals?substance=KRATOM&against=symptom",
+            "/food/event.json?search=consumer.gender:Female&count=reactions.exact");
+
+    /**
+     * The attack on the vocabulary: list products and terms and recount by codings before and after a case names a
+     * product nobody named, a reviewer re-codes a verbatim, adds a term and curates the new product. Between the
+     * releases no researcher answer changes (the new product is not even a 404's worth different from an id nobody
+     * has); reviewers see all of it at once; the next release shows it.
+     */
+    @Test
+    void aNewProductARecodeAndANewTermAfterTheCutChangeNoResearcherAnswerUntilTheNextCut() {
+        for (int i = 0; i < 9; i++) {
+            ObjectNode r = icelandic();
+            ((ObjectNode) r.withArray("reactions").get(0)).put("verbatim", "vomiting");
+            CaseReports.submit(r);
+        }
+        catchUp();
+        cut();
+        Map<String, String> before = ask(VOCABULARY_QUESTIONS);
+        String nausea = as(REVIEWER).queryParam("q", "nausea").get("/api/v1/vocabulary/terms").then().statusCode(200)
+                .extract().path("items[0].code");
+        long vomitingCasesBefore = symptomCount(REVIEWER, "Vomiting");
+
+        ObjectNode novel = icelandic();
+        ((ObjectNode) novel.withArray("products").get(0)).put("name", "Zetaleaf Novel Resin");
+        CaseReports.submit(novel);
+        catchUp();
+        int product = as(REVIEWER).queryParam("q", "zetaleaf").get("/api/v1/products").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("items[0].id");
+        as(REVIEWER).contentType("application/json").body(Map.of("verbatim", "vomiting", "termCode", nausea,
+                "codedBy", "frozen-reviewer@test")).post("/api/v1/vocabulary/codings").then().statusCode(200);
+        as(REVIEWER).contentType("application/json").body(Map.of("preferredName", "ZETAITIS"))
+                .post("/api/v1/vocabulary/terms").then().statusCode(201);
+        as(REVIEWER).contentType("application/json").body(Map.of("name", "Zetaleaf Resin", "substance", "KRATOM"))
+                .put("/api/v1/products/" + product).then().statusCode(200);
+        catchUp();
+
+        // Reviewers see the product, the term and the recode at once.
+        as(REVIEWER).get("/api/v1/products/" + product).then().statusCode(200).body("name", equalTo("Zetaleaf Resin"));
+        as(REVIEWER).queryParam("q", "zetaitis").get("/api/v1/vocabulary/terms").then().statusCode(200)
+                .body("items[0].preferredName", equalTo("ZETAITIS"));
+        // (every case of the database with that verbatim moved, other tests' included)
+        assertThat(symptomCount(REVIEWER, "Vomiting")).isLessThanOrEqualTo(vomitingCasesBefore - 9);
+
+        // Researchers: not a byte changed, and the new product is what an id nobody has is.
+        assertThat(ask(VOCABULARY_QUESTIONS)).isEqualTo(before);
+        String unknown = as(RESEARCHER).get("/api/v1/products/" + (product + 100_000)).then().statusCode(404)
+                .extract().path("detail");
+        as(RESEARCHER).get("/api/v1/products/" + product).then().statusCode(404)
+                .body("detail", equalTo(unknown.replace(String.valueOf(product + 100_000), String.valueOf(product))));
+
+        cut();
+        as(RESEARCHER).get("/api/v1/products/" + product).then().statusCode(200).body("name", equalTo("Zetaleaf Resin"));
+        as(RESEARCHER).queryParam("q", "zetaitis").get("/api/v1/vocabulary/terms").then().statusCode(200)
+                .body("items[0].preferredName", equalTo("ZETAITIS"));
+        Map<String, String> after = ask(VOCABULARY_QUESTIONS);
+        assertThat(after.get("/api/v1/stats/counts?by=symptom&receivedFrom=1900-01-01&size=100"))
+                .isNotEqualTo(before.get("/api/v1/stats/counts?by=symptom&receivedFrom=1900-01-01&size=100"));
+        assertThat(after.get("/api/v1/products?q=zetaleaf")).contains("Zetaleaf Resin");
+    }
+
+    /**
+     * {@code GET /products/match} for every role with protected counts: a name reported in fewer than 6 cases (and its
+     * near spellings) is answered byte for byte as before anybody reported it, even once released; from 6 cases on it
+     * is a name the vocabulary knows. Reviewers see it at once.
+     */
+    @Test
+    void productMatchAnswersARarelyReportedNameAsOneNobodyReported() {
+        String reporter = Tokens.of("frozen-reporter@test", "REPORTER");
+        List<String> names = List.of("Qorvex Amber Leaf Resin", "Qorvex Amber Leaf Resins", "qorvex amber-leaf resin");
+        Map<String, String> never = new LinkedHashMap<>();
+        for (String name : names) {
+            for (String token : List.of(RESEARCHER, reporter)) {
+                never.put(name + " " + token, as(token).queryParam("name", name).get("/api/v1/products/match").then()
+                        .statusCode(200).body("method", equalTo("NEW")).extract().asString());
+            }
+        }
+        for (int cases = 1; cases <= 6; cases++) {
+            ObjectNode r = icelandic();
+            ((ObjectNode) r.withArray("products").get(0)).put("name", names.get(0));
+            CaseReports.submit(r);
+            as(REVIEWER).queryParam("name", names.get(0)).get("/api/v1/products/match").then().statusCode(200)
+                    .body("method", equalTo("EXACT"));
+            catchUp();
+            cut();
+            for (String name : names) {
+                for (String token : List.of(RESEARCHER, reporter)) {
+                    String answer = as(token).queryParam("name", name).get("/api/v1/products/match").then()
+                            .statusCode(200).extract().asString();
+                    if (cases < 6) {
+                        assertThat(answer).as(name + " after " + cases + " cases").isEqualTo(never.get(name + " " + token));
+                    } else if (name.equals(names.get(0))) {
+                        assertThat(JsonPath.from(answer).getString("method")).isEqualTo("EXACT");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The exact count of the symptom with this preferred name (reviewers), a recount from the raw rows. */
+    private static long symptomCount(String token, String preferredName) {
+        List<Map<String, Object>> rows = as(token).queryParam("by", "symptom").queryParam("receivedFrom", "1900-01-01")
+                .queryParam("size", 100).get("/api/v1/stats/counts").then().statusCode(200).extract().path("results");
+        return rows.stream().filter(r -> preferredName.equals(((List<?>) r.get("labels")).get(0)))
+                .mapToLong(r -> ((Number) r.get("count")).longValue()).sum();
     }
 
     @Test

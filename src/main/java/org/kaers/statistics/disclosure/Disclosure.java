@@ -51,8 +51,9 @@ public class Disclosure {
             Map.entry("refitEbgmPrior", "ADMIN only"),
             Map.entry("searchProducts", "cell key: case counts; ordered by id; uncurated names and text search by frequency"),
             Map.entry("getProduct", "cell key: case count; name, reported names and aliases by frequency"),
-            Map.entry("previewProductMatch", "cell key: case count; name by frequency (whether a typed name is known "
-                    + "to the vocabulary is not hidden)"),
+            Map.entry("previewProductMatch", "codes against the aliases the caller may see only (curated ones, and "
+                    + "reported names of at least the free-text minimum of cases): a rarely reported name is answered as a "
+                    + "name nobody reported; cell key on the case count"),
             Map.entry("curateProduct", "REVIEWER, ADMIN only"),
             Map.entry("mergeProduct", "REVIEWER, ADMIN only"),
             Map.entry("productReviewQueue", "REVIEWER, ADMIN only"),
@@ -63,7 +64,29 @@ public class Disclosure {
             Map.entry("openFdaFoodEvent", "openFDA's contract (openfda/): researchers count and total only, from the "
                     + "latest release, cell key on every total and bucket, reporters' text by frequency; records to "
                     + "REVIEWER, ADMIN only"),
-            Map.entry("openFdaFoodEventV1", "as openFdaFoodEvent"));
+            Map.entry("openFdaFoodEventV1", "as openFdaFoodEvent"),
+            Map.entry("searchTerms", "no case counts; for callers reading frozen releases the release's vocabulary"),
+            Map.entry("getTerm", "no case counts; the release's vocabulary for callers reading frozen releases"),
+            Map.entry("listOrganClasses", "counts terms, not cases; the release's vocabulary for frozen callers"),
+            Map.entry("previewCoding", "codes through the release's vocabulary for callers reading frozen releases"),
+            Map.entry("addTerm", "REVIEWER, ADMIN only"),
+            Map.entry("codingQueue", "REVIEWER, ADMIN only"),
+            Map.entry("codeVerbatim", "REVIEWER, ADMIN only"),
+            Map.entry("publicCounts", "public tier, no token: one coarse dimension of the latest release, each value a "
+                    + "function of the researcher's released value of the same cell (publicValue)"));
+
+    /**
+     * The dimensions the public tier counts by, one at a time and without filters: closed lists only (no product, no
+     * term, no free text, no country), each with few values, so that a public table is a handful of large cells.
+     */
+    public static final java.util.List<Dimension> PUBLIC_DIMENSIONS = java.util.List.of(Dimension.SUBSTANCE,
+            Dimension.ORGAN_CLASS, Dimension.CRITERION, Dimension.SERIOUS, Dimension.AGE_GROUP, Dimension.SEX);
+
+    /** Public values are multiples of this. */
+    public static final long PUBLIC_BASE = 10;
+
+    /** A cell whose researcher's released value is below this is not published (nor is its absence told apart). */
+    public static final long PUBLIC_MINIMUM = 10;
 
     private final PerturbationTable table;
     private final Caller caller;
@@ -155,6 +178,19 @@ public class Disclosure {
      */
     public <T> T operational(T exactValue) {
         return exact() ? exactValue : null;
+    }
+
+    /**
+     * The public value of a cell, from the value the researcher gets for the same cell of the same release (never
+     * from its true count): null (not published) below {@link #PUBLIC_MINIMUM}, else rounded to the nearest multiple of
+     * {@link #PUBLIC_BASE} (halves up). A function of the researcher's answer alone, so that public answers added to a
+     * researcher's tell them nothing their own answers do not, and the cell key method's protection carries over.
+     */
+    public static Long publicValue(long researcherValue) {
+        if (researcherValue < PUBLIC_MINIMUM) {
+            return null;
+        }
+        return (researcherValue + PUBLIC_BASE / 2) / PUBLIC_BASE * PUBLIC_BASE;
     }
 
     public PerturbationTable table() {
