@@ -76,8 +76,13 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionAcquire(Connection connection) {
+        onConnectionAcquire(connection, LIVE);
+    }
+
+    /** As {@link #onConnectionAcquire(Connection)} for a datasource whose own path is {@code live}. */
+    void onConnectionAcquire(Connection connection, String live) {
         try {
-            setPath(connection, frozenRead() ? FROZEN : LIVE);
+            setPath(connection, frozenRead() ? SCHEMA + ", " + live : live);
         } catch (SQLException e) {
             // Never hand a frozen caller a connection that would read the live vocabulary.
             throw new IllegalStateException("cannot set the search path of a connection", e);

@@ -17,13 +17,19 @@ import io.quarkus.agroal.DataSource;
 class FrozenVocabularyOnReplica implements AgroalPoolInterceptor {
 
     private final FrozenVocabulary frozen;
+    /** The replica datasource's own path (its JDBC {@code currentSchema}, public when none is configured). */
+    private final String live;
 
-    FrozenVocabularyOnReplica(FrozenVocabulary frozen) {
+    FrozenVocabularyOnReplica(FrozenVocabulary frozen,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(
+                    name = "quarkus.datasource.replica.jdbc.additional-jdbc-properties.currentSchema",
+                    defaultValue = "public") String live) {
         this.frozen = frozen;
+        this.live = live;
     }
 
     @Override
     public void onConnectionAcquire(Connection connection) {
-        frozen.onConnectionAcquire(connection);
+        frozen.onConnectionAcquire(connection, live);
     }
 }
