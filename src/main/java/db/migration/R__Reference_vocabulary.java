@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.kaers.vocabulary.TextNormalizer;
@@ -64,8 +63,8 @@ public class R__Reference_vocabulary extends BaseJavaMigration {
         try (PreparedStatement find = c.prepareStatement("select id from product where name = ? and curated");
                 PreparedStatement insert = c.prepareStatement("""
                         insert into product (name, vendor, form, substance, curated) values (?, ?, ?, ?, true) returning id""");
-                PreparedStatement update = c.prepareStatement(
-                        "update product set vendor = ?, form = ?, substance = ? where id = ?");
+                PreparedStatement update =
+                        c.prepareStatement("update product set vendor = ?, form = ?, substance = ? where id = ?");
                 PreparedStatement alias = c.prepareStatement("""
                         insert into product_alias (normalized, product_id, text) values (?, ?, ?)
                         on conflict (normalized) do nothing""")) {

@@ -1,7 +1,5 @@
 package org.kaers.causality;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /** One version of a reviewer's causality assessment of a product x reaction. Never updated. */
@@ -22,7 +20,10 @@ class CausalityAssessment {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "causality_assessment_seq")
-    @SequenceGenerator(name = "causality_assessment_seq", sequenceName = "causality_assessment_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "causality_assessment_seq",
+            sequenceName = "causality_assessment_seq",
+            allocationSize = 50)
     Long id;
 
     @Column(name = "case_id")

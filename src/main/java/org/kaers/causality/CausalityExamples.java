@@ -3,8 +3,7 @@ package org.kaers.causality;
 /** OpenAPI examples of the causality endpoints. */
 final class CausalityExamples {
 
-    private CausalityExamples() {
-    }
+    private CausalityExamples() {}
 
     static final String REQUEST = """
             {

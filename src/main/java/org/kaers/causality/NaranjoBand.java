@@ -2,7 +2,10 @@ package org.kaers.causality;
 
 /** Naranjo bands: >= 9 definite, 5-8 probable, 1-4 possible, <= 0 doubtful. */
 public enum NaranjoBand {
-    DEFINITE, PROBABLE, POSSIBLE, DOUBTFUL;
+    DEFINITE,
+    PROBABLE,
+    POSSIBLE,
+    DOUBTFUL;
 
     static NaranjoBand of(int score) {
         if (score >= 9) {

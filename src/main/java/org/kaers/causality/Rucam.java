@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.kaers.report.ActionTaken;
 import org.kaers.report.AgeGroup;
 import org.kaers.report.CaseReportRequest;
@@ -42,15 +41,19 @@ final class Rucam {
     private static final String BILIRUBIN = "TOTAL_BILIRUBIN";
     private static final BigDecimal HEPATOCELLULAR_FROM = BigDecimal.valueOf(5);
 
-    private Rucam() {
-    }
+    private Rucam() {}
 
     /** What the service knows about the case beyond the report: whether the product's substance is a known hepatotoxin. */
-    record Context(boolean publishedHepatotoxin, Boolean heavyAlcohol) {
-    }
+    record Context(boolean publishedHepatotoxin, Boolean heavyAlcohol) {}
 
-    static RucamResult assess(CaseReportRequest report, int caseVersion, int productIndex, int reactionIndex,
-            Context context, RucamScale requestedScale, Map<RucamItem, RucamAnswer> reviewerAnswers) {
+    static RucamResult assess(
+            CaseReportRequest report,
+            int caseVersion,
+            int productIndex,
+            int reactionIndex,
+            Context context,
+            RucamScale requestedScale,
+            Map<RucamItem, RucamAnswer> reviewerAnswers) {
         List<CaseReportRequest.Lab> labs = report.labs() == null ? List.of() : report.labs();
         BigDecimal r = rAtOnset(labs);
         boolean applicable = applicable(labs);
@@ -62,25 +65,41 @@ final class Rucam {
         }
         BigDecimal shownR = r == null ? null : plain(r.setScale(3, RoundingMode.HALF_UP));
         if (scale == null || !applicable) {
-            return new RucamResult(METHOD, caseVersion, applicable, shownR, scale, scale == null ? null : scaleSource,
-                    List.of(), List.of(), null, applicable ? null : RucamBand.EXCLUDED);
+            return new RucamResult(
+                    METHOD,
+                    caseVersion,
+                    applicable,
+                    shownR,
+                    scale,
+                    scale == null ? null : scaleSource,
+                    List.of(),
+                    List.of(),
+                    null,
+                    applicable ? null : RucamBand.EXCLUDED);
         }
         CaseReportRequest.Product product = report.products().get(productIndex);
         CaseReportRequest.Reaction reaction = report.reactions().get(reactionIndex);
         Map<RucamItem, Computed> computed = new EnumMap<>(RucamItem.class);
         computed.put(RucamItem.TIME_TO_ONSET, timeToOnset(product, reaction.onsetDate(), scale));
         computed.put(RucamItem.COURSE, course(labs, product, scale));
-        computed.put(RucamItem.ALCOHOL, context.heavyAlcohol() == null ? null
-                : new Computed(context.heavyAlcohol() ? RucamAnswer.ALCOHOL_YES : RucamAnswer.ALCOHOL_NO,
-                        "from the patient's history"));
+        computed.put(
+                RucamItem.ALCOHOL,
+                context.heavyAlcohol() == null
+                        ? null
+                        : new Computed(
+                                context.heavyAlcohol() ? RucamAnswer.ALCOHOL_YES : RucamAnswer.ALCOHOL_NO,
+                                "from the patient's history"));
         computed.put(RucamItem.AGE, age(report.patient()));
         computed.put(RucamItem.PREGNANCY, pregnancy(report.patient()));
         computed.put(RucamItem.CONCOMITANT, concomitant(report.products(), productIndex, reaction.onsetDate(), scale));
         computed.put(RucamItem.ALTERNATIVE_CAUSES, null);
-        computed.put(RucamItem.KNOWN_HEPATOTOXICITY, context.publishedHepatotoxin()
-                ? new Computed(RucamAnswer.HEPATOTOXICITY_PUBLISHED_UNLABELLED,
-                        "kratom products: hepatotoxicity published but not labelled")
-                : null);
+        computed.put(
+                RucamItem.KNOWN_HEPATOTOXICITY,
+                context.publishedHepatotoxin()
+                        ? new Computed(
+                                RucamAnswer.HEPATOTOXICITY_PUBLISHED_UNLABELLED,
+                                "kratom products: hepatotoxicity published but not labelled")
+                        : null);
         computed.put(RucamItem.RECHALLENGE, rechallenge(product));
 
         List<RucamResult.Item> items = new ArrayList<>();
@@ -118,8 +137,7 @@ final class Rucam {
     }
 
     /** A computed answer (null when the case does not allow one) and why. */
-    private record Computed(RucamAnswer answer, String basis) {
-    }
+    private record Computed(RucamAnswer answer, String basis) {}
 
     private static Computed timeToOnset(CaseReportRequest.Product product, LocalDate onset, RucamScale scale) {
         int window = scale == RucamScale.HEPATOCELLULAR ? 15 : 30;
@@ -132,26 +150,32 @@ final class Rucam {
             return new Computed(RucamAnswer.ONSET_UNRELATED, "onset before the product was started");
         }
         if (stop != null && ChronoUnit.DAYS.between(stop, onset) > window) {
-            return new Computed(RucamAnswer.ONSET_UNRELATED,
+            return new Computed(
+                    RucamAnswer.ONSET_UNRELATED,
                     "onset " + ChronoUnit.DAYS.between(stop, onset) + " days after the stop (window " + window + ")");
         }
         if (start != null) {
             long days = ChronoUnit.DAYS.between(start, onset);
-            return new Computed(days >= 5 && days <= 90 ? RucamAnswer.ONSET_5_TO_90_DAYS
-                    : RucamAnswer.ONSET_UNDER_5_OR_OVER_90_DAYS, "onset " + days + " days after the start");
+            return new Computed(
+                    days >= 5 && days <= 90
+                            ? RucamAnswer.ONSET_5_TO_90_DAYS
+                            : RucamAnswer.ONSET_UNDER_5_OR_OVER_90_DAYS,
+                    "onset " + days + " days after the start");
         }
         if (stop != null && onset.isAfter(stop)) {
-            return new Computed(RucamAnswer.ONSET_AFTER_STOP_IN_WINDOW,
+            return new Computed(
+                    RucamAnswer.ONSET_AFTER_STOP_IN_WINDOW,
                     "onset " + ChronoUnit.DAYS.between(stop, onset) + " days after the stop; start not known");
         }
         return new Computed(null, "the product has no start date");
     }
 
-    private static Computed course(List<CaseReportRequest.Lab> labs, CaseReportRequest.Product product,
-            RucamScale scale) {
+    private static Computed course(
+            List<CaseReportRequest.Lab> labs, CaseReportRequest.Product product, RucamScale scale) {
         LocalDate stop = product.stopDate();
         if (stop == null) {
-            String why = product.actionTaken() == ActionTaken.DOSE_NOT_CHANGED ? "the product was continued"
+            String why = product.actionTaken() == ActionTaken.DOSE_NOT_CHANGED
+                    ? "the product was continued"
                     : "the product has no stop date";
             return new Computed(RucamAnswer.COURSE_NO_INFORMATION, why);
         }
@@ -162,16 +186,20 @@ final class Rucam {
             }
             Fall f = fall.get();
             if (f.daysToHalf() != null) {
-                RucamAnswer a = f.daysToHalf() <= 8 ? RucamAnswer.ALT_FALL_50_WITHIN_8_DAYS
-                        : f.daysToHalf() <= 30 ? RucamAnswer.ALT_FALL_50_WITHIN_30_DAYS
+                RucamAnswer a = f.daysToHalf() <= 8
+                        ? RucamAnswer.ALT_FALL_50_WITHIN_8_DAYS
+                        : f.daysToHalf() <= 30
+                                ? RucamAnswer.ALT_FALL_50_WITHIN_30_DAYS
                                 : RucamAnswer.ALT_FALL_50_AFTER_30_DAYS;
                 return new Computed(a, "ALT excess over ULN halved " + f.daysToHalf() + " days after the stop");
             }
             if (f.lastDay() > 30) {
-                return new Computed(RucamAnswer.ALT_FALL_UNDER_50_AFTER_30_DAYS_OR_RISE,
+                return new Computed(
+                        RucamAnswer.ALT_FALL_UNDER_50_AFTER_30_DAYS_OR_RISE,
                         "ALT excess over ULN not halved by day " + f.lastDay() + " after the stop");
             }
-            return new Computed(RucamAnswer.COURSE_NO_INFORMATION,
+            return new Computed(
+                    RucamAnswer.COURSE_NO_INFORMATION,
                     "ALT followed only to day " + f.lastDay() + " after the stop, not yet halved");
         }
         Computed best = null;
@@ -183,43 +211,51 @@ final class Rucam {
             Fall f = fall.get();
             Computed c;
             if (f.daysToHalf() != null && f.daysToHalf() <= 180) {
-                c = new Computed(RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS,
+                c = new Computed(
+                        RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS,
                         code + " excess over ULN halved " + f.daysToHalf() + " days after the stop");
             } else if (f.fellWithin180()) {
-                c = new Computed(RucamAnswer.ALP_FALL_UNDER_50_WITHIN_180_DAYS,
+                c = new Computed(
+                        RucamAnswer.ALP_FALL_UNDER_50_WITHIN_180_DAYS,
                         code + " excess over ULN fell by less than half within 180 days of the stop");
             } else {
-                c = new Computed(RucamAnswer.ALP_PERSISTENT_OR_RISING,
+                c = new Computed(
+                        RucamAnswer.ALP_PERSISTENT_OR_RISING,
                         code + " excess over ULN did not fall within 180 days of the stop");
             }
             if (best == null || c.answer().points(scale) > best.answer().points(scale)) {
                 best = c;
             }
         }
-        return best != null ? best
+        return best != null
+                ? best
                 : new Computed(RucamAnswer.COURSE_NO_INFORMATION, "no dated ALP or bilirubin with ULN after the peak");
     }
 
     /** The course of one test after its peak: days from the stop to the first value at half the peak excess or below. */
-    private record Fall(Integer daysToHalf, long lastDay, boolean fellWithin180) {
-    }
+    private record Fall(Integer daysToHalf, long lastDay, boolean fellWithin180) {}
 
     private static Optional<Fall> fall(List<CaseReportRequest.Lab> labs, String code, LocalDate stop) {
         List<CaseReportRequest.Lab> series = labs.stream()
-                .filter(l -> code.equals(l.testCode()) && l.date() != null && l.upperLimitOfNormal() != null
+                .filter(l -> code.equals(l.testCode())
+                        && l.date() != null
+                        && l.upperLimitOfNormal() != null
                         && l.upperLimitOfNormal().signum() > 0)
-                .sorted(Comparator.comparing(CaseReportRequest.Lab::date)).toList();
+                .sorted(Comparator.comparing(CaseReportRequest.Lab::date))
+                .toList();
         if (series.size() < 2) {
             return Optional.empty();
         }
-        CaseReportRequest.Lab peak = series.stream().max(Comparator.comparing(Rucam::excess)).orElseThrow();
+        CaseReportRequest.Lab peak =
+                series.stream().max(Comparator.comparing(Rucam::excess)).orElseThrow();
         BigDecimal peakExcess = excess(peak);
         if (peakExcess.signum() <= 0) {
             return Optional.empty();
         }
         // a fall counts only once the product was stopped: values while it was still taken are not a dechallenge
         List<CaseReportRequest.Lab> after = series.stream()
-                .filter(l -> l.date().isAfter(peak.date()) && !l.date().isBefore(stop)).toList();
+                .filter(l -> l.date().isAfter(peak.date()) && !l.date().isBefore(stop))
+                .toList();
         if (after.isEmpty()) {
             return Optional.empty();
         }
@@ -241,7 +277,9 @@ final class Rucam {
 
     /** The excess over the upper limit of normal, as a multiple of it: value/ULN - 1. */
     private static BigDecimal excess(CaseReportRequest.Lab lab) {
-        return lab.value().divide(lab.upperLimitOfNormal(), MathContext.DECIMAL64).subtract(BigDecimal.ONE);
+        return lab.value()
+                .divide(lab.upperLimitOfNormal(), MathContext.DECIMAL64)
+                .subtract(BigDecimal.ONE);
     }
 
     private static Computed age(CaseReportRequest.Patient patient) {
@@ -278,8 +316,8 @@ final class Rucam {
         return new Computed(null, "pregnancy not reported");
     }
 
-    private static Computed concomitant(List<CaseReportRequest.Product> products, int assessed, LocalDate onset,
-            RucamScale scale) {
+    private static Computed concomitant(
+            List<CaseReportRequest.Product> products, int assessed, LocalDate onset, RucamScale scale) {
         int window = scale == RucamScale.HEPATOCELLULAR ? 15 : 30;
         int compatible = 0;
         int incompatible = 0;
@@ -301,15 +339,16 @@ final class Rucam {
             }
         }
         if (compatible > 0) {
-            return new Computed(RucamAnswer.CONCOMITANT_COMPATIBLE_TIMING,
+            return new Computed(
+                    RucamAnswer.CONCOMITANT_COMPATIBLE_TIMING,
                     compatible + " other product(s) taken at a time compatible with the onset");
         }
         if (unknown > 0) {
             return new Computed(null, unknown + " other product(s) without the dates to judge their timing");
         }
         if (incompatible > 0) {
-            return new Computed(RucamAnswer.CONCOMITANT_INCOMPATIBLE_TIMING,
-                    "other products' timing incompatible with the onset");
+            return new Computed(
+                    RucamAnswer.CONCOMITANT_INCOMPATIBLE_TIMING, "other products' timing incompatible with the onset");
         }
         return new Computed(RucamAnswer.CONCOMITANT_NONE, "no other product reported");
     }
@@ -319,13 +358,13 @@ final class Rucam {
         if (r == ChallengeResult.POSITIVE) {
             return new Computed(null, "rechallenge POSITIVE: say whether ALT (ALP) doubled with the product alone");
         }
-        return new Computed(RucamAnswer.RECHALLENGE_OTHER,
-                "rechallenge " + (r == null ? "not reported" : r.name()));
+        return new Computed(RucamAnswer.RECHALLENGE_OTHER, "rechallenge " + (r == null ? "not reported" : r.name()));
     }
 
     /** R at onset: the earliest date with both ALT and ALP (with ULN); else the peaks' R from the liver assessment. */
     static BigDecimal rAtOnset(List<CaseReportRequest.Lab> labs) {
-        Optional<LocalDate> first = labs.stream().filter(l -> ALT.equals(l.testCode()) && hasUln(l) && l.date() != null)
+        Optional<LocalDate> first = labs.stream()
+                .filter(l -> ALT.equals(l.testCode()) && hasUln(l) && l.date() != null)
                 .map(CaseReportRequest.Lab::date)
                 .filter(d -> labs.stream().anyMatch(o -> ALP.equals(o.testCode()) && hasUln(o) && d.equals(o.date())))
                 .min(LocalDate::compareTo);
@@ -348,9 +387,11 @@ final class Rucam {
     }
 
     private static BigDecimal multiple(List<CaseReportRequest.Lab> labs, String code, LocalDate date) {
-        return labs.stream().filter(l -> code.equals(l.testCode()) && hasUln(l) && date.equals(l.date()))
+        return labs.stream()
+                .filter(l -> code.equals(l.testCode()) && hasUln(l) && date.equals(l.date()))
                 .map(l -> l.value().divide(l.upperLimitOfNormal(), MathContext.DECIMAL64))
-                .max(BigDecimal::compareTo).orElseThrow();
+                .max(BigDecimal::compareTo)
+                .orElseThrow();
     }
 
     private static boolean hasUln(CaseReportRequest.Lab l) {

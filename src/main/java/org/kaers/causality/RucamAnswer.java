@@ -80,6 +80,8 @@ public enum RucamAnswer {
 
     /** The answers of an item on a scale (public: the reviewer's causality form offers them). */
     public static java.util.List<RucamAnswer> allowed(RucamItem item, RucamScale scale) {
-        return java.util.Arrays.stream(values()).filter(a -> a.item == item && a.allowedOn(scale)).toList();
+        return java.util.Arrays.stream(values())
+                .filter(a -> a.item == item && a.allowedOn(scale))
+                .toList();
     }
 }

@@ -2,7 +2,11 @@ package org.kaers.causality;
 
 /** RUCAM causality grades: <= 0 excluded, 1-2 unlikely, 3-5 possible, 6-8 probable, >= 9 highly probable. */
 public enum RucamBand {
-    EXCLUDED, UNLIKELY, POSSIBLE, PROBABLE, HIGHLY_PROBABLE;
+    EXCLUDED,
+    UNLIKELY,
+    POSSIBLE,
+    PROBABLE,
+    HIGHLY_PROBABLE;
 
     static RucamBand of(int score) {
         if (score >= 9) {

@@ -2,5 +2,6 @@ package org.kaers.causality;
 
 /** The two RUCAM scales, chosen by the R ratio at onset: R >= 5 hepatocellular, otherwise cholestatic or mixed. */
 public enum RucamScale {
-    HEPATOCELLULAR, CHOLESTATIC_OR_MIXED
+    HEPATOCELLULAR,
+    CHOLESTATIC_OR_MIXED
 }

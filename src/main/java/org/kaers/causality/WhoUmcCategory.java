@@ -2,7 +2,12 @@ package org.kaers.causality;
 
 /** WHO-UMC causality categories. Travels as its code, never as an ordinal. */
 public enum WhoUmcCategory {
-    CERTAIN, PROBABLE, POSSIBLE, UNLIKELY, CONDITIONAL, UNASSESSABLE;
+    CERTAIN,
+    PROBABLE,
+    POSSIBLE,
+    UNLIKELY,
+    CONDITIONAL,
+    UNASSESSABLE;
 
     /** Probable or better: what the statistics count as an assessed causal association. */
     public boolean probableOrBetter() {

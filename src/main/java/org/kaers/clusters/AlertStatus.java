@@ -2,5 +2,7 @@ package org.kaers.clusters;
 
 /** Where a stored cluster alert stands: raised, seen and being followed, or closed as not a real cluster. */
 public enum AlertStatus {
-    OPEN, ACKNOWLEDGED, DISMISSED
+    OPEN,
+    ACKNOWLEDGED,
+    DISMISSED
 }

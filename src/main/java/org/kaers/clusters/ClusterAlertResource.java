@@ -1,10 +1,5 @@
 package org.kaers.clusters;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -66,41 +64,84 @@ public class ClusterAlertResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, org.kaers.common.Csv.MEDIA_TYPE, org.kaers.common.Exports.NDJSON})
-    @Operation(operationId = "listClusterAlerts", summary = "Stored cluster alerts",
-            description = "Alerts stored when a cluster rule fired (hourly over today's window, or a scan on demand), newest "
-                    + "first (ties by id), with the cases behind them and the decisions taken. An open alert grows while its "
-                    + "rule keeps firing in overlapping windows; after a decision, new cases raise a new alert naming the "
-                    + "decided one (previousId)."
-                    + org.kaers.common.Exports.WHOLE_LIST)
+    @Operation(
+            operationId = "listClusterAlerts",
+            summary = "Stored cluster alerts",
+            description =
+                    "Alerts stored when a cluster rule fired (hourly over today's window, or a scan on demand), newest "
+                            + "first (ties by id), with the cases behind them and the decisions taken. An open alert grows while its "
+                            + "rule keeps firing in overlapping windows; after a decision, new cases raise a new alert naming the "
+                            + "decided one (previousId)."
+                            + org.kaers.common.Exports.WHOLE_LIST)
     @Parameters({
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only alerts with this status (default: all).",
-                    schema = @Schema(implementation = AlertStatus.class)),
-            @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"LOT", "VENDOR", "PRODUCT_WEEK"}), example = "LOT"),
-            @Parameter(name = "key", in = ParameterIn.QUERY, description = "The normalised lot or vendor or the product "
-                    + "name, exact, case-insensitive.", schema = @Schema(type = SchemaType.STRING, maxLength = 500), example = "7L0925"),
-            @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only alerts with this case behind them.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000311"),
-            @Parameter(name = "from", in = ParameterIn.QUERY, description = "Only alerts whose window ends on or after this day.",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-10-01"),
-            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Only alerts whose window starts on or before this day.",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-30"),
-            @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of alerts (JSON), or every item (CSV, NDJSON).",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
-                    @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))},
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
-                    description = "CSV and NDJSON: the data version of the rows."))
-    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+        @Parameter(
+                name = "status",
+                in = ParameterIn.QUERY,
+                description = "Only alerts with this status (default: all).",
+                schema = @Schema(implementation = AlertStatus.class)),
+        @Parameter(
+                name = "kind",
+                in = ParameterIn.QUERY,
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"LOT", "VENDOR", "PRODUCT_WEEK"}),
+                example = "LOT"),
+        @Parameter(
+                name = "key",
+                in = ParameterIn.QUERY,
+                description = "The normalised lot or vendor or the product " + "name, exact, case-insensitive.",
+                schema = @Schema(type = SchemaType.STRING, maxLength = 500),
+                example = "7L0925"),
+        @Parameter(
+                name = "caseNumber",
+                in = ParameterIn.QUERY,
+                description = "Only alerts with this case behind them.",
+                schema = @Schema(type = SchemaType.STRING, maxLength = 32),
+                example = "KAE-2026-000311"),
+        @Parameter(
+                name = "from",
+                in = ParameterIn.QUERY,
+                description = "Only alerts whose window ends on or after this day.",
+                schema = @Schema(type = SchemaType.STRING, format = "date"),
+                example = "2026-10-01"),
+        @Parameter(
+                name = "to",
+                in = ParameterIn.QUERY,
+                description = "Only alerts whose window starts on or before this day.",
+                schema = @Schema(type = SchemaType.STRING, format = "date"),
+                example = "2026-11-30"),
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                description = "0-based page.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                description = "Page size, 1 to 100.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of alerts (JSON), or every item (CSV, NDJSON).",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+                @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))
+            },
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "KAERS-Data-Version",
+                            description = "CSV and NDJSON: the data version of the rows."))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        QueryParams q = QueryParams.of(uri.getQueryParameters(),
-                Set.of("status", "kind", "key", "caseNumber", "from", "to", "page", "size"));
+        QueryParams q = QueryParams.of(
+                uri.getQueryParameters(), Set.of("status", "kind", "key", "caseNumber", "from", "to", "page", "size"));
         AlertStatus status = q.enumeration("status", AlertStatus.class);
         String kind = q.string("kind", 16);
         if (kind != null && !KINDS.contains(kind)) {
@@ -116,17 +157,30 @@ public class ClusterAlertResource {
         PageRequest page = q.page(format);
         q.throwIfInvalid();
         if (format != org.kaers.common.Exports.Format.JSON) {
-            return exports.pages(format, "cluster-alerts", AlertViews.Alert.class, p -> alerts.list(status, kind, key, caseNumber, from, to, p).items());
+            return exports.pages(
+                    format,
+                    "cluster-alerts",
+                    AlertViews.Alert.class,
+                    p -> alerts.list(status, kind, key, caseNumber, from, to, p).items());
         }
-        return Response.ok(alerts.list(status, kind, key, caseNumber, from, to, page), MediaType.APPLICATION_JSON).build();
+        return Response.ok(alerts.list(status, kind, key, caseNumber, from, to, page), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "readClusterAlert", summary = "One stored cluster alert")
-    @APIResponse(responseCode = "200", description = "The alert.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertViews.Alert.class), examples = @ExampleObject(name = "acknowledged", value = EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such alert.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The alert.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertViews.Alert.class),
+                            examples = @ExampleObject(name = "acknowledged", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such alert.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertViews.Alert read(@Parameter(description = "Alert id.", example = "101") @PathParam("id") String id) {
         return alerts.read(parse(id));
@@ -135,21 +189,44 @@ public class ClusterAlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "acknowledgeClusterAlert", summary = "Acknowledge a cluster alert",
-            description = "The alert is real and being followed; the reason, reviewer and time are kept with it. Only an OPEN "
-                    + "alert can be acknowledged. Audited.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertViews.DecisionRequest.class),
-            examples = @ExampleObject(name = "recall", value = "{\"reason\": \"Lot recalled; FDA notified.\"}")))
-    @APIResponse(responseCode = "200", description = "Acknowledged.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertViews.Alert.class), examples = @ExampleObject(name = "acknowledged", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "No reason, or one longer than 2,000 characters.",
+    @Operation(
+            operationId = "acknowledgeClusterAlert",
+            summary = "Acknowledge a cluster alert",
+            description =
+                    "The alert is real and being followed; the reason, reviewer and time are kept with it. Only an OPEN "
+                            + "alert can be acknowledged. Audited.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertViews.DecisionRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "recall",
+                                            value = "{\"reason\": \"Lot recalled; FDA notified.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Acknowledged.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertViews.Alert.class),
+                            examples = @ExampleObject(name = "acknowledged", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No reason, or one longer than 2,000 characters.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such alert.",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such alert.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The alert is not OPEN.",
+    @APIResponse(
+            responseCode = "409",
+            description = "The alert is not OPEN.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AlertViews.Alert acknowledge(@Parameter(description = "Alert id.", example = "101") @PathParam("id") String id,
+    public AlertViews.Alert acknowledge(
+            @Parameter(description = "Alert id.", example = "101") @PathParam("id") String id,
             @Valid AlertViews.DecisionRequest decision) {
         return alerts.acknowledge(parse(id), reason(decision));
     }
@@ -157,41 +234,88 @@ public class ClusterAlertResource {
     @POST
     @Path("/{id}/dismiss")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "dismissClusterAlert", summary = "Dismiss a cluster alert",
-            description = "Not a real cluster (or followed to its end); the reason, reviewer and time are kept with it. An OPEN "
-                    + "or ACKNOWLEDGED alert can be dismissed. Audited.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertViews.DecisionRequest.class),
-            examples = @ExampleObject(name = "coincidence", value = "{\"reason\": \"Different products from one distributor.\"}")))
-    @APIResponse(responseCode = "200", description = "Dismissed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertViews.Alert.class)))
-    @APIResponse(responseCode = "400", description = "No reason, or one longer than 2,000 characters.",
+    @Operation(
+            operationId = "dismissClusterAlert",
+            summary = "Dismiss a cluster alert",
+            description =
+                    "Not a real cluster (or followed to its end); the reason, reviewer and time are kept with it. An OPEN "
+                            + "or ACKNOWLEDGED alert can be dismissed. Audited.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertViews.DecisionRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "coincidence",
+                                            value = "{\"reason\": \"Different products from one distributor.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Dismissed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertViews.Alert.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No reason, or one longer than 2,000 characters.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such alert.",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such alert.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already dismissed.",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already dismissed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AlertViews.Alert dismiss(@Parameter(description = "Alert id.", example = "101") @PathParam("id") String id,
+    public AlertViews.Alert dismiss(
+            @Parameter(description = "Alert id.", example = "101") @PathParam("id") String id,
             @Valid AlertViews.DecisionRequest decision) {
         return alerts.dismiss(parse(id), reason(decision));
     }
 
     @POST
     @Path("/scan")
-    @Operation(operationId = "scanClusters", summary = "Run the cluster rules now and store what fires",
-            description = "What the hourly scan does, for any day (a past asOf fills in alerts for that window). The same "
-                    + "rules and parameters as GET /api/v1/clusters.")
+    @Operation(
+            operationId = "scanClusters",
+            summary = "Run the cluster rules now and store what fires",
+            description =
+                    "What the hourly scan does, for any day (a past asOf fills in alerts for that window). The same "
+                            + "rules and parameters as GET /api/v1/clusters.")
     @Parameters({
-            @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "Last day of the window (default today, UTC).",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-04"),
-            @Parameter(name = "windowDays", in = ParameterIn.QUERY, description = "Window of the lot and vendor clusters, 1-365 days.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
-            @Parameter(name = "minCases", in = ParameterIn.QUERY, description = "Serious cases that make a lot or vendor cluster, 2-100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))})
-    @APIResponse(responseCode = "200", description = "What was stored.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AlertViews.Scan.class), examples = @ExampleObject(name = "one new lot alert",
-                    value = "{\"asOf\": \"2026-11-04\", \"fired\": 2, \"raised\": 1, \"updated\": 0, \"unchanged\": 1, \"alertIds\": [101]}")))
-    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+        @Parameter(
+                name = "asOf",
+                in = ParameterIn.QUERY,
+                description = "Last day of the window (default today, UTC).",
+                schema = @Schema(type = SchemaType.STRING, format = "date"),
+                example = "2026-11-04"),
+        @Parameter(
+                name = "windowDays",
+                in = ParameterIn.QUERY,
+                description = "Window of the lot and vendor clusters, 1-365 days.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
+        @Parameter(
+                name = "minCases",
+                in = ParameterIn.QUERY,
+                description = "Serious cases that make a lot or vendor cluster, 2-100.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was stored.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertViews.Scan.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "one new lot alert",
+                                            value =
+                                                    "{\"asOf\": \"2026-11-04\", \"fired\": 2, \"raised\": 1, \"updated\": 0, \"unchanged\": 1, \"alertIds\": [101]}")))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertViews.Scan scan(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));

@@ -1,5 +1,9 @@
 package org.kaers.clusters;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -9,12 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
@@ -49,7 +47,9 @@ class ClusterAlerts {
 
     @Transactional
     AlertViews.Scan scan(LocalDate asOf, int windowDays, int minCases) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SCAN_LOCK).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, SCAN_LOCK)
+                .getSingleResult();
         List<ClusterAlert> fired = detector.detect(asOf, windowDays, minCases);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int raised = 0;
@@ -58,7 +58,8 @@ class ClusterAlerts {
         for (ClusterAlert alert : fired) {
             StoredAlert stored = continued(alert);
             TreeSet<String> cases = new TreeSet<>(alert.caseNumbers());
-            if (stored == null || (stored.status != AlertStatus.OPEN && !caseSet(stored).containsAll(cases))) {
+            if (stored == null
+                    || (stored.status != AlertStatus.OPEN && !caseSet(stored).containsAll(cases))) {
                 StoredAlert fresh = new StoredAlert();
                 fresh.kind = alert.kind();
                 fresh.key = alert.key();
@@ -94,8 +95,14 @@ class ClusterAlerts {
     }
 
     @Transactional
-    PageResponse<AlertViews.Alert> list(AlertStatus status, String kind, String key, String caseNumber, LocalDate from,
-            LocalDate to, PageRequest page) {
+    PageResponse<AlertViews.Alert> list(
+            AlertStatus status,
+            String kind,
+            String key,
+            String caseNumber,
+            LocalDate from,
+            LocalDate to,
+            PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -125,11 +132,12 @@ class ClusterAlerts {
         var count = em.createNativeQuery("select count(*) from cluster_alert" + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        var query = em.createNativeQuery("select * from cluster_alert" + where + " order by raised_at desc, id desc",
-                StoredAlert.class);
+        var query = em.createNativeQuery(
+                "select * from cluster_alert" + where + " order by raised_at desc, id desc", StoredAlert.class);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<StoredAlert> found = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<StoredAlert> found =
+                query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return PageResponse.of(found.stream().map(ClusterAlerts::view).toList(), page, total);
     }
 
@@ -142,8 +150,9 @@ class ClusterAlerts {
     AlertViews.Alert acknowledge(long id, String reason) {
         StoredAlert a = find(id, true);
         if (a.status != AlertStatus.OPEN) {
-            throw new ApiProblem(ProblemType.CONFLICT, "cluster alert " + id + " is " + a.status
-                    + "; only an OPEN alert can be acknowledged");
+            throw new ApiProblem(
+                    ProblemType.CONFLICT,
+                    "cluster alert " + id + " is " + a.status + "; only an OPEN alert can be acknowledged");
         }
         a.status = AlertStatus.ACKNOWLEDGED;
         a.acknowledgedBy = caller.subject();
@@ -167,11 +176,17 @@ class ClusterAlerts {
 
     /** The latest stored alert of the kind and key whose window overlaps or adjoins the firing's. */
     private StoredAlert continued(ClusterAlert alert) {
-        List<StoredAlert> found = em.createQuery("from StoredAlert a where a.kind = ?1 and a.key = ?2"
-                + " and a.windowFrom <= ?3 and a.windowTo >= ?4 order by a.id desc", StoredAlert.class)
-                .setParameter(1, alert.kind()).setParameter(2, alert.key())
-                .setParameter(3, alert.to().plusDays(1)).setParameter(4, alert.from().minusDays(1))
-                .setMaxResults(1).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<StoredAlert> found = em.createQuery(
+                        "from StoredAlert a where a.kind = ?1 and a.key = ?2"
+                                + " and a.windowFrom <= ?3 and a.windowTo >= ?4 order by a.id desc",
+                        StoredAlert.class)
+                .setParameter(1, alert.kind())
+                .setParameter(2, alert.key())
+                .setParameter(3, alert.to().plusDays(1))
+                .setParameter(4, alert.from().minusDays(1))
+                .setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -190,7 +205,8 @@ class ClusterAlerts {
     }
 
     private StoredAlert find(long id, boolean lock) {
-        StoredAlert a = lock ? em.find(StoredAlert.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(StoredAlert.class, id);
+        StoredAlert a =
+                lock ? em.find(StoredAlert.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(StoredAlert.class, id);
         if (a == null) {
             throw ApiProblem.notFound("no cluster alert has the id " + id);
         }
@@ -198,9 +214,22 @@ class ClusterAlerts {
     }
 
     private static AlertViews.Alert view(StoredAlert a) {
-        return new AlertViews.Alert(a.id, a.kind, a.key, a.windowFrom, a.windowTo, a.cases, a.baselineMean, a.limit,
-                Arrays.asList(a.caseNumbers.split(",")), a.status, a.raisedAt, a.updatedAt,
-                a.acknowledgedAt == null ? null : new AlertViews.Decision(a.acknowledgedBy, a.acknowledgedAt, a.acknowledgedReason),
+        return new AlertViews.Alert(
+                a.id,
+                a.kind,
+                a.key,
+                a.windowFrom,
+                a.windowTo,
+                a.cases,
+                a.baselineMean,
+                a.limit,
+                Arrays.asList(a.caseNumbers.split(",")),
+                a.status,
+                a.raisedAt,
+                a.updatedAt,
+                a.acknowledgedAt == null
+                        ? null
+                        : new AlertViews.Decision(a.acknowledgedBy, a.acknowledgedAt, a.acknowledgedReason),
                 a.dismissedAt == null ? null : new AlertViews.Decision(a.dismissedBy, a.dismissedAt, a.dismissedReason),
                 a.previousId);
     }

@@ -1,15 +1,14 @@
 package org.kaers.clusters;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * Cluster detection over the stored cases (latest versions of active cases), in SQL. A case's date is the
@@ -57,25 +56,40 @@ class ClusterDetector {
     @SuppressWarnings("unchecked")
     private List<ClusterAlert> shared(String kind, String key, LocalDate from, LocalDate to, int minCases) {
         List<Object[]> rows = em.createNativeQuery(CASES + "select " + key + " as k, count(distinct d.id),"
-                + " string_agg(distinct d.case_number, ',' order by d.case_number)"
-                + " from dated d join case_product p on p.case_version_id = d.vid"
-                + " where d.serious and d.d between ?1 and ?2 and " + key + " is not null"
-                + " group by 1 having count(distinct d.id) >= ?3 order by 2 desc, 1")
-                .setParameter(1, from).setParameter(2, to).setParameter(3, minCases).getResultList();
-        return rows.stream().map(r -> new ClusterAlert(kind, (String) r[0], from, to, ((Number) r[1]).intValue(), null,
-                null, Arrays.asList(((String) r[2]).split(",")))).toList();
+                        + " string_agg(distinct d.case_number, ',' order by d.case_number)"
+                        + " from dated d join case_product p on p.case_version_id = d.vid"
+                        + " where d.serious and d.d between ?1 and ?2 and " + key + " is not null"
+                        + " group by 1 having count(distinct d.id) >= ?3 order by 2 desc, 1")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .setParameter(3, minCases)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new ClusterAlert(
+                        kind,
+                        (String) r[0],
+                        from,
+                        to,
+                        ((Number) r[1]).intValue(),
+                        null,
+                        null,
+                        Arrays.asList(((String) r[2]).split(","))))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private List<ClusterAlert> weekly(LocalDate asOf) {
         int weeks = 1 + GUARD_WEEKS + BASELINE_WEEKS;
         LocalDate start = asOf.minusDays(7L * weeks - 1);
-        List<Object[]> rows = em.createNativeQuery(CASES + "select pr.id, pr.name, cast(floor((cast(?1 as date) - d.d) / 7) as integer),"
-                + " count(distinct d.id), string_agg(distinct d.case_number, ',' order by d.case_number)"
-                + " from dated d join case_product p on p.case_version_id = d.vid"
-                + " join product_name_coding pnc on pnc.name = p.name_reported join product pr on pr.id = pnc.product_id"
-                + " where d.d between ?2 and ?1 group by 1, 2, 3")
-                .setParameter(1, asOf).setParameter(2, start).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        CASES + "select pr.id, pr.name, cast(floor((cast(?1 as date) - d.d) / 7) as integer),"
+                                + " count(distinct d.id), string_agg(distinct d.case_number, ',' order by d.case_number)"
+                                + " from dated d join case_product p on p.case_version_id = d.vid"
+                                + " join product_name_coding pnc on pnc.name = p.name_reported join product pr on pr.id = pnc.product_id"
+                                + " where d.d between ?2 and ?1 group by 1, 2, 3")
+                .setParameter(1, asOf)
+                .setParameter(2, start)
+                .getResultList();
         Map<Long, long[]> counts = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, String> current = new LinkedHashMap<>();
@@ -92,8 +106,15 @@ class ClusterDetector {
         counts.forEach((product, byWeek) -> {
             HistoricalLimit limit = HistoricalLimit.of(Arrays.copyOfRange(byWeek, 1 + GUARD_WEEKS, weeks));
             if (byWeek[0] >= MIN_WEEK_CASES && byWeek[0] > limit.limit()) {
-                alerts.add(new ClusterAlert("PRODUCT_WEEK", names.get(product), asOf.minusDays(6), asOf,
-                        (int) byWeek[0], limit.mean(), limit.limit(), Arrays.asList(current.get(product).split(","))));
+                alerts.add(new ClusterAlert(
+                        "PRODUCT_WEEK",
+                        names.get(product),
+                        asOf.minusDays(6),
+                        asOf,
+                        (int) byWeek[0],
+                        limit.mean(),
+                        limit.limit(),
+                        Arrays.asList(current.get(product).split(","))));
             }
         });
         return alerts;
@@ -103,7 +124,9 @@ class ClusterDetector {
     record HistoricalLimit(double mean, double limit) {
         static HistoricalLimit of(long[] baseline) {
             double mean = Arrays.stream(baseline).average().orElse(0);
-            double variance = Arrays.stream(baseline).mapToDouble(c -> (c - mean) * (c - mean)).sum()
+            double variance = Arrays.stream(baseline)
+                            .mapToDouble(c -> (c - mean) * (c - mean))
+                            .sum()
                     / Math.max(baseline.length - 1, 1);
             double sd = Math.max(Math.sqrt(variance), 0.5);
             return new HistoricalLimit(round(mean), round(mean + 3 * sd));

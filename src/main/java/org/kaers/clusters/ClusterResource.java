@@ -1,10 +1,5 @@
 package org.kaers.clusters;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,7 +28,10 @@ import org.kaers.security.Roles;
 /** Cluster alerts for reviewers, computed when asked. */
 @Path("/api/v1/clusters")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Clusters", description = "Serious cases sharing a lot or vendor in a window; products above their weekly historical limits.")
+@Tag(
+        name = "Clusters",
+        description =
+                "Serious cases sharing a lot or vendor in a window; products above their weekly historical limits.")
 @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 public class ClusterResource {
 
@@ -48,23 +49,43 @@ public class ClusterResource {
     }
 
     @GET
-    @Operation(operationId = "listClusters", summary = "Cluster alerts",
-            description = "LOT and VENDOR: at least minCases serious cases with the same normalised lot or vendor dated in the "
-                    + "windowDays ending on asOf (a case's date: its earliest onset, else its day of receipt). PRODUCT_WEEK: "
-                    + "the week ending on asOf has at least 3 cases of a product and more than the mean + 3 sd of the 8 weeks "
-                    + "before a 1-week guard (historical limits, after EARS C2).")
+    @Operation(
+            operationId = "listClusters",
+            summary = "Cluster alerts",
+            description =
+                    "LOT and VENDOR: at least minCases serious cases with the same normalised lot or vendor dated in the "
+                            + "windowDays ending on asOf (a case's date: its earliest onset, else its day of receipt). PRODUCT_WEEK: "
+                            + "the week ending on asOf has at least 3 cases of a product and more than the mean + 3 sd of the 8 weeks "
+                            + "before a 1-week guard (historical limits, after EARS C2).")
     @Parameters({
-            @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "Last day of the window (default today, UTC).",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-04"),
-            @Parameter(name = "windowDays", in = ParameterIn.QUERY, description = "Window of the lot and vendor clusters, 1-365 days.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
-            @Parameter(name = "minCases", in = ParameterIn.QUERY, description = "Serious cases that make a lot or vendor cluster, 2-100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))})
-    @APIResponse(responseCode = "200", description = "The alerts: lots, then vendors, then product weeks.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ClusterAlert.class),
-                    examples = @ExampleObject(name = "a lot and a product week", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+        @Parameter(
+                name = "asOf",
+                in = ParameterIn.QUERY,
+                description = "Last day of the window (default today, UTC).",
+                schema = @Schema(type = SchemaType.STRING, format = "date"),
+                example = "2026-11-04"),
+        @Parameter(
+                name = "windowDays",
+                in = ParameterIn.QUERY,
+                description = "Window of the lot and vendor clusters, 1-365 days.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
+        @Parameter(
+                name = "minCases",
+                in = ParameterIn.QUERY,
+                description = "Serious cases that make a lot or vendor cluster, 2-100.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "The alerts: lots, then vendors, then product weeks.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ClusterAlert.class),
+                            examples = @ExampleObject(name = "a lot and a product week", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ClusterAlert> list(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));

@@ -1,14 +1,11 @@
 package org.kaers.clusters;
 
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Runs the cluster rules over today's window every {@code kaers.clusters.scan-interval} (default 1 h) and stores
@@ -25,7 +22,9 @@ class ClusterScanWorker {
     private final int minCases;
     private volatile boolean stopping;
 
-    ClusterScanWorker(ClusterAlerts alerts, @ConfigProperty(name = "kaers.clusters.window-days", defaultValue = "30") int windowDays,
+    ClusterScanWorker(
+            ClusterAlerts alerts,
+            @ConfigProperty(name = "kaers.clusters.window-days", defaultValue = "30") int windowDays,
             @ConfigProperty(name = "kaers.clusters.min-cases", defaultValue = "3") int minCases) {
         this.alerts = alerts;
         this.windowDays = windowDays;
@@ -36,7 +35,10 @@ class ClusterScanWorker {
         stopping = true;
     }
 
-    @Scheduled(every = "${kaers.clusters.scan-interval:1h}", delay = 60, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(
+            every = "${kaers.clusters.scan-interval:1h}",
+            delay = 60,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         if (stopping) {

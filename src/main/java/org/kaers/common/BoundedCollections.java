@@ -1,10 +1,5 @@
 package org.kaers.common;
 
-import java.io.IOException;
-import java.util.Collection;
-
-import jakarta.validation.constraints.Size;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -16,6 +11,9 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.CollectionType;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.Collection;
 
 /**
  * Element limits on every JSON array, while the body is read and so before Bean Validation: an array property
@@ -26,8 +24,7 @@ final class BoundedCollections {
 
     static final int DEFAULT_MAX = 1000;
 
-    private BoundedCollections() {
-    }
+    private BoundedCollections() {}
 
     /** The field at fault holds more elements than it may. */
     static final class TooManyElements extends JsonMappingException {
@@ -43,8 +40,11 @@ final class BoundedCollections {
         SimpleModule module = new SimpleModule("kaers-bounded-collections");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-                    BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyCollectionDeserializer(
+                    DeserializationConfig config,
+                    CollectionType type,
+                    BeanDescription beanDesc,
+                    JsonDeserializer<?> deserializer) {
                 return new Bounded(deserializer, DEFAULT_MAX);
             }
         });
@@ -72,8 +72,8 @@ final class BoundedCollections {
             if (size != null) {
                 limit = Math.min(size.max(), DEFAULT_MAX);
             }
-            JsonDeserializer<?> contextual = ctxt.handleSecondaryContextualization(_delegatee, property,
-                    ctxt.constructType(_delegatee.handledType()));
+            JsonDeserializer<?> contextual = ctxt.handleSecondaryContextualization(
+                    _delegatee, property, ctxt.constructType(_delegatee.handledType()));
             return new Bounded(contextual, limit);
         }
 

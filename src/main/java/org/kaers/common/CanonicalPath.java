@@ -7,10 +7,10 @@ package org.kaers.common;
  */
 final class CanonicalPath {
 
-    private static final String NEVER_ENCODED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/\\;%";
+    private static final String NEVER_ENCODED =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/\\;%";
 
-    private CanonicalPath() {
-    }
+    private CanonicalPath() {}
 
     /** Why the raw path is not canonical, or null when it is. */
     static String problem(String raw) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -16,23 +15,25 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static final String MEDIA_TYPE = "text/csv";
     private static final String FORMULA_STARTS = "=+-@|\t\r\uFF1D\uFF0B\uFF0D\uFF20";
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     /** Whether the client's first choice is CSV (a wildcard is not: JSON stays the default). */
     public static boolean requested(jakarta.ws.rs.core.HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream().findFirst()
+        return headers.getAcceptableMediaTypes().stream()
+                .findFirst()
                 .map(t -> t.isCompatible(jakarta.ws.rs.core.MediaType.valueOf(MEDIA_TYPE)) && !t.isWildcardType())
                 .orElse(false);
     }
 
     /** A CSV response body. */
     public static jakarta.ws.rs.core.Response response(String body) {
-        return jakarta.ws.rs.core.Response.ok(body, MEDIA_TYPE + ";charset=UTF-8").build();
+        return jakarta.ws.rs.core.Response.ok(body, MEDIA_TYPE + ";charset=UTF-8")
+                .build();
     }
 
     /** A whole CSV document: the header row, then one row per element; cells as {@link #value(Object)}. */
@@ -106,7 +107,9 @@ public final class Csv {
     /** Characters a spreadsheet may skip before a formula: spaces, controls, invisible formatting (U+200B, U+FEFF). */
     private static boolean ignorable(char c) {
         int type = Character.getType(c);
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || type == Character.CONTROL
                 || type == Character.FORMAT;
     }
 }

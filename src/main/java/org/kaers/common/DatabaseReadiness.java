@@ -1,13 +1,11 @@
 package org.kaers.common;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -30,7 +28,8 @@ public class DatabaseReadiness implements HealthCheck {
     private final String user;
     private final String password;
 
-    DatabaseReadiness(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    DatabaseReadiness(
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.url = url;
@@ -52,7 +51,10 @@ public class DatabaseReadiness implements HealthCheck {
             statement.execute("select 1");
             return HealthCheckResponse.up(NAME);
         } catch (SQLException e) {
-            return HealthCheckResponse.named(NAME).down().withData("reason", "the database cannot be reached").build();
+            return HealthCheckResponse.named(NAME)
+                    .down()
+                    .withData("reason", "the database cannot be reached")
+                    .build();
         }
     }
 }

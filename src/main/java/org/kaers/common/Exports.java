@@ -1,5 +1,10 @@
 package org.kaers.common;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,13 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every tabular export (statistics, signals, the line listing) as CSV or NDJSON, in one place: the format from the
@@ -31,24 +29,28 @@ public final class Exports {
     public static final String NDJSON = "application/x-ndjson";
     public static final String DATA_VERSION = "KAERS-Data-Version";
     /** What a list endpoint's OpenAPI description says of its whole export (SnapshotExports#pages). */
-    public static final String WHOLE_LIST = " With Accept: text/csv or application/x-ndjson the whole list (every page, the "
-            + "same rows in the same order; page and size are a 400), streamed in constant memory from one snapshot and "
-            + "stamped with its data version (KAERS-Data-Version header and the last column of every row).";
+    public static final String WHOLE_LIST =
+            " With Accept: text/csv or application/x-ndjson the whole list (every page, the "
+                    + "same rows in the same order; page and size are a 400), streamed in constant memory from one snapshot and "
+                    + "stamped with its data version (KAERS-Data-Version header and the last column of every row).";
     /** As the API writes JSON: ISO dates, plain decimals (the NDJSON rows equal the JSON answers' rows). */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules()
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .findAndAddModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
     /** The same, leaving out what has no value (quarkus.jackson.serialization-inclusion=non_null): list items. */
-    private static final ObjectMapper JSON_ITEMS = JSON.copy()
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON_ITEMS =
+            JSON.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
-    private Exports() {
-    }
+    private Exports() {}
 
     /** The format of a response. */
     public enum Format {
-        JSON, CSV, NDJSON
+        JSON,
+        CSV,
+        NDJSON
     }
 
     /** The client's first choice: CSV, NDJSON, else JSON (a wildcard is JSON). */
@@ -89,8 +91,8 @@ public final class Exports {
      * The same, with {@code absentNulls}: an NDJSON row leaves out the fields without a value, as the API's JSON
      * answers do (a list export's rows are then its JSON items); a table's rows keep every column.
      */
-    public static Response table(Format format, String name, long dataVersion, List<String> columns, Source rows,
-            boolean absentNulls) {
+    public static Response table(
+            Format format, String name, long dataVersion, List<String> columns, Source rows, boolean absentNulls) {
         if (format == Format.JSON) {
             throw new IllegalArgumentException("JSON is the resource's own answer");
         }
@@ -126,8 +128,8 @@ public final class Exports {
     }
 
     /** The same rows from a list (small answers such as one page of counts). */
-    public static Response table(Format format, String name, long dataVersion, List<String> columns,
-            List<? extends List<?>> rows) {
+    public static Response table(
+            Format format, String name, long dataVersion, List<String> columns, List<? extends List<?>> rows) {
         return table(format, name, dataVersion, columns, sink -> {
             for (List<?> row : rows) {
                 sink.row(row);
@@ -153,7 +155,11 @@ public final class Exports {
     }
 
     private static boolean plain(Object value) {
-        return value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-                || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal;
+        return value == null
+                || value instanceof CharSequence
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Enum<?>
+                || value instanceof java.time.temporal.Temporal;
     }
 }

@@ -1,13 +1,5 @@
 package org.kaers.common;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -15,6 +7,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place that decides what a request is, before routing and before any other filter (README, "Security").
@@ -41,6 +38,7 @@ public class FrontDoor {
 
     /** Order of the rate limits and token check: after the response headers, before the path and body checks. */
     public static final int TOKEN_ORDER = Integer.MIN_VALUE + 50;
+
     static final int MAX_URI = 4096;
     static final int MAX_HEADERS = 8192;
     private static final String IMPORTS = "/api/v1/imports/";
@@ -50,7 +48,8 @@ public class FrontDoor {
     private final long maxImportBytes;
     private final Refusals refusals;
 
-    FrontDoor(@ConfigProperty(name = "kaers.http.max-body-size", defaultValue = "1M") MemorySize max,
+    FrontDoor(
+            @ConfigProperty(name = "kaers.http.max-body-size", defaultValue = "1M") MemorySize max,
             @ConfigProperty(name = "kaers.http.max-import-body-size", defaultValue = "64M") MemorySize maxImport,
             Refusals refusals) {
         this.maxBytes = max.asLongValue();
@@ -82,23 +81,35 @@ public class FrontDoor {
         String uri = ctx.request().uri() == null ? "" : ctx.request().uri();
         if (uri.contains("%00") || uri.indexOf('\u0000') >= 0) {
             // PostgreSQL text cannot hold NUL: refused here, for every path and query parameter at once.
-            refusals.refuse(ctx, ProblemType.VALIDATION, "the request URI contains a NUL character",
+            refusals.refuse(
+                    ctx,
+                    ProblemType.VALIDATION,
+                    "the request URI contains a NUL character",
                     List.of(new Violation("uri", "path", "must not contain NUL (%00)")));
             return;
         }
         if (uri.length() > MAX_URI) {
-            refusals.refuse(ctx, ProblemType.URI_TOO_LONG, "the request URI may be at most " + MAX_URI + " characters",
+            refusals.refuse(
+                    ctx,
+                    ProblemType.URI_TOO_LONG,
+                    "the request URI may be at most " + MAX_URI + " characters",
                     List.of());
             return;
         }
         if (headerBytes(ctx.request().headers()) > MAX_HEADERS) {
-            refusals.refuse(ctx, ProblemType.HEADERS_TOO_LARGE, "the request headers may be at most " + MAX_HEADERS
-                    + " bytes together", List.of());
+            refusals.refuse(
+                    ctx,
+                    ProblemType.HEADERS_TOO_LARGE,
+                    "the request headers may be at most " + MAX_HEADERS + " bytes together",
+                    List.of());
             return;
         }
         String problem = CanonicalPath.problem(path);
         if (problem != null) {
-            refusals.refuse(ctx, ProblemType.VALIDATION, "the path is not in its canonical form: " + problem,
+            refusals.refuse(
+                    ctx,
+                    ProblemType.VALIDATION,
+                    "the path is not in its canonical form: " + problem,
                     List.of(new Violation("path", "path", problem)));
             return;
         }
@@ -108,8 +119,12 @@ public class FrontDoor {
     private void body(RoutingContext ctx, BodyHandler api) {
         HttpMethod method = ctx.request().method();
         String path = ctx.request().path();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || method == HttpMethod.TRACE || path == null || path.startsWith("/q/")) {
+        if (method == HttpMethod.GET
+                || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS
+                || method == HttpMethod.TRACE
+                || path == null
+                || path.startsWith("/q/")) {
             ctx.next();
             return;
         }
@@ -119,12 +134,18 @@ public class FrontDoor {
         boolean chunked = declared == null && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         long length = declared == null ? -1 : parseLength(declared);
         if (length > limit) {
-            refusals.refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge(limit), List.of(),
+            refusals.refuse(
+                    ctx,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    tooLarge(limit),
+                    List.of(),
                     Map.of(HttpHeaders.CONNECTION.toString(), "close"));
             return;
         }
         if ((chunked || length > 0) && !typed(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
-            refusals.refuse(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            refusals.refuse(
+                    ctx,
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "a request body needs a Content-Type naming its media type (application/json, or text/csv "
                             + "for imports); none or a wildcard was sent",
                     List.of(Violation.header("Content-Type", "must name the body's media type")),

@@ -1,12 +1,10 @@
 package org.kaers.common;
 
+import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.regex.Pattern;
-
 import org.jboss.logmanager.ExtLogRecord;
-
-import io.quarkus.logging.LoggingFilter;
 
 /**
  * SQL text never reaches the log, whoever logs it (Hibernate, Narayana at commit, the driver): a record whose

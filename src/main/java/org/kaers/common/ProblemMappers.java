@@ -1,19 +1,5 @@
 package org.kaers.common;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -24,7 +10,18 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -55,17 +52,21 @@ public class ProblemMappers {
     }
 
     /** No token, or a token that is invalid, expired, signed by another key or from another issuer. */
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class})
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
     public Response unauthorized(RuntimeException e) {
         return builder(ProblemType.UNAUTHORIZED, "a valid bearer token is required", List.of())
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     /** A valid token whose roles do not include one this operation needs. */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return builder(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of()).build();
+        return builder(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -79,8 +80,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return fieldProblem(e, "unknown field; allowed here: " + e.getKnownPropertyIds().stream()
-                .map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        return fieldProblem(
+                e,
+                "unknown field; allowed here: "
+                        + e.getKnownPropertyIds().stream()
+                                .map(String::valueOf)
+                                .sorted()
+                                .collect(Collectors.joining(", ")));
     }
 
     @ServerExceptionMapper
@@ -92,7 +98,8 @@ public class ProblemMappers {
     public Response invalidFormat(InvalidFormatException e) {
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
-            String allowed = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+            String allowed = Arrays.stream(target.getEnumConstants())
+                    .map(String::valueOf)
                     .collect(Collectors.joining(", "));
             return fieldProblem(e, "not one of the allowed values: " + allowed);
         }
@@ -126,8 +133,11 @@ public class ProblemMappers {
             }
         }
         if (e.getPath().isEmpty()) {
-            return builder(ProblemType.MALFORMED_JSON, "the request body could not be read as the expected JSON document",
-                    List.of()).build();
+            return builder(
+                            ProblemType.MALFORMED_JSON,
+                            "the request body could not be read as the expected JSON document",
+                            List.of())
+                    .build();
         }
         return fieldProblem(e, "has an invalid value");
     }
@@ -135,22 +145,30 @@ public class ProblemMappers {
     /** A nesting, string, number, name, token or document limit of JsonConfig. */
     @ServerExceptionMapper
     public Response jsonLimit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-        return builder(ProblemType.MALFORMED_JSON, "the request body exceeds a JSON limit (nesting depth "
-                + JsonConfig.MAX_NESTING + ", strings of " + JsonConfig.MAX_STRING + " characters, numbers of "
-                + JsonConfig.MAX_NUMBER + " digits, " + JsonConfig.MAX_TOKENS + " tokens)", List.of()).build();
+        return builder(
+                        ProblemType.MALFORMED_JSON,
+                        "the request body exceeds a JSON limit (nesting depth "
+                                + JsonConfig.MAX_NESTING + ", strings of " + JsonConfig.MAX_STRING
+                                + " characters, numbers of "
+                                + JsonConfig.MAX_NUMBER + " digits, " + JsonConfig.MAX_TOKENS + " tokens)",
+                        List.of())
+                .build();
     }
 
     @ServerExceptionMapper
     public Response malformed(StreamReadException e) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return builder(ProblemType.MALFORMED_JSON, "the request body is not well-formed JSON" + where, List.of())
                 .build();
     }
 
     @ServerExceptionMapper
     public Response otherJson(JacksonException e) {
-        return builder(ProblemType.MALFORMED_JSON, "the request body is not well-formed JSON", List.of()).build();
+        return builder(ProblemType.MALFORMED_JSON, "the request body is not well-formed JSON", List.of())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -166,9 +184,15 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         Response.ResponseBuilder builder = type != null
                 ? builder(type, detailFor(status), List.of())
-                : Response.status(status).type(Problem.MEDIA_TYPE).entity(write(new Problem("about:blank",
-                        ProblemType.reasonPhrase(status), status, detailFor(status),
-                        "urn:uuid:" + UUID.randomUUID(), List.of())));
+                : Response.status(status)
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(write(new Problem(
+                                "about:blank",
+                                ProblemType.reasonPhrase(status),
+                                status,
+                                detailFor(status),
+                                "urn:uuid:" + UUID.randomUUID(),
+                                List.of())));
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -181,32 +205,47 @@ public class ProblemMappers {
             return dispatchJson(jsonProblem);
         }
         if (queryCancelled(e)) {
-            return builder(ProblemType.SERVICE_UNAVAILABLE,
-                    "the query took longer than the service allows; narrow the filters or try again later", List.of())
-                    .header(HttpHeaders.RETRY_AFTER, "30").build();
+            return builder(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "the query took longer than the service allows; narrow the filters or try again later",
+                            List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "30")
+                    .build();
         }
         if (sqlState(e).startsWith("22")) {
             // A data exception (SQLSTATE class 22: 22001 too long, 22003 out of range, 22P02 invalid text...) comes
             // from a value the client sent that validation let through; checked before "unavailable", as a failed
             // flush at commit arrives wrapped in a RollbackException. Logged as classes and SQLSTATEs: no SQL.
             LOG.warnf("a request value the database refused: %s", chain(e));
-            return builder(ProblemType.VALIDATION, "a value in the request cannot be stored: "
-                    + dataProblem(sqlState(e)) + "; nothing was stored", List.of()).build();
+            return builder(
+                            ProblemType.VALIDATION,
+                            "a value in the request cannot be stored: " + dataProblem(sqlState(e))
+                                    + "; nothing was stored",
+                            List.of())
+                    .build();
         }
         if (databaseUnavailable(e)) {
             // Expected while PostgreSQL restarts or fails over: readiness is DOWN meanwhile, and clients retry.
             LOG.warnf("database unavailable: %s", chain(e));
-            return builder(ProblemType.SERVICE_UNAVAILABLE, "the database cannot be reached right now, so the request "
-                    + "may not have been stored; retry after Retry-After seconds (with the same Idempotency-Key, a "
-                    + "retried submission is stored once)", List.of())
-                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+            return builder(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "the database cannot be reached right now, so the request "
+                                    + "may not have been stored; retry after Retry-After seconds (with the same Idempotency-Key, a "
+                                    + "retried submission is stored once)",
+                            List.of())
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .build();
         }
         if (TRANSIENT_CONFLICTS.contains(sqlState(e))) {
             // The database rolled the transaction back to resolve a conflict with a concurrent one: retrying works.
             LOG.warnf("transaction rolled back by a conflict, answered 503: %s", chain(e));
-            return builder(ProblemType.SERVICE_UNAVAILABLE, "the request collided with a concurrent one and was "
-                    + "rolled back; nothing was stored; retry it (with the same Idempotency-Key)", List.of())
-                    .header(HttpHeaders.RETRY_AFTER, "1").build();
+            return builder(
+                            ProblemType.SERVICE_UNAVAILABLE,
+                            "the request collided with a concurrent one and was "
+                                    + "rolled back; nothing was stored; retry it (with the same Idempotency-Key)",
+                            List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
         }
         if (clientGone(e)) {
             // The client closed the connection mid-body: nobody reads this answer, and it is not a server failure.
@@ -217,10 +256,15 @@ public class ProblemMappers {
         String id = UUID.randomUUID().toString();
         // Exception classes and code locations only: messages can quote SQL or values.
         LOG.errorf("unexpected failure %s: %s", id, describe(e));
-        return Response.status(500).type(Problem.MEDIA_TYPE)
-                .entity(write(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+        return Response.status(500)
+                .type(Problem.MEDIA_TYPE)
+                .entity(write(new Problem(
+                        ProblemType.INTERNAL.uri(),
+                        ProblemType.INTERNAL.title(),
+                        500,
                         "The server failed to handle the request; quote the instance when reporting it.",
-                        "urn:uuid:" + id, List.of())))
+                        "urn:uuid:" + id,
+                        List.of())))
                 .build();
     }
 
@@ -246,7 +290,8 @@ public class ProblemMappers {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || t instanceof java.nio.channels.ClosedChannelException
                     || (t instanceof java.io.IOException && !(t instanceof JacksonException))) {
                 return true;
             }
@@ -282,7 +327,9 @@ public class ProblemMappers {
             }
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")
+                if (state.startsWith("08")
+                        || state.startsWith("57P0")
+                        || state.equals("53300")
                         || (state.isEmpty() && thrownByPool(sql))) {
                     return true;
                 }
@@ -359,8 +406,8 @@ public class ProblemMappers {
     }
 
     private Response.ResponseBuilder builder(ProblemType type, String detail, List<Violation> violations) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
-                "urn:uuid:" + UUID.randomUUID(), violations);
+        Problem problem = new Problem(
+                type.uri(), type.title(), type.status(), detail, "urn:uuid:" + UUID.randomUUID(), violations);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(write(problem));
     }
 
@@ -391,8 +438,11 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
-                    || kind == ElementKind.RETURN_VALUE || kind == ElementKind.CROSS_PARAMETER) {
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.CROSS_PARAMETER) {
                 continue; // only request bodies are bean-validated; query and headers are parsed by QueryParams
             }
             if (node.isInIterable() && node.getIndex() != null) {

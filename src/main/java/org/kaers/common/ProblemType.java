@@ -49,7 +49,9 @@ public enum ProblemType {
     /** The problem type for a bare HTTP status raised by the framework (404 for an unknown path, 405, 415...), or null. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != ALREADY_NULLIFIED && type != MALFORMED_JSON
+            if (type.status == status
+                    && type != ALREADY_NULLIFIED
+                    && type != MALFORMED_JSON
                     && type != IDEMPOTENCY_KEY_REUSED) {
                 return type;
             }

@@ -1,10 +1,8 @@
 package org.kaers.common;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

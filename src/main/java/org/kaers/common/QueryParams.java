@@ -1,5 +1,6 @@
 package org.kaers.common;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
  * Strict parsing of query parameters: unknown names, repeated names and unparseable values are
@@ -25,8 +24,8 @@ public final class QueryParams {
         this.raw = raw;
         for (String name : new TreeSet<>(raw.keySet())) {
             if (!allowed.contains(name)) {
-                violations.add(Violation.query(name, "unknown parameter; allowed: "
-                        + String.join(", ", new TreeSet<>(allowed))));
+                violations.add(Violation.query(
+                        name, "unknown parameter; allowed: " + String.join(", ", new TreeSet<>(allowed))));
             } else if (raw.get(name).size() > 1) {
                 violations.add(Violation.query(name, "given more than once"));
             }
@@ -125,15 +124,19 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            violations.add(Violation.query(name, "not one of the allowed values: "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            violations.add(Violation.query(
+                    name,
+                    "not one of the allowed values: "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))));
             return null;
         }
     }
 
     public PageRequest page() {
-        return new PageRequest(integer("page", 0, 0, 1_000_000),
-                integer("size", PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE));
+        return new PageRequest(
+                integer("page", 0, 0, 1_000_000), integer("size", PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE));
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.kaers.common;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,15 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * The streaming replica (README, "Deployment"): a read-only PostgreSQL hot standby that answers the read requests
@@ -83,8 +80,7 @@ public class ReadReplica {
         }
     }
 
-    private record Measured(State state, long atNanos) {
-    }
+    private record Measured(State state, long atNanos) {}
 
     private final Config config;
     private final Optional<AgroalDataSource> dataSource;
@@ -109,7 +105,9 @@ public class ReadReplica {
 
     /** Whether the reads of a request to this path are the replica's to answer (when it is usable). */
     public boolean routes(String path) {
-        return dataSource.isPresent() && path != null && config.routes().stream().anyMatch(path::startsWith);
+        return dataSource.isPresent()
+                && path != null
+                && config.routes().stream().anyMatch(path::startsWith);
     }
 
     /** The replica's state, measured at most once per check interval. */
@@ -134,11 +132,15 @@ public class ReadReplica {
 
     /** A connection to the replica (autocommit, not enlisted in any transaction); the caller closes it. */
     public Connection connection() throws SQLException {
-        return dataSource.orElseThrow(() -> new SQLException("no replica configured")).getConnection();
+        return dataSource
+                .orElseThrow(() -> new SQLException("no replica configured"))
+                .getConnection();
     }
 
     private State measure() {
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(LAG_SQL)) {
+        try (Connection c = connection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(LAG_SQL)) {
             r.next();
             double lag = r.getDouble(1);
             if (r.wasNull()) {

@@ -1,15 +1,12 @@
 package org.kaers.common;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one way a Vert.x route handler refuses a request: a problem+json answer, and a {@link RequestRefused}
@@ -35,7 +32,11 @@ public class Refusals {
         refuse(ctx, type, detail, violations, Map.of());
     }
 
-    public void refuse(RoutingContext ctx, ProblemType type, String detail, List<Violation> violations,
+    public void refuse(
+            RoutingContext ctx,
+            ProblemType type,
+            String detail,
+            List<Violation> violations,
             Map<String, String> headers) {
         var response = ctx.response();
         if (response.ended()) {
@@ -52,9 +53,10 @@ public class Refusals {
     /** Records a refusal that someone else answered (the body handler's 413, for one). */
     public void audited(RoutingContext ctx, int status) {
         var request = ctx.request();
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String client =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String path = request.path() == null ? "" : request.path();
-        refused.fire(new RequestRefused(request.method().name(), path, status, client, ctx.get(PRINCIPAL),
-                ctx.get(ROLES)));
+        refused.fire(
+                new RequestRefused(request.method().name(), path, status, client, ctx.get(PRINCIPAL), ctx.get(ROLES)));
     }
 }

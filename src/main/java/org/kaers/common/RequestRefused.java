@@ -6,5 +6,4 @@ package org.kaers.common;
  *
  * @param actor the verified principal when the refusal came after the token was verified, else null
  */
-public record RequestRefused(String method, String path, int status, String client, String actor, String roles) {
-}
+public record RequestRefused(String method, String path, int status, String client, String actor, String roles) {}

@@ -1,5 +1,10 @@
 package org.kaers.common;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -12,15 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.ws.rs.core.Response;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Whole exports read in one database snapshot, whatever produces their rows: the JSON pages of a list endpoint
@@ -41,6 +38,7 @@ public class SnapshotExports {
      * isolation level (statistics' ReadSnapshot) must not, since the snapshot is already in place.
      */
     public static final String IN_SNAPSHOT = "kaers.export.snapshot";
+
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9A-F]+)?");
     /** Longest an export's transactions may stay open (a large file over a slow link). */
     private static final int TIMEOUT_SECONDS = 3600;
@@ -68,9 +66,10 @@ public class SnapshotExports {
      */
     public <T extends Record> Response pages(Exports.Format format, String name, Class<T> type, PageSource<T> source) {
         RecordComponent[] components = type.getRecordComponents();
-        List<String> columns = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<String> columns =
+                Arrays.stream(components).map(RecordComponent::getName).toList();
         return table(format, name, columns, this::liveVersion, true, sink -> {
-            for (int page = 0;; page++) {
+            for (int page = 0; ; page++) {
                 List<T> items = source.page(new PageRequest(page, PAGE));
                 for (T item : items) {
                     sink.row(cells(components, item));
@@ -87,13 +86,18 @@ public class SnapshotExports {
      * A table whose version ({@code version}, e.g. the release a researcher's numbers come from) and rows are read
      * in one snapshot; {@code rows} runs in a transaction of its own while the body streams.
      */
-    public Response table(Exports.Format format, String name, List<String> columns, LongSupplier version,
-            Exports.Source rows) {
+    public Response table(
+            Exports.Format format, String name, List<String> columns, LongSupplier version, Exports.Source rows) {
         return table(format, name, columns, version, false, rows);
     }
 
-    private Response table(Exports.Format format, String name, List<String> columns, LongSupplier version,
-            boolean absentNulls, Exports.Source rows) {
+    private Response table(
+            Exports.Format format,
+            String name,
+            List<String> columns,
+            LongSupplier version,
+            boolean absentNulls,
+            Exports.Source rows) {
         Connection held = null;
         try {
             held = dataSource.getConnection();
@@ -114,22 +118,30 @@ public class SnapshotExports {
                 return version.getAsLong();
             });
             Connection holder = held;
-            Response response = Exports.table(format, name, stamp, columns, sink -> {
-                try {
-                    QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-                        enter(snapshot);
+            Response response = Exports.table(
+                    format,
+                    name,
+                    stamp,
+                    columns,
+                    sink -> {
                         try {
-                            rows.writeTo(sink);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                            QuarkusTransaction.requiringNew()
+                                    .timeout(TIMEOUT_SECONDS)
+                                    .run(() -> {
+                                        enter(snapshot);
+                                        try {
+                                            rows.writeTo(sink);
+                                        } catch (IOException e) {
+                                            throw new UncheckedIOException(e);
+                                        }
+                                    });
+                        } catch (UncheckedIOException e) {
+                            throw e.getCause();
+                        } finally {
+                            close(holder);
                         }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                } finally {
-                    close(holder);
-                }
-            }, absentNulls);
+                    },
+                    absentNulls);
             held = null; // the streamed body closes it
             return response;
         } catch (SQLException e) {
@@ -141,12 +153,14 @@ public class SnapshotExports {
 
     /** The live data version (the statistics aggregates'), in the current transaction. */
     private long liveVersion() {
-        List<?> found = em.createNativeQuery("select data_version from stats_state where id = 1").getResultList();
+        List<?> found = em.createNativeQuery("select data_version from stats_state where id = 1")
+                .getResultList();
         return found.isEmpty() ? 0 : ((Number) found.get(0)).longValue();
     }
 
     private void enter(String snapshot) {
-        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+        em.createNativeQuery("set transaction isolation level repeatable read, read only")
+                .executeUpdate();
         em.createNativeQuery("set transaction snapshot '" + snapshot + "'").executeUpdate();
         registry.putResource(IN_SNAPSHOT, Boolean.TRUE);
     }

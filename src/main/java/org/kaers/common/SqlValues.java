@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Values as native queries return them, converted in one place. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** A timestamptz column as an Instant (the driver may give an Instant, an OffsetDateTime or a Timestamp). */
     public static Instant instant(Object value) {

@@ -5,11 +5,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One thing wrong with a request: where it is ({@code in}), which field, and what is wrong. */
 @Schema(description = "A field at fault in the request.")
 public record Violation(
-        @Schema(description = "Path of the field: JSON path in the body, or the name of the query parameter, header or path parameter.",
-                examples = "products[0].stopDate") String field,
-        @Schema(description = "Where the field is.", enumeration = {"body", "query", "header", "path"},
-                examples = "body") String in,
-        @Schema(description = "What is wrong with it.", examples = "must not be before startDate") String message) {
+        @Schema(
+                description =
+                        "Path of the field: JSON path in the body, or the name of the query parameter, header or path parameter.",
+                examples = "products[0].stopDate")
+        String field,
+
+        @Schema(
+                description = "Where the field is.",
+                enumeration = {"body", "query", "header", "path"},
+                examples = "body")
+        String in,
+
+        @Schema(description = "What is wrong with it.", examples = "must not be before startDate")
+        String message) {
 
     /** The longest field name answered; longer (client-chosen) names are cut. */
     static final int MAX_FIELD = 100;
@@ -29,7 +38,9 @@ public record Violation(
         StringBuilder out = new StringBuilder(Math.min(field.length(), MAX_FIELD));
         for (int i = 0; i < field.length() && out.length() < MAX_FIELD; i++) {
             char c = field.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "._-[]".indexOf(c) >= 0;
             out.append(plain ? c : '?');
         }

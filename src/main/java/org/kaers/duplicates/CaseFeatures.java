@@ -8,8 +8,18 @@ import java.util.Set;
  * coded product keys (the vocabulary's product id, else the normalised name), normalised vendors and lots,
  * coded reaction keys (term id, else the normalised verbatim) and the reporting centre's reference.
  */
-record CaseFeatures(long id, String caseNumber, Double ageYears, String sex, String country, LocalDate onset,
-        Set<String> products, Set<String> vendors, Set<String> lots, Set<String> reactions, String centreReference) {
+record CaseFeatures(
+        long id,
+        String caseNumber,
+        Double ageYears,
+        String sex,
+        String country,
+        LocalDate onset,
+        Set<String> products,
+        Set<String> vendors,
+        Set<String> lots,
+        Set<String> reactions,
+        String centreReference) {
 
     /** Vendor names compared without case, spaces or punctuation. */
     static String normaliseVendor(String vendor) {
@@ -25,7 +35,9 @@ record CaseFeatures(long id, String caseNumber, Double ageYears, String sex, Str
         if (lot == null) {
             return null;
         }
-        String s = lot.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "").replaceFirst("^LOT", "");
+        String s = lot.toUpperCase(java.util.Locale.ROOT)
+                .replaceAll("[^A-Z0-9]", "")
+                .replaceFirst("^LOT", "");
         return s.isEmpty() ? null : s;
     }
 

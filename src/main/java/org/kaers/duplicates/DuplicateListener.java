@@ -3,7 +3,6 @@ package org.kaers.duplicates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-
 import org.jboss.logging.Logger;
 import org.kaers.report.CaseReceived;
 
@@ -29,8 +28,9 @@ class DuplicateListener {
                 LOG.infof("case %s: %d duplicate suspect(s) queued", event.caseNumber(), found);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("duplicate screening of case %s failed (%s); the case is stored", event.caseNumber(),
-                    e.getClass().getSimpleName());
+            LOG.warnf(
+                    "duplicate screening of case %s failed (%s); the case is stored",
+                    event.caseNumber(), e.getClass().getSimpleName());
         }
     }
 }

@@ -1,10 +1,8 @@
 package org.kaers.duplicates;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 @ApplicationScoped
 class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
@@ -16,19 +14,26 @@ class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
 
     /** Suspects with the status, involving the case when {@code caseId} is given, highest score first. */
     List<DuplicateSuspect> page(DuplicateStatus status, Long caseId, int page, int size) {
-        return caseId == null ? find("status = ?1 order by score desc, id", status).page(page, size).list()
+        return caseId == null
+                ? find("status = ?1 order by score desc, id", status)
+                        .page(page, size)
+                        .list()
                 : find("status = ?1 and (caseId = ?2 or candidateId = ?2) order by score desc, id", status, caseId)
-                        .page(page, size).list();
+                        .page(page, size)
+                        .list();
     }
 
     long countWith(DuplicateStatus status, Long caseId) {
-        return caseId == null ? count("status", status)
+        return caseId == null
+                ? count("status", status)
                 : count("status = ?1 and (caseId = ?2 or candidateId = ?2)", status, caseId);
     }
 
     java.util.Optional<Long> caseId(String caseNumber) {
-        List<?> ids = getEntityManager().createNativeQuery("select id from case_report where case_number = ?1")
-                .setParameter(1, caseNumber).getResultList();
+        List<?> ids = getEntityManager()
+                .createNativeQuery("select id from case_report where case_number = ?1")
+                .setParameter(1, caseNumber)
+                .getResultList();
         return ids.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
@@ -38,9 +43,12 @@ class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("select id, case_number from case_report"
-                + " where id = any(cast(string_to_array(?1, ',') as bigint[]))")
-                .setParameter(1, String.join(",", ids.stream().map(String::valueOf).toList())).getResultList();
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select id, case_number from case_report"
+                        + " where id = any(cast(string_to_array(?1, ',') as bigint[]))")
+                .setParameter(
+                        1, String.join(",", ids.stream().map(String::valueOf).toList()))
+                .getResultList();
         java.util.Map<Long, String> out = new java.util.HashMap<>();
         rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
         return out;

@@ -1,7 +1,5 @@
 package org.kaers.duplicates;
 
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,7 +34,10 @@ import org.kaers.security.Roles;
 /** The reviewers' duplicate queue: pairs found when a case arrived, to confirm or dismiss. */
 @Path("/api/v1/duplicates")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Duplicates", description = "Duplicate suspects found by record linkage when a case arrives or changes (submission, follow-up, import); reviewers confirm (nullify one as a DUPLICATE) or dismiss.")
+@Tag(
+        name = "Duplicates",
+        description =
+                "Duplicate suspects found by record linkage when a case arrives or changes (submission, follow-up, import); reviewers confirm (nullify one as a DUPLICATE) or dismiss.")
 @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 public class DuplicateResource {
 
@@ -67,13 +68,23 @@ public class DuplicateResource {
 
     @GET
     @Path("/screening")
-    @Operation(operationId = "duplicateScreeningState", summary = "The duplicate screening queue",
+    @Operation(
+            operationId = "duplicateScreeningState",
+            summary = "The duplicate screening queue",
             description = "Every stored version of a case is queued for screening in the transaction that stores it: a "
                     + "submission through the API is screened as soon as it is committed, follow-ups, amendments and "
                     + "imported cases (and their updates) by a background worker within seconds.")
-    @APIResponse(responseCode = "200", description = "How many cases wait.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DuplicateViews.Screening.class),
-            examples = @ExampleObject(name = "idle", value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "How many cases wait.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Screening.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "idle",
+                                            value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null}")))
     public DuplicateViews.Screening screening(@Context UriInfo uri) {
         QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
         return service.screeningState();
@@ -81,17 +92,39 @@ public class DuplicateResource {
 
     @POST
     @Path("/screening/catch-up")
-    @Operation(operationId = "catchUpDuplicateScreening", summary = "Screen every queued case now",
-            description = "Screens up to max (default and at most " + ScreeningWorker.ROUND + ") queued cases now, oldest "
-                    + "first, and answers the queue's state after them (pending is what is left).")
-    @Parameter(name = "max", in = ParameterIn.QUERY, description = "Most cases to screen in this request.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + ScreeningWorker.ROUND,
-                    defaultValue = "" + ScreeningWorker.ROUND), example = "200")
-    @APIResponse(responseCode = "400", description = "Unknown parameter or max out of range.",
+    @Operation(
+            operationId = "catchUpDuplicateScreening",
+            summary = "Screen every queued case now",
+            description =
+                    "Screens up to max (default and at most " + ScreeningWorker.ROUND + ") queued cases now, oldest "
+                            + "first, and answers the queue's state after them (pending is what is left).")
+    @Parameter(
+            name = "max",
+            in = ParameterIn.QUERY,
+            description = "Most cases to screen in this request.",
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            minimum = "1",
+                            maximum = "" + ScreeningWorker.ROUND,
+                            defaultValue = "" + ScreeningWorker.ROUND),
+            example = "200")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or max out of range.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "200", description = "Screened.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DuplicateViews.Screening.class),
-            examples = @ExampleObject(name = "done", value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null, \"screened\": 12}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Screened.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Screening.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "done",
+                                            value =
+                                                    "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null, \"screened\": 12}")))
     public DuplicateViews.Screening catchUp(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("max"));
         int max = q.integer("max", ScreeningWorker.ROUND, 1, ScreeningWorker.ROUND);
@@ -103,26 +136,51 @@ public class DuplicateResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, org.kaers.common.Csv.MEDIA_TYPE, org.kaers.common.Exports.NDJSON})
-    @Operation(operationId = "listDuplicateSuspects", summary = "The duplicate-suspect queue",
-            description = "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id). A pair is "
-                    + "found when either case is screened (submitted, followed up, imported); an open pair is re-weighed "
-                    + "when a follow-up changes one of its cases (rescoredAt), a decided pair never changes."
-                    + org.kaers.common.Exports.WHOLE_LIST)
+    @Operation(
+            operationId = "listDuplicateSuspects",
+            summary = "The duplicate-suspect queue",
+            description =
+                    "Suspect pairs with the given status (OPEN by default), highest weight first (ties by id). A pair is "
+                            + "found when either case is screened (submitted, followed up, imported); an open pair is re-weighed "
+                            + "when a follow-up changes one of its cases (rescoredAt), a decided pair never changes."
+                            + org.kaers.common.Exports.WHOLE_LIST)
     @Parameters({
-            @Parameter(name = "caseNumber", in = ParameterIn.QUERY, description = "Only pairs with this case on either side.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 32), example = "KAE-2026-000124"),
-            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = DuplicateStatus.class, defaultValue = "OPEN")),
-            @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of suspects (JSON), or every item (CSV, NDJSON).",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
-                    @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-                    @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))},
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
-                    description = "CSV and NDJSON: the data version of the rows."))
-    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+        @Parameter(
+                name = "caseNumber",
+                in = ParameterIn.QUERY,
+                description = "Only pairs with this case on either side.",
+                schema = @Schema(type = SchemaType.STRING, maxLength = 32),
+                example = "KAE-2026-000124"),
+        @Parameter(
+                name = "status",
+                in = ParameterIn.QUERY,
+                schema = @Schema(implementation = DuplicateStatus.class, defaultValue = "OPEN")),
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                description = "0-based page.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                description = "Page size, 1 to 100.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of suspects (JSON), or every item (CSV, NDJSON).",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+                @Content(mediaType = org.kaers.common.Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = org.kaers.common.Exports.NDJSON, schema = @Schema(type = SchemaType.STRING))
+            },
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "KAERS-Data-Version",
+                            description = "CSV and NDJSON: the data version of the rows."))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
@@ -132,56 +190,117 @@ public class DuplicateResource {
         PageRequest page = q.page(format);
         q.throwIfInvalid();
         if (format != org.kaers.common.Exports.Format.JSON) {
-            return exports.pages(format, "duplicates", DuplicateViews.Suspect.class, p -> service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, p).items());
+            return exports.pages(
+                    format,
+                    "duplicates",
+                    DuplicateViews.Suspect.class,
+                    p -> service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, p)
+                            .items());
         }
-        return Response.ok(service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, page), MediaType.APPLICATION_JSON).build();
+        return Response.ok(
+                        service.list(status == null ? DuplicateStatus.OPEN : status, caseNumber, page),
+                        MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "readDuplicateSuspect", summary = "One duplicate suspect")
-    @APIResponse(responseCode = "200", description = "The suspect.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DuplicateViews.Suspect.class), examples = @ExampleObject(name = "open", value = EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such suspect.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The suspect.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Suspect.class),
+                            examples = @ExampleObject(name = "open", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such suspect.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DuplicateViews.Suspect read(@Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id) {
+    public DuplicateViews.Suspect read(
+            @Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id) {
         return service.read(parse(id));
     }
 
     @POST
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "confirmDuplicate", summary = "Confirm a duplicate",
-            description = "Nullifies the case not kept (by default the newer) with reason DUPLICATE and duplicateOf the kept case, "
-                    + "through the case life cycle; the pair becomes CONFIRMED.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DuplicateViews.Confirmation.class),
-            examples = @ExampleObject(name = "keep the earlier", value = "{\"keep\": \"KAE-2026-000124\", \"comment\": \"Same patient: poison centre and ED reports.\"}")))
-    @APIResponse(responseCode = "200", description = "Confirmed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DuplicateViews.Suspect.class)))
-    @APIResponse(responseCode = "400", description = "keep names neither case of the pair.",
+    @Operation(
+            operationId = "confirmDuplicate",
+            summary = "Confirm a duplicate",
+            description =
+                    "Nullifies the case not kept (by default the newer) with reason DUPLICATE and duplicateOf the kept case, "
+                            + "through the case life cycle; the pair becomes CONFIRMED.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Confirmation.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "keep the earlier",
+                                            value =
+                                                    "{\"keep\": \"KAE-2026-000124\", \"comment\": \"Same patient: poison centre and ED reports.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Confirmed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Suspect.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "keep names neither case of the pair.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such suspect.",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such suspect.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided, or the case to nullify is already nullified.",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already decided, or the case to nullify is already nullified.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DuplicateViews.Suspect confirm(@Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id,
+    public DuplicateViews.Suspect confirm(
+            @Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id,
             @Valid DuplicateViews.Confirmation confirmation) {
-        return service.confirm(parse(id), confirmation == null ? new DuplicateViews.Confirmation(null, null) : confirmation);
+        return service.confirm(
+                parse(id), confirmation == null ? new DuplicateViews.Confirmation(null, null) : confirmation);
     }
 
     @POST
     @Path("/{id}/dismiss")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "dismissDuplicate", summary = "Dismiss a duplicate suspect", description = "The two cases are different; nothing else changes.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DuplicateViews.Dismissal.class),
-            examples = @ExampleObject(name = "different patients", value = "{\"comment\": \"Different patients with the same lot.\"}")))
-    @APIResponse(responseCode = "200", description = "Dismissed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DuplicateViews.Suspect.class)))
-    @APIResponse(responseCode = "404", description = "No such suspect.",
+    @Operation(
+            operationId = "dismissDuplicate",
+            summary = "Dismiss a duplicate suspect",
+            description = "The two cases are different; nothing else changes.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Dismissal.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "different patients",
+                                            value = "{\"comment\": \"Different patients with the same lot.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Dismissed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DuplicateViews.Suspect.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such suspect.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided.",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already decided.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DuplicateViews.Suspect dismiss(@Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id,
+    public DuplicateViews.Suspect dismiss(
+            @Parameter(description = "Suspect id.", example = "51") @PathParam("id") String id,
             @Valid DuplicateViews.Dismissal dismissal) {
         return service.dismiss(parse(id), dismissal);
     }

@@ -1,5 +1,11 @@
 package org.kaers.duplicates;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -12,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
@@ -26,10 +27,6 @@ import org.kaers.report.CaseReportService;
 import org.kaers.report.NullificationReason;
 import org.kaers.report.NullificationRequest;
 import org.kaers.security.Caller;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Screens each new or changed case (a submission, follow-up or import; {@link ScreeningQueue}) against its blocked candidates, keeps the pairs at or above the threshold in a queue,
@@ -52,7 +49,13 @@ class DuplicateService {
     private final ObjectMapper json;
     private final Caller caller;
 
-    DuplicateService(FeatureStore store, LinkageIndex index, ScreeningQueue queue, DuplicateRepository suspects, CaseReportService cases, ObjectMapper json,
+    DuplicateService(
+            FeatureStore store,
+            LinkageIndex index,
+            ScreeningQueue queue,
+            DuplicateRepository suspects,
+            CaseReportService cases,
+            ObjectMapper json,
             Caller caller) {
         this.store = store;
         this.index = index;
@@ -78,8 +81,7 @@ class DuplicateService {
     }
 
     /** A batch screened from the queue: how many cases and how many new suspects. */
-    record Screened(int cases, int suspects) {
-    }
+    record Screened(int cases, int suspects) {}
 
     /** A batch whose screening failed: its transaction rolled back, its entries stay queued. */
     static final class ScreeningFailed extends RuntimeException {
@@ -167,7 +169,8 @@ class DuplicateService {
                 if (s != null) {
                     BigDecimal weight = weight(score);
                     String fields = write(score.fields());
-                    if (s.status == DuplicateStatus.OPEN && (s.score.compareTo(weight) != 0 || !s.fieldWeights.equals(fields))) {
+                    if (s.status == DuplicateStatus.OPEN
+                            && (s.score.compareTo(weight) != 0 || !s.fieldWeights.equals(fields))) {
                         s.score = weight;
                         s.fieldWeights = fields;
                         s.rescoredAt = now;
@@ -229,8 +232,14 @@ class DuplicateService {
             throw ApiProblem.invalid(Violation.body("keep", "must be " + earlier + " or " + newer));
         }
         String nullified = keep.equals(earlier) ? newer : earlier;
-        cases.nullify(nullified, new NullificationRequest(NullificationReason.DUPLICATE,
-                confirmation.comment() == null ? "duplicate suspect " + id + " confirmed" : confirmation.comment(), keep),
+        cases.nullify(
+                nullified,
+                new NullificationRequest(
+                        NullificationReason.DUPLICATE,
+                        confirmation.comment() == null
+                                ? "duplicate suspect " + id + " confirmed"
+                                : confirmation.comment(),
+                        keep),
                 null);
         decide(s, DuplicateStatus.CONFIRMED, confirmation.comment());
         s.nullifiedCase = nullified;
@@ -274,10 +283,21 @@ class DuplicateService {
             ids.add(s.candidateId);
         });
         Map<Long, String> numbers = suspects.caseNumbers(ids);
-        return found.stream().map(s -> new DuplicateViews.Suspect(s.id, numbers.get(s.caseId), numbers.get(s.candidateId),
-                s.score.stripTrailingZeros().scale() < 0 ? s.score.setScale(0) : s.score.stripTrailingZeros(), s.status,
-                read(s.fieldWeights), s.foundAt, s.decidedBy, s.decidedAt, s.decisionComment, s.nullifiedCase,
-                s.rescoredAt)).toList();
+        return found.stream()
+                .map(s -> new DuplicateViews.Suspect(
+                        s.id,
+                        numbers.get(s.caseId),
+                        numbers.get(s.candidateId),
+                        s.score.stripTrailingZeros().scale() < 0 ? s.score.setScale(0) : s.score.stripTrailingZeros(),
+                        s.status,
+                        read(s.fieldWeights),
+                        s.foundAt,
+                        s.decidedBy,
+                        s.decidedAt,
+                        s.decisionComment,
+                        s.nullifiedCase,
+                        s.rescoredAt))
+                .toList();
     }
 
     private String write(List<LinkageScore.FieldWeight> fields) {
@@ -290,7 +310,7 @@ class DuplicateService {
 
     private List<LinkageScore.FieldWeight> read(String text) {
         try {
-            return json.readValue(text, new TypeReference<List<LinkageScore.FieldWeight>>() { });
+            return json.readValue(text, new TypeReference<List<LinkageScore.FieldWeight>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored field weights are not readable", e);
         }

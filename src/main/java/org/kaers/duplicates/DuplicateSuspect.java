@@ -1,8 +1,5 @@
 package org.kaers.duplicates;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
 
 /** A pair of cases that may be one: the newer case, its candidate, the weight, and the reviewer's decision. */
 @Entity

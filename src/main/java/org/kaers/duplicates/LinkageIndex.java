@@ -1,5 +1,9 @@
 package org.kaers.duplicates;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,12 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The linkage index (V73): each indexed case's keys ({@link LinkageKeys}) in {@code duplicate_key} and how many
@@ -43,9 +41,11 @@ class LinkageIndex {
         Map<LinkageKeys.Key, Integer> delta = new TreeMap<>(
                 java.util.Comparator.comparing(LinkageKeys.Key::field).thenComparing(LinkageKeys.Key::value));
         List<Object[]> gone = em.createNativeQuery("with gone as (delete from duplicate_key"
-                + " where case_id = any(cast(string_to_array(?1, ',') as bigint[])) returning field, value)"
-                + " select field, value from gone")
-                .setParameter(1, String.join(",", ids.stream().map(String::valueOf).toList())).getResultList();
+                        + " where case_id = any(cast(string_to_array(?1, ',') as bigint[])) returning field, value)"
+                        + " select field, value from gone")
+                .setParameter(
+                        1, String.join(",", ids.stream().map(String::valueOf).toList()))
+                .getResultList();
         gone.forEach(r -> delta.merge(new LinkageKeys.Key((String) r[0], (String) r[1]), -1, Integer::sum));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CaseFeatures c : active) {
@@ -55,9 +55,11 @@ class LinkageIndex {
             }
         }
         if (!rows.isEmpty()) {
-            em.createNativeQuery("insert into duplicate_key (field, value, case_id) select field, value, case_id"
-                    + " from jsonb_to_recordset(cast(?1 as jsonb)) as k(case_id bigint, field text, value text)")
-                    .setParameter(1, write(rows)).executeUpdate();
+            em.createNativeQuery(
+                            "insert into duplicate_key (field, value, case_id) select field, value, case_id"
+                                    + " from jsonb_to_recordset(cast(?1 as jsonb)) as k(case_id bigint, field text, value text)")
+                    .setParameter(1, write(rows))
+                    .executeUpdate();
         }
         List<Map<String, Object>> changes = new ArrayList<>();
         delta.forEach((k, d) -> {
@@ -66,11 +68,13 @@ class LinkageIndex {
             }
         });
         if (!changes.isEmpty()) {
-            em.createNativeQuery("insert into duplicate_value_count (field, value, cases)"
-                    + " select field, value, delta from jsonb_to_recordset(cast(?1 as jsonb))"
-                    + "   as d(field text, value text, delta integer) order by field, value"
-                    + " on conflict (field, value) do update set cases = duplicate_value_count.cases + excluded.cases")
-                    .setParameter(1, write(changes)).executeUpdate();
+            em.createNativeQuery(
+                            "insert into duplicate_value_count (field, value, cases)"
+                                    + " select field, value, delta from jsonb_to_recordset(cast(?1 as jsonb))"
+                                    + "   as d(field text, value text, delta integer) order by field, value"
+                                    + " on conflict (field, value) do update set cases = duplicate_value_count.cases + excluded.cases")
+                    .setParameter(1, write(changes))
+                    .executeUpdate();
         }
     }
 
@@ -86,17 +90,23 @@ class LinkageIndex {
         wanted.add(new LinkageKeys.Key(LinkageKeys.CASE, ""));
         batch.forEach(c -> wanted.addAll(LinkageKeys.of(c)));
         List<Map<String, Object>> keys = wanted.stream()
-                .map(k -> Map.<String, Object>of("field", k.field(), "value", k.value())).toList();
+                .map(k -> Map.<String, Object>of("field", k.field(), "value", k.value()))
+                .toList();
         List<Object[]> rows = em.createNativeQuery("select v.field, v.value, v.cases from duplicate_value_count v"
-                + " join jsonb_to_recordset(cast(?1 as jsonb)) as k(field text, value text)"
-                + "   on k.field = v.field and k.value = v.value")
-                .setParameter(1, write(keys)).getResultList();
+                        + " join jsonb_to_recordset(cast(?1 as jsonb)) as k(field text, value text)"
+                        + "   on k.field = v.field and k.value = v.value")
+                .setParameter(1, write(keys))
+                .getResultList();
         Map<LinkageKeys.Key, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(new LinkageKeys.Key((String) r[0], (String) r[1]), ((Number) r[2]).longValue()));
-        Object[] span = (Object[]) em.createNativeQuery("select min(value), max(value) from duplicate_key where field = ?1")
-                .setParameter(1, LinkageField.ONSET_DATE.name()).getSingleResult();
-        double days = span[0] == null ? 365 : java.time.temporal.ChronoUnit.DAYS.between(
-                java.time.LocalDate.parse((String) span[0]), java.time.LocalDate.parse((String) span[1]));
+        Object[] span =
+                (Object[]) em.createNativeQuery("select min(value), max(value) from duplicate_key where field = ?1")
+                        .setParameter(1, LinkageField.ONSET_DATE.name())
+                        .getSingleResult();
+        double days = span[0] == null
+                ? 365
+                : java.time.temporal.ChronoUnit.DAYS.between(
+                        java.time.LocalDate.parse((String) span[0]), java.time.LocalDate.parse((String) span[1]));
         return new Counts(counts, days);
     }
 
@@ -105,8 +115,18 @@ class LinkageIndex {
 
         static final double PRIOR_WEIGHT = 1000;
         private static final Map<LinkageField, Double> PRIOR = Map.of(
-                LinkageField.SEX, 0.5, LinkageField.COUNTRY, 0.5, LinkageField.PRODUCTS, 0.01,
-                LinkageField.VENDOR, 0.01, LinkageField.LOT, 0.001, LinkageField.REACTIONS, 0.02);
+                LinkageField.SEX,
+                0.5,
+                LinkageField.COUNTRY,
+                0.5,
+                LinkageField.PRODUCTS,
+                0.01,
+                LinkageField.VENDOR,
+                0.01,
+                LinkageField.LOT,
+                0.001,
+                LinkageField.REACTIONS,
+                0.02);
 
         long of(LinkageKeys.Key key) {
             return byKey.getOrDefault(key, 0L);
@@ -140,19 +160,23 @@ class LinkageIndex {
     @SuppressWarnings("unchecked")
     Map<Long, List<Long>> candidates(Map<Long, Set<LinkageKeys.Key>> probes, int max) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        probes.forEach((id, keys) -> keys.forEach(k -> rows.add(Map.of("case_id", id, "field", k.field(), "value", k.value()))));
+        probes.forEach((id, keys) ->
+                keys.forEach(k -> rows.add(Map.of("case_id", id, "field", k.field(), "value", k.value()))));
         Map<Long, List<Long>> out = new LinkedHashMap<>();
         if (rows.isEmpty()) {
             return out;
         }
-        List<Object[]> found = em.createNativeQuery("with hit as (select distinct p.case_id as screened, k.case_id as candidate"
-                + "   from jsonb_to_recordset(cast(?1 as jsonb)) as p(case_id bigint, field text, value text)"
-                + "   join duplicate_key k on k.field = p.field and k.value = p.value and k.case_id <> p.case_id)"
-                + " select screened, candidate from (select h.screened, h.candidate, row_number() over"
-                + "   (partition by h.screened order by c.received_at desc, c.id desc) as n"
-                + "   from hit h join case_report c on c.id = h.candidate and c.status = 'ACTIVE') r where n <= ?2"
-                + " order by screened, n")
-                .setParameter(1, write(rows)).setParameter(2, max).getResultList();
+        List<Object[]> found = em.createNativeQuery(
+                        "with hit as (select distinct p.case_id as screened, k.case_id as candidate"
+                                + "   from jsonb_to_recordset(cast(?1 as jsonb)) as p(case_id bigint, field text, value text)"
+                                + "   join duplicate_key k on k.field = p.field and k.value = p.value and k.case_id <> p.case_id)"
+                                + " select screened, candidate from (select h.screened, h.candidate, row_number() over"
+                                + "   (partition by h.screened order by c.received_at desc, c.id desc) as n"
+                                + "   from hit h join case_report c on c.id = h.candidate and c.status = 'ACTIVE') r where n <= ?2"
+                                + " order by screened, n")
+                .setParameter(1, write(rows))
+                .setParameter(2, max)
+                .getResultList();
         found.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
                 .add(((Number) r[1]).longValue()));
         return out;

@@ -19,8 +19,7 @@ import java.util.function.ToLongFunction;
 final class LinkageKeys {
 
     /** A key: a field and a value (both compared exactly). */
-    record Key(String field, String value) {
-    }
+    record Key(String field, String value) {}
 
     static final String CASE = "CASE";
     static final String ONSET_SEX = "ONSET_SEX";
@@ -29,8 +28,7 @@ final class LinkageKeys {
 
     private static final List<String> SEXES = List.of("FEMALE", "MALE", "-");
 
-    private LinkageKeys() {
-    }
+    private LinkageKeys() {}
 
     /** The keys the index keeps of a case. */
     static Set<Key> of(CaseFeatures c) {

@@ -19,8 +19,7 @@ final class LinkageScorer {
     /** A reference quoted by both cases: near-certain whatever else differs. */
     static final double SAME_REFERENCE = 30.0;
 
-    private LinkageScorer() {
-    }
+    private LinkageScorer() {}
 
     static LinkageScore score(CaseFeatures a, CaseFeatures b, Frequencies f) {
         List<LinkageScore.FieldWeight> parts = new ArrayList<>();
@@ -34,7 +33,8 @@ final class LinkageScorer {
         sets(LinkageField.LOT, a.lots(), b.lots(), 0.8, 1, f, parts);
         sets(LinkageField.REACTIONS, a.reactions(), b.reactions(), 0.85, 2, f, parts);
         correlated(parts);
-        double total = parts.stream().mapToDouble(LinkageScore.FieldWeight::weight).sum();
+        double total =
+                parts.stream().mapToDouble(LinkageScore.FieldWeight::weight).sum();
         return new LinkageScore(round(total), parts);
     }
 
@@ -107,25 +107,34 @@ final class LinkageScorer {
         }
     }
 
-    private static void categorical(LinkageField field, String a, String b, double m, Frequencies f,
-            List<LinkageScore.FieldWeight> parts) {
+    private static void categorical(
+            LinkageField field, String a, String b, double m, Frequencies f, List<LinkageScore.FieldWeight> parts) {
         if (a == null || b == null) {
             parts.add(part(field, "MISSING", 0));
             return;
         }
         double u = clamp(f.share(field, a));
-        parts.add(a.equals(b) ? part(field, "AGREE", log2(m / u))
-                : part(field, "DISAGREE", log2((1 - m) / (1 - u))));
+        parts.add(a.equals(b) ? part(field, "AGREE", log2(m / u)) : part(field, "DISAGREE", log2((1 - m) / (1 - u))));
     }
 
-    private static void sets(LinkageField field, Set<String> a, Set<String> b, double m, int count, Frequencies f,
+    private static void sets(
+            LinkageField field,
+            Set<String> a,
+            Set<String> b,
+            double m,
+            int count,
+            Frequencies f,
             List<LinkageScore.FieldWeight> parts) {
         if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
             parts.add(part(field, "MISSING", 0));
             return;
         }
-        List<Double> shared = a.stream().filter(b::contains).map(v -> clamp(f.share(field, v)))
-                .sorted(Comparator.naturalOrder()).limit(count).toList();
+        List<Double> shared = a.stream()
+                .filter(b::contains)
+                .map(v -> clamp(f.share(field, v)))
+                .sorted(Comparator.naturalOrder())
+                .limit(count)
+                .toList();
         if (shared.isEmpty()) {
             double u = clamp(a.stream().mapToDouble(v -> f.share(field, v)).sum());
             parts.add(part(field, "DISAGREE", log2((1 - m) / (1 - Math.min(u, 0.9)))));

@@ -12,6 +12,5 @@ public final class NormalisedKeys {
     /** Lower case, letters and digits only; null when nothing is left. */
     public static final String VENDOR_SQL = "nullif(regexp_replace(lower(p.vendor), '[^a-z0-9]', '', 'g'), '')";
 
-    private NormalisedKeys() {
-    }
+    private NormalisedKeys() {}
 }

@@ -1,11 +1,10 @@
 package org.kaers.duplicates;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * The cases waiting for duplicate screening ({@code duplicate_screening}, V71): a trigger on case_report queues a
@@ -24,18 +23,23 @@ class ScreeningQueue {
      * (nothing is lost) until it is turned on. Submissions, follow-ups and amendments are always screened.
      */
     private final boolean screenImports;
+
     private final EntityManager em;
 
-    ScreeningQueue(EntityManager em,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kaers.duplicates.screen-imports",
-                    defaultValue = "true") boolean screenImports) {
+    ScreeningQueue(
+            EntityManager em,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(
+                            name = "kaers.duplicates.screen-imports",
+                            defaultValue = "true")
+                    boolean screenImports) {
         this.em = em;
         this.screenImports = screenImports;
     }
 
     /** The condition on a queue entry {@code q} that the worker may screen it now. */
     private String screenable() {
-        return screenImports ? "true"
+        return screenImports
+                ? "true"
                 : "not exists (select 1 from case_report c where c.id = q.case_id and c.source = 'CAERS')";
     }
 
@@ -45,7 +49,9 @@ class ScreeningQueue {
      */
     boolean claim(long caseId) {
         return !em.createNativeQuery("select case_id from duplicate_screening where case_id = ?1 for update")
-                .setParameter(1, caseId).getResultList().isEmpty();
+                .setParameter(1, caseId)
+                .getResultList()
+                .isEmpty();
     }
 
     /**
@@ -53,20 +59,28 @@ class ScreeningQueue {
      * skipping them.
      */
     List<Long> claimOldest(boolean wait, int max) {
-        List<?> ids = em.createNativeQuery("select q.case_id from duplicate_screening q where q.attempts < ?1 and "
-                + screenable() + " order by q.queued_at, q.case_id limit ?2 for update" + (wait ? "" : " skip locked"))
-                .setParameter(1, MAX_ATTEMPTS).setParameter(2, max).getResultList();
+        List<?> ids = em.createNativeQuery(
+                        "select q.case_id from duplicate_screening q where q.attempts < ?1 and " + screenable()
+                                + " order by q.queued_at, q.case_id limit ?2 for update" + (wait ? "" : " skip locked"))
+                .setParameter(1, MAX_ATTEMPTS)
+                .setParameter(2, max)
+                .getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     void remove(List<Long> caseIds) {
-        em.createNativeQuery("delete from duplicate_screening where case_id = any(cast(string_to_array(?1, ',') as bigint[]))")
-                .setParameter(1, String.join(",", caseIds.stream().map(String::valueOf).toList())).executeUpdate();
+        em.createNativeQuery(
+                        "delete from duplicate_screening where case_id = any(cast(string_to_array(?1, ',') as bigint[]))")
+                .setParameter(
+                        1,
+                        String.join(",", caseIds.stream().map(String::valueOf).toList()))
+                .executeUpdate();
     }
 
     void failed(long caseId) {
         em.createNativeQuery("update duplicate_screening set attempts = attempts + 1 where case_id = ?1")
-                .setParameter(1, caseId).executeUpdate();
+                .setParameter(1, caseId)
+                .executeUpdate();
     }
 
     /**
@@ -75,10 +89,12 @@ class ScreeningQueue {
      */
     DuplicateViews.Screening state() {
         Object[] r = (Object[]) em.createNativeQuery("select count(*) filter (where attempts < ?1),"
-                + " count(*) filter (where attempts >= ?1), min(queued_at) from duplicate_screening q where "
-                + screenable())
-                .setParameter(1, MAX_ATTEMPTS).getSingleResult();
-        return new DuplicateViews.Screening(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2]), null);
+                        + " count(*) filter (where attempts >= ?1), min(queued_at) from duplicate_screening q where "
+                        + screenable())
+                .setParameter(1, MAX_ATTEMPTS)
+                .getSingleResult();
+        return new DuplicateViews.Screening(
+                ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2]), null);
     }
 
     private static Instant instant(Object value) {

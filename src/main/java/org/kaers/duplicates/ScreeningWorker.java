@@ -1,12 +1,9 @@
 package org.kaers.duplicates;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Screens the queued cases the API did not screen at once (follow-ups, amendments, imported cases and their
@@ -34,8 +31,11 @@ class ScreeningWorker {
         stopping = true;
     }
 
-    @Scheduled(every = "${kaers.duplicates.screening-interval:5s}", delay = 5,
-            delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${kaers.duplicates.screening-interval:5s}",
+            delay = 5,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void round() {
         int[] done = screen(false, ROUND);
         if (done[1] > 0) {
@@ -79,8 +79,9 @@ class ScreeningWorker {
                     singles = e.caseIds.size(); // find the case that fails
                     continue;
                 }
-                LOG.warnf("duplicate screening of case id %d failed (%s); retried later", e.caseIds.get(0),
-                        org.kaers.common.ProblemMappers.describe(e.getCause()));
+                LOG.warnf(
+                        "duplicate screening of case id %d failed (%s); retried later",
+                        e.caseIds.get(0), org.kaers.common.ProblemMappers.describe(e.getCause()));
                 service.screeningFailed(e.caseIds.get(0));
                 tried++;
                 singles--;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -76,7 +75,10 @@ final class CaseBundleReader {
                 entryByReference.put(e.getFullUrl(), i);
             }
             if (e.getResource() != null && e.getResource().getIdElement().getIdPart() != null) {
-                entryByReference.put(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart(), i);
+                entryByReference.put(
+                        e.getResource().fhirType() + "/"
+                                + e.getResource().getIdElement().getIdPart(),
+                        i);
             }
         }
     }
@@ -108,7 +110,8 @@ final class CaseBundleReader {
         elements.put("", ep);
         Extension status = event.getExtensionByUrl(Fhir.R5_STATUS);
         if (status != null && "entered-in-error".equals(status.getValue().primitiveValue())) {
-            throw new ReadProblem(ep + ".extension", "the AdverseEvent is entered-in-error (nullified): not a case to submit");
+            throw new ReadProblem(
+                    ep + ".extension", "the AdverseEvent is entered-in-error (nullified): not a case to submit");
         }
         int pi = resolve(event.getSubject(), Patient.class, ep + ".subject");
         Patient patient = (Patient) resource(pi);
@@ -132,12 +135,22 @@ final class CaseBundleReader {
         elements.put("care", ep + ".extension[care]");
         elements.putIfAbsent("vitalSigns", "Bundle.entry");
         elements.put("dateOfDeath", path(pi) + ".deceasedDateTime");
-        LocalDate death = patient.getDeceased() instanceof BaseDateTimeType d ? date(d, path(pi) + ".deceasedDateTime") : null;
-        return new CaseReportRequest(reporter, patient(patient, pi, weight), products, reactions,
-                criteria.isEmpty() ? null : criteria, death, labs.isEmpty() ? null : labs,
-                string(event, "narrative"), string(event, "centre-reference"),
-                record(event, "exposure", Exposure.class, ep), record(event, "care", Care.class, ep),
-                vitalSigns(), toxicology.isEmpty() ? null : toxicology);
+        LocalDate death =
+                patient.getDeceased() instanceof BaseDateTimeType d ? date(d, path(pi) + ".deceasedDateTime") : null;
+        return new CaseReportRequest(
+                reporter,
+                patient(patient, pi, weight),
+                products,
+                reactions,
+                criteria.isEmpty() ? null : criteria,
+                death,
+                labs.isEmpty() ? null : labs,
+                string(event, "narrative"),
+                string(event, "centre-reference"),
+                record(event, "exposure", Exposure.class, ep),
+                record(event, "care", Care.class, ep),
+                vitalSigns(),
+                toxicology.isEmpty() ? null : toxicology);
     }
 
     private CaseReportRequest.Patient patient(Patient p, int pi, BigDecimal weightKg) {
@@ -150,28 +163,39 @@ final class CaseBundleReader {
         elements.put("patient.pregnant", pp + ".extension[pregnant]");
         elements.put("patient.history", pp + ".extension[history]");
         String initials = p.hasName() ? p.getNameFirstRep().getText() : null;
-        Sex sex = !p.hasGender() ? null : switch (p.getGender()) {
-            case FEMALE -> Sex.FEMALE;
-            case MALE -> Sex.MALE;
-            case UNKNOWN -> Sex.UNKNOWN;
-            default -> throw new ReadProblem(pp + ".gender", "must be female, male or unknown (KAERS records no other)");
-        };
+        Sex sex = !p.hasGender()
+                ? null
+                : switch (p.getGender()) {
+                    case FEMALE -> Sex.FEMALE;
+                    case MALE -> Sex.MALE;
+                    case UNKNOWN -> Sex.UNKNOWN;
+                    default ->
+                        throw new ReadProblem(
+                                pp + ".gender", "must be female, male or unknown (KAERS records no other)");
+                };
         CaseReportRequest.Age age = null;
         Extension ageExt = p.getExtensionByUrl(Fhir.ext("age-at-onset"));
         if (ageExt != null) {
             if (!(ageExt.getValue() instanceof Quantity q) || !q.hasValue()) {
-                throw new ReadProblem(pp + ".extension[age-at-onset]", "must be a valueQuantity with a value and a code");
+                throw new ReadProblem(
+                        pp + ".extension[age-at-onset]", "must be a valueQuantity with a value and a code");
             }
-            age = new CaseReportRequest.Age(q.getValue(), code(AgeUnit.class, q.getCodeElement(),
-                    pp + ".extension[age-at-onset].valueQuantity.code"));
+            age = new CaseReportRequest.Age(
+                    q.getValue(),
+                    code(AgeUnit.class, q.getCodeElement(), pp + ".extension[age-at-onset].valueQuantity.code"));
         }
         Extension group = p.getExtensionByUrl(Fhir.ext("age-group"));
         Extension pregnant = p.getExtensionByUrl(Fhir.ext("pregnant"));
         List<PatientHistory> history = p.getExtensionsByUrl(Fhir.ext("history")).stream()
-                .map(e -> code(PatientHistory.class, e.getValue(), pp + ".extension[history]")).toList();
-        return new CaseReportRequest.Patient(initials, age,
-                group == null ? null : code(AgeGroup.class, group.getValue(), pp + ".extension[age-group]"), sex,
-                weightKg, pregnant == null ? null : Boolean.valueOf(pregnant.getValue().primitiveValue()),
+                .map(e -> code(PatientHistory.class, e.getValue(), pp + ".extension[history]"))
+                .toList();
+        return new CaseReportRequest.Patient(
+                initials,
+                age,
+                group == null ? null : code(AgeGroup.class, group.getValue(), pp + ".extension[age-group]"),
+                sex,
+                weightKg,
+                pregnant == null ? null : Boolean.valueOf(pregnant.getValue().primitiveValue()),
                 history.isEmpty() ? null : history);
     }
 
@@ -191,7 +215,8 @@ final class CaseBundleReader {
                 qualification = coded(ReporterQualification.class, role.getCodeFirstRep(), path(ri) + ".code[0]");
             }
             practitioner = role.hasPractitioner()
-                    ? (Practitioner) resource(resolve(role.getPractitioner(), Practitioner.class, path(ri) + ".practitioner"))
+                    ? (Practitioner)
+                            resource(resolve(role.getPractitioner(), Practitioner.class, path(ri) + ".practitioner"))
                     : null;
             if (role.hasOrganization()) {
                 int oi = resolve(role.getOrganization(), Organization.class, path(ri) + ".organization");
@@ -206,8 +231,12 @@ final class CaseBundleReader {
         String country = null;
         String contact = null;
         if (practitioner != null) {
-            country = practitioner.hasAddress() ? practitioner.getAddressFirstRep().getCountry() : null;
-            contact = practitioner.hasTelecom() ? practitioner.getTelecomFirstRep().getValue() : null;
+            country = practitioner.hasAddress()
+                    ? practitioner.getAddressFirstRep().getCountry()
+                    : null;
+            contact = practitioner.hasTelecom()
+                    ? practitioner.getTelecomFirstRep().getValue()
+                    : null;
         }
         return new CaseReportRequest.Reporter(qualification, country, organisation, contact);
     }
@@ -216,15 +245,19 @@ final class CaseBundleReader {
         List<CaseReportRequest.Reaction> out = new ArrayList<>();
         elements.put("reactions", ep + ".resultingCondition");
         for (int i = 0; i < event.getResultingCondition().size(); i++) {
-            int ci = resolve(event.getResultingCondition().get(i), Condition.class, ep + ".resultingCondition[" + i + "]");
+            int ci = resolve(
+                    event.getResultingCondition().get(i), Condition.class, ep + ".resultingCondition[" + i + "]");
             Condition c = (Condition) resource(ci);
             String cp = path(ci);
             elements.put("reactions[" + i + "]", cp);
             elements.put("reactions[" + i + "].verbatim", cp + ".code.text");
             elements.put("reactions[" + i + "].onsetDate", cp + ".onsetDateTime");
             elements.put("reactions[" + i + "].outcome", cp + ".extension[reaction-outcome]");
-            String verbatim = !c.hasCode() ? null
-                    : c.getCode().hasText() ? c.getCode().getText() : c.getCode().getCodingFirstRep().getDisplay();
+            String verbatim = !c.hasCode()
+                    ? null
+                    : c.getCode().hasText()
+                            ? c.getCode().getText()
+                            : c.getCode().getCodingFirstRep().getDisplay();
             LocalDate onset = c.getOnset() instanceof BaseDateTimeType d ? date(d, cp + ".onsetDateTime") : null;
             Extension outcome = c.getExtensionByUrl(Fhir.ext("reaction-outcome"));
             ReactionOutcome o = outcome != null
@@ -251,9 +284,12 @@ final class CaseBundleReader {
     private final Map<Integer, Integer> productOfEntry = new HashMap<>();
 
     /** A causality assessment found in the Bundle, with the element it was read from. */
-    record ImportedCausality(int productIndex, int reactionIndex, org.kaers.causality.WhoUmcCategory whoUmc,
-            String comment, String element) {
-    }
+    record ImportedCausality(
+            int productIndex,
+            int reactionIndex,
+            org.kaers.causality.WhoUmcCategory whoUmc,
+            String comment,
+            String element) {}
 
     /**
      * The causality assessments of the AdverseEvent's suspect entities (call after {@link #read}): the product of
@@ -271,34 +307,47 @@ final class CaseBundleReader {
             for (int j = 0; j < suspect.getCausality().size(); j++) {
                 var c = suspect.getCausality().get(j);
                 String cp = sp + ".causality[" + j + "]";
-                Integer product = productOfEntry.get(resolve(suspect.getInstance(), DomainResource.class, sp + ".instance"));
+                Integer product =
+                        productOfEntry.get(resolve(suspect.getInstance(), DomainResource.class, sp + ".instance"));
                 if (product == null) {
-                    throw new ReadProblem(sp + ".instance", "an assessed suspect entity must be a Medication read as a product");
+                    throw new ReadProblem(
+                            sp + ".instance", "an assessed suspect entity must be a Medication read as a product");
                 }
-                int reaction = reactionNamed(c.getProductRelatedness(), reactions, verbatims, cp + ".productRelatedness");
+                int reaction =
+                        reactionNamed(c.getProductRelatedness(), reactions, verbatims, cp + ".productRelatedness");
                 org.kaers.causality.WhoUmcCategory who = null;
                 String ours = codeIn(c.getAssessment(), Fhir.CS + "who-umc");
-                String hl7 = codeIn(c.getAssessment(), "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
+                String hl7 = codeIn(
+                        c.getAssessment(), "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
                 for (org.kaers.causality.WhoUmcCategory w : org.kaers.causality.WhoUmcCategory.values()) {
-                    if (w.name().equals(ours) || (ours == null && CaseBundleWriter.whoUmc(w).equals(hl7))) {
+                    if (w.name().equals(ours)
+                            || (ours == null && CaseBundleWriter.whoUmc(w).equals(hl7))) {
                         who = w;
                     }
                 }
                 if (who == null) {
-                    throw new ReadProblem(cp + ".assessment", "must carry a WHO-UMC category: a code of " + Fhir.CS
-                            + "who-umc or of http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
+                    throw new ReadProblem(
+                            cp + ".assessment",
+                            "must carry a WHO-UMC category: a code of " + Fhir.CS
+                                    + "who-umc or of http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
                 }
                 String text = c.getAssessment().getText();
-                out.add(new ImportedCausality(product, reaction, who,
-                        text == null ? null : text.length() > 2000 ? text.substring(0, 2000) : text, cp));
+                out.add(new ImportedCausality(
+                        product,
+                        reaction,
+                        who,
+                        text == null ? null : text.length() > 2000 ? text.substring(0, 2000) : text,
+                        cp));
             }
         }
         return out;
     }
 
     private static int reactionNamed(String relatedness, int reactions, List<String> verbatims, String element) {
-        java.util.regex.Matcher m = relatedness == null ? null
-                : java.util.regex.Pattern.compile("reaction (\\d{1,2})(: .*)?", java.util.regex.Pattern.DOTALL).matcher(relatedness);
+        java.util.regex.Matcher m = relatedness == null
+                ? null
+                : java.util.regex.Pattern.compile("reaction (\\d{1,2})(: .*)?", java.util.regex.Pattern.DOTALL)
+                        .matcher(relatedness);
         if (m != null && m.matches() && Integer.parseInt(m.group(1)) < reactions) {
             return Integer.parseInt(m.group(1));
         }
@@ -310,14 +359,18 @@ final class CaseBundleReader {
         if (relatedness == null && reactions == 1) {
             return 0;
         }
-        throw new ReadProblem(element, "must name the assessed reaction: \"reaction <n>: <text>\" (n from 0, as exported) "
-                + "or the text of one of the " + reactions + " reactions");
+        throw new ReadProblem(
+                element,
+                "must name the assessed reaction: \"reaction <n>: <text>\" (n from 0, as exported) "
+                        + "or the text of one of the " + reactions + " reactions");
     }
 
     private List<CaseReportRequest.Product> products(AdverseEvent event, String ep) {
         Set<Integer> suspects = new HashSet<>();
         for (int i = 0; i < event.getSuspectEntity().size(); i++) {
-            suspects.add(resolve(event.getSuspectEntity().get(i).getInstance(), DomainResource.class,
+            suspects.add(resolve(
+                    event.getSuspectEntity().get(i).getInstance(),
+                    DomainResource.class,
                     ep + ".suspectEntity[" + i + "].instance"));
         }
         List<CaseReportRequest.Product> out = new ArrayList<>();
@@ -327,12 +380,14 @@ final class CaseBundleReader {
             MedicationStatement s = (MedicationStatement) resource(si);
             String sp = path(si);
             if (!(s.getMedication() instanceof Reference r)) {
-                throw new ReadProblem(sp + ".medication", "must be a medicationReference to a Medication in the Bundle");
+                throw new ReadProblem(
+                        sp + ".medication", "must be a medicationReference to a Medication in the Bundle");
             }
             int mi = resolve(r, Medication.class, sp + ".medicationReference");
             statedMedications.add(mi);
             Extension roleExt = s.getExtensionByUrl(Fhir.ext("product-role"));
-            ProductRole role = roleExt != null ? code(ProductRole.class, roleExt.getValue(), sp + ".extension[product-role]")
+            ProductRole role = roleExt != null
+                    ? code(ProductRole.class, roleExt.getValue(), sp + ".extension[product-role]")
                     : suspects.contains(mi) ? ProductRole.SUSPECT : ProductRole.CONCOMITANT;
             productOfEntry.putIfAbsent(mi, out.size());
             out.add(product(out.size(), role, (Medication) resource(mi), path(mi), s, sp));
@@ -346,8 +401,8 @@ final class CaseBundleReader {
         return out;
     }
 
-    private CaseReportRequest.Product product(int index, ProductRole role, Medication m, String mp,
-            MedicationStatement s, String sp) {
+    private CaseReportRequest.Product product(
+            int index, ProductRole role, Medication m, String mp, MedicationStatement s, String sp) {
         String key = "products[" + index + "]";
         elements.put(key, sp != null ? sp : mp);
         elements.put(key + ".name", mp + ".code.text");
@@ -357,11 +412,17 @@ final class CaseBundleReader {
         elements.put(key + ".strain", mp + ".extension[strain]");
         elements.put(key + ".mitragynineMgPerServing", mp + ".ingredient");
         elements.put(key + ".sevenOhMgPerServing", mp + ".ingredient");
-        String name = !m.hasCode() ? null : m.getCode().hasText() ? m.getCode().getText() : m.getCode().getCodingFirstRep().getDisplay();
+        String name = !m.hasCode()
+                ? null
+                : m.getCode().hasText()
+                        ? m.getCode().getText()
+                        : m.getCode().getCodingFirstRep().getDisplay();
         BigDecimal mitragynine = null;
         BigDecimal sevenOh = null;
         for (Medication.MedicationIngredientComponent ing : m.getIngredient()) {
-            if (ing.getItem() instanceof CodeableConcept c && ing.hasStrength() && ing.getStrength().hasNumerator()) {
+            if (ing.getItem() instanceof CodeableConcept c
+                    && ing.hasStrength()
+                    && ing.getStrength().hasNumerator()) {
                 String code = codeIn(c, Fhir.CS + "labelled-alkaloid");
                 if ("MITRAGYNINE".equals(code)) {
                     mitragynine = ing.getStrength().getNumerator().getValue();
@@ -402,20 +463,46 @@ final class CaseBundleReader {
                 route = dosage.hasRoute() ? coded(Route.class, dosage.getRoute(), sp + ".dosage[0].route") : null;
                 if (dosage.hasDoseAndRate() && dosage.getDoseAndRateFirstRep().getDose() instanceof Quantity q) {
                     dose = q.getValue();
-                    unit = q.hasCode() ? code(DoseUnit.class, q.getCodeElement(),
-                            sp + ".dosage[0].doseAndRate[0].doseQuantity.code") : null;
+                    unit = q.hasCode()
+                            ? code(
+                                    DoseUnit.class,
+                                    q.getCodeElement(),
+                                    sp + ".dosage[0].doseAndRate[0].doseQuantity.code")
+                            : null;
                 }
             }
-            reason = s.hasReasonCode() ? coded(ReasonForUse.class, s.getReasonCodeFirstRep(), sp + ".reasonCode[0]") : null;
+            reason = s.hasReasonCode()
+                    ? coded(ReasonForUse.class, s.getReasonCodeFirstRep(), sp + ".reasonCode[0]")
+                    : null;
             Extension perDayExt = s.getExtensionByUrl(Fhir.ext("doses-per-day"));
-            perDay = perDayExt == null ? null : new BigDecimal(perDayExt.getValue().primitiveValue());
+            perDay = perDayExt == null
+                    ? null
+                    : new BigDecimal(perDayExt.getValue().primitiveValue());
             channel = extCode(s, "purchase-channel", PurchaseChannel.class, sp);
             action = extCode(s, "action-taken", ActionTaken.class, sp);
             de = extCode(s, "dechallenge", ChallengeResult.class, sp);
             re = extCode(s, "rechallenge", ChallengeResult.class, sp);
         }
-        return new CaseReportRequest.Product(role, name, string(m, "vendor"), form, string(m, "strain"), lot,
-                mitragynine, sevenOh, channel, dose, unit, perDay, route, start, stop, reason, action, de, re);
+        return new CaseReportRequest.Product(
+                role,
+                name,
+                string(m, "vendor"),
+                form,
+                string(m, "strain"),
+                lot,
+                mitragynine,
+                sevenOh,
+                channel,
+                dose,
+                unit,
+                perDay,
+                route,
+                start,
+                stop,
+                reason,
+                action,
+                de,
+                re);
     }
 
     /** Labs and toxicology into the lists; returns the body weight in kg, if any. */
@@ -437,13 +524,19 @@ final class CaseBundleReader {
                 toxicology.add(toxicology(o, op, toxicology.size()));
             } else {
                 if (labCode == null && loinc != null) {
-                    labCode = Arrays.stream(LabTest.values()).filter(t -> t.loinc().equals(loinc)).map(Enum::name)
-                            .findFirst().orElse(null);
+                    labCode = Arrays.stream(LabTest.values())
+                            .filter(t -> t.loinc().equals(loinc))
+                            .map(Enum::name)
+                            .findFirst()
+                            .orElse(null);
                 }
                 if (labCode == null) {
-                    throw new ReadProblem(op + ".code", "must carry a KAERS lab-test code or the LOINC code of one: "
-                            + Arrays.stream(LabTest.values()).map(t -> t.name() + " (" + t.loinc() + ")")
-                                    .collect(Collectors.joining(", ")));
+                    throw new ReadProblem(
+                            op + ".code",
+                            "must carry a KAERS lab-test code or the LOINC code of one: "
+                                    + Arrays.stream(LabTest.values())
+                                            .map(t -> t.name() + " (" + t.loinc() + ")")
+                                            .collect(Collectors.joining(", ")));
                 }
                 String key = "labs[" + labs.size() + "]";
                 elements.put(key, op);
@@ -452,11 +545,18 @@ final class CaseBundleReader {
                 elements.put(key + ".upperLimitOfNormal", op + ".referenceRange[0].high");
                 elements.put(key + ".date", op + ".effectiveDateTime");
                 Quantity value = o.getValue() instanceof Quantity q ? q : null;
-                BigDecimal uln = o.hasReferenceRange() && o.getReferenceRangeFirstRep().hasHigh()
-                        ? o.getReferenceRangeFirstRep().getHigh().getValue() : null;
-                LocalDate date = o.getEffective() instanceof BaseDateTimeType d ? date(d, op + ".effectiveDateTime") : null;
-                labs.add(new CaseReportRequest.Lab(labCode, value == null ? null : value.getValue(),
-                        value == null ? null : value.getUnit(), uln, date));
+                BigDecimal uln =
+                        o.hasReferenceRange() && o.getReferenceRangeFirstRep().hasHigh()
+                                ? o.getReferenceRangeFirstRep().getHigh().getValue()
+                                : null;
+                LocalDate date =
+                        o.getEffective() instanceof BaseDateTimeType d ? date(d, op + ".effectiveDateTime") : null;
+                labs.add(new CaseReportRequest.Lab(
+                        labCode,
+                        value == null ? null : value.getValue(),
+                        value == null ? null : value.getUnit(),
+                        uln,
+                        date));
             }
         }
         return weight;
@@ -472,8 +572,9 @@ final class CaseBundleReader {
                 String cp = op + ".component[" + i + "]";
                 VitalSign part = VitalSign.byLoinc(codeIn(c.getCode(), Fhir.LOINC));
                 if (part != VitalSign.SYSTOLIC && part != VitalSign.DIASTOLIC) {
-                    throw new ReadProblem(cp + ".code", "a blood pressure component must be LOINC 8480-6 (systolic) or "
-                            + "8462-4 (diastolic)");
+                    throw new ReadProblem(
+                            cp + ".code",
+                            "a blood pressure component must be LOINC 8480-6 (systolic) or " + "8462-4 (diastolic)");
                 }
                 put(part, vitalValue(c.getValue(), part, cp + ".valueQuantity"), cp);
             }
@@ -489,7 +590,8 @@ final class CaseBundleReader {
 
     private void put(VitalSign sign, BigDecimal value, String op) {
         if (vitals.put(sign, value) != null) {
-            throw new ReadProblem(op, "a second Observation of " + sign.loinc() + " (KAERS records one per case version)");
+            throw new ReadProblem(
+                    op, "a second Observation of " + sign.loinc() + " (KAERS records one per case version)");
         }
         String field = switch (sign) {
             case RESPIRATORY_RATE -> "respiratoryRate";
@@ -501,12 +603,15 @@ final class CaseBundleReader {
             case GLASGOW_COMA_SCORE -> "gcs";
             default -> throw new IllegalStateException(sign.name());
         };
-        elements.put("vitalSigns." + field, op + (sign == VitalSign.GLASGOW_COMA_SCORE ? ".valueInteger" : ".valueQuantity"));
+        elements.put(
+                "vitalSigns." + field,
+                op + (sign == VitalSign.GLASGOW_COMA_SCORE ? ".valueInteger" : ".valueQuantity"));
     }
 
     /** A vital sign's quantity in its UCUM unit (the code, or the unit text when no code is given). */
     private static BigDecimal vitalValue(org.hl7.fhir.r4.model.Type value, VitalSign sign, String element) {
-        if (!(value instanceof Quantity q) || !q.hasValue()
+        if (!(value instanceof Quantity q)
+                || !q.hasValue()
                 || !sign.ucum().equals(q.getCode() != null ? q.getCode() : q.getUnit())) {
             throw new ReadProblem(element, "must be a quantity in " + sign.ucum() + " (UCUM)");
         }
@@ -518,9 +623,14 @@ final class CaseBundleReader {
         if (vitals.isEmpty()) {
             return null;
         }
-        return new VitalSigns(integer(VitalSign.RESPIRATORY_RATE), integer(VitalSign.OXYGEN_SATURATION),
-                integer(VitalSign.HEART_RATE), integer(VitalSign.SYSTOLIC), integer(VitalSign.DIASTOLIC),
-                integer(VitalSign.GLASGOW_COMA_SCORE), vitals.get(VitalSign.BODY_TEMPERATURE));
+        return new VitalSigns(
+                integer(VitalSign.RESPIRATORY_RATE),
+                integer(VitalSign.OXYGEN_SATURATION),
+                integer(VitalSign.HEART_RATE),
+                integer(VitalSign.SYSTOLIC),
+                integer(VitalSign.DIASTOLIC),
+                integer(VitalSign.GLASGOW_COMA_SCORE),
+                vitals.get(VitalSign.BODY_TEMPERATURE));
     }
 
     private Integer integer(VitalSign sign) {
@@ -546,15 +656,22 @@ final class CaseBundleReader {
         elements.put(key + ".method", op + ".method");
         Boolean detected = null;
         if (o.hasInterpretation()) {
-            String code = codeIn(o.getInterpretationFirstRep(), "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation");
-            detected = "POS".equals(code) || "DET".equals(code) ? Boolean.TRUE
+            String code = codeIn(
+                    o.getInterpretationFirstRep(),
+                    "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation");
+            detected = "POS".equals(code) || "DET".equals(code)
+                    ? Boolean.TRUE
                     : "NEG".equals(code) || "ND".equals(code) ? Boolean.FALSE : null;
         }
         Quantity value = o.getValue() instanceof Quantity q ? q : null;
         String unit = value != null ? value.getUnit() : string(o, "unit");
-        return new Toxicology(coded(Toxicology.Analyte.class, o.getCode(), op + ".code"),
-                extCode(o, "specimen", Toxicology.Specimen.class, op), detected, value == null ? null : value.getValue(),
-                unit, o.hasMethod() ? coded(Toxicology.Method.class, o.getMethod(), op + ".method") : null);
+        return new Toxicology(
+                coded(Toxicology.Analyte.class, o.getCode(), op + ".code"),
+                extCode(o, "specimen", Toxicology.Specimen.class, op),
+                detected,
+                value == null ? null : value.getValue(),
+                unit,
+                o.hasMethod() ? coded(Toxicology.Method.class, o.getMethod(), op + ".method") : null);
     }
 
     private <T> T record(DomainResource r, String name, Class<T> type, String rp) {
@@ -576,8 +693,9 @@ final class CaseBundleReader {
     private static <E extends Enum<E>> E coded(Class<E> type, CodeableConcept concept, String where) {
         String code = codeIn(concept, Fhir.cs(type));
         if (code == null) {
-            throw new ReadProblem(where, "must have a coding with system " + Fhir.cs(type) + " and one of the codes "
-                    + allowed(type));
+            throw new ReadProblem(
+                    where,
+                    "must have a coding with system " + Fhir.cs(type) + " and one of the codes " + allowed(type));
         }
         return parse(type, code, where + ".coding");
     }
@@ -622,13 +740,17 @@ final class CaseBundleReader {
     }
 
     private int resolve(Reference reference, Class<? extends Resource> type, String where) {
-        Integer i = reference == null || reference.getReference() == null ? null
+        Integer i = reference == null || reference.getReference() == null
+                ? null
                 : entryByReference.get(reference.getReference());
         if (i == null) {
             throw new ReadProblem(where, "must reference a " + type.getSimpleName() + " in the Bundle");
         }
         if (!type.isInstance(resource(i))) {
-            throw new ReadProblem(where, "must reference a " + type.getSimpleName() + ", not a " + resource(i).fhirType());
+            throw new ReadProblem(
+                    where,
+                    "must reference a " + type.getSimpleName() + ", not a "
+                            + resource(i).fhirType());
         }
         return i;
     }

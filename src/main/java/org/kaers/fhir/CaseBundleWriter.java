@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -51,8 +50,7 @@ import org.kaers.report.Toxicology;
 final class CaseBundleWriter {
 
     /** What of the case the caller may receive. */
-    record Audience(boolean identifying, boolean causality) {
-    }
+    record Audience(boolean identifying, boolean causality) {}
 
     private final RecordExtensions records;
     private final CaseReportView view;
@@ -67,7 +65,8 @@ final class CaseBundleWriter {
         this.voided = view.status() == CaseStatus.NULLIFIED;
     }
 
-    static Bundle write(RecordExtensions records, CaseReportView view, List<CausalityView> causality, Audience audience) {
+    static Bundle write(
+            RecordExtensions records, CaseReportView view, List<CausalityView> causality, Audience audience) {
         return new CaseBundleWriter(records, view, audience).bundle(causality);
     }
 
@@ -75,7 +74,8 @@ final class CaseBundleWriter {
         CaseReportRequest report = view.report();
         bundle.setId(uuid("Bundle", 0));
         bundle.setType(Bundle.BundleType.COLLECTION);
-        bundle.setIdentifier(new Identifier().setSystem(Fhir.CASE_VERSION_SYSTEM)
+        bundle.setIdentifier(new Identifier()
+                .setSystem(Fhir.CASE_VERSION_SYSTEM)
                 .setValue(view.caseNumber() + "/" + view.version()));
         bundle.setTimestamp(Date.from(view.versionReceivedAt()));
         bundle.getMeta().setVersionId(String.valueOf(view.version()));
@@ -94,11 +94,13 @@ final class CaseBundleWriter {
         }
         boolean serious = view.derived().serious();
         event.setSeriousness(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness", serious ? "Serious" : "Non-serious",
+                "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness",
+                serious ? "Serious" : "Non-serious",
                 serious ? "Serious" : "Non-serious")));
         if (report.seriousnessCriteria() != null) {
-            report.seriousnessCriteria().forEach(c -> event.addExtension(Fhir.ext("seriousness-criterion"),
-                    code(org.kaers.report.SeriousnessCriterion.class, c)));
+            report.seriousnessCriteria()
+                    .forEach(c -> event.addExtension(
+                            Fhir.ext("seriousness-criterion"), code(org.kaers.report.SeriousnessCriterion.class, c)));
         }
         if (audience.identifying() && report.narrative() != null) {
             event.addExtension(Fhir.ext("narrative"), new StringType(report.narrative()));
@@ -117,14 +119,16 @@ final class CaseBundleWriter {
             event.addResultingCondition(ref(c));
         }
         if (!report.reactions().isEmpty()) {
-            event.setEvent(new CodeableConcept().setText(report.reactions().get(0).verbatim()));
+            event.setEvent(
+                    new CodeableConcept().setText(report.reactions().get(0).verbatim()));
         }
         for (int i = 0; i < report.products().size(); i++) {
             CaseReportRequest.Product p = report.products().get(i);
             Medication m = medication(p, i);
             MedicationStatement s = statement(p, i, m, subject);
             if (p.role() != org.kaers.report.ProductRole.CONCOMITANT) {
-                AdverseEvent.AdverseEventSuspectEntityComponent suspect = event.addSuspectEntity().setInstance(ref(m));
+                AdverseEvent.AdverseEventSuspectEntityComponent suspect =
+                        event.addSuspectEntity().setInstance(ref(m));
                 suspect.addExtension(Fhir.ext("statement"), ref(s));
                 if (audience.causality()) {
                     causality(suspect, causality, i);
@@ -142,7 +146,8 @@ final class CaseBundleWriter {
             }
         }
         if (report.patient().weightKg() != null) {
-            vital(VitalSign.BODY_WEIGHT, subject, report).setValue(VitalSign.BODY_WEIGHT.quantity(report.patient().weightKg()));
+            vital(VitalSign.BODY_WEIGHT, subject, report)
+                    .setValue(VitalSign.BODY_WEIGHT.quantity(report.patient().weightKg()));
         }
         vitalSigns(report, subject);
         return bundle;
@@ -155,19 +160,24 @@ final class CaseBundleWriter {
             patient.addName().setText(p.initials());
         }
         if (p.sex() != null) {
-            patient.setGender(switch (p.sex()) {
-                case FEMALE -> Enumerations.AdministrativeGender.FEMALE;
-                case MALE -> Enumerations.AdministrativeGender.MALE;
-                case UNKNOWN -> Enumerations.AdministrativeGender.UNKNOWN;
-            });
+            patient.setGender(
+                    switch (p.sex()) {
+                        case FEMALE -> Enumerations.AdministrativeGender.FEMALE;
+                        case MALE -> Enumerations.AdministrativeGender.MALE;
+                        case UNKNOWN -> Enumerations.AdministrativeGender.UNKNOWN;
+                    });
         }
         if (dateOfDeath != null) {
             patient.setDeceased(new DateTimeType(dateOfDeath.toString()));
         }
         if (p.age() != null) {
-            patient.addExtension(Fhir.ext("age-at-onset"), new Quantity().setValue(p.age().value())
-                    .setUnit(p.age().unit().name().toLowerCase(java.util.Locale.ROOT))
-                    .setSystem(Fhir.cs(org.kaers.report.AgeUnit.class)).setCode(p.age().unit().name()));
+            patient.addExtension(
+                    Fhir.ext("age-at-onset"),
+                    new Quantity()
+                            .setValue(p.age().value())
+                            .setUnit(p.age().unit().name().toLowerCase(java.util.Locale.ROOT))
+                            .setSystem(Fhir.cs(org.kaers.report.AgeUnit.class))
+                            .setCode(p.age().unit().name()));
         }
         if (p.ageGroup() != null) {
             patient.addExtension(Fhir.ext("age-group"), code(org.kaers.report.AgeGroup.class, p.ageGroup()));
@@ -176,8 +186,9 @@ final class CaseBundleWriter {
             patient.addExtension(Fhir.ext("pregnant"), new org.hl7.fhir.r4.model.BooleanType(p.pregnant()));
         }
         if (p.history() != null) {
-            p.history().forEach(h -> patient.addExtension(Fhir.ext("history"),
-                    code(org.kaers.report.PatientHistory.class, h)));
+            p.history()
+                    .forEach(h ->
+                            patient.addExtension(Fhir.ext("history"), code(org.kaers.report.PatientHistory.class, h)));
         }
         return patient;
     }
@@ -189,7 +200,10 @@ final class CaseBundleWriter {
             practitioner.addAddress().setCountry(r.country());
         }
         if (audience.identifying() && r.contact() != null) {
-            practitioner.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(r.contact());
+            practitioner
+                    .addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.OTHER)
+                    .setValue(r.contact());
         }
         PractitionerRole role = new PractitionerRole();
         add(role, "PractitionerRole", 0);
@@ -209,20 +223,26 @@ final class CaseBundleWriter {
         add(c, "Condition", i);
         c.setSubject(subject);
         CodeableConcept code = new CodeableConcept().setText(r.verbatim());
-        var coding = view.derived().reactions().size() > i ? view.derived().reactions().get(i).coding() : null;
+        var coding = view.derived().reactions().size() > i
+                ? view.derived().reactions().get(i).coding()
+                : null;
         if (coding != null && coding.termCode() != null) {
             code.addCoding(new Coding(Fhir.CS + "symptom-term", coding.termCode(), coding.preferredName()));
         }
         c.setCode(code);
-        c.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-category",
-                "encounter-diagnosis", "Encounter Diagnosis")));
+        c.addCategory(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-category",
+                "encounter-diagnosis",
+                "Encounter Diagnosis")));
         if (r.onsetDate() != null) {
             c.setOnset(new DateTimeType(r.onsetDate().toString()));
         }
         c.addExtension(Fhir.ext("reaction-outcome"), code(org.kaers.report.ReactionOutcome.class, r.outcome()));
         if (voided) {
             c.setVerificationStatus(new CodeableConcept(new Coding(
-                    "http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error", "Entered in Error")));
+                    "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                    "entered-in-error",
+                    "Entered in Error")));
         } else {
             String clinical = switch (r.outcome()) {
                 case RECOVERED, RECOVERED_WITH_SEQUELAE -> "resolved";
@@ -231,8 +251,8 @@ final class CaseBundleWriter {
                 case UNKNOWN -> null;
             };
             if (clinical != null) {
-                c.setClinicalStatus(new CodeableConcept(new Coding(
-                        "http://terminology.hl7.org/CodeSystem/condition-clinical", clinical, null)));
+                c.setClinicalStatus(new CodeableConcept(
+                        new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", clinical, null)));
             }
         }
         return c;
@@ -242,7 +262,9 @@ final class CaseBundleWriter {
         Medication m = new Medication();
         add(m, "Medication", i);
         CodeableConcept code = new CodeableConcept().setText(p.name());
-        var coding = view.derived().products().size() > i ? view.derived().products().get(i).coding() : null;
+        var coding = view.derived().products().size() > i
+                ? view.derived().products().get(i).coding()
+                : null;
         if (coding != null && coding.productId() != null) {
             code.addCoding(new Coding(Fhir.CS + "product", String.valueOf(coding.productId()), coding.productName()));
         }
@@ -275,18 +297,26 @@ final class CaseBundleWriter {
         if (mgPerServing == null) {
             return;
         }
-        m.addIngredient().setItem(new CodeableConcept(new Coding(Fhir.CS + "labelled-alkaloid", code, name)))
-                .setStrength(new Ratio().setNumerator(new Quantity().setValue(mgPerServing).setUnit("mg")
-                        .setSystem(Fhir.UCUM).setCode("mg"))
+        m.addIngredient()
+                .setItem(new CodeableConcept(new Coding(Fhir.CS + "labelled-alkaloid", code, name)))
+                .setStrength(new Ratio()
+                        .setNumerator(new Quantity()
+                                .setValue(mgPerServing)
+                                .setUnit("mg")
+                                .setSystem(Fhir.UCUM)
+                                .setCode("mg"))
                         .setDenominator(new Quantity().setValue(1).setUnit("serving")));
     }
 
     private MedicationStatement statement(CaseReportRequest.Product p, int i, Medication m, Reference subject) {
         MedicationStatement s = new MedicationStatement();
         add(s, "MedicationStatement", i);
-        s.setStatus(voided ? MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
-                : p.stopDate() != null ? MedicationStatement.MedicationStatementStatus.COMPLETED
-                        : MedicationStatement.MedicationStatementStatus.UNKNOWN);
+        s.setStatus(
+                voided
+                        ? MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
+                        : p.stopDate() != null
+                                ? MedicationStatement.MedicationStatementStatus.COMPLETED
+                                : MedicationStatement.MedicationStatementStatus.UNKNOWN);
         s.setMedication(ref(m));
         s.setSubject(subject);
         s.addExtension(Fhir.ext("product-role"), code(org.kaers.report.ProductRole.class, p.role()));
@@ -312,7 +342,8 @@ final class CaseBundleWriter {
                 Quantity dose = new Quantity().setValue(p.doseAmount());
                 if (p.doseUnit() != null) {
                     dose.setUnit(p.doseUnit().name().toLowerCase(java.util.Locale.ROOT))
-                            .setSystem(Fhir.cs(org.kaers.report.DoseUnit.class)).setCode(p.doseUnit().name());
+                            .setSystem(Fhir.cs(org.kaers.report.DoseUnit.class))
+                            .setCode(p.doseUnit().name());
                 }
                 dosage.addDoseAndRate().setDose(dose);
             }
@@ -321,7 +352,8 @@ final class CaseBundleWriter {
             s.addExtension(Fhir.ext("doses-per-day"), new org.hl7.fhir.r4.model.DecimalType(p.dosesPerDay()));
         }
         if (p.purchaseChannel() != null) {
-            s.addExtension(Fhir.ext("purchase-channel"), code(org.kaers.report.PurchaseChannel.class, p.purchaseChannel()));
+            s.addExtension(
+                    Fhir.ext("purchase-channel"), code(org.kaers.report.PurchaseChannel.class, p.purchaseChannel()));
         }
         if (p.actionTaken() != null) {
             s.addExtension(Fhir.ext("action-taken"), code(org.kaers.report.ActionTaken.class, p.actionTaken()));
@@ -336,8 +368,8 @@ final class CaseBundleWriter {
     }
 
     /** The current assessments of this product (WHO-UMC category; Naranjo and RUCAM scores as text). */
-    private static void causality(AdverseEvent.AdverseEventSuspectEntityComponent suspect, List<CausalityView> all,
-            int productIndex) {
+    private static void causality(
+            AdverseEvent.AdverseEventSuspectEntityComponent suspect, List<CausalityView> all, int productIndex) {
         for (CausalityView a : all) {
             if (!a.current() || a.productIndex() != productIndex) {
                 continue;
@@ -346,8 +378,10 @@ final class CaseBundleWriter {
             c.setProductRelatedness("reaction " + a.reactionIndex() + ": " + a.reactionVerbatim());
             CodeableConcept assessment = new CodeableConcept();
             if (a.whoUmc() != null) {
-                assessment.addCoding(new Coding("http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess",
-                        whoUmc(a.whoUmc()), null));
+                assessment.addCoding(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess",
+                        whoUmc(a.whoUmc()),
+                        null));
                 assessment.addCoding(new Coding(Fhir.CS + "who-umc", a.whoUmc().name(), null));
             }
             List<String> text = new ArrayList<>();
@@ -364,7 +398,8 @@ final class CaseBundleWriter {
             c.setAssessment(assessment);
             c.setMethod(new CodeableConcept(new Coding(
                     "http://terminology.hl7.org/CodeSystem/adverse-event-causality-method",
-                    a.naranjo() != null || a.rucam() != null ? "ProbabilityScale" : "Checklist", null)));
+                    a.naranjo() != null || a.rucam() != null ? "ProbabilityScale" : "Checklist",
+                    null)));
         }
     }
 
@@ -406,7 +441,8 @@ final class CaseBundleWriter {
             }
         }
         if (v.gcs() != null) {
-            vital(VitalSign.GLASGOW_COMA_SCORE, subject, report).setValue(new org.hl7.fhir.r4.model.IntegerType(v.gcs()));
+            vital(VitalSign.GLASGOW_COMA_SCORE, subject, report)
+                    .setValue(new org.hl7.fhir.r4.model.IntegerType(v.gcs()));
         }
     }
 
@@ -430,20 +466,28 @@ final class CaseBundleWriter {
         if (report.exposure() != null && report.exposure().onsetAt() != null) {
             return report.exposure().onsetAt().substring(0, 10);
         }
-        return report.reactions().stream().map(CaseReportRequest.Reaction::onsetDate).filter(java.util.Objects::nonNull)
-                .min(java.util.Comparator.naturalOrder()).map(Object::toString)
-                .orElse(view.versionReceivedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        return report.reactions().stream()
+                .map(CaseReportRequest.Reaction::onsetDate)
+                .filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder())
+                .map(Object::toString)
+                .orElse(view.versionReceivedAt()
+                        .atOffset(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toString());
     }
 
     private void lab(CaseReportRequest.Lab l, int i, Reference subject) {
         Observation o = observation("lab", i, subject, "laboratory");
         CodeableConcept code = new CodeableConcept().addCoding(new Coding(Fhir.CS + "lab-test", l.testCode(), null));
-        LabTest.byCode(l.testCode()).ifPresent(t -> code.addCoding(new Coding(Fhir.LOINC, t.loinc(), t.display()))
-                .setText(t.display()));
+        LabTest.byCode(l.testCode())
+                .ifPresent(t -> code.addCoding(new Coding(Fhir.LOINC, t.loinc(), t.display()))
+                        .setText(t.display()));
         o.setCode(code);
         o.setValue(new Quantity().setValue(l.value()).setUnit(l.unit()));
         if (l.upperLimitOfNormal() != null) {
-            o.addReferenceRange().setHigh(new Quantity().setValue(l.upperLimitOfNormal()).setUnit(l.unit()));
+            o.addReferenceRange()
+                    .setHigh(new Quantity().setValue(l.upperLimitOfNormal()).setUnit(l.unit()));
         }
         if (l.date() != null) {
             o.setEffective(new DateTimeType(l.date().toString()));
@@ -456,7 +500,8 @@ final class CaseBundleWriter {
         o.addExtension(Fhir.ext("specimen"), code(Toxicology.Specimen.class, t.specimen()));
         o.addInterpretation(new CodeableConcept(new Coding(
                 "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
-                Boolean.TRUE.equals(t.detected()) ? "POS" : "NEG", Boolean.TRUE.equals(t.detected()) ? "Positive" : "Negative")));
+                Boolean.TRUE.equals(t.detected()) ? "POS" : "NEG",
+                Boolean.TRUE.equals(t.detected()) ? "Positive" : "Negative")));
         if (t.value() != null) {
             o.setValue(new Quantity().setValue(t.value()).setUnit(t.unit()));
         } else if (t.unit() != null) {
@@ -471,8 +516,8 @@ final class CaseBundleWriter {
         Observation o = new Observation();
         add(o, "Observation-" + kind, i);
         o.setStatus(voided ? Observation.ObservationStatus.ENTEREDINERROR : Observation.ObservationStatus.FINAL);
-        o.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category",
-                category, null)));
+        o.addCategory(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/observation-category", category, null)));
         o.setSubject(subject);
         return o;
     }
@@ -496,7 +541,8 @@ final class CaseBundleWriter {
 
     private String uuid(String kind, int i) {
         return UUID.nameUUIDFromBytes((view.caseNumber() + "/" + view.version() + "/" + kind + "/" + i)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     static <E extends Enum<E>> CodeType code(Class<E> type, E value) {

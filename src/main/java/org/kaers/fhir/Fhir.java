@@ -13,6 +13,7 @@ final class Fhir {
     static final String MEDIA_TYPE = "application/fhir+json";
     /** Base of the canonical URLs of KAERS's own extensions and code systems (stable, not deployment-specific). */
     static final String BASE = "https://kaers.org/fhir";
+
     static final String EXT = BASE + "/StructureDefinition/";
     static final String CS = BASE + "/CodeSystem/";
     static final String CASE_NUMBER_SYSTEM = BASE + "/case-number";
@@ -23,13 +24,13 @@ final class Fhir {
      * HAPI's R4 validator without the cross-version package, so the status travels in an extension of ours.
      */
     static final String R5_STATUS = EXT + "adverse-event-status";
+
     static final String LOINC = "http://loinc.org";
     static final String UCUM = "http://unitsofmeasure.org";
 
     private static final FhirContext CONTEXT = FhirContext.forR4Cached();
 
-    private Fhir() {
-    }
+    private Fhir() {}
 
     static FhirContext context() {
         return CONTEXT;

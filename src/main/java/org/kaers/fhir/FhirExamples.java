@@ -3,8 +3,7 @@ package org.kaers.fhir;
 /** OpenAPI examples of the FHIR operations. */
 final class FhirExamples {
 
-    private FhirExamples() {
-    }
+    private FhirExamples() {}
 
     static final String BUNDLE = """
             {"resourceType":"Bundle","type":"collection","entry":[

@@ -1,17 +1,15 @@
 package org.kaers.fhir;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-
+import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.kaers.causality.CausalityRequest;
 import org.kaers.causality.CausalityService;
@@ -24,8 +22,6 @@ import org.kaers.report.CaseReportRequest;
 import org.kaers.report.CaseReportService;
 import org.kaers.report.CaseReportView;
 import org.kaers.security.Caller;
-
-import ca.uhn.fhir.parser.DataFormatException;
 
 /**
  * FHIR R4 in and out of the case life cycle: a case version exported as a Bundle, with what the caller may see
@@ -42,7 +38,11 @@ public class FhirService {
     private final Validator validator;
     private final RecordExtensions records;
 
-    FhirService(CaseReportService cases, CausalityService causality, Caller caller, Validator validator,
+    FhirService(
+            CaseReportService cases,
+            CausalityService causality,
+            Caller caller,
+            Validator validator,
             ObjectMapper json) {
         this.cases = cases;
         this.causality = causality;
@@ -52,8 +52,7 @@ public class FhirService {
     }
 
     /** A stored case version as a Bundle, and whether it replays an earlier submission (Idempotency-Key). */
-    public record Exported(String caseNumber, int version, String bundle, boolean replayed) {
-    }
+    public record Exported(String caseNumber, int version, String bundle, boolean replayed) {}
 
     /** The case at a version (null: the latest) as FHIR JSON. */
     public Exported export(String caseNumber, Integer version) {
@@ -75,21 +74,30 @@ public class FhirService {
         List<CaseBundleReader.ImportedCausality> assessed;
         try {
             report = reader.read();
-            assessed = reader.causality(report.reactions().size(),
-                    report.reactions().stream().map(CaseReportRequest.Reaction::verbatim).toList());
+            assessed = reader.causality(
+                    report.reactions().size(),
+                    report.reactions().stream()
+                            .map(CaseReportRequest.Reaction::verbatim)
+                            .toList());
         } catch (ReadProblem e) {
             throw ApiProblem.invalid(Violation.body(e.element(), e.getMessage()));
         }
         if (!assessed.isEmpty() && !caller.seesAllCases()) {
-            throw ApiProblem.invalid(assessed.stream().map(a -> Violation.body(a.element(), "a causality assessment is "
-                    + "a reviewer's (REVIEWER, ADMIN): a reporter's Bundle may not carry one; submit it without "
-                    + "suspectEntity.causality")).toList());
+            throw ApiProblem.invalid(assessed.stream()
+                    .map(a -> Violation.body(
+                            a.element(),
+                            "a causality assessment is "
+                                    + "a reviewer's (REVIEWER, ADMIN): a reporter's Bundle may not carry one; submit it without "
+                                    + "suspectEntity.causality"))
+                    .toList());
         }
         Set<ConstraintViolation<CaseReportRequest>> invalid = validator.validate(report);
         if (!invalid.isEmpty()) {
-            throw ApiProblem.invalid(invalid.stream().map(ProblemMappers::toViolation)
-                    .map(v -> inFhir(v, reader)).sorted(Comparator.comparing(Violation::field)
-                            .thenComparing(Violation::message)).toList());
+            throw ApiProblem.invalid(invalid.stream()
+                    .map(ProblemMappers::toViolation)
+                    .map(v -> inFhir(v, reader))
+                    .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                    .toList());
         }
         CaseReportService.Stored stored;
         try {
@@ -105,14 +113,17 @@ public class FhirService {
         if (!stored.replayed()) {
             for (CaseBundleReader.ImportedCausality a : assessed) {
                 try {
-                    causality.create(stored.view().caseNumber(), new CausalityRequest(a.productIndex(), a.reactionIndex(),
-                            a.whoUmc(), null, null, a.comment()));
+                    causality.create(
+                            stored.view().caseNumber(),
+                            new CausalityRequest(
+                                    a.productIndex(), a.reactionIndex(), a.whoUmc(), null, null, a.comment()));
                 } catch (ApiProblem e) {
                     if (e.type() != ProblemType.VALIDATION) {
                         throw e;
                     }
                     throw ApiProblem.invalid(e.violations().stream()
-                            .map(v -> Violation.body(a.element(), v.message() + " (causality field " + v.field() + ")")).toList());
+                            .map(v -> Violation.body(a.element(), v.message() + " (causality field " + v.field() + ")"))
+                            .toList());
                 }
             }
         }
@@ -122,7 +133,8 @@ public class FhirService {
     private Exported exported(CaseReportView view, boolean replayed) {
         boolean assessments = caller.seesAllCases();
         List<CausalityView> assessed = assessments ? causality.list(view.caseNumber()) : List.of();
-        Bundle bundle = CaseBundleWriter.write(records, view, assessed, new CaseBundleWriter.Audience(true, assessments));
+        Bundle bundle =
+                CaseBundleWriter.write(records, view, assessed, new CaseBundleWriter.Audience(true, assessments));
         return new Exported(view.caseNumber(), view.version(), Fhir.writer().encodeResourceToString(bundle), replayed);
     }
 
@@ -141,8 +153,10 @@ public class FhirService {
             String message = e.getMessage() == null ? "not a FHIR R4 Bundle" : e.getMessage();
             // HAPI prefixes its messages with a code (HAPI-1861: ...): the code helps nobody here
             message = message.replaceFirst("^HAPI-\\d+: ", "");
-            throw ApiProblem.invalid(Violation.body("Bundle",
-                    "is not a valid FHIR R4 Bundle: " + (message.length() > 300 ? message.substring(0, 300) : message)));
+            throw ApiProblem.invalid(Violation.body(
+                    "Bundle",
+                    "is not a valid FHIR R4 Bundle: "
+                            + (message.length() > 300 ? message.substring(0, 300) : message)));
         }
     }
 }

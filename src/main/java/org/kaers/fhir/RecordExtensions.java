@@ -1,16 +1,14 @@
 package org.kaers.fhir;
 
-import java.math.BigDecimal;
-import java.util.Iterator;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
@@ -43,7 +41,7 @@ final class RecordExtensions {
     }
 
     private static void fill(Extension parent, JsonNode object) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode v = field.getValue();
             if (v.isArray()) {
@@ -85,10 +83,12 @@ final class RecordExtensions {
         try {
             return json.treeToValue(tree(extension, where), type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new ReadProblem(where, "is not a valid " + type.getSimpleName() + ": "
-                    + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
-                            ? "unknown sub-extension " + u.getPropertyName()
-                            : "a sub-extension has a value of the wrong type"));
+            throw new ReadProblem(
+                    where,
+                    "is not a valid " + type.getSimpleName() + ": "
+                            + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                                    ? "unknown sub-extension " + u.getPropertyName()
+                                    : "a sub-extension has a value of the wrong type"));
         }
     }
 

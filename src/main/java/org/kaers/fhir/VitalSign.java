@@ -1,7 +1,6 @@
 package org.kaers.fhir;
 
 import java.math.BigDecimal;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Quantity;

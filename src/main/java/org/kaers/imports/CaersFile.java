@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -42,12 +41,15 @@ final class CaersFile {
     }
 
     /** A row or report that was not imported, and why. */
-    record Problem(long line, String reportNumber, String reason) {
-    }
+    record Problem(long line, String reportNumber, String reason) {}
 
     /** What the first pass found: rows per report, reports with an unreadable row, and the problems. */
-    record Scan(CaersLayout.Recognised layout, Map<String, Integer> rowsPerReport, Set<String> broken,
-            List<Problem> problems, long rows) {
+    record Scan(
+            CaersLayout.Recognised layout,
+            Map<String, Integer> rowsPerReport,
+            Set<String> broken,
+            List<Problem> problems,
+            long rows) {
         int reportCount() {
             Set<String> all = new HashSet<>(rowsPerReport.keySet());
             all.addAll(broken);
@@ -55,12 +57,12 @@ final class CaersFile {
         }
     }
 
-    private CaersFile() {
-    }
+    private CaersFile() {}
 
     /** The layout of the file's header; {@link CaersLayout.UnknownLayoutException} when it is none. */
     static CaersLayout.Recognised layout(Path file) {
-        try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format())) {
+        try (Reader reader = open(file);
+                CSVParser parser = CSVParser.parse(reader, format())) {
             return CaersLayout.recognise(parser.getHeaderNames());
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new CaersLayout.UnknownLayoutException("the header line is not readable CSV (unbalanced quotes?)");
@@ -75,9 +77,13 @@ final class CaersFile {
         long[] rows = {0};
         each(file, layout, problems, (line, record) -> {
             rows[0]++;
-            String number = record.size() > layout.of(Field.REPORT) ? record.get(layout.of(Field.REPORT)).strip() : "";
+            String number = record.size() > layout.of(Field.REPORT)
+                    ? record.get(layout.of(Field.REPORT)).strip()
+                    : "";
             if (record.size() != layout.width()) {
-                problems.add(new Problem(line, number.isEmpty() ? null : number,
+                problems.add(new Problem(
+                        line,
+                        number.isEmpty() ? null : number,
                         "expected " + layout.width() + " fields, found " + record.size()));
                 if (!number.isEmpty()) {
                     broken.add(number);
@@ -128,7 +134,8 @@ final class CaersFile {
     }
 
     private static void each(Path file, CaersLayout.Recognised layout, List<Problem> problems, RecordHandler handler) {
-        try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format())) {
+        try (Reader reader = open(file);
+                CSVParser parser = CSVParser.parse(reader, format())) {
             Iterator<CSVRecord> iterator = parser.iterator();
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
@@ -155,17 +162,23 @@ final class CaersFile {
     }
 
     private static CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                .get();
     }
 
     /** cp1252 characters for the C1 control characters U+0080-U+009F (0 where cp1252 defines none). */
     private static final char[] CP1252 = {
-            '\u20AC', 0, '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
-            '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', 0, '\u017D', 0,
-            0, '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
-            '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', 0, '\u017E', '\u0178'};
+        '\u20AC', 0, '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', '\u02C6', '\u2030', '\u0160', '\u2039',
+        '\u0152', 0, '\u017D', 0, 0, '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014', '\u02DC',
+        '\u2122', '\u0161', '\u203A', '\u0153', 0, '\u017E', '\u0178'
+    };
 
     /**
      * Maps C1 control characters back to the cp1252 characters they were (U+0092 is a right single quote,

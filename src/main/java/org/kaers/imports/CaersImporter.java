@@ -1,5 +1,8 @@
 package org.kaers.imports;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,21 +21,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 import org.jboss.logging.Logger;
 import org.kaers.common.Violation;
 import org.kaers.imports.CaersLayout.Field;
 import org.kaers.report.CaseReportRequest;
 import org.kaers.report.CaseReportService;
+import org.kaers.report.CaseSource;
 import org.kaers.report.ProductRole;
 import org.kaers.report.ReactionOutcome;
 import org.kaers.report.ReporterQualification;
 import org.kaers.report.SeriousnessCriterion;
-import org.kaers.report.CaseSource;
 import org.kaers.report.SourceOutcomes;
 import org.kaers.vocabulary.SymptomCoder;
 
@@ -87,13 +85,15 @@ public class CaersImporter {
     ImportSummary run(UUID job, Path file, CaersLayout.Recognised layout, String submittedBy, ImportProgress progress) {
         long resumeAfter = progress.resumedAfter();
         if (resumeAfter > 0) {
-            progress.productsWithNewSpellings().addAll(jobs.productsCodedSince(jobs.find(job).orElseThrow().createdAt()));
+            progress.productsWithNewSpellings()
+                    .addAll(jobs.productsCodedSince(jobs.find(job).orElseThrow().createdAt()));
         }
         jobs.started(job, layout.layout(), progress);
         CaersFile.Scan scan = CaersFile.scan(file, layout);
         progress.phase("first pass");
         for (CaersFile.Problem p : resumeAfter > 0 ? List.<CaersFile.Problem>of() : scan.problems()) { // counted before
-            ImportSummary.Skip skip = new ImportSummary.Skip(p.line() > 0 ? p.line() : null, p.reportNumber(), p.reason());
+            ImportSummary.Skip skip =
+                    new ImportSummary.Skip(p.line() > 0 ? p.line() : null, p.reportNumber(), p.reason());
             if (p.line() > 0) {
                 progress.rowProblem(skip);
             } else {
@@ -131,21 +131,45 @@ public class CaersImporter {
         flush(job, batch, reported, submittedBy, progress, sourceCoded);
         jobs.settleProductNames(progress);
         progress.phase("product names settled");
-        LOG.infof("CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected; %s", job,
-                scan.rows(), scan.reportCount(), progress.stored(), progress.updated(), progress.unchanged(),
-                progress.reportsRejected(), progress.phaseTimes());
-        return new ImportSummary(scan.rows(), scan.reportCount(), (int) progress.stored(), (int) progress.unchanged(),
-                (int) progress.problemCount(), progress.listed(), (int) progress.updated(), progress.dataQuality(),
-                layout.layout().name(), job);
+        LOG.infof(
+                "CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected; %s",
+                job,
+                scan.rows(),
+                scan.reportCount(),
+                progress.stored(),
+                progress.updated(),
+                progress.unchanged(),
+                progress.reportsRejected(),
+                progress.phaseTimes());
+        return new ImportSummary(
+                scan.rows(),
+                scan.reportCount(),
+                (int) progress.stored(),
+                (int) progress.unchanged(),
+                (int) progress.problemCount(),
+                progress.listed(),
+                (int) progress.updated(),
+                progress.dataQuality(),
+                layout.layout().name(),
+                job);
     }
 
-    private void flush(UUID job, List<CaseReportService.ImportedCase> batch, Map<String, List<String>> reported,
-            String submittedBy, ImportProgress progress, Set<String> sourceCoded) {
+    private void flush(
+            UUID job,
+            List<CaseReportService.ImportedCase> batch,
+            Map<String, List<String>> reported,
+            String submittedBy,
+            ImportProgress progress,
+            Set<String> sourceCoded) {
         progress.phase("read and build");
         // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
         // Each once per import (most terms recur in every batch); ensureSourceCoded commits on its own.
-        List<String> terms = batch.stream().flatMap(c -> c.report().reactions().stream())
-                .map(CaseReportRequest.Reaction::verbatim).filter(t -> !sourceCoded.contains(t)).distinct().toList();
+        List<String> terms = batch.stream()
+                .flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim)
+                .filter(t -> !sourceCoded.contains(t))
+                .distinct()
+                .toList();
         symptoms.ensureSourceCoded(terms);
         sourceCoded.addAll(terms);
         progress.phase("source term coding");
@@ -167,12 +191,16 @@ public class CaersImporter {
     private String violations(CaseReportRequest report) {
         Set<ConstraintViolation<CaseReportRequest>> found = new java.util.HashSet<>(validator.validate(report));
         // A submission needs a reaction; a public report without a term is kept (a data-quality problem, above).
-        found.removeIf(v -> report.reactions().isEmpty() && v.getPropertyPath().toString().equals("reactions"));
+        found.removeIf(v ->
+                report.reactions().isEmpty() && v.getPropertyPath().toString().equals("reactions"));
         if (found.isEmpty()) {
             return null;
         }
         ConstraintViolation<CaseReportRequest> v = found.stream()
-                .min((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString())).orElseThrow();
+                .min((a, b) -> a.getPropertyPath()
+                        .toString()
+                        .compareTo(b.getPropertyPath().toString()))
+                .orElseThrow();
         return v.getPropertyPath() + ": " + v.getMessage();
     }
 
@@ -182,8 +210,8 @@ public class CaersImporter {
     }
 
     /** As {@link #build(String, List, Set)}, noting the report's CAERS outcomes in {@code reported}. */
-    private CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Set<String> commaNames,
-            Map<String, List<String>> reported) {
+    private CaseReportService.ImportedCase build(
+            String number, List<CaersFile.Row> rows, Set<String> commaNames, Map<String, List<String>> reported) {
         CaersFile.Row first = rows.get(0);
         List<Violation> quality = new ArrayList<>();
         LocalDate created = CaersMapping.date(first.get(Field.CREATED));
@@ -199,7 +227,8 @@ public class CaersImporter {
             ageValue = null;
         }
         var ageUnit = CaersMapping.ageUnit(first.get(Field.AGE_UNIT), quality);
-        CaseReportRequest.Age age = ageValue != null && ageUnit != null ? new CaseReportRequest.Age(ageValue, ageUnit) : null;
+        CaseReportRequest.Age age =
+                ageValue != null && ageUnit != null ? new CaseReportRequest.Age(ageValue, ageUnit) : null;
 
         Set<String> outcomes = new LinkedHashSet<>();
         Set<String> symptomList = new LinkedHashSet<>();
@@ -211,8 +240,11 @@ public class CaersImporter {
             symptomList.addAll(symptoms(row.get(Field.SYMPTOMS), commaNames));
             ProductRole role = CaersMapping.role(row.get(Field.ROLE));
             String name = row.get(Field.PRODUCT).isEmpty() ? "UNKNOWN" : row.get(Field.PRODUCT);
-            products.putIfAbsent(role + "\u0000" + name, new CaseReportRequest.Product(role, name, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+            products.putIfAbsent(
+                    role + "\u0000" + name,
+                    new CaseReportRequest.Product(
+                            role, name, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                            null, null, null, null));
             String industry = (row.get(Field.INDUSTRY_CODE) + " " + row.get(Field.INDUSTRY_NAME)).strip();
             if (!industry.isEmpty()) {
                 industries.add(industry);
@@ -226,10 +258,11 @@ public class CaersImporter {
         Set<SeriousnessCriterion> criteria = CaersMapping.criteria(List.copyOf(outcomes), quality);
         reported.put(number, List.copyOf(outcomes));
         // CAERS outcomes are per report: with DEATH every reaction is FATAL (it does not say which one was).
-        ReactionOutcome outcome = criteria.contains(SeriousnessCriterion.DEATH) ? ReactionOutcome.FATAL
-                : ReactionOutcome.UNKNOWN;
+        ReactionOutcome outcome =
+                criteria.contains(SeriousnessCriterion.DEATH) ? ReactionOutcome.FATAL : ReactionOutcome.UNKNOWN;
         List<CaseReportRequest.Reaction> reactions = symptomList.stream()
-                .map(s -> new CaseReportRequest.Reaction(s, eventStart, outcome)).toList();
+                .map(s -> new CaseReportRequest.Reaction(s, eventStart, outcome))
+                .toList();
         String narrative = "Imported from FDA CAERS report " + number + ". CAERS outcomes: "
                 + (outcomes.isEmpty() ? "none" : String.join(", ", outcomes))
                 + (industries.isEmpty() ? "." : ". FDA industry: " + String.join("; ", industries) + ".");
@@ -237,22 +270,50 @@ public class CaersImporter {
         CaseReportRequest report = new CaseReportRequest(
                 new CaseReportRequest.Reporter(ReporterQualification.UNKNOWN, null, null, null),
                 new CaseReportRequest.Patient(null, age, null, CaersMapping.sex(gender, quality), null, null),
-                List.copyOf(products.values()), reactions, List.copyOf(criteria), null, List.of(), narrative);
-        String digest = digest(created, eventStart, first.get(Field.AGE), first.get(Field.AGE_UNIT), gender, outcomes,
-                symptomList, products.keySet(), industries);
-        return new CaseReportService.ImportedCase(number, created.atStartOfDay(ZoneOffset.UTC).toInstant(), report,
-                digest, List.copyOf(quality));
+                List.copyOf(products.values()),
+                reactions,
+                List.copyOf(criteria),
+                null,
+                List.of(),
+                narrative);
+        String digest = digest(
+                created,
+                eventStart,
+                first.get(Field.AGE),
+                first.get(Field.AGE_UNIT),
+                gender,
+                outcomes,
+                symptomList,
+                products.keySet(),
+                industries);
+        return new CaseReportService.ImportedCase(
+                number, created.atStartOfDay(ZoneOffset.UTC).toInstant(), report, digest, List.copyOf(quality));
     }
 
     /**
      * What identifies a report's content, whatever the order of its rows and list items: a later export with
      * the same digest is unchanged, with another one a follow-up.
      */
-    private static String digest(LocalDate created, LocalDate eventStart, String age, String ageUnit, String gender,
-            Set<String> outcomes, Set<String> symptoms, Set<String> products, Set<String> industries) {
+    private static String digest(
+            LocalDate created,
+            LocalDate eventStart,
+            String age,
+            String ageUnit,
+            String gender,
+            Set<String> outcomes,
+            Set<String> symptoms,
+            Set<String> products,
+            Set<String> industries) {
         StringBuilder text = new StringBuilder();
-        text.append(created).append('\u0001').append(eventStart).append('\u0001').append(age).append('\u0001')
-                .append(ageUnit.toLowerCase(Locale.ROOT)).append('\u0001').append(gender.toLowerCase(Locale.ROOT));
+        text.append(created)
+                .append('\u0001')
+                .append(eventStart)
+                .append('\u0001')
+                .append(age)
+                .append('\u0001')
+                .append(ageUnit.toLowerCase(Locale.ROOT))
+                .append('\u0001')
+                .append(gender.toLowerCase(Locale.ROOT));
         for (Set<String> part : List.of(outcomes, symptoms, products, industries)) {
             text.append('\u0002');
             for (String s : new TreeSet<>(part)) {
@@ -260,7 +321,8 @@ public class CaersImporter {
             }
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

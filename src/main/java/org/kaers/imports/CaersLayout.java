@@ -14,20 +14,62 @@ import java.util.Set;
  * for each field (as openFDA's loader, {@code openfda/caers/pipeline.py}, maps them).
  */
 enum CaersLayout {
-
-    CAERS_2004_2017("2004-2017 CAERS extract", "RA_Report #", "RA_CAERS Created Date", "AEC_Event Start Date",
-            "PRI_Product Role", "PRI_Reported Brand/Product Name", "PRI_FDA Industry Code", "PRI_FDA Industry Name",
-            "CI_Age at Adverse Event", "CI_Age Unit", "CI_Gender", "AEC_One Row Outcomes", "SYM_One Row Coded Symptoms"),
-    CAERS_2020_2025("2020-2025 CAERS file", "Report ID", "CAERS Created Date", "Date of Event",
-            "Product Type", "Product", "Product Code", "Description", "Patient Age", "Age Units", "Sex", "Outcomes",
+    CAERS_2004_2017(
+            "2004-2017 CAERS extract",
+            "RA_Report #",
+            "RA_CAERS Created Date",
+            "AEC_Event Start Date",
+            "PRI_Product Role",
+            "PRI_Reported Brand/Product Name",
+            "PRI_FDA Industry Code",
+            "PRI_FDA Industry Name",
+            "CI_Age at Adverse Event",
+            "CI_Age Unit",
+            "CI_Gender",
+            "AEC_One Row Outcomes",
+            "SYM_One Row Coded Symptoms"),
+    CAERS_2020_2025(
+            "2020-2025 CAERS file",
+            "Report ID",
+            "CAERS Created Date",
+            "Date of Event",
+            "Product Type",
+            "Product",
+            "Product Code",
+            "Description",
+            "Patient Age",
+            "Age Units",
+            "Sex",
+            "Outcomes",
             "MedDRA Preferred Terms"),
-    HFCS_2026("2026 HFCS product-based file", "report_id", "date_fda_first_received_report", "date_event",
-            "product_type", "product", "product_code", "description", "patient_age", "age_units", "sex",
-            "case_outcome", "case_meddra_preferred_terms");
+    HFCS_2026(
+            "2026 HFCS product-based file",
+            "report_id",
+            "date_fda_first_received_report",
+            "date_event",
+            "product_type",
+            "product",
+            "product_code",
+            "description",
+            "patient_age",
+            "age_units",
+            "sex",
+            "case_outcome",
+            "case_meddra_preferred_terms");
 
     /** What a row says, whatever the layout calls it. */
     enum Field {
-        REPORT, CREATED, EVENT_START, ROLE, PRODUCT, INDUSTRY_CODE, INDUSTRY_NAME, AGE, AGE_UNIT, GENDER, OUTCOMES,
+        REPORT,
+        CREATED,
+        EVENT_START,
+        ROLE,
+        PRODUCT,
+        INDUSTRY_CODE,
+        INDUSTRY_NAME,
+        AGE,
+        AGE_UNIT,
+        GENDER,
+        OUTCOMES,
         SYMPTOMS
     }
 
@@ -107,8 +149,11 @@ enum CaersLayout {
 
     private static Integer prefixed(Map<String, Integer> position, String prefix) {
         // "Product Type (Suspect/Concomitant)" in some 2020-2025 files.
-        return position.entrySet().stream().filter(e -> e.getKey().startsWith(prefix + " ")
-                || e.getKey().startsWith(prefix + "(")).map(Map.Entry::getValue).min(Integer::compare).orElse(null);
+        return position.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix + " ") || e.getKey().startsWith(prefix + "("))
+                .map(Map.Entry::getValue)
+                .min(Integer::compare)
+                .orElse(null);
     }
 
     private static String titles() {
@@ -121,7 +166,10 @@ enum CaersLayout {
 
     /** How header names are compared: BOM and spaces stripped, lower case, MedRA spelled MedDRA. */
     static String key(String name) {
-        return name.replace("\uFEFF", "").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
+        return name.replace("\uFEFF", "")
+                .strip()
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT)
                 .replace("medra", "meddra");
     }
 }

@@ -11,21 +11,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
+import org.kaers.common.Violation;
 import org.kaers.report.AgeUnit;
 import org.kaers.report.ProductRole;
 import org.kaers.report.SeriousnessCriterion;
-import org.kaers.common.Violation;
 import org.kaers.report.Sex;
 
 /** How CAERS codes map to ours, in one place (see README, "Importing CAERS"). */
 final class CaersMapping {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-    private CaersMapping() {
-    }
+    private CaersMapping() {}
 
     /** M/D/YYYY; empty is null. */
     static LocalDate date(String value) {
@@ -43,7 +41,9 @@ final class CaersMapping {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "suspect", "s" -> ProductRole.SUSPECT;
             case "concomitant", "c" -> ProductRole.CONCOMITANT;
-            default -> throw new IllegalArgumentException("product role '" + value.strip() + "' is not Suspect or Concomitant");
+            default ->
+                throw new IllegalArgumentException(
+                        "product role '" + value.strip() + "' is not Suspect or Concomitant");
         };
     }
 
@@ -117,14 +117,21 @@ final class CaersMapping {
                 case "DISABILITY" -> out.add(SeriousnessCriterion.DISABILITY);
                 case "CONGENITAL ANOMALY" -> out.add(SeriousnessCriterion.CONGENITAL_ANOMALY);
                 case "REQ. INTERVENTION TO PRVNT PERM. IMPRMNT." -> out.add(SeriousnessCriterion.REQUIRED_INTERVENTION);
-                case "OTHER SERIOUS (IMPORTANT MEDICAL EVENTS)", "SERIOUS INJURIES/ ILLNESS", "SERIOUS INJURIES/ILLNESS" ->
-                        out.add(SeriousnessCriterion.OTHER_MEDICALLY_IMPORTANT);
-                case "NON-SERIOUS INJURIES/ ILLNESS", "NON-SERIOUS INJURIES/ILLNESS", "VISITED AN ER",
-                        "VISITED A HEALTH CARE PROVIDER", "NONE", "" -> {
+                case "OTHER SERIOUS (IMPORTANT MEDICAL EVENTS)",
+                        "SERIOUS INJURIES/ ILLNESS",
+                        "SERIOUS INJURIES/ILLNESS" -> out.add(SeriousnessCriterion.OTHER_MEDICALLY_IMPORTANT);
+                case "NON-SERIOUS INJURIES/ ILLNESS",
+                        "NON-SERIOUS INJURIES/ILLNESS",
+                        "VISITED AN ER",
+                        "VISITED A HEALTH CARE PROVIDER",
+                        "NONE",
+                        "" -> {
                     // not a seriousness criterion
                 }
-                default -> quality.add(Violation.body("seriousnessCriteria",
-                        "outcome '" + outcome.strip() + "' is not a CAERS outcome; kept in the narrative only"));
+                default ->
+                    quality.add(Violation.body(
+                            "seriousnessCriteria",
+                            "outcome '" + outcome.strip() + "' is not a CAERS outcome; kept in the narrative only"));
             }
         }
         return out;

@@ -1,19 +1,16 @@
 package org.kaers.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.kaers.report.CaseReportService;
 import org.kaers.report.CaseSource;
 
@@ -45,8 +42,11 @@ class ImportJobStore {
         em.createNativeQuery("""
                 insert into import_job (id, source, state, created_by, created_at, bytes_total)
                 values (?1, 'CAERS', 'QUEUED', ?2, ?3, ?4)""")
-                .setParameter(1, id).setParameter(2, createdBy).setParameter(3, Timestamp.from(Instant.now()))
-                .setParameter(4, bytes).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, createdBy)
+                .setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(4, bytes)
+                .executeUpdate();
     }
 
     @Transactional
@@ -54,8 +54,11 @@ class ImportJobStore {
         em.createNativeQuery("""
                 update import_job set state = 'RUNNING', layout = ?2, started_at = ?3, rows_read_before = ?4
                 where id = ?1""")
-                .setParameter(1, id).setParameter(2, layout.name()).setParameter(3, Timestamp.from(progress.startedAt()))
-                .setParameter(4, progress.rowsRead()).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, layout.name())
+                .setParameter(3, Timestamp.from(progress.startedAt()))
+                .setParameter(4, progress.rowsRead())
+                .executeUpdate();
     }
 
     /**
@@ -87,9 +90,9 @@ class ImportJobStore {
     @Transactional
     java.util.Set<Long> productsCodedSince(Instant since) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                select distinct product_id from product_name_coding where coded_at >= ?1 and product_id is not null""")
-                .setParameter(1, Timestamp.from(since)).getResultList();
+        List<Number> ids =
+                em.createNativeQuery("""
+                select distinct product_id from product_name_coding where coded_at >= ?1 and product_id is not null""").setParameter(1, Timestamp.from(since)).getResultList();
         java.util.Set<Long> out = new java.util.HashSet<>();
         ids.forEach(n -> out.add(n.longValue()));
         return out;
@@ -101,8 +104,12 @@ class ImportJobStore {
         em.createNativeQuery("""
                 update import_job set rows_total = ?2, reports_total = ?3, rows_rejected = ?4,
                     problems = cast(?5 as jsonb) where id = ?1""")
-                .setParameter(1, id).setParameter(2, rows).setParameter(3, reports)
-                .setParameter(4, progress.rowsRejected()).setParameter(5, problems(progress)).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, rows)
+                .setParameter(3, reports)
+                .setParameter(4, progress.rowsRejected())
+                .setParameter(5, problems(progress))
+                .executeUpdate();
     }
 
     /**
@@ -111,8 +118,8 @@ class ImportJobStore {
      * @return whether cancellation was requested meanwhile
      */
     @Transactional
-    boolean storeBatch(UUID id, List<CaseReportService.ImportedCase> batch, String submittedBy,
-            ImportProgress progress) {
+    boolean storeBatch(
+            UUID id, List<CaseReportService.ImportedCase> batch, String submittedBy, ImportProgress progress) {
         if (!batch.isEmpty()) {
             CaseReportService.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
             progress.add(stored.outcomes());
@@ -124,14 +131,22 @@ class ImportJobStore {
                     reports_updated = ?6, reports_rejected = ?7, rows_rejected = ?8, data_quality = ?9,
                     last_report = ?10, problems = coalesce(cast(?11 as jsonb), problems)
                 where id = ?1 returning cancel_requested""")
-                .setParameter(1, id).setParameter(2, progress.rowsRead()).setParameter(3, progress.reportsRead())
-                .setParameter(4, progress.stored()).setParameter(5, progress.unchanged())
-                .setParameter(6, progress.updated()).setParameter(7, progress.reportsRejected())
-                .setParameter(8, progress.rowsRejected()).setParameter(9, progress.dataQuality())
+                .setParameter(1, id)
+                .setParameter(2, progress.rowsRead())
+                .setParameter(3, progress.reportsRead())
+                .setParameter(4, progress.stored())
+                .setParameter(5, progress.unchanged())
+                .setParameter(6, progress.updated())
+                .setParameter(7, progress.reportsRejected())
+                .setParameter(8, progress.rowsRejected())
+                .setParameter(9, progress.dataQuality())
                 .setParameter(10, progress.lastReport())
                 // The list (up to 1,000 problems) only when it grew: most batches add none.
-                .setParameter(11, new org.hibernate.query.TypedParameterValue<>(
-                        org.hibernate.type.StandardBasicTypes.STRING, progress.listedGrew() ? problems(progress) : null))
+                .setParameter(
+                        11,
+                        new org.hibernate.query.TypedParameterValue<>(
+                                org.hibernate.type.StandardBasicTypes.STRING,
+                                progress.listedGrew() ? problems(progress) : null))
                 .getSingleResult();
         return Boolean.TRUE.equals(cancel);
     }
@@ -147,27 +162,35 @@ class ImportJobStore {
             cases.nameProductsAfterTheirMostFrequentSpelling(ids.subList(i, Math.min(ids.size(), i + 5000)));
         }
         try {
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em
-                    .createNativeQuery("select gin_clean_pending_list('product_alias_trgm_idx'::regclass)").getSingleResult());
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("select gin_clean_pending_list('product_alias_trgm_idx'::regclass)")
+                            .getSingleResult());
         } catch (RuntimeException e) {
             // Autovacuum merges it anyway; the import has succeeded.
-            org.jboss.logging.Logger.getLogger(ImportJobStore.class).warnf("cannot merge the alias index's pending list (%s)",
-                    e.getClass().getSimpleName());
+            org.jboss.logging.Logger.getLogger(ImportJobStore.class)
+                    .warnf(
+                            "cannot merge the alias index's pending list (%s)",
+                            e.getClass().getSimpleName());
         }
     }
 
     @Transactional
     void finished(UUID id, ImportJobView.State state, String detail) {
         em.createNativeQuery("update import_job set state = ?2, finished_at = ?3, detail = ?4 where id = ?1")
-                .setParameter(1, id).setParameter(2, state.name()).setParameter(3, Timestamp.from(Instant.now()))
-                .setParameter(4, detail).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, state.name())
+                .setParameter(3, Timestamp.from(Instant.now()))
+                .setParameter(4, detail)
+                .executeUpdate();
     }
 
     /** Asks a queued or running job to stop; false when there is no such job. */
     @Transactional
     boolean requestCancel(UUID id) {
         return em.createNativeQuery("update import_job set cancel_requested = true where id = ?1")
-                .setParameter(1, id).executeUpdate() == 1;
+                        .setParameter(1, id)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Jobs a stopped service left QUEUED or RUNNING: marked INTERRUPTED, saying where they stopped. */
@@ -195,15 +218,18 @@ class ImportJobStore {
     Optional<ImportJobView> find(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from import_job where id = ?1")
-                .setParameter(1, id).getResultList();
+                .setParameter(1, id)
+                .getResultList();
         return rows.stream().findFirst().map(this::view);
     }
 
     @Transactional
     List<ImportJobView> recent(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS
-                + " from import_job order by created_at desc, id limit ?1").setParameter(1, limit).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select " + COLUMNS + " from import_job order by created_at desc, id limit ?1")
+                .setParameter(1, limit)
+                .getResultList();
         return rows.stream().map(this::view).toList();
     }
 
@@ -216,8 +242,9 @@ class ImportJobStore {
         Double rate = null;
         Long left = null;
         if (started != null) {
-            double seconds = Math.max(0.001, ((finished == null ? Instant.now() : finished).toEpochMilli()
-                    - started.toEpochMilli()) / 1000.0);
+            double seconds = Math.max(
+                    0.001,
+                    ((finished == null ? Instant.now() : finished).toEpochMilli() - started.toEpochMilli()) / 1000.0);
             rate = Math.round((rowsRead - readBefore) / seconds * 10) / 10.0; // this run's rows
             if (finished == null && rowsTotal != null && rate > 0) {
                 left = Math.round((rowsTotal - rowsRead) / rate);
@@ -225,17 +252,37 @@ class ImportJobStore {
         }
         List<ImportSummary.Skip> problems;
         try {
-            problems = json.readValue((String) r[21], new TypeReference<List<ImportSummary.Skip>>() {
-            });
+            problems = json.readValue((String) r[21], new TypeReference<List<ImportSummary.Skip>>() {});
         } catch (JsonProcessingException e) {
             problems = List.of();
         }
         int resumed = ((Number) r[22]).intValue();
-        return new ImportJobView((UUID) r[0], ImportJobView.State.valueOf((String) r[1]),
-                r[2] == null ? null : CaersLayout.valueOf((String) r[2]).name(), (String) r[3], instant(r[4]), started,
-                finished, r[7] == null ? null : num(r[7]), rowsTotal, r[9] == null ? null : num(r[9]), rowsRead,
-                num(r[11]), num(r[12]), num(r[13]), num(r[14]), num(r[15]), num(r[16]), num(r[17]), (String) r[18],
-                (Boolean) r[19], rate, left, (String) r[20], problems, resumed);
+        return new ImportJobView(
+                (UUID) r[0],
+                ImportJobView.State.valueOf((String) r[1]),
+                r[2] == null ? null : CaersLayout.valueOf((String) r[2]).name(),
+                (String) r[3],
+                instant(r[4]),
+                started,
+                finished,
+                r[7] == null ? null : num(r[7]),
+                rowsTotal,
+                r[9] == null ? null : num(r[9]),
+                rowsRead,
+                num(r[11]),
+                num(r[12]),
+                num(r[13]),
+                num(r[14]),
+                num(r[15]),
+                num(r[16]),
+                num(r[17]),
+                (String) r[18],
+                (Boolean) r[19],
+                rate,
+                left,
+                (String) r[20],
+                problems,
+                resumed);
     }
 
     private String problems(ImportProgress progress) {

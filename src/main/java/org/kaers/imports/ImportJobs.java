@@ -1,5 +1,9 @@
 package org.kaers.imports;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,17 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Runs imports as jobs. The request body is streamed to a file in {@code kaers.imports.work-dir} as it
@@ -45,7 +42,9 @@ class ImportJobs {
         return t;
     });
 
-    ImportJobs(ImportJobStore store, CaersImporter importer,
+    ImportJobs(
+            ImportJobStore store,
+            CaersImporter importer,
             @ConfigProperty(name = "kaers.imports.work-dir") Optional<String> workDir) {
         this.store = store;
         this.importer = importer;
@@ -53,8 +52,7 @@ class ImportJobs {
     }
 
     /** A file received and recognised, with its job row. */
-    record Accepted(UUID id, Path file, CaersLayout.Recognised layout, long bytes, String createdBy) {
-    }
+    record Accepted(UUID id, Path file, CaersLayout.Recognised layout, long bytes, String createdBy) {}
 
     void onStart(@Observes StartupEvent event) {
         try {
@@ -64,7 +62,8 @@ class ImportJobs {
             }
         } catch (RuntimeException e) {
             // The service starts while the database is unavailable; the jobs stay as they are until the next start.
-            LOG.warnf("cannot mark interrupted import jobs now (%s)", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "cannot mark interrupted import jobs now (%s)", e.getClass().getSimpleName());
         }
         java.util.Set<String> kept;
         try {
@@ -73,7 +72,8 @@ class ImportJobs {
             return; // which files may be resumed is unknown: all stay until the next start
         }
         try (var files = Files.list(Files.createDirectories(workDir))) {
-            files.filter(f -> f.getFileName().toString().endsWith(".csv") && !kept.contains(f.getFileName().toString()))
+            files.filter(f -> f.getFileName().toString().endsWith(".csv")
+                            && !kept.contains(f.getFileName().toString()))
                     .forEach(ImportJobs::delete);
         } catch (IOException e) {
             LOG.warnf("cannot clean the import directory %s: %s", workDir, e.getMessage());
@@ -119,8 +119,8 @@ class ImportJobs {
         } catch (CaersImporter.Cancelled e) {
             store.finished(job.id(), ImportJobView.State.CANCELLED, "cancelled on request");
             delete(job.file());
-            throw new ApiProblem(ProblemType.CONFLICT, "the import was cancelled while it ran; see /api/v1/imports/"
-                    + job.id());
+            throw new ApiProblem(
+                    ProblemType.CONFLICT, "the import was cancelled while it ran; see /api/v1/imports/" + job.id());
         } catch (RuntimeException e) {
             failed(job, e);
             throw e;
@@ -139,19 +139,23 @@ class ImportJobs {
     ImportJobView resume(UUID id) {
         ImportJobView view = store.find(id).orElseThrow(() -> ApiProblem.notFound("no import job has the id " + id));
         if (view.state() != ImportJobView.State.INTERRUPTED && view.state() != ImportJobView.State.FAILED) {
-            throw new ApiProblem(ProblemType.CONFLICT, "import " + id + " is " + view.state()
-                    + "; only an INTERRUPTED or FAILED import can be resumed");
+            throw new ApiProblem(
+                    ProblemType.CONFLICT,
+                    "import " + id + " is " + view.state() + "; only an INTERRUPTED or FAILED import can be resumed");
         }
         Path file = workDir.resolve(id + ".csv");
         if (!Files.isRegularFile(file)) {
-            throw new ApiProblem(ProblemType.CONFLICT, "the file of import " + id + " is no longer kept; post it again "
-                    + "(reports already stored are left unchanged, so nothing is stored twice)");
+            throw new ApiProblem(
+                    ProblemType.CONFLICT,
+                    "the file of import " + id + " is no longer kept; post it again "
+                            + "(reports already stored are left unchanged, so nothing is stored twice)");
         }
         CaersLayout.Recognised layout = CaersFile.layout(file);
         if (!store.requeue(id)) {
             throw new ApiProblem(ProblemType.CONFLICT, "import " + id + " was resumed meanwhile");
         }
-        runLater(new Accepted(id, file, layout, view.bytes() == null ? 0 : view.bytes(), view.createdBy()),
+        runLater(
+                new Accepted(id, file, layout, view.bytes() == null ? 0 : view.bytes(), view.createdBy()),
                 new ImportProgress(view));
         LOG.infof("import %s resumed after %d reports", id, view.reportsRead());
         return store.find(id).orElseThrow();
@@ -185,11 +189,16 @@ class ImportJobs {
     private void failed(Accepted job, Throwable e) {
         LOG.errorf("import %s failed: %s", job.id(), e.getClass().getSimpleName());
         try {
-            store.finished(job.id(), ImportJobView.State.FAILED, "the import stopped on an error ("
-                    + e.getClass().getSimpleName() + "); what was committed before it stays. Resume it (POST "
-                    + "/api/v1/imports/" + job.id() + "/resume) to continue where it stopped");
+            store.finished(
+                    job.id(),
+                    ImportJobView.State.FAILED,
+                    "the import stopped on an error ("
+                            + e.getClass().getSimpleName() + "); what was committed before it stays. Resume it (POST "
+                            + "/api/v1/imports/" + job.id() + "/resume) to continue where it stopped");
         } catch (RuntimeException again) {
-            LOG.errorf("import %s: cannot record the failure (%s)", job.id(), again.getClass().getSimpleName());
+            LOG.errorf(
+                    "import %s: cannot record the failure (%s)",
+                    job.id(), again.getClass().getSimpleName());
         }
     }
 

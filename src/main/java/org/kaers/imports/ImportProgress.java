@@ -3,7 +3,6 @@ package org.kaers.imports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.kaers.report.CaseReportService;
 
 /** The running counts of one import, as the job row and the summary show them. */
@@ -39,6 +38,7 @@ final class ImportProgress {
     long resumedAfter() {
         return resumedAfter;
     }
+
     private long rowsRead;
     private long reportsRead;
     private long stored;
@@ -54,6 +54,7 @@ final class ImportProgress {
     private final java.util.Set<Long> productsWithNewSpellings = new java.util.HashSet<>();
     /** Time spent in each phase of the import, in nanoseconds (for the log: where an import spends its time). */
     private final java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
+
     private long mark = System.nanoTime();
 
     /** Adds the time since the last phase ended to {@code phase}. */
@@ -74,7 +75,8 @@ final class ImportProgress {
     /** "phase 1.2 s, ..." in order of first appearance. */
     String phaseTimes() {
         StringBuilder out = new StringBuilder();
-        phases.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k)
+        phases.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ")
+                .append(k)
                 .append(String.format(java.util.Locale.ROOT, " %.1f s", v / 1e9)));
         return out.toString();
     }

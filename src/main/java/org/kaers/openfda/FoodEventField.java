@@ -79,13 +79,19 @@ enum FoodEventField {
 
     /** The fields a term without a field name is looked for in (openFDA: every field): all but the dates. */
     static List<Ref> defaults() {
-        return Arrays.stream(values()).filter(f -> f.kind != Kind.DATE).map(f -> new Ref(f, false)).toList();
+        return Arrays.stream(values())
+                .filter(f -> f.kind != Kind.DATE)
+                .map(f -> new Ref(f, false))
+                .toList();
     }
 
     /** Every name a query may use, for error messages and the documentation. */
     static List<String> names() {
-        return Arrays.stream(values()).flatMap(f -> f.hasExact ? java.util.stream.Stream.of(f.name, f.name + ".exact")
-                : java.util.stream.Stream.of(f.name)).toList();
+        return Arrays.stream(values())
+                .flatMap(f -> f.hasExact
+                        ? java.util.stream.Stream.of(f.name, f.name + ".exact")
+                        : java.util.stream.Stream.of(f.name))
+                .toList();
     }
 
     String fieldName() {

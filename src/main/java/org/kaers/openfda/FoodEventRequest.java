@@ -16,8 +16,14 @@ import java.util.Set;
  * search_after), sort ({@code field[:asc|desc]} on keyword, .exact and date fields), search_after; api_key
  * (openFDA's gateway strips it) is accepted and dropped; anything else is 400 {@code Invalid parameter}.
  */
-record FoodEventRequest(String search, FoodEventField.Ref count, int limit, int skip, Sort sort,
-        List<String> searchAfter, Map<String, String> echo) {
+record FoodEventRequest(
+        String search,
+        FoodEventField.Ref count,
+        int limit,
+        int skip,
+        Sort sort,
+        List<String> searchAfter,
+        Map<String, String> echo) {
 
     static final int MAX_LIMIT = 1000;
     static final int MAX_SKIP = 25000;
@@ -25,8 +31,7 @@ record FoodEventRequest(String search, FoodEventField.Ref count, int limit, int 
     static final String API_KEY = "api_key";
 
     /** A sort on one field; null field: openFDA's default order (its document id; ours the report number). */
-    record Sort(FoodEventField.Ref field, boolean descending) {
-    }
+    record Sort(FoodEventField.Ref field, boolean descending) {}
 
     boolean counting() {
         return count != null;
@@ -62,12 +67,20 @@ record FoodEventRequest(String search, FoodEventField.Ref count, int limit, int 
         if (searchAfter && skip != null && skip > 0) {
             throw OpenFdaError.badRequest("The skip parameter is not supported when using search_after.");
         }
-        FoodEventField.Ref count = counting ? FoodEventField.of(countName).orElseThrow(
-                () -> OpenFdaError.badRequest("Invalid count field: " + countName + " (food/event fields: "
-                        + String.join(", ", FoodEventField.names()) + ")")) : null;
+        FoodEventField.Ref count = counting
+                ? FoodEventField.of(countName)
+                        .orElseThrow(() -> OpenFdaError.badRequest("Invalid count field: " + countName
+                                + " (food/event fields: " + String.join(", ", FoodEventField.names()) + ")"))
+                : null;
         String search = params.getOrDefault("search", "");
-        return new FoodEventRequest(search, count, limit != null ? limit : counting ? 100 : 1, skip == null ? 0 : skip,
-                sort(params.get("sort")), searchAfter ? searchAfter(after) : null, params);
+        return new FoodEventRequest(
+                search,
+                count,
+                limit != null ? limit : counting ? 100 : 1,
+                skip == null ? 0 : skip,
+                sort(params.get("sort")),
+                searchAfter ? searchAfter(after) : null,
+                params);
     }
 
     private static Map<String, String> params(String rawQuery) {
@@ -123,8 +136,9 @@ record FoodEventRequest(String search, FoodEventField.Ref count, int limit, int 
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw OpenFdaError.badRequest("Sort not supported: " + v);
         }
-        FoodEventField.Ref ref = FoodEventField.of(name).filter(FoodEventField.Ref::sortable).orElseThrow(
-                () -> OpenFdaError.badRequest("Sorting allowed by non-analyzed fields only: " + name));
+        FoodEventField.Ref ref = FoodEventField.of(name)
+                .filter(FoodEventField.Ref::sortable)
+                .orElseThrow(() -> OpenFdaError.badRequest("Sorting allowed by non-analyzed fields only: " + name));
         return new Sort(ref, direction.equals("desc"));
     }
 
@@ -148,7 +162,9 @@ record FoodEventRequest(String search, FoodEventField.Ref count, int limit, int 
     static String searchAfterToken(List<String> values) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ";").append(i).append('=')
+            out.append(i == 0 ? "" : ";")
+                    .append(i)
+                    .append('=')
                     .append(java.net.URLEncoder.encode(values.get(i), StandardCharsets.UTF_8));
         }
         return out.toString();

@@ -1,11 +1,5 @@
 package org.kaers.openfda;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +8,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,41 +68,86 @@ public class FoodEventResource {
     @Path(OPENFDA_PATH)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @Operation(operationId = "openFdaFoodEvent", summary = "openFDA food/event (openFDA's path)", description = DESCRIPTION)
+    @Operation(
+            operationId = "openFdaFoodEvent",
+            summary = "openFDA food/event (openFDA's path)",
+            description = DESCRIPTION)
     @Parameters({
-            @Parameter(name = "search", in = ParameterIn.QUERY, description = "openFDA search; + is a space.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 2000),
-                    examples = {@ExampleObject(name = "brand", value = "products.name_brand:kratom"),
-                            @ExampleObject(name = "phrase and date range",
-                                    value = "products.name_brand:\"maeng da\" AND date_created:[20180101 TO 20181231]"),
-                            @ExampleObject(name = "deaths", value = "products.name_brand:kratom AND outcomes.exact:\"DEATH\""),
-                            @ExampleObject(name = "missing age", value = "_missing_:consumer.age")}),
-            @Parameter(name = "count", in = ParameterIn.QUERY, description = "Field to count (date fields: daily series).",
-                    schema = @Schema(type = SchemaType.STRING),
-                    examples = {@ExampleObject(name = "reactions", value = "reactions.exact"),
-                            @ExampleObject(name = "per day", value = "date_created")}),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Records (default 1) or terms (default 100); "
-                    + "0 gives the total only.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000"),
-                    example = "100"),
-            @Parameter(name = "skip", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    maximum = "25000"), example = "100"),
-            @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
-                    example = "date_created:desc"),
-            @Parameter(name = "search_after", in = ParameterIn.QUERY, description = "As the Link header's next URL "
-                    + "gives it.", schema = @Schema(type = SchemaType.STRING), example = "0=20180314;1=2018-CFS-004512"),
-            @Parameter(name = "api_key", in = ParameterIn.QUERY, description = "Accepted and ignored (openFDA's "
-                    + "gateway strips it); authenticate with a bearer token.", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "Records (with meta.results) or counts.",
-            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\" when there are more records.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
-                    FoodEventResponses.SearchResponse.class, FoodEventResponses.CountResponse.class}),
-                    examples = {@ExampleObject(name = "count", value = """
+        @Parameter(
+                name = "search",
+                in = ParameterIn.QUERY,
+                description = "openFDA search; + is a space.",
+                schema = @Schema(type = SchemaType.STRING, maxLength = 2000),
+                examples = {
+                    @ExampleObject(name = "brand", value = "products.name_brand:kratom"),
+                    @ExampleObject(
+                            name = "phrase and date range",
+                            value = "products.name_brand:\"maeng da\" AND date_created:[20180101 TO 20181231]"),
+                    @ExampleObject(name = "deaths", value = "products.name_brand:kratom AND outcomes.exact:\"DEATH\""),
+                    @ExampleObject(name = "missing age", value = "_missing_:consumer.age")
+                }),
+        @Parameter(
+                name = "count",
+                in = ParameterIn.QUERY,
+                description = "Field to count (date fields: daily series).",
+                schema = @Schema(type = SchemaType.STRING),
+                examples = {
+                    @ExampleObject(name = "reactions", value = "reactions.exact"),
+                    @ExampleObject(name = "per day", value = "date_created")
+                }),
+        @Parameter(
+                name = "limit",
+                in = ParameterIn.QUERY,
+                description = "Records (default 1) or terms (default 100); " + "0 gives the total only.",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000"),
+                example = "100"),
+        @Parameter(
+                name = "skip",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "25000"),
+                example = "100"),
+        @Parameter(
+                name = "sort",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.STRING),
+                example = "date_created:desc"),
+        @Parameter(
+                name = "search_after",
+                in = ParameterIn.QUERY,
+                description = "As the Link header's next URL " + "gives it.",
+                schema = @Schema(type = SchemaType.STRING),
+                example = "0=20180314;1=2018-CFS-004512"),
+        @Parameter(
+                name = "api_key",
+                in = ParameterIn.QUERY,
+                description =
+                        "Accepted and ignored (openFDA's " + "gateway strips it); authenticate with a bearer token.",
+                schema = @Schema(type = SchemaType.STRING))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "Records (with meta.results) or counts.",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<next page URL>; rel=\"next\" when there are more records.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                FoodEventResponses.SearchResponse.class,
+                                                FoodEventResponses.CountResponse.class
+                                            }),
+                            examples = {
+                                @ExampleObject(name = "count", value = """
                             {"meta": {"disclaimer": "Do not rely on openFDA to make decisions regarding medical care. ...",
                               "terms": "https://open.fda.gov/terms/", "license": "https://open.fda.gov/license/",
                               "last_updated": "2026-03-14", "disclosure": {"method": "CELL_KEY", "smallCellThreshold": 5}},
                              "results": [{"term": "VOMITING", "count": 31}, {"term": "SEIZURE", "count": 12}]}"""),
-                            @ExampleObject(name = "search", value = """
+                                @ExampleObject(name = "search", value = """
                                     {"meta": {"disclaimer": "...", "terms": "https://open.fda.gov/terms/",
                                       "license": "https://open.fda.gov/license/", "last_updated": "2026-03-14",
                                       "results": {"skip": 0, "limit": 1, "total": 152}},
@@ -112,22 +155,46 @@ public class FoodEventResource {
                                       "date_started": "20180301", "outcomes": ["HOSPITALIZATION", "VISITED AN ER"],
                                       "reactions": ["VOMITING", "SEIZURE"],
                                       "consumer": {"age": "34", "age_unit": "year(s)", "gender": "Male"},
-                                      "products": [{"role": "SUSPECT", "name_brand": "MAENG DA KRATOM"}]}]}""")}))
-    @APIResponse(responseCode = "400", description = "openFDA's BAD_REQUEST: an unknown parameter, a bad limit or skip, "
-            + "a search it does not support (characters, syntax, unknown field, bad date), a sort on a text field.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class),
-                    examples = @ExampleObject(name = "limit", value = "{\"error\": {\"code\": \"BAD_REQUEST\", \"message\": "
-                            + "\"Limit cannot exceed 1000 results for search requests. Use the skip or search_after param to "
-                            + "get additional results.\"}}")))
+                                      "products": [{"role": "SUSPECT", "name_brand": "MAENG DA KRATOM"}]}]}""")
+                            }))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "openFDA's BAD_REQUEST: an unknown parameter, a bad limit or skip, "
+                            + "a search it does not support (characters, syntax, unknown field, bad date), a sort on a text field.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OpenFdaError.Body.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "limit",
+                                            value = "{\"error\": {\"code\": \"BAD_REQUEST\", \"message\": "
+                                                    + "\"Limit cannot exceed 1000 results for search requests. Use the skip or search_after param to "
+                                                    + "get additional results.\"}}")))
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token.")
-    @APIResponse(responseCode = "403", description = "Reporters; and researchers asking for records (limit above 0).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class)))
-    @APIResponse(responseCode = "404", description = "No match (NOT_FOUND, \"No matches found!\"), or nothing to count.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenFdaError.Body.class),
-                    examples = @ExampleObject(name = "no match",
-                            value = "{\"error\": {\"code\": \"NOT_FOUND\", \"message\": \"No matches found!\"}}")))
-    @APIResponse(responseCode = "429", description = "Rate limit (as every path of the service): problem+json with "
-            + "Retry-After.")
+    @APIResponse(
+            responseCode = "403",
+            description = "Reporters; and researchers asking for records (limit above 0).",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OpenFdaError.Body.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No match (NOT_FOUND, \"No matches found!\"), or nothing to count.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OpenFdaError.Body.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "no match",
+                                            value =
+                                                    "{\"error\": {\"code\": \"NOT_FOUND\", \"message\": \"No matches found!\"}}")))
+    @APIResponse(
+            responseCode = "429",
+            description = "Rate limit (as every path of the service): problem+json with " + "Retry-After.")
     @APIResponse(responseCode = "500", description = "Unexpected failure: problem+json without details.")
     public Response foodEvent(@Context UriInfo uri) {
         return answer(uri, OPENFDA_PATH);
@@ -138,8 +205,10 @@ public class FoodEventResource {
         FoodEventService.Answer answer = service.answer(request, changes -> {
             Map<String, String> params = new LinkedHashMap<>(request.echo());
             params.putAll(changes);
-            return urls.of(path) + "?" + params.entrySet().stream()
-                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+            return urls.of(path) + "?"
+                    + params.entrySet().stream()
+                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                            .collect(Collectors.joining("&"));
         });
         Response.ResponseBuilder ok = Response.ok(answer.body(), MediaType.APPLICATION_JSON);
         if (answer.next() != null) {

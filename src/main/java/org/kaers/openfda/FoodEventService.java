@@ -1,14 +1,12 @@
 package org.kaers.openfda;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.kaers.security.Caller;
 import org.kaers.statistics.disclosure.Disclosure;
 
@@ -29,8 +27,11 @@ import org.kaers.statistics.disclosure.Disclosure;
 class FoodEventService {
 
     /** Fields whose values are a reporter's text (shown to researchers by frequency only). */
-    static final java.util.Set<FoodEventField> REPORTERS_TEXT = java.util.EnumSet.of(FoodEventField.REPORT_NUMBER,
-            FoodEventField.REACTIONS, FoodEventField.PRODUCTS_NAME_BRAND, FoodEventField.PRODUCTS_INDUSTRY_CODE,
+    static final java.util.Set<FoodEventField> REPORTERS_TEXT = java.util.EnumSet.of(
+            FoodEventField.REPORT_NUMBER,
+            FoodEventField.REACTIONS,
+            FoodEventField.PRODUCTS_NAME_BRAND,
+            FoodEventField.PRODUCTS_INDUSTRY_CODE,
             FoodEventField.PRODUCTS_INDUSTRY_NAME);
 
     private final FoodEventStore store;
@@ -44,8 +45,7 @@ class FoodEventService {
     }
 
     /** An answer: the body and the URL of the next page (null when there is none). */
-    record Answer(Object body, String next) {
-    }
+    record Answer(Object body, String next) {}
 
     /**
      * @param nextPage makes the next page's absolute URL from the request's parameters with the given changes
@@ -62,32 +62,39 @@ class FoodEventService {
         String where = sql.where(search);
         FoodEventStore.Cell matched = store.total(where, sql.params());
         long total = disclosure.release(matched.n(), matched.keySum());
-        FoodEventResponses.Meta meta = meta(request.counting() ? null
-                : new FoodEventResponses.Results(request.skip(), request.limit(), total));
+        FoodEventResponses.Meta meta = meta(
+                request.counting() ? null : new FoodEventResponses.Results(request.skip(), request.limit(), total));
         if (total == 0) {
             throw OpenFdaError.notFound(OpenFdaError.NO_MATCHES);
         }
         if (request.counting()) {
             return new Answer(new FoodEventResponses.CountResponse(meta, count(request, where, sql.params())), null);
         }
-        List<FoodEventStore.Row> rows = request.limit() == 0 ? List.of()
+        List<FoodEventStore.Row> rows = request.limit() == 0
+                ? List.of()
                 : store.page(where, sql, request.sort(), request.searchAfter(), request.skip(), request.limit());
         if (rows.isEmpty() && request.limit() > 0) {
             throw OpenFdaError.notFound(OpenFdaError.NO_MATCHES);
         }
-        return new Answer(new FoodEventResponses.SearchResponse(meta, rows.stream().map(FoodEventStore.Row::event)
-                .toList()), next(request, rows, total, nextPage));
+        return new Answer(
+                new FoodEventResponses.SearchResponse(
+                        meta, rows.stream().map(FoodEventStore.Row::event).toList()),
+                next(request, rows, total, nextPage));
     }
 
     /** openFDA's rel="next" (FDA/openfda api/faers/traversal.js): by skip when skipping, else by search_after. */
-    private static String next(FoodEventRequest request, List<FoodEventStore.Row> rows, long total,
+    private static String next(
+            FoodEventRequest request,
+            List<FoodEventStore.Row> rows,
+            long total,
             Function<Map<String, String>, String> nextPage) {
         if (request.skip() > 0) {
             long nextSkip = (long) request.skip() + request.limit();
             return total > nextSkip ? nextPage.apply(Map.of("skip", String.valueOf(nextSkip))) : null;
         }
         if (!rows.isEmpty() && rows.size() >= request.limit() && total != rows.size()) {
-            String token = FoodEventRequest.searchAfterToken(rows.get(rows.size() - 1).sortValues());
+            String token =
+                    FoodEventRequest.searchAfterToken(rows.get(rows.size() - 1).sortValues());
             return nextPage.apply(Map.of("search_after", token));
         }
         return null;
@@ -112,15 +119,27 @@ class FoodEventService {
         }
         if (field.field().kind() == FoodEventField.Kind.DATE) {
             // A daily series, oldest first, days without cases absent (openFDA's date histogram).
-            return released.stream().sorted(Comparator.comparing(FoodEventResponses.TermCount::term))
-                    .map(t -> (Object) new FoodEventResponses.TimeCount(t.term(), t.count())).toList();
+            return released.stream()
+                    .sorted(Comparator.comparing(FoodEventResponses.TermCount::term))
+                    .map(t -> (Object) new FoodEventResponses.TimeCount(t.term(), t.count()))
+                    .toList();
         }
-        return released.stream().sorted(Comparator.comparingLong(FoodEventResponses.TermCount::count).reversed()
-                .thenComparing(FoodEventResponses.TermCount::term)).limit(request.limit()).map(t -> (Object) t).toList();
+        return released.stream()
+                .sorted(Comparator.comparingLong(FoodEventResponses.TermCount::count)
+                        .reversed()
+                        .thenComparing(FoodEventResponses.TermCount::term))
+                .limit(request.limit())
+                .map(t -> (Object) t)
+                .toList();
     }
 
     private FoodEventResponses.Meta meta(FoodEventResponses.Results results) {
-        return new FoodEventResponses.Meta(FoodEventResponses.DISCLAIMER, FoodEventResponses.TERMS,
-                FoodEventResponses.LICENSE, store.lastUpdated(), results, disclosure.protection());
+        return new FoodEventResponses.Meta(
+                FoodEventResponses.DISCLAIMER,
+                FoodEventResponses.TERMS,
+                FoodEventResponses.LICENSE,
+                store.lastUpdated(),
+                results,
+                disclosure.protection());
     }
 }

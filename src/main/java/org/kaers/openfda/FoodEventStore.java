@@ -1,17 +1,15 @@
 package org.kaers.openfda;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.kaers.statistics.disclosure.Disclosure;
-import jakarta.persistence.Query;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kaers.statistics.disclosure.Disclosure;
 
 /**
  * The SQL of food/event over the view {@code openfda_food_event} (V80, over V82's materialised records): totals,
@@ -32,7 +30,9 @@ class FoodEventStore {
      * Never set in service.
      */
     public static final String COMPUTED = "kaers.openfda.computed";
-    private static final String FROM_LIVE_COMPUTED = " from (select * from openfda_food_event_computed where latest_active) e";
+
+    private static final String FROM_LIVE_COMPUTED =
+            " from (select * from openfda_food_event_computed where latest_active) e";
     private static final String FROM_RELEASED_COMPUTED = " from (select c.* from openfda_food_event_computed c"
             + " join stats_release_case rc on rc.version_id = c.version_id) e";
     private static final String RECORD = """
@@ -56,20 +56,19 @@ class FoodEventStore {
     }
 
     /** A number of cases and the sum of their keys. */
-    record Cell(long n, long keySum) {
-    }
+    record Cell(long n, long keySum) {}
 
     /** A count bucket: a term (or a day, YYYYMMDD) and its cases. */
-    record Bucket(String term, Cell cell) {
-    }
+    record Bucket(String term, Cell cell) {}
 
     /** A record with the values it sorts by (the search_after token of the last one names the next page). */
-    record Row(FoodEventResponses.FoodEvent event, List<String> sortValues) {
-    }
+    record Row(FoodEventResponses.FoodEvent event, List<String> sortValues) {}
 
     Cell total(String where, Map<String, Object> params) {
-        Object[] r = (Object[]) bind(em.createNativeQuery("select count(*), coalesce(sum(e.ckey), 0)" + from()
-                + " where " + where), params).getSingleResult();
+        Object[] r = (Object[]) bind(
+                        em.createNativeQuery("select count(*), coalesce(sum(e.ckey), 0)" + from() + " where " + where),
+                        params)
+                .getSingleResult();
         return new Cell(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
 
@@ -84,11 +83,16 @@ class FoodEventStore {
         if (after != null) {
             condition = "(" + where + ") and " + after(sql, sort, key, rn, after);
         }
-        String order = key == null ? rn : "(" + key + ") is null, " + key + (sort.descending() ? " desc" : "") + ", " + rn;
+        String order =
+                key == null ? rn : "(" + key + ") is null, " + key + (sort.descending() ? " desc" : "") + ", " + rn;
         @SuppressWarnings("unchecked")
-        List<Object[]> found = bind(em.createNativeQuery("select " + RECORD + ", " + (key == null ? "null" : key)
-                + ", e.report_number" + from() + " where " + condition + " order by " + order), sql.params())
-                .setFirstResult(skip).setMaxResults(limit).getResultList();
+        List<Object[]> found = bind(
+                        em.createNativeQuery("select " + RECORD + ", " + (key == null ? "null" : key)
+                                + ", e.report_number" + from() + " where " + condition + " order by " + order),
+                        sql.params())
+                .setFirstResult(skip)
+                .setMaxResults(limit)
+                .getResultList();
         List<Row> out = new ArrayList<>(found.size());
         for (Object[] r : found) {
             List<String> values = new ArrayList<>();
@@ -116,8 +120,11 @@ class FoodEventStore {
                     : "(select distinct x as term from unnest(" + elements + ") x where x is not null and x <> '')";
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> found = bind(em.createNativeQuery("select u.term, count(*), sum(e.ckey)" + from()
-                + " cross join lateral " + values + " u where " + where + " group by u.term"), params).getResultList();
+        List<Object[]> found = bind(
+                        em.createNativeQuery("select u.term, count(*), sum(e.ckey)" + from() + " cross join lateral "
+                                + values + " u where " + where + " group by u.term"),
+                        params)
+                .getResultList();
         List<Bucket> out = new ArrayList<>(found.size());
         for (Object[] r : found) {
             out.add(new Bucket((String) r[0], new Cell(((Number) r[1]).longValue(), ((Number) r[2]).longValue())));
@@ -135,9 +142,10 @@ class FoodEventStore {
 
     /** openFDA's {@code meta.last_updated}: for researchers the day the latest release was cut (never a live time). */
     String lastUpdated() {
-        Object r = em.createNativeQuery(disclosure.frozen()
-                ? "select to_char(max(cut_at) at time zone 'UTC', 'YYYY-MM-DD') from stats_release"
-                : "select to_char(max(updated_at) at time zone 'UTC', 'YYYY-MM-DD') from case_report")
+        Object r = em.createNativeQuery(
+                        disclosure.frozen()
+                                ? "select to_char(max(cut_at) at time zone 'UTC', 'YYYY-MM-DD') from stats_release"
+                                : "select to_char(max(updated_at) at time zone 'UTC', 'YYYY-MM-DD') from case_report")
                 .getSingleResult();
         return r == null ? null : r.toString();
     }

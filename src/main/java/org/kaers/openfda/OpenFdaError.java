@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -40,20 +39,25 @@ final class OpenFdaError extends RuntimeException {
     }
 
     @Schema(name = "OpenFdaError", description = "openFDA's error body.")
-    record Body(Detail error) {
-    }
+    record Body(Detail error) {}
 
     @Schema(name = "OpenFdaErrorDetail")
-    record Detail(@Schema(examples = "NOT_FOUND", enumeration = {"BAD_REQUEST", "NOT_FOUND", "FORBIDDEN"}) String code,
-            @Schema(examples = NO_MATCHES) String message) {
-    }
+    record Detail(
+            @Schema(
+                    examples = "NOT_FOUND",
+                    enumeration = {"BAD_REQUEST", "NOT_FOUND", "FORBIDDEN"})
+            String code,
+
+            @Schema(examples = NO_MATCHES) String message) {}
 
     @Provider
     static class Mapper implements ExceptionMapper<OpenFdaError> {
         @Override
         public Response toResponse(OpenFdaError e) {
-            return Response.status(e.status).type(MediaType.APPLICATION_JSON)
-                    .entity(new Body(new Detail(e.code, e.getMessage()))).build();
+            return Response.status(e.status)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(new Body(new Detail(e.code, e.getMessage())))
+                    .build();
         }
     }
 }

@@ -9,32 +9,24 @@ import java.util.List;
 sealed interface Search {
 
     /** Every case (Lucene's {@code *:*}, the neutral element of AND). */
-    record All() implements Search {
-    }
+    record All() implements Search {}
 
-    record And(List<Search> parts) implements Search {
-    }
+    record And(List<Search> parts) implements Search {}
 
-    record Or(List<Search> parts) implements Search {
-    }
+    record Or(List<Search> parts) implements Search {}
 
-    record Not(Search part) implements Search {
-    }
+    record Not(Search part) implements Search {}
 
     /** {@code field:term} or {@code field:"a phrase"}. */
-    record Term(FoodEventField.Ref field, String text) implements Search {
-    }
+    record Term(FoodEventField.Ref field, String text) implements Search {}
 
     /** {@code field:kra*}: {@code *} stands for any characters. */
-    record Wildcard(FoodEventField.Ref field, String pattern) implements Search {
-    }
+    record Wildcard(FoodEventField.Ref field, String pattern) implements Search {}
 
     /** {@code field:[from TO to]} (inclusive) or with braces (exclusive); a null bound is open ({@code *}). */
     record Range(FoodEventField.Ref field, String from, String to, boolean fromInclusive, boolean toInclusive)
-            implements Search {
-    }
+            implements Search {}
 
     /** {@code _exists_:field} ({@code _missing_:field} is its negation, as in openFDA). */
-    record Exists(FoodEventField.Ref field) implements Search {
-    }
+    record Exists(FoodEventField.Ref field) implements Search {}
 }

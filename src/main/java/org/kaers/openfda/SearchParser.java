@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -27,11 +26,11 @@ final class SearchParser {
 
     /** openFDA's characters (FDA/openfda api/faers/elasticsearch_query.js, SUPPORTED_QUERY_RE). */
     static final Pattern SUPPORTED = Pattern.compile("^[&0-9a-zA-Z@%/\\\\',._:()\"\\[\\]{}\\-+<>=* ]+$");
+
     static final int MAX_LENGTH = 2000;
     private static final String ALL_FIELDS = "\u0000all";
 
-    private SearchParser() {
-    }
+    private SearchParser() {}
 
     static boolean supported(String text) {
         return SUPPORTED.matcher(text).matches();
@@ -86,8 +85,9 @@ final class SearchParser {
                 }
             }
             // Lucene's (and Elasticsearch's) rule: with a required clause the optional ones only score.
-            boolean required = b.clauses().stream().anyMatch(c -> c.getOccur() == BooleanClause.Occur.MUST
-                    || c.getOccur() == BooleanClause.Occur.FILTER);
+            boolean required = b.clauses().stream()
+                    .anyMatch(c ->
+                            c.getOccur() == BooleanClause.Occur.MUST || c.getOccur() == BooleanClause.Occur.FILTER);
             if (!required && !should.isEmpty()) {
                 must.add(should.size() == 1 ? should.get(0) : new Search.Or(should));
             }
@@ -103,9 +103,9 @@ final class SearchParser {
         if (ALL_FIELDS.equals(name)) {
             return null;
         }
-        return FoodEventField.of(name).orElseThrow(() -> new IllegalArgumentException(
-                "Search not supported: unknown field " + name + " (food/event fields: "
-                        + String.join(", ", FoodEventField.names()) + ")"));
+        return FoodEventField.of(name)
+                .orElseThrow(() -> new IllegalArgumentException("Search not supported: unknown field " + name
+                        + " (food/event fields: " + String.join(", ", FoodEventField.names()) + ")"));
     }
 
     /** A leaf of the parse, carrying our node through Lucene's tree. */
@@ -162,8 +162,8 @@ final class SearchParser {
         }
 
         @Override
-        protected Query getRangeQuery(String field, String from, String to, boolean fromInclusive,
-                boolean toInclusive) throws ParseException {
+        protected Query getRangeQuery(String field, String from, String to, boolean fromInclusive, boolean toInclusive)
+                throws ParseException {
             return new Leaf(new Search.Range(field(field), open(from), open(to), fromInclusive, toInclusive));
         }
 

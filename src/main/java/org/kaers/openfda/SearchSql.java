@@ -22,6 +22,7 @@ final class SearchSql {
 
     /** The words of a text column's value, space-separated with a space either side: {@code " maeng da kratom "}. */
     private static final String WORDS = "(' ' || btrim(regexp_replace(lower(%s), '[^[:alnum:]]+', ' ', 'g')) || ' ')";
+
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,6}(\\.\\d{1,2})?");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
@@ -91,7 +92,8 @@ final class SearchSql {
     }
 
     /** A condition on one field, or on every text and keyword field when the search names none. */
-    private String leaf(FoodEventField.Ref field, java.util.function.Function<FoodEventField.Ref, Condition> condition) {
+    private String leaf(
+            FoodEventField.Ref field, java.util.function.Function<FoodEventField.Ref, Condition> condition) {
         if (field != null) {
             return on(field, condition.apply(field));
         }
@@ -107,8 +109,7 @@ final class SearchSql {
     }
 
     /** A condition on one value ({@code x}). */
-    private interface Condition extends UnaryOperator<String> {
-    }
+    private interface Condition extends UnaryOperator<String> {}
 
     /** The condition on a column: on the value, or on any element of an array; never null (NOT must see false). */
     private static String on(FoodEventField.Ref ref, Condition c) {
@@ -159,30 +160,44 @@ final class SearchSql {
                 yield x -> WORDS.formatted(x) + " ~ " + p;
             }
             case KEYWORD -> {
-                String like = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+                String like = pattern.replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                        .replace('*', '%');
                 String p = bind(like);
                 yield x -> x + " like " + p;
             }
-            case DATE -> throw OpenFdaError.badRequest("Search not supported: wildcards on the date field " + ref.name());
+            case DATE ->
+                throw OpenFdaError.badRequest("Search not supported: wildcards on the date field " + ref.name());
         };
     }
 
     private Condition range(FoodEventField.Ref ref, Search.Range r) {
         return switch (ref.kind()) {
-            case DATE -> bounds(r, r.from() == null ? null : bind(date(r.from())), r.to() == null ? null : bind(date(r.to())),
-                    UnaryOperator.identity());
+            case DATE ->
+                bounds(
+                        r,
+                        r.from() == null ? null : bind(date(r.from())),
+                        r.to() == null ? null : bind(date(r.to())),
+                        UnaryOperator.identity());
             case KEYWORD -> {
                 if (ref.field() == FoodEventField.CONSUMER_AGE && numeric(r.from()) && numeric(r.to())) {
                     // Ages compare as numbers (openFDA compares the keyword as text, where 100 < 18).
-                    yield bounds(r, r.from() == null ? null : bind(new java.math.BigDecimal(r.from())),
+                    yield bounds(
+                            r,
+                            r.from() == null ? null : bind(new java.math.BigDecimal(r.from())),
                             r.to() == null ? null : bind(new java.math.BigDecimal(r.to())),
                             x -> "(case when " + x + " ~ '^[0-9]{1,6}(\\.[0-9]+)?$' then " + x + "::numeric end)");
                 }
-                yield bounds(r, r.from() == null ? null : bind(r.from()), r.to() == null ? null : bind(r.to()),
+                yield bounds(
+                        r,
+                        r.from() == null ? null : bind(r.from()),
+                        r.to() == null ? null : bind(r.to()),
                         x -> "(" + x + " collate \"C\")");
             }
-            case TEXT -> throw OpenFdaError.badRequest("Search not supported: ranges apply to dates, keyword fields and "
-                    + ".exact fields, not to the text field " + ref.name());
+            case TEXT ->
+                throw OpenFdaError.badRequest("Search not supported: ranges apply to dates, keyword fields and "
+                        + ".exact fields, not to the text field " + ref.name());
         };
     }
 
@@ -210,7 +225,8 @@ final class SearchSql {
         if (ref.field().array()) {
             return "exists (select 1 from unnest(" + column + ") x where x is not null and x <> '')";
         }
-        return ref.field().kind() == FoodEventField.Kind.DATE ? "(" + column + " is not null)"
+        return ref.field().kind() == FoodEventField.Kind.DATE
+                ? "(" + column + " is not null)"
                 : "coalesce(" + column + " <> '', false)";
     }
 }

@@ -13,8 +13,7 @@ public final class AgeGroups {
     private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365.25");
     private static final BigDecimal DAYS_PER_MONTH = new BigDecimal("30.4375");
 
-    private AgeGroups() {
-    }
+    private AgeGroups() {}
 
     public static AgeGroup of(CaseReportRequest.Age age) {
         BigDecimal value = age.value();

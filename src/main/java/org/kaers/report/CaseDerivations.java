@@ -11,12 +11,12 @@ import java.util.Objects;
  */
 public final class CaseDerivations {
 
-    private CaseDerivations() {
-    }
+    private CaseDerivations() {}
 
     /** A case is serious when it meets any seriousness criterion. */
     public static boolean serious(CaseReportRequest report) {
-        return report.seriousnessCriteria() != null && !report.seriousnessCriteria().isEmpty();
+        return report.seriousnessCriteria() != null
+                && !report.seriousnessCriteria().isEmpty();
     }
 
     /** The ICH age group: from the age when given, else the age group the reporter gave, else null. */

@@ -1,8 +1,5 @@
 package org.kaers.report;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,7 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
 
 /** A laboratory result of one case version. */

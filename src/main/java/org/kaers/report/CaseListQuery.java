@@ -1,16 +1,14 @@
 package org.kaers.report;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 
@@ -34,11 +32,14 @@ class CaseListQuery {
         }
         if (filter.receivedFrom() != null) {
             where.add("c.receivedAt >= :from");
-            params.put("from", filter.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
+            params.put(
+                    "from", filter.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (filter.receivedTo() != null) {
             where.add("c.receivedAt < :to");
-            params.put("to", filter.receivedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            params.put(
+                    "to",
+                    filter.receivedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (filter.serious() != null) {
             where.add("v.serious = :serious");
@@ -78,16 +79,20 @@ class CaseListQuery {
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
 
-        TypedQuery<CaseVersion> rows = em.createQuery(
-                "select v" + from + " order by c.receivedAt desc, c.id desc", CaseVersion.class);
+        TypedQuery<CaseVersion> rows =
+                em.createQuery("select v" + from + " order by c.receivedAt desc, c.id desc", CaseVersion.class);
         params.forEach(rows::setParameter);
-        List<CaseSummary> items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                .stream().map(v -> CaseMapper.toSummary(v.caseReport, v)).toList();
+        List<CaseSummary> items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                .map(v -> CaseMapper.toSummary(v.caseReport, v))
+                .toList();
         return PageResponse.of(items, page, total);
     }
 
     private static String contains(String text) {
-        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = text.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }

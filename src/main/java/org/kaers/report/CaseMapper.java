@@ -7,17 +7,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
 import org.kaers.vocabulary.CodingLookup;
 
 /** Maps between the API records and the stored case, by hand. Derived fields are computed here, once. */
 final class CaseMapper {
 
-    private CaseMapper() {
-    }
+    private CaseMapper() {}
 
-    static CaseVersion toVersion(CaseReportRequest report, CaseReport caseReport, int version, VersionType type,
-            Instant receivedAt) {
+    static CaseVersion toVersion(
+            CaseReportRequest report, CaseReport caseReport, int version, VersionType type, Instant receivedAt) {
         CaseVersion v = new CaseVersion();
         v.caseReport = caseReport;
         v.version = version;
@@ -51,7 +49,8 @@ final class CaseMapper {
             v.liverInjuryPattern = liver.pattern();
             v.hysLaw = liver.hysLaw();
         }
-        if (report.seriousnessCriteria() != null && !report.seriousnessCriteria().isEmpty()) {
+        if (report.seriousnessCriteria() != null
+                && !report.seriousnessCriteria().isEmpty()) {
             v.seriousnessCriteria = EnumSet.copyOf(report.seriousnessCriteria());
         }
         for (int i = 0; i < report.products().size(); i++) {
@@ -113,61 +112,131 @@ final class CaseMapper {
     }
 
     static CaseReportRequest toReport(CaseVersion v) {
-        CaseReportRequest.Age age = v.patientAgeValue == null ? null
+        CaseReportRequest.Age age = v.patientAgeValue == null
+                ? null
                 : new CaseReportRequest.Age(plain(v.patientAgeValue), v.patientAgeUnit);
         PoisonCentreFields poisonCentre = PoisonCentreFields.fromJson(v.poisonCentre);
-        CaseReportRequest.Patient patient = new CaseReportRequest.Patient(v.patientInitials, age, v.patientAgeGroup,
-                v.patientSex, plain(v.patientWeightKg), v.patientPregnant, poisonCentre.history());
-        CaseReportRequest.Reporter reporter = new CaseReportRequest.Reporter(v.reporterQualification,
-                v.reporterCountry, v.reporterOrganisation, v.reporterContact);
-        List<CaseReportRequest.Product> products = v.products.stream().map(p -> new CaseReportRequest.Product(
-                p.role, p.nameReported, p.vendor, p.form, p.strain, p.lotNumber, plain(p.mitragynineMgPerServing),
-                plain(p.sevenOhMgPerServing), p.purchaseChannel, plain(p.doseAmount), p.doseUnit,
-                plain(p.dosesPerDay), p.route, p.startDate, p.stopDate, p.reasonForUse, p.actionTaken,
-                p.dechallenge, p.rechallenge)).toList();
+        CaseReportRequest.Patient patient = new CaseReportRequest.Patient(
+                v.patientInitials,
+                age,
+                v.patientAgeGroup,
+                v.patientSex,
+                plain(v.patientWeightKg),
+                v.patientPregnant,
+                poisonCentre.history());
+        CaseReportRequest.Reporter reporter = new CaseReportRequest.Reporter(
+                v.reporterQualification, v.reporterCountry, v.reporterOrganisation, v.reporterContact);
+        List<CaseReportRequest.Product> products = v.products.stream()
+                .map(p -> new CaseReportRequest.Product(
+                        p.role,
+                        p.nameReported,
+                        p.vendor,
+                        p.form,
+                        p.strain,
+                        p.lotNumber,
+                        plain(p.mitragynineMgPerServing),
+                        plain(p.sevenOhMgPerServing),
+                        p.purchaseChannel,
+                        plain(p.doseAmount),
+                        p.doseUnit,
+                        plain(p.dosesPerDay),
+                        p.route,
+                        p.startDate,
+                        p.stopDate,
+                        p.reasonForUse,
+                        p.actionTaken,
+                        p.dechallenge,
+                        p.rechallenge))
+                .toList();
         List<CaseReportRequest.Reaction> reactions = v.reactions.stream()
-                .map(r -> new CaseReportRequest.Reaction(r.verbatim, r.onsetDate, r.outcome)).toList();
-        List<CaseReportRequest.Lab> labs = v.labs.stream().map(l -> new CaseReportRequest.Lab(l.testCode,
-                plain(l.value), l.unit, plain(l.upperLimitOfNormal), l.resultDate)).toList();
-        return new CaseReportRequest(reporter, patient, products, reactions, criteria(v), v.dateOfDeath, labs,
-                v.narrative, v.centreReference, poisonCentre.exposure(), poisonCentre.care(), poisonCentre.vitalSigns(),
+                .map(r -> new CaseReportRequest.Reaction(r.verbatim, r.onsetDate, r.outcome))
+                .toList();
+        List<CaseReportRequest.Lab> labs = v.labs.stream()
+                .map(l -> new CaseReportRequest.Lab(
+                        l.testCode, plain(l.value), l.unit, plain(l.upperLimitOfNormal), l.resultDate))
+                .toList();
+        return new CaseReportRequest(
+                reporter,
+                patient,
+                products,
+                reactions,
+                criteria(v),
+                v.dateOfDeath,
+                labs,
+                v.narrative,
+                v.centreReference,
+                poisonCentre.exposure(),
+                poisonCentre.care(),
+                poisonCentre.vitalSigns(),
                 poisonCentre.toxicology());
     }
 
-    static CaseReportView toView(CaseReport c, CaseVersion v, Map<String, CodingLookup.ReactionCoding> reactionCodes,
-            Map<String, CodingLookup.ProductCoding> productCodes, List<CaseReportView.DataQualityProblem> dataQuality) {
+    static CaseReportView toView(
+            CaseReport c,
+            CaseVersion v,
+            Map<String, CodingLookup.ReactionCoding> reactionCodes,
+            Map<String, CodingLookup.ProductCoding> productCodes,
+            List<CaseReportView.DataQualityProblem> dataQuality) {
         CaseReportView.Nullification nullification = c.status == CaseStatus.NULLIFIED
-                ? new CaseReportView.Nullification(c.nullificationReason, c.nullificationComment, c.duplicateOf,
-                        c.nullifiedAt)
+                ? new CaseReportView.Nullification(
+                        c.nullificationReason, c.nullificationComment, c.duplicateOf, c.nullifiedAt)
                 : null;
         CaseReportRequest report = toReport(v);
         List<CaseReportView.DerivedReaction> reactions = new ArrayList<>();
         LocalDate lastDose = CaseDerivations.lastExposure(report.products());
         Long hours = CaseDerivations.exposureToOnsetHours(report.exposure());
         for (CaseReaction r : v.reactions) {
-            reactions.add(new CaseReportView.DerivedReaction(r.seq, r.verbatim, r.timeToOnsetDays,
-                    CaseDerivations.timeToOnsetDays(lastDose, r.onsetDate), r.seq == 0 ? hours : null,
+            reactions.add(new CaseReportView.DerivedReaction(
+                    r.seq,
+                    r.verbatim,
+                    r.timeToOnsetDays,
+                    CaseDerivations.timeToOnsetDays(lastDose, r.onsetDate),
+                    r.seq == 0 ? hours : null,
                     reactionCodes.get(r.verbatim)));
         }
         List<CaseReportView.DerivedProduct> products = new ArrayList<>();
         for (CaseProduct p : v.products) {
             products.add(new CaseReportView.DerivedProduct(p.seq, p.nameReported, productCodes.get(p.nameReported)));
         }
-        LiverInjury liver = v.liverRRatio == null && v.hysLaw == null ? null
+        LiverInjury liver = v.liverRRatio == null && v.hysLaw == null
+                ? null
                 : new LiverInjury(plain(v.liverRRatio), v.liverInjuryPattern, v.hysLaw);
-        CaseReportView.Derived derived = new CaseReportView.Derived(v.serious, v.derivedAgeGroup, liver, reactions,
-                products, dataQuality);
-        return new CaseReportView(c.caseNumber, v.version, v.versionType, c.currentVersion, c.status, c.source,
-                c.receivedAt, v.receivedAt, nullification, derived, report);
+        CaseReportView.Derived derived =
+                new CaseReportView.Derived(v.serious, v.derivedAgeGroup, liver, reactions, products, dataQuality);
+        return new CaseReportView(
+                c.caseNumber,
+                v.version,
+                v.versionType,
+                c.currentVersion,
+                c.status,
+                c.source,
+                c.receivedAt,
+                v.receivedAt,
+                nullification,
+                derived,
+                report);
     }
 
     static CaseSummary toSummary(CaseReport c, CaseVersion v) {
         List<String> suspects = v.products.stream()
                 .filter(p -> p.role == ProductRole.SUSPECT || p.role == ProductRole.INTERACTING)
-                .map(p -> p.nameReported).toList();
-        return new CaseSummary(c.caseNumber, c.currentVersion, c.status, c.source, c.receivedAt, c.updatedAt,
-                v.serious, criteria(v), v.reporterQualification, v.reporterCountry, v.derivedAgeGroup, v.patientSex,
-                suspects, v.reactions.stream().map(r -> r.verbatim).toList());
+                .map(p -> p.nameReported)
+                .toList();
+        return new CaseSummary(
+                c.caseNumber,
+                c.currentVersion,
+                c.status,
+                c.source,
+                c.receivedAt,
+                c.updatedAt,
+                v.serious,
+                criteria(v),
+                v.reporterQualification,
+                v.reporterCountry,
+                v.derivedAgeGroup,
+                v.patientSex,
+                suspects,
+                v.reactions.stream().map(r -> r.verbatim).toList());
     }
 
     static VersionSummary toVersionSummary(CaseVersion v) {

@@ -1,12 +1,10 @@
 package org.kaers.report;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * Case numbers: {@code PREFIX-YEAR-NNNNNN}, e.g. KAE-2026-000123. The number comes from a database

@@ -1,7 +1,5 @@
 package org.kaers.report;
 
-import java.time.LocalDate;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
+import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
 
 /** A reaction of one case version: the reporter's words, onset, outcome and derived time to onset. */

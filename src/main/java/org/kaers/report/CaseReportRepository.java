@@ -1,11 +1,9 @@
 package org.kaers.report;
 
-import java.util.Optional;
-
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import java.util.Optional;
 
 @ApplicationScoped
 class CaseReportRepository implements PanacheRepository<CaseReport> {
@@ -16,19 +14,24 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
 
     /** The case, locked for update until the transaction ends: serialises follow-ups and nullification. */
     Optional<CaseReport> lockByCaseNumber(String caseNumber) {
-        return find("caseNumber", caseNumber).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("caseNumber", caseNumber)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** A stored case as an import needs it: to tell a changed report from an unchanged one. */
-    record Present(long id, String externalId, String caseNumber, CaseStatus status, int currentVersion,
-            String sourceDigest) {
+    record Present(
+            long id, String externalId, String caseNumber, CaseStatus status, int currentVersion, String sourceDigest) {
 
         /**
          * Whether a report with this digest leaves the case alone: the same content, a case stored before digests
          * existed, or a nullified case (it takes no versions).
          */
         boolean unchangedBy(String digest) {
-            return status == CaseStatus.NULLIFIED || digest == null || sourceDigest == null || sourceDigest.equals(digest);
+            return status == CaseStatus.NULLIFIED
+                    || digest == null
+                    || sourceDigest == null
+                    || sourceDigest.equals(digest);
         }
     }
 
@@ -37,8 +40,12 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
         if (ids.isEmpty()) {
             return java.util.List.of();
         }
-        return present("select id, external_id, case_number, status, current_version, source_digest from case_report"
-                + " where source = ? and external_id = any (?)", source.name(), "text", ids.toArray());
+        return present(
+                "select id, external_id, case_number, status, current_version, source_digest from case_report"
+                        + " where source = ? and external_id = any (?)",
+                source.name(),
+                "text",
+                ids.toArray());
     }
 
     /** These cases, locked for update until the transaction ends, in id order (a changed report adds a version). */
@@ -46,8 +53,12 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
         if (ids.isEmpty()) {
             return java.util.List.of();
         }
-        return present("select id, external_id, case_number, status, current_version, source_digest from case_report"
-                + " where id = any (?) order by id for update", null, "bigint", ids.toArray());
+        return present(
+                "select id, external_id, case_number, status, current_version, source_digest from case_report"
+                        + " where id = any (?) order by id for update",
+                null,
+                "bigint",
+                ids.toArray());
     }
 
     private java.util.List<Present> present(String sql, String source, String arrayType, Object[] values) {
@@ -61,8 +72,13 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
                 q.setArray(++i, c.createArrayOf(arrayType, values));
                 try (var rs = q.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Present(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                CaseStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6)));
+                        out.add(new Present(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                CaseStatus.valueOf(rs.getString(4)),
+                                rs.getInt(5),
+                                rs.getString(6)));
                     }
                 }
             }
@@ -74,9 +90,13 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(getEntityManager().createQuery(
-                "select c.externalId from CaseReport c where c.source = :source and c.externalId in :ids", String.class)
-                .setParameter("source", source).setParameter("ids", ids).getResultList());
+        return new java.util.HashSet<>(getEntityManager()
+                .createQuery(
+                        "select c.externalId from CaseReport c where c.source = :source and c.externalId in :ids",
+                        String.class)
+                .setParameter("source", source)
+                .setParameter("ids", ids)
+                .getResultList());
     }
 
     /** {@code n} case sequence numbers in one round trip. */
@@ -87,12 +107,15 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
         @SuppressWarnings("unchecked")
         java.util.List<Number> values = getEntityManager()
                 .createNativeQuery("select nextval('case_number_seq') from generate_series(1, ?1)")
-                .setParameter(1, n).getResultList();
+                .setParameter(1, n)
+                .getResultList();
         return values.stream().map(v -> String.valueOf(v.longValue())).toList();
     }
 
     String nextCaseSequence() {
-        Object value = getEntityManager().createNativeQuery("select nextval('case_number_seq')").getSingleResult();
+        Object value = getEntityManager()
+                .createNativeQuery("select nextval('case_number_seq')")
+                .getSingleResult();
         return String.valueOf(((Number) value).longValue());
     }
 }

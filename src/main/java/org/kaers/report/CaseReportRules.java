@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.kaers.common.Violation;
 
 /**
@@ -18,8 +17,7 @@ public final class CaseReportRules {
     /** Oldest human age accepted, in years. */
     static final BigDecimal MAX_AGE_YEARS = new BigDecimal("130");
 
-    private CaseReportRules() {
-    }
+    private CaseReportRules() {}
 
     /**
      * Checks a case against the rules.
@@ -52,11 +50,14 @@ public final class CaseReportRules {
             java.util.Optional<LabTest> test = LabTest.byCode(lab.testCode());
             if (test.isEmpty()) {
                 if (lab.testCode().matches("[A-Z][A-Z0-9_]{0,39}")) { // otherwise the pattern already said so
-                    out.add(Violation.body("labs[" + i + "].testCode", "is not a known test code; known: " + LabTest.known()));
+                    out.add(Violation.body(
+                            "labs[" + i + "].testCode", "is not a known test code; known: " + LabTest.known()));
                 }
             } else if (lab.unit() != null && !test.get().units().contains(lab.unit())) {
-                out.add(Violation.body("labs[" + i + "].unit", "must be one of " + test.get().units() + " for "
-                        + test.get().name()));
+                out.add(Violation.body(
+                        "labs[" + i + "].unit",
+                        "must be one of " + test.get().units() + " for "
+                                + test.get().name()));
             }
         }
     }
@@ -74,11 +75,14 @@ public final class CaseReportRules {
                 out.add(Violation.body("exposure.onsetAt", "must not be before exposure.exposureAt"));
             }
         }
-        LocalDate earliest = report.reactions().stream().map(CaseReportRequest.Reaction::onsetDate)
-                .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        LocalDate earliest = report.reactions().stream()
+                .map(CaseReportRequest.Reaction::onsetDate)
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .orElse(null);
         if (onset != null && earliest != null && !onset.equals(earliest)) {
-            out.add(Violation.body("exposure.onsetAt", "its date must equal the earliest reactions[].onsetDate ("
-                    + earliest + ")"));
+            out.add(Violation.body(
+                    "exposure.onsetAt", "its date must equal the earliest reactions[].onsetDate (" + earliest + ")"));
         }
     }
 
@@ -101,8 +105,10 @@ public final class CaseReportRules {
         if (care == null) {
             return;
         }
-        if (care.daysInHospital() != null && (care.level() == null || !care.level().inHospital())) {
-            out.add(Violation.body("care.daysInHospital",
+        if (care.daysInHospital() != null
+                && (care.level() == null || !care.level().inHospital())) {
+            out.add(Violation.body(
+                    "care.daysInHospital",
                     "is only allowed with level ADMITTED_WARD, ADMITTED_CRITICAL_CARE or PSYCHIATRIC_CARE"));
         }
         if (care.treatments() != null) {
@@ -113,7 +119,8 @@ public final class CaseReportRules {
                     out.add(Violation.body("care.treatments[" + i + "].code", "must not be listed twice"));
                 }
                 if (t.doseAmount() != null && t.doseUnit() == null) {
-                    out.add(Violation.body("care.treatments[" + i + "].doseUnit", "is required when doseAmount is given"));
+                    out.add(Violation.body(
+                            "care.treatments[" + i + "].doseUnit", "is required when doseAmount is given"));
                 }
             }
         }
@@ -129,7 +136,9 @@ public final class CaseReportRules {
 
     private static void checkVitalsAndToxicology(CaseReportRequest report, List<Violation> out) {
         VitalSigns vitals = report.vitalSigns();
-        if (vitals != null && vitals.systolicBp() != null && vitals.diastolicBp() != null
+        if (vitals != null
+                && vitals.systolicBp() != null
+                && vitals.diastolicBp() != null
                 && vitals.diastolicBp() > vitals.systolicBp()) {
             out.add(Violation.body("vitalSigns.diastolicBp", "must not be above systolicBp"));
         }
@@ -139,8 +148,11 @@ public final class CaseReportRules {
                 if (t.value() != null && t.unit() == null) {
                     out.add(Violation.body("toxicology[" + i + "].unit", "is required when value is given"));
                 }
-                if (Boolean.FALSE.equals(t.detected()) && t.value() != null && t.value().signum() > 0) {
-                    out.add(Violation.body("toxicology[" + i + "].value", "must be absent or 0 when detected is false"));
+                if (Boolean.FALSE.equals(t.detected())
+                        && t.value() != null
+                        && t.value().signum() > 0) {
+                    out.add(Violation.body(
+                            "toxicology[" + i + "].value", "must be absent or 0 when detected is false"));
                 }
             }
         }
@@ -157,7 +169,8 @@ public final class CaseReportRules {
             String at = "products[" + i + "].";
             notInFuture(product.startDate(), today, at + "startDate", out);
             notInFuture(product.stopDate(), today, at + "stopDate", out);
-            if (product.startDate() != null && product.stopDate() != null
+            if (product.startDate() != null
+                    && product.stopDate() != null
                     && product.stopDate().isBefore(product.startDate())) {
                 out.add(Violation.body(at + "stopDate", "must not be before startDate"));
             }
@@ -167,12 +180,11 @@ public final class CaseReportRules {
         }
     }
 
-    private static void checkReactionsAndSeriousness(CaseReportRequest report, LocalDate today,
-            List<Violation> out) {
-        List<SeriousnessCriterion> criteria = report.seriousnessCriteria() == null ? List.of()
-                : report.seriousnessCriteria();
-        Set<SeriousnessCriterion> distinct = criteria.isEmpty() ? EnumSet.noneOf(SeriousnessCriterion.class)
-                : EnumSet.copyOf(criteria);
+    private static void checkReactionsAndSeriousness(CaseReportRequest report, LocalDate today, List<Violation> out) {
+        List<SeriousnessCriterion> criteria =
+                report.seriousnessCriteria() == null ? List.of() : report.seriousnessCriteria();
+        Set<SeriousnessCriterion> distinct =
+                criteria.isEmpty() ? EnumSet.noneOf(SeriousnessCriterion.class) : EnumSet.copyOf(criteria);
         if (distinct.size() != criteria.size()) {
             out.add(Violation.body("seriousnessCriteria", "must not list a criterion twice"));
         }
@@ -184,12 +196,11 @@ public final class CaseReportRules {
         }
         boolean death = distinct.contains(SeriousnessCriterion.DEATH);
         if (fatal && !death) {
-            out.add(Violation.body("seriousnessCriteria",
-                    "must include DEATH when a reaction has outcome FATAL"));
+            out.add(Violation.body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"));
         }
         if (death && !fatal) {
-            out.add(Violation.body("reactions",
-                    "at least one reaction must have outcome FATAL when the DEATH criterion is given"));
+            out.add(Violation.body(
+                    "reactions", "at least one reaction must have outcome FATAL when the DEATH criterion is given"));
         }
         LocalDate dateOfDeath = report.dateOfDeath();
         if (dateOfDeath != null) {
@@ -212,11 +223,15 @@ public final class CaseReportRules {
             if (years.compareTo(MAX_AGE_YEARS) > 0) {
                 out.add(Violation.body("patient.age.value", "must be at most 130 years"));
             } else if (patient.ageGroup() != null && AgeGroups.of(patient.age()) != patient.ageGroup()) {
-                out.add(Violation.body("patient.ageGroup", "does not match the age given ("
-                        + AgeGroups.of(patient.age()) + "); give one or make them agree"));
+                out.add(Violation.body(
+                        "patient.ageGroup",
+                        "does not match the age given (" + AgeGroups.of(patient.age())
+                                + "); give one or make them agree"));
             }
         }
-        if (patient.history() != null && patient.history().stream().distinct().count() != patient.history().size()) {
+        if (patient.history() != null
+                && patient.history().stream().distinct().count()
+                        != patient.history().size()) {
             out.add(Violation.body("patient.history", "must not list a condition twice"));
         }
         if (Boolean.TRUE.equals(patient.pregnant()) && patient.sex() == Sex.MALE) {

@@ -1,5 +1,8 @@
 package org.kaers.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
@@ -21,8 +20,6 @@ import org.kaers.common.Violation;
 import org.kaers.vocabulary.CodingLookup;
 import org.kaers.vocabulary.ProductCoder;
 import org.kaers.vocabulary.SymptomCoder;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Case intake and the case life cycle (E2B): submit, follow up or amend (a new immutable version each),
@@ -47,9 +44,17 @@ public class CaseReportService {
     private final org.kaers.security.Caller caller;
     private final jakarta.enterprise.event.Event<CaseReceived> received;
 
-    CaseReportService(CaseReportRepository cases, CaseVersionRepository versions, CaseListQuery listQuery,
-            IdempotencyStore idempotency, CaseNumbers caseNumbers, MeterRegistry metrics, SymptomCoder symptomCoder,
-            ProductCoder productCoder, CodingLookup codings, org.kaers.security.Caller caller,
+    CaseReportService(
+            CaseReportRepository cases,
+            CaseVersionRepository versions,
+            CaseListQuery listQuery,
+            IdempotencyStore idempotency,
+            CaseNumbers caseNumbers,
+            MeterRegistry metrics,
+            SymptomCoder symptomCoder,
+            ProductCoder productCoder,
+            CodingLookup codings,
+            org.kaers.security.Caller caller,
             jakarta.enterprise.event.Event<CaseReceived> received) {
         this.caller = caller;
         this.received = received;
@@ -65,8 +70,7 @@ public class CaseReportService {
     }
 
     /** A stored version and whether it is the replay of an earlier request with the same Idempotency-Key. */
-    public record Stored(CaseReportView view, boolean replayed) {
-    }
+    public record Stored(CaseReportView view, boolean replayed) {}
 
     @Transactional
     public Stored submit(CaseReportRequest report, String idempotencyKey) {
@@ -80,9 +84,8 @@ public class CaseReportService {
         requireValid(report);
         if (idempotencyKey != null) {
             // A key is the caller's own (scoped to them): another caller's same key is another key.
-            Optional<IdempotencyStore.Replay> replay = idempotency.claim(caller.subject(), idempotencyKey,
-                    "CREATE by " + caller.subject(),
-                    report);
+            Optional<IdempotencyStore.Replay> replay =
+                    idempotency.claim(caller.subject(), idempotencyKey, "CREATE by " + caller.subject(), report);
             if (replay.isPresent()) {
                 return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
             }
@@ -117,7 +120,11 @@ public class CaseReportService {
      * {@code digest} identifies the source's content (a later export with another digest is a follow-up), and
      * {@code dataQuality} lists what the importer found wrong with the source's values (kept as reported).
      */
-    public record ImportedCase(String externalId, Instant receivedAt, CaseReportRequest report, String digest,
+    public record ImportedCase(
+            String externalId,
+            Instant receivedAt,
+            CaseReportRequest report,
+            String digest,
             List<Violation> dataQuality) {
 
         public ImportedCase(String externalId, Instant receivedAt, CaseReportRequest report) {
@@ -136,8 +143,7 @@ public class CaseReportService {
     }
 
     /** What happened to one imported case: its case number and result, and how many data-quality problems it has. */
-    public record ImportOutcome(String externalId, String caseNumber, ImportResult result, int dataQualityProblems) {
-    }
+    public record ImportOutcome(String externalId, String caseNumber, ImportResult result, int dataQualityProblems) {}
 
     /**
      * Stores a batch of imported cases in one transaction, with the same derivations and coding as a
@@ -154,8 +160,8 @@ public class CaseReportService {
         long mark = System.nanoTime();
         List<ImportOutcome> outcomes = new ArrayList<>();
         Map<String, CaseReportRepository.Present> present = new java.util.HashMap<>();
-        for (CaseReportRepository.Present c : cases.presentByExternalIds(source,
-                batch.stream().map(ImportedCase::externalId).toList())) {
+        for (CaseReportRepository.Present c : cases.presentByExternalIds(
+                source, batch.stream().map(ImportedCase::externalId).toList())) {
             present.put(c.externalId(), c);
         }
         List<ImportedCase> fresh = new ArrayList<>();
@@ -172,10 +178,13 @@ public class CaseReportService {
         }
         // Only the cases that get a version are locked (serialises follow-ups and nullification), then read again.
         Map<Long, CaseReportRepository.Present> locked = new java.util.HashMap<>();
-        cases.lockByIds(changed.stream().map(i -> present.get(i.externalId()).id()).toList())
+        cases.lockByIds(changed.stream()
+                        .map(i -> present.get(i.externalId()).id())
+                        .toList())
                 .forEach(c -> locked.put(c.id(), c));
         changed.removeIf(imported -> {
-            CaseReportRepository.Present c = locked.get(present.get(imported.externalId()).id());
+            CaseReportRepository.Present c =
+                    locked.get(present.get(imported.externalId()).id());
             if (c.unchangedBy(imported.digest())) {
                 outcomes.add(new ImportOutcome(imported.externalId(), c.caseNumber(), ImportResult.UNCHANGED, 0));
                 return true;
@@ -186,11 +195,17 @@ public class CaseReportService {
         mark = phase(phases, "find existing cases", mark);
         List<ImportedCase> stored = new ArrayList<>(fresh);
         stored.addAll(changed);
-        symptomCoder.ensureCoded(stored.stream().flatMap(c -> c.report().reactions().stream())
-                .map(CaseReportRequest.Reaction::verbatim).distinct().toList());
+        symptomCoder.ensureCoded(stored.stream()
+                .flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim)
+                .distinct()
+                .toList());
         mark = phase(phases, "term coding", mark);
-        java.util.Set<Long> grown = productCoder.ensureCoded(stored.stream().flatMap(c -> c.report().products().stream())
-                .map(CaseReportRequest.Product::name).distinct().toList());
+        java.util.Set<Long> grown = productCoder.ensureCoded(stored.stream()
+                .flatMap(c -> c.report().products().stream())
+                .map(CaseReportRequest.Product::name)
+                .distinct()
+                .toList());
         mark = phase(phases, "product coding", mark);
         LocalDate today = LocalDate.now(EARLIEST_ZONE);
         Map<CaseVersion, List<Violation>> quality = new java.util.LinkedHashMap<>();
@@ -236,7 +251,8 @@ public class CaseReportService {
             writeWithOrm(newCases, moved, newVersions);
         } else {
             cases.flush();
-            cases.getEntityManager().unwrap(org.hibernate.Session.class)
+            cases.getEntityManager()
+                    .unwrap(org.hibernate.Session.class)
                     .doWork(c -> ImportRows.write(c, newCases, moved, newVersions));
         }
         mark = phase(phases, "insert cases", mark);
@@ -256,7 +272,8 @@ public class CaseReportService {
      */
     public static final String ORM_WRITER = "kaers.imports.orm-writer";
 
-    private void writeWithOrm(List<CaseReport> newCases, List<ImportRows.Changed> moved, List<CaseVersion> newVersions) {
+    private void writeWithOrm(
+            List<CaseReport> newCases, List<ImportRows.Changed> moved, List<CaseVersion> newVersions) {
         newCases.forEach(cases::persist);
         Map<Long, ImportRows.Changed> byId = new java.util.HashMap<>();
         moved.forEach(m -> byId.put(m.id(), m));
@@ -285,9 +302,8 @@ public class CaseReportService {
      * after their most frequent spelling ({@link #nameProductsAfterTheirMostFrequentSpelling}). {@code phaseNanos}:
      * the time of each phase of the batch (before the commit), for the import's log.
      */
-    public record ImportBatch(List<ImportOutcome> outcomes, java.util.Set<Long> productsWithNewSpellings,
-            Map<String, Long> phaseNanos) {
-    }
+    public record ImportBatch(
+            List<ImportOutcome> outcomes, java.util.Set<Long> productsWithNewSpellings, Map<String, Long> phaseNanos) {}
 
     /** Names each uncurated product among these after its most frequent spelling (after an import). */
     @Transactional
@@ -296,8 +312,8 @@ public class CaseReportService {
     }
 
     /** The importer's findings plus the submission rules the case breaks, listed with the version. */
-    private static int noteQuality(Map<CaseVersion, List<Violation>> quality, CaseVersion v, ImportedCase imported,
-            LocalDate today) {
+    private static int noteQuality(
+            Map<CaseVersion, List<Violation>> quality, CaseVersion v, ImportedCase imported, LocalDate today) {
         List<Violation> problems = new ArrayList<>(imported.dataQuality());
         problems.addAll(CaseReportRules.check(imported.report(), today));
         if (!problems.isEmpty()) {
@@ -311,21 +327,25 @@ public class CaseReportService {
      * an earlier request with the same Idempotency-Key is answered before that check.
      */
     @Transactional
-    public Stored followUp(String caseNumber, String ifMatch, VersionType type, CaseReportRequest report,
-            String idempotencyKey) {
+    public Stored followUp(
+            String caseNumber, String ifMatch, VersionType type, CaseReportRequest report, String idempotencyKey) {
         IdempotencyStore.validateKey(idempotencyKey);
         EntityTags.requirePresent(ifMatch);
         requireValid(report);
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Replay> replay = idempotency.claim(caller.subject(), idempotencyKey,
-                    "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch + " by " + caller.subject(), report);
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(
+                    caller.subject(),
+                    idempotencyKey,
+                    "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch + " by " + caller.subject(),
+                    report);
             if (replay.isPresent()) {
                 return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
             }
         }
         CaseReport c = visible(cases.lockByCaseNumber(caseNumber), caseNumber);
         if (c.status == CaseStatus.NULLIFIED) {
-            throw new ApiProblem(ProblemType.ALREADY_NULLIFIED,
+            throw new ApiProblem(
+                    ProblemType.ALREADY_NULLIFIED,
                     "case " + caseNumber + " is nullified and takes no further versions");
         }
         EntityTags.requireMatch(ifMatch, c.currentVersion);
@@ -340,7 +360,8 @@ public class CaseReportService {
         if (idempotencyKey != null) {
             idempotency.complete(caller.subject(), idempotencyKey, c.caseNumber, next);
         }
-        metrics.counter("kaers.reports.received", "source", c.source.name(), "type", type.name()).increment();
+        metrics.counter("kaers.reports.received", "source", c.source.name(), "type", type.name())
+                .increment();
         LOG.infof("case %s version %d received (%s)", c.caseNumber, next, type);
         return new Stored(view(c, v), false);
     }
@@ -364,15 +385,16 @@ public class CaseReportService {
         }
         CaseReport c = cases.lockByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
         if (c.status == CaseStatus.NULLIFIED) {
-            throw new ApiProblem(ProblemType.ALREADY_NULLIFIED,
+            throw new ApiProblem(
+                    ProblemType.ALREADY_NULLIFIED,
                     "case " + caseNumber + " was already nullified; nullification cannot be undone or repeated");
         }
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
             EntityTags.requireMatch(ifMatch, c.currentVersion); // optional here; * matches any version
         }
         if (request.duplicateOf() != null) {
-            CaseReport survivor = cases.findByCaseNumber(request.duplicateOf()).orElseThrow(() -> ApiProblem.invalid(
-                    Violation.body("duplicateOf", "no case has this number")));
+            CaseReport survivor = cases.findByCaseNumber(request.duplicateOf())
+                    .orElseThrow(() -> ApiProblem.invalid(Violation.body("duplicateOf", "no case has this number")));
             if (survivor.status == CaseStatus.NULLIFIED) {
                 throw ApiProblem.invalid(Violation.body("duplicateOf", "names a nullified case"));
             }
@@ -384,7 +406,8 @@ public class CaseReportService {
         c.nullificationComment = request.comment();
         c.duplicateOf = request.duplicateOf();
         c.updatedAt = now;
-        metrics.counter("kaers.reports.nullified", "reason", request.reason().name()).increment();
+        metrics.counter("kaers.reports.nullified", "reason", request.reason().name())
+                .increment();
         LOG.infof("case %s nullified (%s)", c.caseNumber, request.reason());
         return view(c, current(c));
     }
@@ -398,8 +421,9 @@ public class CaseReportService {
     @Transactional
     public CaseReportView read(String caseNumber, int version) {
         CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
-        CaseVersion v = versions.findVersion(c, version).orElseThrow(() -> ApiProblem.notFound(
-                "case " + caseNumber + " has no version " + version + "; its latest is " + c.currentVersion));
+        CaseVersion v = versions.findVersion(c, version)
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "case " + caseNumber + " has no version " + version + "; its latest is " + c.currentVersion));
         return view(c, v);
     }
 
@@ -428,12 +452,17 @@ public class CaseReportService {
 
     /** Asks the vocabulary to code every reaction verbatim and product name of the version being stored. */
     private void code(CaseReportRequest report) {
-        symptomCoder.ensureCoded(report.reactions().stream().map(CaseReportRequest.Reaction::verbatim).toList());
-        productCoder.ensureCoded(report.products().stream().map(CaseReportRequest.Product::name).toList());
+        symptomCoder.ensureCoded(report.reactions().stream()
+                .map(CaseReportRequest.Reaction::verbatim)
+                .toList());
+        productCoder.ensureCoded(
+                report.products().stream().map(CaseReportRequest.Product::name).toList());
     }
 
     private CaseReportView view(CaseReport c, CaseVersion v) {
-        return CaseMapper.toView(c, v,
+        return CaseMapper.toView(
+                c,
+                v,
                 codings.reactions(v.reactions.stream().map(r -> r.verbatim).toList()),
                 codings.products(v.products.stream().map(p -> p.nameReported).toList()),
                 c.source == CaseSource.DIRECT ? null : versions.dataQuality(v));

@@ -2,7 +2,6 @@ package org.kaers.report;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One line of the case list (latest version). */
@@ -13,13 +12,18 @@ public record CaseSummary(
         CaseStatus status,
         CaseSource source,
         Instant receivedAt,
-        @Schema(description = "When the latest version was received.") Instant updatedAt,
+
+        @Schema(description = "When the latest version was received.")
+        Instant updatedAt,
+
         boolean serious,
         List<SeriousnessCriterion> seriousnessCriteria,
         ReporterQualification reporterQualification,
         @Schema(examples = "US") String reporterCountry,
         AgeGroup ageGroup,
         Sex sex,
-        @Schema(description = "Names of the SUSPECT and INTERACTING products as reported.") List<String> suspectProducts,
-        @Schema(description = "Reactions as reported.") List<String> reactions) {
-}
+
+        @Schema(description = "Names of the SUSPECT and INTERACTING products as reported.")
+        List<String> suspectProducts,
+
+        @Schema(description = "Reactions as reported.") List<String> reactions) {}

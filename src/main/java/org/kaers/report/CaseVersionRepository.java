@@ -1,12 +1,10 @@
 package org.kaers.report;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 class CaseVersionRepository implements PanacheRepository<CaseVersion> {
@@ -22,10 +20,14 @@ class CaseVersionRepository implements PanacheRepository<CaseVersion> {
     /** The data-quality problems listed with a version (imported cases only), in order. */
     List<CaseReportView.DataQualityProblem> dataQuality(CaseVersion version) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select field, problem from case_data_quality where case_version_id = ?1 order by seq")
-                .setParameter(1, version.id).getResultList();
-        return rows.stream().map(r -> new CaseReportView.DataQualityProblem((String) r[0], (String) r[1])).toList();
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(
+                        "select field, problem from case_data_quality where case_version_id = ?1 order by seq")
+                .setParameter(1, version.id)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new CaseReportView.DataQualityProblem((String) r[0], (String) r[1]))
+                .toList();
     }
 
     /** Lists data-quality problems with stored versions (flushed first, for the foreign key), in one JDBC batch. */
@@ -43,7 +45,8 @@ class CaseVersionRepository implements PanacheRepository<CaseVersion> {
                         insert.setLong(1, e.getKey().id);
                         insert.setInt(2, seq++);
                         insert.setString(3, v.field());
-                        insert.setString(4, v.message().length() > 500 ? v.message().substring(0, 500) : v.message());
+                        insert.setString(
+                                4, v.message().length() > 500 ? v.message().substring(0, 500) : v.message());
                         insert.addBatch();
                     }
                 }

@@ -14,10 +14,10 @@ import java.time.temporal.ChronoUnit;
 final class DateOrDateTime {
 
     static final String PATTERN = "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?)?";
-    static final String MESSAGE = "must be a date (2026-11-02) or a date-time (2026-11-02T14:30, optionally with seconds and an offset)";
+    static final String MESSAGE =
+            "must be a date (2026-11-02) or a date-time (2026-11-02T14:30, optionally with seconds and an offset)";
 
-    private DateOrDateTime() {
-    }
+    private DateOrDateTime() {}
 
     /** The date part, or null when the text is not a real date or date-time. */
     static LocalDate date(String text) {
@@ -28,7 +28,9 @@ final class DateOrDateTime {
             if (text.length() == 10) {
                 return LocalDate.parse(text);
             }
-            return hasOffset(text) ? OffsetDateTime.parse(text).toLocalDate() : LocalDateTime.parse(text).toLocalDate();
+            return hasOffset(text)
+                    ? OffsetDateTime.parse(text).toLocalDate()
+                    : LocalDateTime.parse(text).toLocalDate();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -36,8 +38,13 @@ final class DateOrDateTime {
 
     /** Whole hours from {@code from} to {@code to} when both carry a time (and both or neither an offset), else null. */
     static Long hoursBetween(String from, String to) {
-        if (from == null || to == null || from.length() == 10 || to.length() == 10 || date(from) == null
-                || date(to) == null || hasOffset(from) != hasOffset(to)) {
+        if (from == null
+                || to == null
+                || from.length() == 10
+                || to.length() == 10
+                || date(from) == null
+                || date(to) == null
+                || hasOffset(from) != hasOffset(to)) {
             return null;
         }
         if (hasOffset(from)) {
@@ -47,7 +54,9 @@ final class DateOrDateTime {
     }
 
     private static boolean hasOffset(String text) {
-        return text.length() > 16 && (text.endsWith("Z") || text.charAt(text.length() - 6) == '+'
-                || text.charAt(text.length() - 6) == '-');
+        return text.length() > 16
+                && (text.endsWith("Z")
+                        || text.charAt(text.length() - 6) == '+'
+                        || text.charAt(text.length() - 6) == '-');
     }
 }

@@ -2,5 +2,13 @@ package org.kaers.report;
 
 /** Unit of one dose. Travels as its code, never as an ordinal. */
 public enum DoseUnit {
-    GRAM, MILLIGRAM, MICROGRAM, MILLILITRE, CAPSULE, TABLET, SHOT, SERVING, OTHER
+    GRAM,
+    MILLIGRAM,
+    MICROGRAM,
+    MILLILITRE,
+    CAPSULE,
+    TABLET,
+    SHOT,
+    SERVING,
+    OTHER
 }

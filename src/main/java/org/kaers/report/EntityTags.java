@@ -1,7 +1,6 @@
 package org.kaers.report;
 
 import java.util.Map;
-
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
 
@@ -11,8 +10,7 @@ import org.kaers.common.ProblemType;
  */
 final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     static String of(int version) {
         return "\"" + version + "\"";
@@ -20,11 +18,13 @@ final class EntityTags {
 
     static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiProblem(ProblemType.PRECONDITION_REQUIRED,
+            throw new ApiProblem(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "send If-Match with the ETag of the version you last read, e.g. If-Match: \"1\"");
         }
         if (ifMatch.strip().equals("*")) {
-            throw new ApiProblem(ProblemType.PRECONDITION_REQUIRED,
+            throw new ApiProblem(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "If-Match: * is not accepted; send the ETag of the version you last read, e.g. If-Match: \"1\"");
         }
     }
@@ -36,8 +36,10 @@ final class EntityTags {
                 return;
             }
         }
-        throw new ApiProblem(ProblemType.PRECONDITION_FAILED,
+        throw new ApiProblem(
+                ProblemType.PRECONDITION_FAILED,
                 "the case has changed: its current version is " + currentVersion + "; read it and try again",
-                java.util.List.of(), Map.of("ETag", current));
+                java.util.List.of(),
+                Map.of("ETag", current));
     }
 }

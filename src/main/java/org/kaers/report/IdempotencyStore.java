@@ -1,5 +1,9 @@
 package org.kaers.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,13 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
@@ -43,8 +40,7 @@ class IdempotencyStore {
     }
 
     /** What an earlier request with the same key produced. */
-    record Replay(String caseNumber, int version) {
-    }
+    record Replay(String caseNumber, int version) {}
 
     /** Throws 400 for a malformed key; a null key means the client did not ask for idempotency. */
     static void validateKey(String key) {
@@ -64,18 +60,21 @@ class IdempotencyStore {
         int inserted = em.createNativeQuery("""
                 insert into idempotency_record (idempotency_key, request_hash, created_at)
                 values (?1, ?2, ?3) on conflict (idempotency_key) do nothing""")
-                .setParameter(1, key).setParameter(2, hash).setParameter(3, Instant.now())
+                .setParameter(1, key)
+                .setParameter(2, hash)
+                .setParameter(3, Instant.now())
                 .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
         }
         Object[] row = (Object[]) em.createNativeQuery("""
-                select request_hash, case_number, version from idempotency_record where idempotency_key = ?1""")
-                .setParameter(1, key).getSingleResult();
+                select request_hash, case_number, version from idempotency_record where idempotency_key = ?1""").setParameter(1, key).getSingleResult();
         if (!hash.equals(row[0]) || row[1] == null) {
-            throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw new ApiProblem(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was already used for a different request; use a new key",
-                    List.of(Violation.header(HEADER, "already used for a different request")), Map.of());
+                    List.of(Violation.header(HEADER, "already used for a different request")),
+                    Map.of());
         }
         return Optional.of(new Replay((String) row[1], ((Number) row[2]).intValue()));
     }
@@ -83,7 +82,10 @@ class IdempotencyStore {
     void complete(String owner, String clientKey, String caseNumber, int version) {
         String key = scoped(owner, clientKey);
         em.createNativeQuery("update idempotency_record set case_number = ?1, version = ?2 where idempotency_key = ?3")
-                .setParameter(1, caseNumber).setParameter(2, version).setParameter(3, key).executeUpdate();
+                .setParameter(1, caseNumber)
+                .setParameter(2, version)
+                .setParameter(3, key)
+                .executeUpdate();
     }
 
     /** The stored key: the caller's principal and their key, hashed (fits the column whatever their lengths). */

@@ -26,12 +26,10 @@ final class ImportRows {
     /** The increment of the case_* sequences (V1) and the allocationSize of their entities. */
     private static final int BLOCK = 50;
 
-    private ImportRows() {
-    }
+    private ImportRows() {}
 
     /** A case already stored that gets a new current version. */
-    record Changed(long id, int currentVersion, Instant updatedAt, String sourceDigest) {
-    }
+    record Changed(long id, int currentVersion, Instant updatedAt, String sourceDigest) {}
 
     /**
      * Inserts new cases, the versions of new and changed cases (with products, reactions, labs and seriousness
@@ -266,8 +264,8 @@ final class ImportRows {
     }
 
     private static void insertCriteria(Connection c, List<CaseVersion> versions) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "insert into case_seriousness (case_version_id, criterion) values (?, ?)")) {
+        try (PreparedStatement insert =
+                c.prepareStatement("insert into case_seriousness (case_version_id, criterion) values (?, ?)")) {
             int n = 0;
             for (CaseVersion v : versions) {
                 for (SeriousnessCriterion criterion : v.seriousnessCriteria) {

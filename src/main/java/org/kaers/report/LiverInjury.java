@@ -5,7 +5,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,10 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "LiverInjury", description = "Derived from the labs: R ratio, injury pattern and Hy's law flag.")
 public record LiverInjury(
-        @Schema(description = "(ALT/ULN)/(ALP/ULN), rounded to 3 decimals; absent when ALT or ALP is missing.", examples = "9.375")
+        @Schema(
+                description = "(ALT/ULN)/(ALP/ULN), rounded to 3 decimals; absent when ALT or ALP is missing.",
+                examples = "9.375")
         BigDecimal rRatio,
-        @Schema(description = "Pattern from the R ratio; absent when not computable or neither ALT nor ALP is above its ULN.")
+
+        @Schema(
+                description =
+                        "Pattern from the R ratio; absent when not computable or neither ALT nor ALP is above its ULN.")
         LiverInjuryPattern pattern,
+
         @Schema(description = "Hy's law criteria met; absent when the labs do not allow the assessment.")
         Boolean hysLaw) {
 
@@ -51,10 +56,13 @@ public record LiverInjury(
         if (alt.isPresent() && alp.isPresent() && alp.get().signum() > 0) {
             BigDecimal exact = alt.get().divide(alp.get(), MathContext.DECIMAL64);
             r = exact.setScale(3, RoundingMode.HALF_UP);
-            boolean elevated = alt.get().compareTo(BigDecimal.ONE) > 0 || alp.get().compareTo(BigDecimal.ONE) > 0;
+            boolean elevated =
+                    alt.get().compareTo(BigDecimal.ONE) > 0 || alp.get().compareTo(BigDecimal.ONE) > 0;
             if (elevated) { // the pattern follows the exact R; the rounded R is for display
-                pattern = exact.compareTo(HEPATOCELLULAR_FROM) >= 0 ? LiverInjuryPattern.HEPATOCELLULAR
-                        : exact.compareTo(CHOLESTATIC_UP_TO) <= 0 ? LiverInjuryPattern.CHOLESTATIC
+                pattern = exact.compareTo(HEPATOCELLULAR_FROM) >= 0
+                        ? LiverInjuryPattern.HEPATOCELLULAR
+                        : exact.compareTo(CHOLESTATIC_UP_TO) <= 0
+                                ? LiverInjuryPattern.CHOLESTATIC
                                 : LiverInjuryPattern.MIXED;
             }
         }
@@ -65,7 +73,10 @@ public record LiverInjury(
         return new LiverInjury(r, pattern, hysLaw);
     }
 
-    private static Boolean hysLaw(Optional<BigDecimal> alt, Optional<BigDecimal> ast, Optional<BigDecimal> alp,
+    private static Boolean hysLaw(
+            Optional<BigDecimal> alt,
+            Optional<BigDecimal> ast,
+            Optional<BigDecimal> alp,
             Optional<BigDecimal> bilirubin) {
         BigDecimal three = BigDecimal.valueOf(3);
         boolean aminotransferaseMet = alt.map(v -> v.compareTo(three) >= 0).orElse(false)
@@ -86,7 +97,8 @@ public record LiverInjury(
 
     private static Optional<BigDecimal> peakMultiple(List<CaseReportRequest.Lab> labs, String code) {
         return labs.stream()
-                .filter(lab -> code.equals(lab.testCode()) && lab.upperLimitOfNormal() != null
+                .filter(lab -> code.equals(lab.testCode())
+                        && lab.upperLimitOfNormal() != null
                         && lab.upperLimitOfNormal().signum() > 0)
                 .map(lab -> lab.value().divide(lab.upperLimitOfNormal(), MathContext.DECIMAL64))
                 .max(BigDecimal::compareTo);

@@ -1,18 +1,21 @@
 package org.kaers.report;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 
 /**
  * The poison-centre part of a version as it is stored: one JSON document per version, written once.
  * Its own mapper, so that what is stored never depends on the API's JSON settings; unknown fields are
  * ignored when reading, so a later release may add fields without making older rows unreadable.
  */
-record PoisonCentreFields(Exposure exposure, Care care, VitalSigns vitalSigns, List<Toxicology> toxicology,
+record PoisonCentreFields(
+        Exposure exposure,
+        Care care,
+        VitalSigns vitalSigns,
+        List<Toxicology> toxicology,
         List<PatientHistory> history) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -23,7 +26,11 @@ record PoisonCentreFields(Exposure exposure, Care care, VitalSigns vitalSigns, L
     static final PoisonCentreFields NONE = new PoisonCentreFields(null, null, null, null, null);
 
     static PoisonCentreFields of(CaseReportRequest report) {
-        return new PoisonCentreFields(report.exposure(), report.care(), report.vitalSigns(), report.toxicology(),
+        return new PoisonCentreFields(
+                report.exposure(),
+                report.care(),
+                report.vitalSigns(),
+                report.toxicology(),
                 report.patient().history());
     }
 

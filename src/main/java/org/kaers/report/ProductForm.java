@@ -2,5 +2,13 @@ package org.kaers.report;
 
 /** Form of a kratom (or other) product as sold. Travels as its code, never as an ordinal. */
 public enum ProductForm {
-    POWDER, CAPSULE, TABLET, LIQUID_EXTRACT, CONCENTRATED_EXTRACT, SEVEN_OH_PRODUCT, LEAF, GUMMY, OTHER
+    POWDER,
+    CAPSULE,
+    TABLET,
+    LIQUID_EXTRACT,
+    CONCENTRATED_EXTRACT,
+    SEVEN_OH_PRODUCT,
+    LEAF,
+    GUMMY,
+    OTHER
 }

@@ -2,5 +2,7 @@ package org.kaers.report;
 
 /** Role of a product in the case (ICH E2B G.k.1). Travels as its code, never as an ordinal. */
 public enum ProductRole {
-    SUSPECT, CONCOMITANT, INTERACTING
+    SUSPECT,
+    CONCOMITANT,
+    INTERACTING
 }

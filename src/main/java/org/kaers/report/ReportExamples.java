@@ -6,8 +6,7 @@ package org.kaers.report;
  */
 public final class ReportExamples {
 
-    private ReportExamples() {
-    }
+    private ReportExamples() {}
 
     /** What a poison centre records: a fatal respiratory depression after 7-OH tablets and counterfeit alprazolam. */
     public static final String POISON_CENTRE_REPORT = """
@@ -74,10 +73,11 @@ public final class ReportExamples {
             }""";
 
     /** The case list as CSV (lists |-separated; the data version last). */
-    static final String CASE_LIST_CSV = "caseNumber,latestVersion,status,source,receivedAt,updatedAt,serious,seriousnessCriteria,"
-            + "reporterQualification,reporterCountry,ageGroup,sex,suspectProducts,reactions,data_version\n"
-            + "KAE-2026-000123,2,ACTIVE,DIRECT,2026-03-14T09:21:07Z,2026-03-20T16:02:44Z,true,HOSPITALIZATION,PHYSICIAN,US,"
-            + "ADULT,FEMALE,Maeng Da kratom powder,jaundice|nausea,1873\n";
+    static final String CASE_LIST_CSV =
+            "caseNumber,latestVersion,status,source,receivedAt,updatedAt,serious,seriousnessCriteria,"
+                    + "reporterQualification,reporterCountry,ageGroup,sex,suspectProducts,reactions,data_version\n"
+                    + "KAE-2026-000123,2,ACTIVE,DIRECT,2026-03-14T09:21:07Z,2026-03-20T16:02:44Z,true,HOSPITALIZATION,PHYSICIAN,US,"
+                    + "ADULT,FEMALE,Maeng Da kratom powder,jaundice|nausea,1873\n";
 
     static final String CASE_VIEW = """
             {

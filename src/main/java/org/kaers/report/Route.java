@@ -2,5 +2,13 @@ package org.kaers.report;
 
 /** Route of administration. Travels as its code, never as an ordinal. */
 public enum Route {
-    ORAL, SUBLINGUAL, INHALATION, INTRANASAL, INTRAVENOUS, INTRAMUSCULAR, TRANSDERMAL, OTHER, UNKNOWN
+    ORAL,
+    SUBLINGUAL,
+    INHALATION,
+    INTRANASAL,
+    INTRAVENOUS,
+    INTRAMUSCULAR,
+    TRANSDERMAL,
+    OTHER,
+    UNKNOWN
 }

@@ -2,5 +2,11 @@ package org.kaers.report;
 
 /** Seriousness criteria (ICH E2B E.i.3.2); any one makes the case serious. Travels as its code, never as an ordinal. */
 public enum SeriousnessCriterion {
-    DEATH, LIFE_THREATENING, HOSPITALIZATION, DISABILITY, CONGENITAL_ANOMALY, REQUIRED_INTERVENTION, OTHER_MEDICALLY_IMPORTANT
+    DEATH,
+    LIFE_THREATENING,
+    HOSPITALIZATION,
+    DISABILITY,
+    CONGENITAL_ANOMALY,
+    REQUIRED_INTERVENTION,
+    OTHER_MEDICALLY_IMPORTANT
 }

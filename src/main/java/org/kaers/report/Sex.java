@@ -2,5 +2,7 @@ package org.kaers.report;
 
 /** Patient sex (ICH E2B D.5). Travels as its code, never as an ordinal. */
 public enum Sex {
-    FEMALE, MALE, UNKNOWN
+    FEMALE,
+    MALE,
+    UNKNOWN
 }

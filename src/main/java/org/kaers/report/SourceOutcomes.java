@@ -1,14 +1,12 @@
 package org.kaers.report;
 
-import java.util.List;
-import java.util.Map;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The source's own outcome list of imported cases (CAERS: VISITED AN ER, NONE, ...), stored as reported on the
@@ -35,7 +33,9 @@ public class SourceOutcomes {
     public void record(CaseSource source, Map<String, List<String>> byExternalId) {
         ArrayNode rows = json.createArrayNode();
         byExternalId.forEach((externalId, outcomes) -> outcomes.stream()
-                .map(o -> o.strip().replaceAll("\\s+", " ")).filter(o -> !o.isEmpty()).distinct()
+                .map(o -> o.strip().replaceAll("\\s+", " "))
+                .filter(o -> !o.isEmpty())
+                .distinct()
                 .forEach(o -> rows.addObject().put("ext", externalId).put("outcome", o)));
         if (rows.isEmpty()) {
             return;
@@ -46,6 +46,8 @@ public class SourceOutcomes {
                 join case_report cr on cr.source = ?1 and cr.external_id = o.ext
                 join case_version v on v.case_id = cr.id and v.version = cr.current_version
                 on conflict do nothing""")
-                .setParameter(1, source.name()).setParameter(2, rows.toString()).executeUpdate();
+                .setParameter(1, source.name())
+                .setParameter(2, rows.toString())
+                .executeUpdate();
     }
 }

@@ -1,11 +1,9 @@
 package org.kaers.report;
 
-import jakarta.inject.Singleton;
-
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
 
 /**
  * A date field takes a date and nothing else: Jackson's default would accept "2026-11-02T14:30:00" as a date

@@ -6,8 +6,7 @@ import org.kaers.common.Violation;
 /** Parsing of the version path parameter and the follow-up type, with 4xx answers instead of 404/500. */
 public final class VersionNumbers {
 
-    private VersionNumbers() {
-    }
+    private VersionNumbers() {}
 
     public static int parse(String version) {
         try {

@@ -1,17 +1,14 @@
 package org.kaers.security;
 
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The one place that decides what a resource's answer leaves in the audit log: every write (any method but GET and
@@ -22,8 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class AuditFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
-    private static final Pattern AUDITED_READ = Pattern.compile(
-            "/api/v1/reports/[^/]+(/versions/[^/]+)?|/api/v1/audit");
+    private static final Pattern AUDITED_READ =
+            Pattern.compile("/api/v1/reports/[^/]+(/versions/[^/]+)?|/api/v1/audit");
 
     @Inject
     SecurityIdentity identity;
@@ -41,7 +38,9 @@ public class AuditFilter {
         boolean read = method.equals("GET") || method.equals("HEAD");
         int answer = response.getStatus();
         boolean refusal = answer >= 400 && answer < 500;
-        if (!refusal && (!path.startsWith("/api/") || (read && !AUDITED_READ.matcher(path).matches()))) {
+        if (!refusal
+                && (!path.startsWith("/api/")
+                        || (read && !AUDITED_READ.matcher(path).matches()))) {
             return;
         }
         String actor = null;
@@ -54,7 +53,8 @@ public class AuditFilter {
         } catch (RuntimeException e) {
             // an invalid token: recorded without an actor
         }
-        String client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String client =
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String who = actor;
         String as = roles;
         int status = response.getStatus();
@@ -62,16 +62,19 @@ public class AuditFilter {
             try {
                 log.record(who, as, method, path, status, client);
             } catch (RuntimeException e) {
-                LOG.errorf("audit event not recorded for %s %s: %s", method, path,
-                        org.kaers.common.ProblemMappers.describe(e));
+                LOG.errorf(
+                        "audit event not recorded for %s %s: %s",
+                        method, path, org.kaers.common.ProblemMappers.describe(e));
             }
         };
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             // Refused before reaching a worker thread (401, 403): written off the event loop.
-            vertx.executeBlocking(() -> {
-                write.run();
-                return null;
-            }, false);
+            vertx.executeBlocking(
+                    () -> {
+                        write.run();
+                        return null;
+                    },
+                    false);
         } else {
             write.run();
         }

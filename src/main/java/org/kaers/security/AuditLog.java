@@ -1,5 +1,8 @@
 package org.kaers.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,11 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
@@ -36,29 +34,47 @@ public class AuditLog {
 
     /** A refusal made at the router (common.Refusals), on the event loop: written on a worker thread. */
     void refused(@jakarta.enterprise.event.Observes org.kaers.common.RequestRefused refusal) {
-        vertx.executeBlocking(() -> {
-            try {
-                record(refusal.actor(), refusal.roles(), refusal.method(), refusal.path(), refusal.status(),
-                        refusal.client());
-            } catch (RuntimeException e) {
-                LOG.errorf("audit event not recorded for %s %s: %s", refusal.method(), refusal.path(),
-                        org.kaers.common.ProblemMappers.describe(e));
-            }
-            return null;
-        }, false);
+        vertx.executeBlocking(
+                () -> {
+                    try {
+                        record(
+                                refusal.actor(),
+                                refusal.roles(),
+                                refusal.method(),
+                                refusal.path(),
+                                refusal.status(),
+                                refusal.client());
+                    } catch (RuntimeException e) {
+                        LOG.errorf(
+                                "audit event not recorded for %s %s: %s",
+                                refusal.method(), refusal.path(), org.kaers.common.ProblemMappers.describe(e));
+                    }
+                    return null;
+                },
+                false);
     }
 
     @Schema(name = "AuditEvent", description = "One audited request: who, when, what, from where, and the answer.")
     public record Event(
             long id,
             Instant at,
-            @Schema(description = "Token subject; absent for a request without a valid token.", examples = "dr.lee@clinic.example") String actor,
+
+            @Schema(
+                    description = "Token subject; absent for a request without a valid token.",
+                    examples = "dr.lee@clinic.example")
+            String actor,
+
             @Schema(examples = "REPORTER") String roles,
             @Schema(examples = "POST") String action,
-            @Schema(examples = "/api/v1/reports/KAE-2026-000123/follow-ups") String resource,
-            @Schema(description = "HTTP status of the answer.", examples = "201") int status,
-            @Schema(description = "Client address.", examples = "10.1.2.3") String client) {
-    }
+
+            @Schema(examples = "/api/v1/reports/KAE-2026-000123/follow-ups")
+            String resource,
+
+            @Schema(description = "HTTP status of the answer.", examples = "201")
+            int status,
+
+            @Schema(description = "Client address.", examples = "10.1.2.3")
+            String client) {}
 
     /**
      * Stored (committed) before the answer leaves: one plain JDBC insert in its own transaction, as the audited
@@ -112,9 +128,18 @@ public class AuditLog {
                 + condition + " order by at desc, id desc");
         params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<Event> events = found.stream().map(r -> new Event(((Number) r[0]).longValue(), SqlValues.instant(r[1]),
-                (String) r[2], (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).intValue(), (String) r[7]))
+        List<Object[]> found =
+                rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<Event> events = found.stream()
+                .map(r -> new Event(
+                        ((Number) r[0]).longValue(),
+                        SqlValues.instant(r[1]),
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        ((Number) r[6]).intValue(),
+                        (String) r[7]))
                 .toList();
         return PageResponse.of(events, page, total);
     }

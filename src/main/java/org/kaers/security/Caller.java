@@ -1,8 +1,7 @@
 package org.kaers.security;
 
-import jakarta.enterprise.context.RequestScoped;
-
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request. */
 @RequestScoped

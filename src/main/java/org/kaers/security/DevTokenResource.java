@@ -1,23 +1,20 @@
 package org.kaers.security;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Violation;
-
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * Dev mode only (absent from the packaged service): mints a token signed with the dev key, for trying the API
@@ -37,11 +34,15 @@ public class DevTokenResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
     public String token(@QueryParam("sub") String subject, @QueryParam("role") List<String> roles) {
-        if (subject == null || subject.isBlank() || roles == null || roles.isEmpty()
-                || !ROLES.containsAll(roles)) {
+        if (subject == null || subject.isBlank() || roles == null || roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw ApiProblem.invalid(Violation.query("role", "give sub and one or more role of " + ROLES));
         }
-        return Jwt.issuer("kaers-dev").audience(audience).subject(subject).upn(subject).groups(new HashSet<>(roles))
-                .expiresIn(Duration.ofHours(8)).sign();
+        return Jwt.issuer("kaers-dev")
+                .audience(audience)
+                .subject(subject)
+                .upn(subject)
+                .groups(new HashSet<>(roles))
+                .expiresIn(Duration.ofHours(8))
+                .sign();
     }
 }

@@ -1,14 +1,12 @@
 package org.kaers.security;
 
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * How the front door tells the pages' own API calls ({@code web.Api}) from every other client, for the rate limits:
@@ -47,9 +45,12 @@ public class PageCalls {
         String presented = request.getHeader(SECRET_HEADER);
         String client = request.getHeader(CLIENT_HEADER);
         request.headers().remove(SECRET_HEADER).remove(CLIENT_HEADER);
-        boolean trusted = presented != null && client != null && !client.isBlank() && client.length() <= 64
-                && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-                        presented.getBytes(StandardCharsets.UTF_8));
+        boolean trusted = presented != null
+                && client != null
+                && !client.isBlank()
+                && client.length() <= 64
+                && MessageDigest.isEqual(
+                        secret.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
         return trusted ? client : null;
     }
 }

@@ -11,8 +11,7 @@ public final class PublicApi {
     /** Every public operation's path starts with this. */
     public static final String PREFIX = "/api/v1/public/";
 
-    private PublicApi() {
-    }
+    private PublicApi() {}
 
     /** Whether a request to this path needs a bearer token. */
     static boolean needsToken(String path) {

@@ -1,5 +1,17 @@
 package org.kaers.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,26 +21,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.jboss.logging.Logger;
 import org.kaers.common.FrontDoor;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Refusals;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * The token and the rate limits, on every path, after the path is known to be canonical (common.FrontDoor) and
@@ -67,10 +63,14 @@ public class RateLimit {
     private final TokenPolicy policy;
     private final Refusals refusals;
     private final PageCalls pageCalls;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(10, TimeUnit.MINUTES)
-            .maximumSize(200_000).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(10, TimeUnit.MINUTES)
+            .maximumSize(200_000)
+            .build();
     private final Cache<String, TokenPolicy.Verified> verified = Caffeine.newBuilder()
-            .expireAfterWrite(10, TimeUnit.MINUTES).maximumSize(20_000).build();
+            .expireAfterWrite(10, TimeUnit.MINUTES)
+            .maximumSize(20_000)
+            .build();
 
     RateLimit(Config config, TokenPolicy policy, Refusals refusals, PageCalls pageCalls) {
         this.config = config;
@@ -84,19 +84,26 @@ public class RateLimit {
     }
 
     private void handle(RoutingContext ctx) {
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String address = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
         String pageClient = pageCalls.trustedClient(ctx.request());
         List<String> authorization = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
         // Counted before the token is looked at, so that junk tokens do not multiply the allowance; a page's own API
         // call (PageCalls) is counted below instead, for the browser and the user it is made for, not for the
         // service's own connection, which every page user shares.
-        ConsumptionProbe byAddress = pageClient == null
-                ? bucket("a:" + address, config.perAddress()).tryConsumeAndReturnRemaining(1) : null;
+        ConsumptionProbe byAddress =
+                pageClient == null ? bucket("a:" + address, config.perAddress()).tryConsumeAndReturnRemaining(1) : null;
         String principal = null;
         ConsumptionProbe byPrincipal = null;
         if (authorization.isEmpty() && PublicApi.needsToken(ctx.request().path())) {
-            // The API is bearer-only but for the public tier (PublicApi, the one exception), decided here for every path.
-            refusals.refuse(ctx, ProblemType.UNAUTHORIZED, "a valid bearer token is required", List.of(),
+            // The API is bearer-only but for the public tier (PublicApi, the one exception), decided here for every
+            // path.
+            refusals.refuse(
+                    ctx,
+                    ProblemType.UNAUTHORIZED,
+                    "a valid bearer token is required",
+                    List.of(),
                     Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
@@ -106,7 +113,11 @@ public class RateLimit {
                 caller = verified(authorization);
             } catch (TokenPolicy.Refused e) {
                 LOG.debugf("token refused at the door: %s", e.getMessage());
-                refusals.refuse(ctx, ProblemType.UNAUTHORIZED, "a valid bearer token is required", List.of(),
+                refusals.refuse(
+                        ctx,
+                        ProblemType.UNAUTHORIZED,
+                        "a valid bearer token is required",
+                        List.of(),
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
                 return;
             }
@@ -118,19 +129,24 @@ public class RateLimit {
             byPrincipal = bucket("p:" + principal, config.perCredential()).tryConsumeAndReturnRemaining(1);
         }
         if (byAddress == null) {
-            byAddress = bucket("w:" + pageClient + " " + principal, config.perAddress()).tryConsumeAndReturnRemaining(1);
+            byAddress = bucket("w:" + pageClient + " " + principal, config.perAddress())
+                    .tryConsumeAndReturnRemaining(1);
         }
         if (byPrincipal == null) {
             byPrincipal = byAddress;
         }
-        if ((byAddress.isConsumed() && byPrincipal.isConsumed()) || probe(ctx.request().path())) {
+        if ((byAddress.isConsumed() && byPrincipal.isConsumed())
+                || probe(ctx.request().path())) {
             ctx.next();
             return;
         }
         long waitNanos = Math.max(byAddress.getNanosToWaitForRefill(), byPrincipal.getNanosToWaitForRefill());
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1);
-        refusals.refuse(ctx, ProblemType.TOO_MANY_REQUESTS,
-                "too many requests from this client; retry after " + seconds + " s", List.of(),
+        refusals.refuse(
+                ctx,
+                ProblemType.TOO_MANY_REQUESTS,
+                "too many requests from this client; retry after " + seconds + " s",
+                List.of(),
                 Map.of("Retry-After", String.valueOf(seconds)));
     }
 
@@ -159,15 +175,20 @@ public class RateLimit {
     }
 
     private Bucket bucket(String key, long perMinute) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, config.period()).build())
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, config.period())
+                                .build())
+                        .build());
     }
 
     static String hash(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

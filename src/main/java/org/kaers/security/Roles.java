@@ -15,6 +15,5 @@ public final class Roles {
     /** Everything, including imports and the upkeep of aggregates and priors. */
     public static final String ADMIN = "ADMIN";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

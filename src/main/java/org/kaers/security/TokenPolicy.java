@@ -1,22 +1,18 @@
 package org.kaers.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.smallrye.jwt.auth.principal.JWTParser;
 
 /**
  * What a bearer token must be to be accepted (README, "Security"), decided in one place, before routing: the
@@ -49,11 +45,11 @@ public class TokenPolicy {
 
     /** The compact JWS form: three base64url parts, no padding. */
     private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
     private static final Set<String> ROLES = Set.of(Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN);
 
     /** A verified token (as sent, without its scheme): who, with which roles, until when. */
-    record Verified(String token, String principal, String roles, Instant expires) {
-    }
+    record Verified(String token, String principal, String roles, Instant expires) {}
 
     /** A token that is not accepted, and why (for the log, never the client: that gets one generic answer). */
     static final class Refused extends Exception {

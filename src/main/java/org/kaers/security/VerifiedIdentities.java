@@ -1,23 +1,19 @@
 package org.kaers.security;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Bearer tokens verified once until they expire: Quarkus asks this provider before SmallRye JWT's own
@@ -48,12 +44,14 @@ public class VerifiedIdentities implements IdentityProvider<TokenAuthenticationR
         this.verifier = verifier;
         this.enabled = enabled;
         this.clockMillis = clockMillis;
-        this.identities = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+        this.identities = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clockMillis.getAsLong()))
                 .expireAfter(new Expiry<String, SecurityIdentity>() {
                     @Override
                     public long expireAfterCreate(String key, SecurityIdentity identity, long now) {
-                        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, expiresMillis(identity) - clockMillis.getAsLong()));
+                        return TimeUnit.MILLISECONDS.toNanos(
+                                Math.max(0, expiresMillis(identity) - clockMillis.getAsLong()));
                     }
 
                     @Override
@@ -65,7 +63,8 @@ public class VerifiedIdentities implements IdentityProvider<TokenAuthenticationR
                     public long expireAfterRead(String key, SecurityIdentity identity, long now, long current) {
                         return current;
                     }
-                }).build();
+                })
+                .build();
     }
 
     @Override
@@ -80,7 +79,8 @@ public class VerifiedIdentities implements IdentityProvider<TokenAuthenticationR
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (!enabled) {
             return verifier.authenticate(request, context);
         }
@@ -105,6 +105,7 @@ public class VerifiedIdentities implements IdentityProvider<TokenAuthenticationR
     /** When the identity's token expires, in epoch milliseconds (0, never kept, when it says nothing). */
     private static long expiresMillis(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
-                ? TimeUnit.SECONDS.toMillis(jwt.getExpirationTime()) : 0;
+                ? TimeUnit.SECONDS.toMillis(jwt.getExpirationTime())
+                : 0;
     }
 }

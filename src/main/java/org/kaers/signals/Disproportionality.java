@@ -13,8 +13,7 @@ public final class Disproportionality {
     private static final double Z95 = 1.959963984540054;
     private static final double LN2 = Math.log(2);
 
-    private Disproportionality() {
-    }
+    private Disproportionality() {}
 
     /** The counts: a cases with the product and the reaction, b with the product only, c with the reaction only, d neither. */
     public record Table(long a, long b, long c, long d) {
@@ -36,8 +35,7 @@ public final class Disproportionality {
     }
 
     /** An estimate with its 95% interval; any part null when undefined. */
-    public record Estimate(Double value, Double lower, Double upper) {
-    }
+    public record Estimate(Double value, Double lower, Double upper) {}
 
     public static Estimate prr(Table t) {
         long withP = t.a + t.b;
@@ -89,7 +87,9 @@ public final class Disproportionality {
         double shape = t.a + 0.5;
         double rate = e0 + 0.5;
         GammaDistribution posterior = new GammaDistribution(null, shape, 1 / rate);
-        return new Estimate(log2(shape / rate), log2(posterior.inverseCumulativeProbability(0.025)),
+        return new Estimate(
+                log2(shape / rate),
+                log2(posterior.inverseCumulativeProbability(0.025)),
                 log2(posterior.inverseCumulativeProbability(0.975)));
     }
 

@@ -3,7 +3,6 @@ package org.kaers.signals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -34,8 +33,15 @@ public final class GammaPoissonShrinker {
 
     /** Starting points (a1, b1, a2, b2, P): openEBGM's vignette's five, then our own. */
     private static final double[][] STARTS = {
-            {0.2, 0.1, 2, 4, 1.0 / 3}, {0.1, 0.1, 10, 10, 0.2}, {0.3, 0.5, 6, 6, 0.5}, {0.5, 0.3, 12, 12, 0.8},
-            {0.2, 0.2, 5, 5, 0.4}, {2, 1, 2, 2, 0.1}, {3, 0.4, 2, 2, 0.07}};
+        {0.2, 0.1, 2, 4, 1.0 / 3},
+        {0.1, 0.1, 10, 10, 0.2},
+        {0.3, 0.5, 6, 6, 0.5},
+        {0.5, 0.3, 12, 12, 0.8},
+        {0.2, 0.2, 5, 5, 0.4},
+        {2, 1, 2, 2, 0.1},
+        {3, 0.4, 2, 2, 0.07}
+    };
+
     private static final int MAX_EVALUATIONS = 20_000;
     /** Fewest cells with N >= 1 a prior is fitted on by default: five parameters need many more cells than that. */
     public static final int MIN_CELLS = 100;
@@ -44,24 +50,19 @@ public final class GammaPoissonShrinker {
     /** openEBGM's {@code param_limit}: a shape or rate at or above it is outside its parameter space. */
     static final double PARAM_LIMIT = 100;
 
-    private GammaPoissonShrinker() {
-    }
+    private GammaPoissonShrinker() {}
 
     /** The prior's hyperparameters (shapes and rates of two gammas, and the weight of the first). */
-    public record Prior(double alpha1, double beta1, double alpha2, double beta2, double p) {
-    }
+    public record Prior(double alpha1, double beta1, double alpha2, double beta2, double p) {}
 
     /** One product x reaction cell: observed cases and expected cases. */
-    public record Cell(long n, double e) {
-    }
+    public record Cell(long n, double e) {}
 
     /** A squashed point: count, mean expected count of the cells in it, and how many cells it stands for. */
-    record Point(long n, double e, double weight) {
-    }
+    record Point(long n, double e, double weight) {}
 
     /** The posterior of a cell. */
-    public record Posterior(double qn, double ebgm, double eb05, double eb95) {
-    }
+    public record Posterior(double qn, double ebgm, double eb05, double eb95) {}
 
     /**
      * A fit: the prior (null when none was fitted), its log-likelihood, how many cells and squashed points it
@@ -69,9 +70,16 @@ public final class GammaPoissonShrinker {
      * starts reach the same maximum, no parameter on a bound, no degenerate component, enough cells), and what is
      * wrong with it otherwise ({@code warnings}, empty for a good fit).
      */
-    public record Fit(Prior prior, double logLikelihood, int cells, int points, int startsConverged, int starts,
-            boolean converged, long evaluations, List<String> warnings) {
-    }
+    public record Fit(
+            Prior prior,
+            double logLikelihood,
+            int cells,
+            int points,
+            int startsConverged,
+            int starts,
+            boolean converged,
+            long evaluations,
+            List<String> warnings) {}
 
     public static Posterior posterior(Prior prior, long n, double e) {
         double l1 = Math.log(prior.p()) + logNegBinomial(n, prior.alpha1(), prior.beta1(), e);
@@ -82,8 +90,8 @@ public final class GammaPoissonShrinker {
         double rate1 = prior.beta1() + e;
         double shape2 = prior.alpha2() + n;
         double rate2 = prior.beta2() + e;
-        double meanLog = qn * (Gamma.digamma(shape1) - Math.log(rate1))
-                + (1 - qn) * (Gamma.digamma(shape2) - Math.log(rate2));
+        double meanLog =
+                qn * (Gamma.digamma(shape1) - Math.log(rate1)) + (1 - qn) * (Gamma.digamma(shape2) - Math.log(rate2));
         GammaDistribution g1 = new GammaDistribution(null, shape1, 1 / rate1);
         GammaDistribution g2 = new GammaDistribution(null, shape2, 1 / rate2);
         return new Posterior(qn, Math.exp(meanLog), quantile(g1, g2, qn, 0.05), quantile(g1, g2, qn, 0.95));
@@ -109,7 +117,9 @@ public final class GammaPoissonShrinker {
 
     /** log of the negative binomial probability of n with size alpha and probability beta / (beta + e). */
     static double logNegBinomial(long n, double alpha, double beta, double e) {
-        return logRisingFactorial(alpha, n) - Gamma.logGamma(n + 1.0) + alpha * Math.log(beta / (beta + e))
+        return logRisingFactorial(alpha, n)
+                - Gamma.logGamma(n + 1.0)
+                + alpha * Math.log(beta / (beta + e))
                 + n * Math.log(e / (beta + e));
     }
 
@@ -122,7 +132,8 @@ public final class GammaPoissonShrinker {
         for (long k = 0; k < n; k++) {
             product *= alpha + k;
         }
-        return Double.isFinite(product) && product > 0 ? Math.log(product)
+        return Double.isFinite(product) && product > 0
+                ? Math.log(product)
                 : Gamma.logGamma(alpha + n) - Gamma.logGamma(alpha);
     }
 
@@ -135,7 +146,15 @@ public final class GammaPoissonShrinker {
     public static Fit fit(List<Cell> cells, int minCells) {
         List<Cell> usable = cells.stream().filter(c -> c.n() >= 1 && c.e() > 0).toList();
         if (usable.isEmpty() || usable.size() < minCells) {
-            return new Fit(null, Double.NaN, usable.size(), 0, 0, STARTS.length, false, 0,
+            return new Fit(
+                    null,
+                    Double.NaN,
+                    usable.size(),
+                    0,
+                    0,
+                    STARTS.length,
+                    false,
+                    0,
                     List.of("too little data: " + usable.size() + " product x reaction cells with N >= 1, a prior needs"
                             + " at least " + minCells + "; EBGM is not computed"));
         }
@@ -163,11 +182,19 @@ public final class GammaPoissonShrinker {
         for (double[] start : STARTS) {
             SimplexOptimizer optimizer = new SimplexOptimizer(1e-10, 1e-10);
             try {
-                PointValuePair best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), likelihood, GoalType.MAXIMIZE,
-                        new InitialGuess(unconstrained(start)), new NelderMeadSimplex(5));
+                PointValuePair best = optimizer.optimize(
+                        new MaxEval(MAX_EVALUATIONS),
+                        likelihood,
+                        GoalType.MAXIMIZE,
+                        new InitialGuess(unconstrained(start)),
+                        new NelderMeadSimplex(5));
                 // Restart from the optimum (Nelder-Mead can stall on a ridge before the maximum).
-                best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), likelihood, GoalType.MAXIMIZE,
-                        new InitialGuess(best.getPoint()), new NelderMeadSimplex(5, 0.1));
+                best = optimizer.optimize(
+                        new MaxEval(MAX_EVALUATIONS),
+                        likelihood,
+                        GoalType.MAXIMIZE,
+                        new InitialGuess(best.getPoint()),
+                        new NelderMeadSimplex(5, 0.1));
                 evaluations += optimizer.getEvaluations();
                 if (Double.isFinite(best.getValue())) {
                     results.add(best);
@@ -177,7 +204,15 @@ public final class GammaPoissonShrinker {
             }
         }
         if (results.isEmpty()) {
-            return new Fit(null, Double.NaN, cells, points.size(), 0, STARTS.length, false, evaluations,
+            return new Fit(
+                    null,
+                    Double.NaN,
+                    cells,
+                    points.size(),
+                    0,
+                    STARTS.length,
+                    false,
+                    evaluations,
                     List.of("no starting point reached a finite maximum; EBGM is not computed"));
         }
         results.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
@@ -189,8 +224,16 @@ public final class GammaPoissonShrinker {
             warnings.add("no two starting points reached the same maximum");
         }
         warnings.addAll(diagnose(prior));
-        return new Fit(prior, best.getValue(), cells, points.size(), results.size(), STARTS.length, warnings.isEmpty(),
-                evaluations, List.copyOf(warnings));
+        return new Fit(
+                prior,
+                best.getValue(),
+                cells,
+                points.size(),
+                results.size(),
+                STARTS.length,
+                warnings.isEmpty(),
+                evaluations,
+                List.copyOf(warnings));
     }
 
     /** What is suspect about a fitted prior: parameters on a bound, outside openEBGM's space, degenerate components. */
@@ -202,13 +245,15 @@ public final class GammaPoissonShrinker {
             if (values[i] <= LO * 1.01 || values[i] >= HI / 1.01) {
                 out.add(names[i] + " " + values[i] + " is on the bound of the search (" + LO + " to " + HI + ")");
             } else if (values[i] >= PARAM_LIMIT) {
-                out.add(names[i] + " " + values[i] + " is outside openEBGM's parameter space (below " + PARAM_LIMIT + ")");
+                out.add(names[i] + " " + values[i] + " is outside openEBGM's parameter space (below " + PARAM_LIMIT
+                        + ")");
             }
         }
         if (prior.p() < 1e-3 || prior.p() > 1 - 1e-3) {
             out.add("degenerate mixture: P " + prior.p() + " leaves one component almost no weight");
         }
-        if (Math.abs(Math.log(prior.alpha1() / prior.alpha2())) < 1e-3 && Math.abs(Math.log(prior.beta1() / prior.beta2())) < 1e-3) {
+        if (Math.abs(Math.log(prior.alpha1() / prior.alpha2())) < 1e-3
+                && Math.abs(Math.log(prior.beta1() / prior.beta2())) < 1e-3) {
             out.add("degenerate mixture: the two components coincide");
         }
         return out;
@@ -239,7 +284,10 @@ public final class GammaPoissonShrinker {
 
     /** Every usable cell as a point of weight 1. */
     static List<Point> points(List<Cell> cells) {
-        return cells.stream().filter(c -> c.n() >= 1 && c.e() > 0).map(c -> new Point(c.n(), c.e(), 1)).toList();
+        return cells.stream()
+                .filter(c -> c.n() >= 1 && c.e() > 0)
+                .map(c -> new Point(c.n(), c.e(), 1))
+                .toList();
     }
 
     /**
@@ -302,6 +350,7 @@ public final class GammaPoissonShrinker {
      * point mass or flat, the likelihood barely changes, and gamma quantiles of huge shapes are slow to compute.
      */
     static final double LO = 1e-5;
+
     static final double HI = 1e5;
     private static final double LN_LO = Math.log(LO);
     private static final double LN_HI = Math.log(HI);

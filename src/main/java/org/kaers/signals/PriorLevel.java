@@ -14,6 +14,7 @@ public enum PriorLevel {
 
     /** The code in the API ({@code against}) and in {@code signal_prior.level}. */
     final String code;
+
     final String productDimension;
     final String reactionDimension;
 
@@ -24,7 +25,10 @@ public enum PriorLevel {
     }
 
     static PriorLevel of(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(l -> l.code.equals(code))
+                .findFirst()
+                .orElse(null);
     }
 
     static List<String> codes() {

@@ -1,19 +1,15 @@
 package org.kaers.signals;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.kaers.statistics.CaseCounts;
-
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * The EBGM priors, one per {@link PriorLevel}: fitted over every cell of the level's two dimensions of the
@@ -42,12 +38,12 @@ public class PriorStore {
     @Transactional
     public Optional<SignalViews.PriorView> current(PriorLevel level) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                 select id, fitted_at, data_version, total_cases, cells, points, alpha1, beta1, alpha2, beta2, p,
                        log_likelihood, starts, starts_converged, converged, evaluations, duration_ms, reason, level,
                        array_to_string(warnings, chr(31))
-                from signal_prior where level = ?1 order by id desc limit 1""").setParameter(1, level.code)
-                .getResultList();
+                from signal_prior where level = ?1 order by id desc limit 1""").setParameter(1, level.code).getResultList();
         // Exact figures of the live data (cases, cells at the fit) only for callers with exact counts (Disclosure).
         return rows.stream().findFirst().map(PriorStore::view).map(v -> counts.exact() ? v : v.withheld());
     }
@@ -66,14 +62,17 @@ public class PriorStore {
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public Optional<SignalViews.PriorView> fit(PriorLevel level, String reason) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, FIT_LOCK).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
+                .setParameter(1, FIT_LOCK)
+                .getSingleResult();
         long started = System.nanoTime();
         CaseCounts.DataVersion version = counts.dataVersion();
         CaseCounts.Cross cross = counts.cross(level.productDimension, level.reactionDimension);
         List<GammaPoissonShrinker.Cell> cells = new ArrayList<>(cross.pairs().size());
         double total = cross.totalCases();
         for (CaseCounts.Pair pair : cross.pairs()) {
-            double expected = cross.rows().getOrDefault(pair.row(), 0L) / total
+            double expected = cross.rows().getOrDefault(pair.row(), 0L)
+                    / total
                     * cross.columns().getOrDefault(pair.column(), 0L);
             cells.add(new GammaPoissonShrinker.Cell(pair.cases(), expected));
         }
@@ -89,22 +88,43 @@ public class PriorStore {
                     log_likelihood, starts, starts_converged, converged, evaluations, duration_ms, reason, level, warnings)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                         string_to_array(?18, chr(31)))""")
-                .setParameter(1, version.version()).setParameter(2, cross.totalCases()).setParameter(3, fit.cells())
-                .setParameter(4, fit.points()).setParameter(5, p == null ? null : p.alpha1())
-                .setParameter(6, p == null ? null : p.beta1()).setParameter(7, p == null ? null : p.alpha2())
-                .setParameter(8, p == null ? null : p.beta2()).setParameter(9, p == null ? null : p.p())
-                .setParameter(10, p == null ? null : fit.logLikelihood()).setParameter(11, fit.starts())
-                .setParameter(12, fit.startsConverged()).setParameter(13, fit.converged())
-                .setParameter(14, fit.evaluations()).setParameter(15, millis).setParameter(16, reason)
-                .setParameter(17, level.code).setParameter(18, String.join("\u001f", fit.warnings())).executeUpdate();
-        LOG.infof("EBGM prior (%s) %s (%s) over %d cells (%d points) in %d ms, converged %s%s", level.code,
-                p == null ? "not fitted" : "fitted", reason, fit.cells(), fit.points(), millis, fit.converged(),
+                .setParameter(1, version.version())
+                .setParameter(2, cross.totalCases())
+                .setParameter(3, fit.cells())
+                .setParameter(4, fit.points())
+                .setParameter(5, p == null ? null : p.alpha1())
+                .setParameter(6, p == null ? null : p.beta1())
+                .setParameter(7, p == null ? null : p.alpha2())
+                .setParameter(8, p == null ? null : p.beta2())
+                .setParameter(9, p == null ? null : p.p())
+                .setParameter(10, p == null ? null : fit.logLikelihood())
+                .setParameter(11, fit.starts())
+                .setParameter(12, fit.startsConverged())
+                .setParameter(13, fit.converged())
+                .setParameter(14, fit.evaluations())
+                .setParameter(15, millis)
+                .setParameter(16, reason)
+                .setParameter(17, level.code)
+                .setParameter(18, String.join("\u001f", fit.warnings()))
+                .executeUpdate();
+        LOG.infof(
+                "EBGM prior (%s) %s (%s) over %d cells (%d points) in %d ms, converged %s%s",
+                level.code,
+                p == null ? "not fitted" : "fitted",
+                reason,
+                fit.cells(),
+                fit.points(),
+                millis,
+                fit.converged(),
                 fit.warnings().isEmpty() ? "" : ": " + String.join("; ", fit.warnings()));
         return current(level);
     }
 
     /** Refits when the counted cases have changed by more than the configured share since the last fit. */
-    @Scheduled(every = "${kaers.signals.refit-check:10m}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+    @Scheduled(
+            every = "${kaers.signals.refit-check:10m}",
+            delay = 1,
+            delayUnit = java.util.concurrent.TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refitWhenStale() {
         try {
@@ -126,13 +146,28 @@ public class PriorStore {
 
     private static SignalViews.PriorView view(Object[] r) {
         String warnings = (String) r[19];
-        return new SignalViews.PriorView(((Number) r[0]).longValue(), (String) r[18],
-                org.kaers.common.SqlValues.instant(r[1]), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
-                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), r[6] != null, number(r[6]), number(r[7]),
-                number(r[8]), number(r[9]), number(r[10]), number(r[11]), ((Number) r[12]).intValue(),
-                ((Number) r[13]).intValue(), (Boolean) r[14],
+        return new SignalViews.PriorView(
+                ((Number) r[0]).longValue(),
+                (String) r[18],
+                org.kaers.common.SqlValues.instant(r[1]),
+                ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue(),
+                ((Number) r[4]).intValue(),
+                ((Number) r[5]).intValue(),
+                r[6] != null,
+                number(r[6]),
+                number(r[7]),
+                number(r[8]),
+                number(r[9]),
+                number(r[10]),
+                number(r[11]),
+                ((Number) r[12]).intValue(),
+                ((Number) r[13]).intValue(),
+                (Boolean) r[14],
                 warnings == null || warnings.isEmpty() ? List.of() : List.of(warnings.split("\u001f")),
-                ((Number) r[15]).longValue(), ((Number) r[16]).longValue(), (String) r[17]);
+                ((Number) r[15]).longValue(),
+                ((Number) r[16]).longValue(),
+                (String) r[17]);
     }
 
     private static Double number(Object value) {

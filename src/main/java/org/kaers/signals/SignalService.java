@@ -1,5 +1,9 @@
 package org.kaers.signals;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,12 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.QueryParams;
@@ -43,21 +41,36 @@ public class SignalService {
             "verbatim", List.of("productName", "product", "substance"));
     /** Subjects given as text as reported (any text up to the length the case rows hold). */
     private static final Map<String, Integer> AS_REPORTED = Map.of("productName", 300, "verbatim", 500);
-    static final Set<String> FILTERS = Set.of("receivedFrom", "receivedTo", "serious", "ageGroup", "sex",
-            "reporterQualification", "source");
-    private static final Set<String> OWN = Set.of("product", "substance", "symptom", "organClass", "productName",
-            "verbatim", "against", "minCases", "sort", "page", "size");
+
+    static final Set<String> FILTERS =
+            Set.of("receivedFrom", "receivedTo", "serious", "ageGroup", "sex", "reporterQualification", "source");
+    private static final Set<String> OWN = Set.of(
+            "product",
+            "substance",
+            "symptom",
+            "organClass",
+            "productName",
+            "verbatim",
+            "against",
+            "minCases",
+            "sort",
+            "page",
+            "size");
     private static final Pattern PRODUCT_ID = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     /** Sort keys and how to read them from a row (descending; nulls and suppressed rows last). */
     private static final Map<String, Function<SignalViews.Row, Double>> SORTS = Map.ofEntries(
             Map.entry("a", r -> r.a() == null ? null : r.a().doubleValue()),
             Map.entry("expected", SignalViews.Row::expected),
-            Map.entry("prr", r -> r.prr().value()), Map.entry("prrLower", r -> r.prr().lower()),
+            Map.entry("prr", r -> r.prr().value()),
+            Map.entry("prrLower", r -> r.prr().lower()),
             Map.entry("chiSquare", SignalViews.Row::chiSquare),
-            Map.entry("ror", r -> r.ror().value()), Map.entry("rorLower", r -> r.ror().lower()),
-            Map.entry("ic", r -> r.ic().value()), Map.entry("ic025", r -> r.ic().lower()),
-            Map.entry("ebgm", r -> r.ebgm().value()), Map.entry("eb05", r -> r.ebgm().lower()));
+            Map.entry("ror", r -> r.ror().value()),
+            Map.entry("rorLower", r -> r.ror().lower()),
+            Map.entry("ic", r -> r.ic().value()),
+            Map.entry("ic025", r -> r.ic().lower()),
+            Map.entry("ebgm", r -> r.ebgm().value()),
+            Map.entry("eb05", r -> r.ebgm().lower()));
 
     private final CaseCounts counts;
     private final PriorStore priors;
@@ -70,7 +83,13 @@ public class SignalService {
     }
 
     /** A parsed request. */
-    record Query(String subject, String key, String against, CaseCounts.Filters filters, int minCases, String sort,
+    record Query(
+            String subject,
+            String key,
+            String against,
+            CaseCounts.Filters filters,
+            int minCases,
+            String sort,
             PageRequest page) {
 
         PriorLevel level() {
@@ -82,12 +101,17 @@ public class SignalService {
         Set<String> allowed = new java.util.HashSet<>(OWN);
         allowed.addAll(FILTERS);
         QueryParams q = QueryParams.of(raw, allowed);
-        List<String> subjects = AGAINST.keySet().stream().filter(s -> raw.getFirst(s) != null).sorted().toList();
+        List<String> subjects = AGAINST.keySet().stream()
+                .filter(s -> raw.getFirst(s) != null)
+                .sorted()
+                .toList();
         String subject = null;
         String key = null;
         if (subjects.size() != 1) {
-            q.reject("product", "give exactly one subject: product, substance, symptom, organClass, productName or verbatim"
-                    + (subjects.isEmpty() ? "" : " (got " + String.join(", ", subjects) + ")"));
+            q.reject(
+                    "product",
+                    "give exactly one subject: product, substance, symptom, organClass, productName or verbatim"
+                            + (subjects.isEmpty() ? "" : " (got " + String.join(", ", subjects) + ")"));
         } else if (AS_REPORTED.containsKey(subjects.get(0))) {
             subject = subjects.get(0);
             key = q.string(subject, AS_REPORTED.get(subject));
@@ -99,8 +123,11 @@ public class SignalService {
             key = q.string(subject, 40);
             Pattern pattern = subject.equals("product") ? PRODUCT_ID : CODE;
             if (key != null && !pattern.matcher(key).matches()) {
-                q.reject(subject, subject.equals("product") ? "expected a product id (GET /api/v1/products)"
-                        : "expected a code such as KRATOM or KT0031");
+                q.reject(
+                        subject,
+                        subject.equals("product")
+                                ? "expected a product id (GET /api/v1/products)"
+                                : "expected a code such as KRATOM or KT0031");
             }
         }
         String against = q.string("against", 40);
@@ -117,7 +144,10 @@ public class SignalService {
         if (sort == null) {
             sort = "eb05";
         } else if (!SORTS.containsKey(sort)) {
-            q.reject("sort", "not one of the allowed values: " + String.join(", ", SORTS.keySet().stream().sorted().toList()));
+            q.reject(
+                    "sort",
+                    "not one of the allowed values: "
+                            + String.join(", ", SORTS.keySet().stream().sorted().toList()));
         }
         PageRequest page = new PageRequest(q.integer("page", 0, 0, 1_000_000), q.integer("size", 100, 1, 1000));
         q.throwIfInvalid();
@@ -138,8 +168,10 @@ public class SignalService {
         CaseCounts.Margins m = counts.margins(query.subject(), query.key(), query.against(), query.filters());
         String label = label(query.subject(), query.key());
         CaseCounts.DataVersion version = counts.dataVersion();
-        GammaPoissonShrinker.Prior shrinker = prior == null || !prior.fitted() ? null
-                : new GammaPoissonShrinker.Prior(prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.p());
+        GammaPoissonShrinker.Prior shrinker = prior == null || !prior.fitted()
+                ? null
+                : new GammaPoissonShrinker.Prior(
+                        prior.alpha1(), prior.beta1(), prior.alpha2(), prior.beta2(), prior.p());
         long ab = m.subjectCases();
         long n = m.totalCases();
         List<SignalViews.Row> rows = new ArrayList<>();
@@ -157,7 +189,8 @@ public class SignalService {
             long d = Math.max(0, n - a - b - c);
             Disproportionality.Table t = new Disproportionality.Table(a, b, c, d);
             // The text as reported is its own label.
-            String rowLabel = AS_REPORTED.containsKey(query.against()) ? key : m.labels().get(key);
+            String rowLabel =
+                    AS_REPORTED.containsKey(query.against()) ? key : m.labels().get(key);
             rows.add(row(key, rowLabel, t, shrinker));
         }
         Function<SignalViews.Row, Double> by = SORTS.get(query.sort());
@@ -167,12 +200,27 @@ public class SignalService {
         int from = Math.min(rows.size(), query.page().offset());
         int to = Math.min(rows.size(), from + query.page().size());
         boolean abHidden = false;
-        SignalViews.Meta meta = new SignalViews.Meta(CAUTION, COUNTING,
-                new SignalViews.Subject(query.subject(), query.key(), label), query.against(),
-                query.filters().understood(), version.version(), version.asOf(),
-                m.fromAggregates() ? "AGGREGATES" : "RAW_ROWS", prior, abHidden ? null : ab, abHidden, n,
-                counts.smallCellThreshold(), query.minCases(), query.sort(), rows.size(), query.page().page(),
-                query.page().size(), counts.protection(), counts.readSource());
+        SignalViews.Meta meta = new SignalViews.Meta(
+                CAUTION,
+                COUNTING,
+                new SignalViews.Subject(query.subject(), query.key(), label),
+                query.against(),
+                query.filters().understood(),
+                version.version(),
+                version.asOf(),
+                m.fromAggregates() ? "AGGREGATES" : "RAW_ROWS",
+                prior,
+                abHidden ? null : ab,
+                abHidden,
+                n,
+                counts.smallCellThreshold(),
+                query.minCases(),
+                query.sort(),
+                rows.size(),
+                query.page().page(),
+                query.page().size(),
+                counts.protection(),
+                counts.readSource());
         return new SignalViews.Table(meta, List.copyOf(rows.subList(from, to)));
     }
 
@@ -188,11 +236,26 @@ public class SignalService {
             GammaPoissonShrinker.Posterior post = GammaPoissonShrinker.posterior(prior, t.a(), expected);
             ebgm = new SignalViews.Measure(post.ebgm(), post.eb05(), post.eb95());
         }
-        SignalViews.Flags flags = new SignalViews.Flags(Disproportionality.evansSignal(t, prr, chi2),
-                Disproportionality.rorSignal(t, ror), Disproportionality.icSignal(ic),
+        SignalViews.Flags flags = new SignalViews.Flags(
+                Disproportionality.evansSignal(t, prr, chi2),
+                Disproportionality.rorSignal(t, ror),
+                Disproportionality.icSignal(ic),
                 ebgm.lower() != null && ebgm.lower() >= 2);
-        return new SignalViews.Row(key, label, false, t.a(), t.b(), t.c(), t.d(), expected, measure(prr), chi2,
-                measure(ror), measure(ic), ebgm, flags);
+        return new SignalViews.Row(
+                key,
+                label,
+                false,
+                t.a(),
+                t.b(),
+                t.c(),
+                t.d(),
+                expected,
+                measure(prr),
+                chi2,
+                measure(ror),
+                measure(ic),
+                ebgm,
+                flags);
     }
 
     private static SignalViews.Measure measure(Disproportionality.Estimate e) {

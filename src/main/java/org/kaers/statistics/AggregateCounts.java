@@ -1,14 +1,13 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Counts read from the maintained cells (see {@link AggregateStore}), when the cells can answer the request
@@ -119,14 +118,16 @@ public class AggregateCounts {
             Map<String, Object> params = new HashMap<>();
             params.put("anchor", anchor);
             @SuppressWarnings("unchecked")
-            List<Object[]> found = RawCounts.bind(query("""
+            List<Object[]> found = RawCounts.bind(
+                            query("""
                     select c.period, sum(c.n), sum(c.k) from stats_cell c where c.a = '*' and c.b in (:anchor) and c.period > 0
-                    and %s group by c.period having sum(c.n) > 0 order by c.period""".formatted(
-                    months.allTime() ? "true" : period(months))),
-                    bounds(params, months)).getResultList();
+                    and %s group by c.period having sum(c.n) > 0 order by c.period""".formatted(months.allTime() ? "true" : period(months))), bounds(params, months))
+                    .getResultList();
             for (Object[] r : found) {
                 int period = ((Number) r[0]).intValue();
-                series.add(new Tally.Month(LocalDate.of(period / 100, period % 100, 1), ((Number) r[1]).longValue(),
+                series.add(new Tally.Month(
+                        LocalDate.of(period / 100, period % 100, 1),
+                        ((Number) r[1]).longValue(),
                         ((Number) r[2]).longValue()));
             }
         }
@@ -153,8 +154,8 @@ public class AggregateCounts {
                         where c.b in (:anchor) and c.a >= :lo and c.a < :hi and %s
                     ) x group by x.o having sum(x.n) > 0
                 ) g %s order by g.n desc, g.k collate "C"
-                """.formatted(label == null ? "null" : label[1], period(months), period(months),
-                label == null ? "" : label[0]);
+                """.formatted(
+                label == null ? "null" : label[1], period(months), period(months), label == null ? "" : label[0]);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = RawCounts.bind(query(sql), bounds(params, months)).getResultList();
         return rows;
@@ -174,18 +175,25 @@ public class AggregateCounts {
                     where split_part(c.a, '=', 1) = :first and split_part(c.b, '=', 1) = :second and c.period = 0
                     and c.a <> :firstEmpty and c.b <> :secondEmpty and c.n > 0
                 ) g %s %s order by g.n desc, g.k0 collate "C", g.k1 collate "C"
-                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], kx, ky,
-                l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
+                """.formatted(
+                        l0 == null ? "null" : l0[1],
+                        l1 == null ? "null" : l1[1],
+                        kx,
+                        ky,
+                        l0 == null ? "" : l0[0],
+                        l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = query(sql).setParameter("first", first.code)
-                .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
-                .setParameter("secondEmpty", second.code + "=").getResultList();
+        List<Object[]> found = query(sql)
+                .setParameter("first", first.code)
+                .setParameter("second", second.code)
+                .setParameter("firstEmpty", first.code + "=")
+                .setParameter("secondEmpty", second.code + "=")
+                .getResultList();
         return tally(found, x, y);
     }
 
     /** One page of a cross as published in the latest release, with the number of groups over all pages. */
-    record PublishedPage(Tally tally, long groups) {
-    }
+    record PublishedPage(Tally tally, long groups) {}
 
     /**
      * A page of a cross of two dimensions read from the published values of the latest release, for callers who
@@ -196,15 +204,21 @@ public class AggregateCounts {
      * are released values already; missing counts and the total are cells (count, key sum) to release.
      */
     Optional<PublishedPage> publishedCross(CountRequest request) {
-        if (!disclosure.frozen() || request.by().size() != 2 || !request.filters().isEmpty()
-                || request.receivedFrom() != null || request.receivedTo() != null) {
+        if (!disclosure.frozen()
+                || request.by().size() != 2
+                || !request.filters().isEmpty()
+                || request.receivedFrom() != null
+                || request.receivedTo() != null) {
             return Optional.empty();
         }
         Dimension x = request.by().get(0);
         Dimension y = request.by().get(1);
-        if ((x.level == y.level && x.level != Dimension.Level.CASE) || x == y
-                || org.kaers.statistics.disclosure.Disclosure.kind(x) == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT
-                || org.kaers.statistics.disclosure.Disclosure.kind(y) == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT) {
+        if ((x.level == y.level && x.level != Dimension.Level.CASE)
+                || x == y
+                || org.kaers.statistics.disclosure.Disclosure.kind(x)
+                        == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT
+                || org.kaers.statistics.disclosure.Disclosure.kind(y)
+                        == org.kaers.statistics.disclosure.Disclosure.ValueKind.FREE_TEXT) {
             return Optional.empty();
         }
         boolean xFirst = (x.code + "=").compareTo(y.code + "=") < 0;
@@ -219,19 +233,33 @@ public class AggregateCounts {
                     and c.p > 0 and c.a <> :firstEmpty and c.b <> :secondEmpty
                     order by c.p desc, c.%s, c.%s limit :limit offset :offset
                 ) g %s %s order by g.p desc, g.k0 collate "C", g.k1 collate "C"
-                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1], xFirst ? "a" : "b",
-                xFirst ? "b" : "a", xFirst ? "a" : "b", xFirst ? "b" : "a", l0 == null ? "" : l0[0],
-                l1 == null ? "" : l1[0]);
+                """.formatted(
+                        l0 == null ? "null" : l0[1],
+                        l1 == null ? "null" : l1[1],
+                        xFirst ? "a" : "b",
+                        xFirst ? "b" : "a",
+                        xFirst ? "a" : "b",
+                        xFirst ? "b" : "a",
+                        l0 == null ? "" : l0[0],
+                        l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(sql).setParameter("first", first.code)
-                .setParameter("second", second.code).setParameter("firstEmpty", first.code + "=")
-                .setParameter("secondEmpty", second.code + "=").setParameter("skipX", x.code.length() + 2)
-                .setParameter("skipY", y.code.length() + 2).setParameter("limit", request.page().size())
-                .setParameter("offset", (long) request.page().offset()).getResultList();
+        List<Object[]> found = em.createNativeQuery(sql)
+                .setParameter("first", first.code)
+                .setParameter("second", second.code)
+                .setParameter("firstEmpty", first.code + "=")
+                .setParameter("secondEmpty", second.code + "=")
+                .setParameter("skipX", x.code.length() + 2)
+                .setParameter("skipY", y.code.length() + 2)
+                .setParameter("limit", request.page().size())
+                .setParameter("offset", (long) request.page().offset())
+                .getResultList();
         @SuppressWarnings("unchecked")
         List<Number> groups = em.createNativeQuery("select groups from stats_release_dims where x = ?1 and y = ?2")
-                .setParameter(1, first.code).setParameter(2, second.code).getResultList();
-        return Optional.of(new PublishedPage(tally(found, x, y), groups.isEmpty() ? 0 : groups.get(0).longValue()));
+                .setParameter(1, first.code)
+                .setParameter(2, second.code)
+                .getResultList();
+        return Optional.of(new PublishedPage(
+                tally(found, x, y), groups.isEmpty() ? 0 : groups.get(0).longValue()));
     }
 
     /**
@@ -250,12 +278,18 @@ public class AggregateCounts {
                     select %s as k0, %s as k1, c.n, c.k as ks from stats_cell c
                     where c.a = '*' and c.b >= :lo and c.b < :hi and c.period = 0 and c.n > 0
                 ) g %s %s order by g.n desc, g.k0 collate "C", g.k1 collate "C"
-                """.formatted(l0 == null ? "null" : l0[1], l1 == null ? "null" : l1[1],
-                order[0] == x ? first : rest, order[0] == x ? rest : first,
-                l0 == null ? "" : l0[0], l1 == null ? "" : l1[0]);
+                """.formatted(
+                        l0 == null ? "null" : l0[1],
+                        l1 == null ? "null" : l1[1],
+                        order[0] == x ? first : rest,
+                        order[0] == x ? rest : first,
+                        l0 == null ? "" : l0[0],
+                        l1 == null ? "" : l1[0]);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = query(sql).setParameter("lo", prefix)
-                .setParameter("hi", prefix.substring(0, prefix.length() - 1) + ">").getResultList();
+        List<Object[]> found = query(sql)
+                .setParameter("lo", prefix)
+                .setParameter("hi", prefix.substring(0, prefix.length() - 1) + ">")
+                .getResultList();
         return tally(found, x, y);
     }
 
@@ -264,8 +298,11 @@ public class AggregateCounts {
         // The three cells in one statement (a round trip costs more than the page's own statement).
         @SuppressWarnings("unchecked")
         List<Object[]> cells = query("select c.b, c.n, c.k from stats_cell c where c.a = '*' and c.period = 0"
-                + " and c.b in (?1, ?2, ?3)").setParameter(1, x.code + "=").setParameter(2, y.code + "=")
-                .setParameter(3, AggregateStore.ALL).getResultList();
+                        + " and c.b in (?1, ?2, ?3)")
+                .setParameter(1, x.code + "=")
+                .setParameter(2, y.code + "=")
+                .setParameter(3, AggregateStore.ALL)
+                .getResultList();
         Map<String, long[]> byValue = new HashMap<>();
         for (Object[] c : cells) {
             byValue.put((String) c[0], new long[] {((Number) c[1]).longValue(), ((Number) c[2]).longValue()});
@@ -283,7 +320,10 @@ public class AggregateCounts {
             List<String> labels = new ArrayList<>();
             labels.add((String) r[1]);
             labels.add((String) r[3]);
-            rows.add(new Tally.Row(List.of((String) r[0], (String) r[2]), labels, ((Number) r[4]).longValue(),
+            rows.add(new Tally.Row(
+                    List.of((String) r[0], (String) r[2]),
+                    labels,
+                    ((Number) r[4]).longValue(),
                     ((Number) r[5]).longValue()));
         }
         return rows;
@@ -292,7 +332,9 @@ public class AggregateCounts {
     /** The cases with one value, all time, and their key sum. */
     private long[] single(String value) {
         Object[] n = (Object[]) query("select coalesce(sum(n), 0), coalesce(sum(k), 0) from stats_cell"
-                + " where a = '*' and b = ?1 and period = 0").setParameter(1, value).getSingleResult();
+                        + " where a = '*' and b = ?1 and period = 0")
+                .setParameter(1, value)
+                .getSingleResult();
         return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
     }
 
@@ -300,8 +342,10 @@ public class AggregateCounts {
     long[] total(List<String> anchor, Months months) {
         Map<String, Object> params = new HashMap<>();
         params.put("anchor", anchor);
-        Object[] n = (Object[]) RawCounts.bind(query("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
-                + " from stats_cell c where c.a = '*' and c.b in (:anchor) and " + period(months)), bounds(params, months))
+        Object[] n = (Object[]) RawCounts.bind(
+                        query("select coalesce(sum(n), 0), coalesce(sum(k), 0)"
+                                + " from stats_cell c where c.a = '*' and c.b in (:anchor) and " + period(months)),
+                        bounds(params, months))
                 .getSingleResult();
         return new long[] {((Number) n[0]).longValue(), ((Number) n[1]).longValue()};
     }
@@ -317,9 +361,15 @@ public class AggregateCounts {
         @SuppressWarnings("unchecked")
         // One text parameter however many values (a bind list is limited to 32,767), split in the database.
         List<String> found = query("select substr(b, :skip) from stats_cell where a = '*' and period = 0"
-                + " and b = any (string_to_array(:values, chr(31))) and n >= :minimum").setParameter("values", values.stream()
-                        .map(v -> d.code + "=" + v).collect(java.util.stream.Collectors.joining("\u001f")))
-                .setParameter("minimum", minimum).setParameter("skip", d.code.length() + 2).getResultList();
+                        + " and b = any (string_to_array(:values, chr(31))) and n >= :minimum")
+                .setParameter(
+                        "values",
+                        values.stream()
+                                .map(v -> d.code + "=" + v)
+                                .collect(java.util.stream.Collectors.joining("\u001f")))
+                .setParameter("minimum", minimum)
+                .setParameter("skip", d.code.length() + 2)
+                .getResultList();
         return new java.util.HashSet<>(found);
     }
 
@@ -360,9 +410,11 @@ public class AggregateCounts {
         if (request.filters().size() > 1) {
             return null;
         }
-        Map.Entry<Dimension, List<String>> filter = request.filters().entrySet().iterator().next();
+        Map.Entry<Dimension, List<String>> filter =
+                request.filters().entrySet().iterator().next();
         Dimension d = filter.getKey();
-        if (request.by().contains(d) || (d.level != Dimension.Level.CASE && filter.getValue().size() > 1)) {
+        if (request.by().contains(d)
+                || (d.level != Dimension.Level.CASE && filter.getValue().size() > 1)) {
             return null;
         }
         return filter.getValue().stream().map(v -> d.code + "=" + v).toList();
@@ -375,10 +427,12 @@ public class AggregateCounts {
         if (from == null && to == null) {
             return Months.ALL_TIME;
         }
-        if ((from != null && from.getDayOfMonth() != 1) || (to != null && to.plusDays(1).getDayOfMonth() != 1)) {
+        if ((from != null && from.getDayOfMonth() != 1)
+                || (to != null && to.plusDays(1).getDayOfMonth() != 1)) {
             return null;
         }
-        return new Months(from == null ? 1 : from.getYear() * 100 + from.getMonthValue(),
+        return new Months(
+                from == null ? 1 : from.getYear() * 100 + from.getMonthValue(),
                 to == null ? 999_912 : to.getYear() * 100 + to.getMonthValue());
     }
 }

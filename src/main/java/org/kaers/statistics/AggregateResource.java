@@ -1,7 +1,5 @@
 package org.kaers.statistics;
 
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,14 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kaers.security.Roles;
 import org.kaers.common.QueryParams;
+import org.kaers.security.Roles;
 
 /** Operating the statistics aggregates: their state, catching up now, rebuilding from the raw rows. */
 @Path("/api/v1/stats/aggregates")
@@ -34,10 +32,17 @@ public class AggregateResource {
     }
 
     @GET
-    @Operation(operationId = "aggregateStatus", summary = "State of the statistics aggregates",
+    @Operation(
+            operationId = "aggregateStatus",
+            summary = "State of the statistics aggregates",
             description = "How many changed cases wait to be folded in, and since when.")
-    @APIResponse(responseCode = "200", description = "The state.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The state.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public AggregateStatus status(@Context UriInfo uri) {
         noParameters(uri);
@@ -46,10 +51,17 @@ public class AggregateResource {
 
     @POST
     @Path("/catch-up")
-    @Operation(operationId = "catchUpAggregates", summary = "Fold every pending change in now",
+    @Operation(
+            operationId = "catchUpAggregates",
+            summary = "Fold every pending change in now",
             description = "Does at once what the background worker does every second; returns when the queue is empty.")
-    @APIResponse(responseCode = "200", description = "The state afterwards, with how many queue entries were folded in.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The state afterwards, with how many queue entries were folded in.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.ADMIN})
     public AggregateStatus catchUp(@Context UriInfo uri) {
         noParameters(uri);
@@ -59,11 +71,18 @@ public class AggregateResource {
 
     @POST
     @Path("/rebuild")
-    @Operation(operationId = "rebuildAggregates", summary = "Rebuild every aggregate from the raw rows",
+    @Operation(
+            operationId = "rebuildAggregates",
+            summary = "Rebuild every aggregate from the raw rows",
             description = "Recomputes all facts and cells in one transaction (statistics keep answering from the old "
                     + "aggregates until it commits). Minutes at a million cases.")
-    @APIResponse(responseCode = "200", description = "The state afterwards.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The state afterwards.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.ADMIN})
     public AggregateStatus rebuild(@Context UriInfo uri) {
         noParameters(uri);

@@ -1,14 +1,12 @@
 package org.kaers.statistics;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The write side of the statistics aggregates. Triggers (migration V3) queue every case whose counted values may
@@ -35,13 +33,23 @@ public class AggregateStore {
     }
 
     /** How far the aggregates are behind the raw rows. */
-    public record Status(long pendingCases, Instant oldestPending, Instant newestPending, Instant appliedThrough,
-            Instant appliedAt, Instant rebuiltAt, long dataVersion) {
+    public record Status(
+            long pendingCases,
+            Instant oldestPending,
+            Instant newestPending,
+            Instant appliedThrough,
+            Instant appliedAt,
+            Instant rebuiltAt,
+            long dataVersion) {
 
         /** How long the oldest pending change has waited, in whole seconds: how far the aggregates are behind. */
         public long lagSeconds() {
-            return oldestPending == null ? 0
-                    : Math.max(0, java.time.Duration.between(oldestPending, Instant.now()).toSeconds());
+            return oldestPending == null
+                    ? 0
+                    : Math.max(
+                            0,
+                            java.time.Duration.between(oldestPending, Instant.now())
+                                    .toSeconds());
         }
     }
 
@@ -80,8 +88,8 @@ public class AggregateStore {
                 for (Dimension y : Dimension.values()) {
                     if (x.level == level && y.level == level && x != y && sameRow(x, y)[0] == x) {
                         String combo = "'" + sameRowPrefix(x, y) + "' || " + x.key + " || chr(31) || " + y.key;
-                        parts.add("coalesce(array_agg(" + combo + ") filter (where " + x.key + " is not null and " + y.key
-                                + " is not null), '{}')");
+                        parts.add("coalesce(array_agg(" + combo + ") filter (where " + x.key + " is not null and "
+                                + y.key + " is not null), '{}')");
                     }
                 }
             }
@@ -91,11 +99,23 @@ public class AggregateStore {
                 empty.add("'" + ONSET + "='");
             }
             String alias = "l" + n++;
-            joins.append(" left join (select ").append(level.version).append(" as vid, ").append(String.join(" || ", parts))
-                    .append(" as vals from ").append(level.tables).append(" where ").append(level.version)
-                    .append(" in (select vid from s) group by 1) ").append(alias).append(" on ").append(alias)
+            joins.append(" left join (select ")
+                    .append(level.version)
+                    .append(" as vid, ")
+                    .append(String.join(" || ", parts))
+                    .append(" as vals from ")
+                    .append(level.tables)
+                    .append(" where ")
+                    .append(level.version)
+                    .append(" in (select vid from s) group by 1) ")
+                    .append(alias)
+                    .append(" on ")
+                    .append(alias)
                     .append(".vid = s.vid");
-            levels.append(" || coalesce(").append(alias).append(".vals, array[").append(String.join(", ", empty))
+            levels.append(" || coalesce(")
+                    .append(alias)
+                    .append(".vals, array[")
+                    .append(String.join(", ", empty))
                     .append("])");
         }
         return "with s as materialized (select * from (" + CountingRule.SCOPE + ") s0 where " + cases + ")"
@@ -148,7 +168,9 @@ public class AggregateStore {
     private static final java.util.Set<String> UNPAIRED = caseLevelEmpty();
 
     private static String sqlArray(java.util.Set<String> values) {
-        return "array[" + String.join(", ", values.stream().sorted().map(v -> "'" + v + "'").toList()) + "]::text[]";
+        return "array["
+                + String.join(
+                        ", ", values.stream().sorted().map(v -> "'" + v + "'").toList()) + "]::text[]";
     }
 
     /**
@@ -202,30 +224,34 @@ public class AggregateStore {
 
     /** Holds the worker lock until the caller's transaction ends: no fold changes the cells meanwhile. */
     void lockWorker() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, WORKER_LOCK).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
+                .setParameter(1, WORKER_LOCK)
+                .getSingleResult();
     }
 
     /** {@link #processBatch} in the caller's transaction (a release cut folds what is left while it holds changes off). */
     int fold(int batch, boolean wait) {
         if (wait) {
-            em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, WORKER_LOCK).getSingleResult();
-        } else if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, WORKER_LOCK)
+            em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
+                    .setParameter(1, WORKER_LOCK)
+                    .getSingleResult();
+        } else if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, WORKER_LOCK)
                 .getSingleResult()) {
             return 0;
         }
         tuneSession("128MB");
         em.createNativeQuery("""
-                create temp table if not exists stats_batch_ids (cid bigint primary key) on commit delete rows""")
-                .executeUpdate();
+                create temp table if not exists stats_batch_ids (cid bigint primary key) on commit delete rows""").executeUpdate();
         em.createNativeQuery("""
                 create temp table if not exists stats_batch (cid bigint, period integer, vals text[] collate "C", sgn integer)
                 on commit delete rows""").executeUpdate();
-        Object[] taken = (Object[]) em.createNativeQuery("""
+        Object[] taken =
+                (Object[]) em.createNativeQuery("""
                 with q as (delete from stats_queue where id in (select id from stats_queue order by id limit ?1)
                            returning case_id, queued_at),
                      ids as (insert into stats_batch_ids (cid) select distinct case_id from q)
-                select count(*), max(queued_at) from q""")
-                .setParameter(1, batch).getSingleResult();
+                select count(*), max(queued_at) from q""").setParameter(1, batch).getSingleResult();
         int consumed = ((Number) taken[0]).intValue();
         if (consumed == 0) {
             return 0;
@@ -233,24 +259,28 @@ public class AggregateStore {
         em.createNativeQuery("analyze stats_batch_ids").executeUpdate();
         // New facts (+1) and stored ones (-1), except where they are equal: that case's cells do not change.
         em.createNativeQuery("insert into stats_batch (cid, period, vals, sgn) with n as materialized ("
-                + factSql("s0.cid in (select cid from stats_batch_ids)") + "), o as materialized ("
-                + "select case_id as cid, period, vals from stats_fact where case_id in (select cid from stats_batch_ids))"
-                + " select cid, period, vals, 1 from n where not exists (select 1 from o where o.cid = n.cid"
-                + " and o.period = n.period and o.vals = n.vals)"
-                + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
-                + " and n.period = o.period and n.vals = o.vals)").executeUpdate();
+                        + factSql("s0.cid in (select cid from stats_batch_ids)") + "), o as materialized ("
+                        + "select case_id as cid, period, vals from stats_fact where case_id in (select cid from stats_batch_ids))"
+                        + " select cid, period, vals, 1 from n where not exists (select 1 from o where o.cid = n.cid"
+                        + " and o.period = n.period and o.vals = n.vals)"
+                        + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
+                        + " and n.period = o.period and n.vals = o.vals)")
+                .executeUpdate();
         em.createNativeQuery("analyze stats_batch").executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
-                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
+        em.createNativeQuery(
+                        "insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
+                                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
                 .executeUpdate();
         em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
                 .executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
-                + " where sgn = 1").executeUpdate();
+                        + " where sgn = 1")
+                .executeUpdate();
         em.createNativeQuery("""
                 update stats_state set applied_through = greatest(applied_through, ?1), applied_at = now(),
                        data_version = data_version + 1 where id = 1""")
-                .setParameter(1, org.kaers.common.SqlValues.instant(taken[1])).executeUpdate();
+                .setParameter(1, org.kaers.common.SqlValues.instant(taken[1]))
+                .executeUpdate();
         return consumed;
     }
 
@@ -261,7 +291,8 @@ public class AggregateStore {
      */
     private void tuneSession(String workMem) {
         em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('jit', 'off', true)")
-                .setParameter(1, workMem).getSingleResult();
+                .setParameter(1, workMem)
+                .getSingleResult();
     }
 
     /** Folds every queued case in, waiting for a running worker; returns the queue entries consumed. */
@@ -283,17 +314,26 @@ public class AggregateStore {
     @Transactional
     @TransactionConfiguration(timeout = 7200)
     public Status rebuild() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, WORKER_LOCK).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
+                .setParameter(1, WORKER_LOCK)
+                .getSingleResult();
         tuneSession("256MB");
-        Instant through = (Instant) em.createNativeQuery("select now()", Instant.class).getSingleResult();
-        em.createNativeQuery("delete from stats_queue where queued_at <= ?1").setParameter(1, through).executeUpdate();
+        Instant through =
+                (Instant) em.createNativeQuery("select now()", Instant.class).getSingleResult();
+        em.createNativeQuery("delete from stats_queue where queued_at <= ?1")
+                .setParameter(1, through)
+                .executeUpdate();
         em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
         em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from ("
-                + factSql("true") + ") f order by cid").executeUpdate();
+                        + factSql("true") + ") f order by cid")
+                .executeUpdate();
         em.createNativeQuery("insert into stats_cell (a, b, period, n, k) "
-                + cellDeltas("(select case_id as cid, period, vals, 1 as sgn from stats_fact)")).executeUpdate();
+                        + cellDeltas("(select case_id as cid, period, vals, 1 as sgn from stats_fact)"))
+                .executeUpdate();
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
-                + " data_version = data_version + 1 where id = 1").setParameter(1, through).executeUpdate();
+                        + " data_version = data_version + 1 where id = 1")
+                .setParameter(1, through)
+                .executeUpdate();
         em.createNativeQuery("analyze stats_cell").executeUpdate();
         return status();
     }
@@ -311,7 +351,13 @@ public class AggregateStore {
                 left join lateral (select id, queued_at from stats_queue order by id limit 1) f on true
                 left join lateral (select id, queued_at from stats_queue order by id desc limit 1) l on true
                 where s.id = 1""").getSingleResult();
-        return new Status(((Number) q[0]).longValue(), org.kaers.common.SqlValues.instant(q[1]), org.kaers.common.SqlValues.instant(q[2]), org.kaers.common.SqlValues.instant(q[3]), org.kaers.common.SqlValues.instant(q[4]),
-                org.kaers.common.SqlValues.instant(q[5]), ((Number) q[6]).longValue());
+        return new Status(
+                ((Number) q[0]).longValue(),
+                org.kaers.common.SqlValues.instant(q[1]),
+                org.kaers.common.SqlValues.instant(q[2]),
+                org.kaers.common.SqlValues.instant(q[3]),
+                org.kaers.common.SqlValues.instant(q[4]),
+                org.kaers.common.SqlValues.instant(q[5]),
+                ((Number) q[6]).longValue());
     }
 }

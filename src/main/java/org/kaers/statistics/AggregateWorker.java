@@ -1,10 +1,8 @@
 package org.kaers.statistics;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Folds queued changes into the statistics aggregates every {@code kaers.stats.aggregate-interval} (default 1 s),
@@ -28,7 +26,10 @@ public class AggregateWorker {
         stopping = true;
     }
 
-    @Scheduled(every = "${kaers.stats.aggregate-interval:1s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(
+            every = "${kaers.stats.aggregate-interval:1s}",
+            delay = 2,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fold() {
         if (stopping) {

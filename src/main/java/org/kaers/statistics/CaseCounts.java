@@ -1,14 +1,13 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
  * The counts other features build on (signal detection), under the statistics counting rule: read from the
@@ -24,8 +23,13 @@ public class CaseCounts {
     private final Release release;
     private final ReleaseStore releases;
 
-    CaseCounts(AggregateCounts aggregates, RawCounts raw, AggregateStore store, Release release,
-            ReadSnapshot snapshot, ReleaseStore releases) {
+    CaseCounts(
+            AggregateCounts aggregates,
+            RawCounts raw,
+            AggregateStore store,
+            Release release,
+            ReadSnapshot snapshot,
+            ReleaseStore releases) {
         this.releases = releases;
         this.snapshot = snapshot;
         this.aggregates = aggregates;
@@ -73,9 +77,13 @@ public class CaseCounts {
      * the disclosure model exactly as {@code GET /stats/counts} releases the same cell (the same sets of cases), so
      * a table built from them tells a researcher nothing the counts do not.
      */
-    public record Margins(Map<String, Long> withSubject, Map<String, Long> all, Map<String, String> labels,
-            long subjectCases, long totalCases, boolean fromAggregates) {
-    }
+    public record Margins(
+            Map<String, Long> withSubject,
+            Map<String, Long> all,
+            Map<String, String> labels,
+            long subjectCases,
+            long totalCases,
+            boolean fromAggregates) {}
 
     /**
      * Starts a statistics read in the current transaction (one snapshot, bounded time; see ReadSnapshot):
@@ -94,7 +102,8 @@ public class CaseCounts {
         Map<Dimension, List<String>> narrowed = new java.util.EnumMap<>(Dimension.class);
         narrowed.putAll(base.filters());
         narrowed.put(s, List.of(value));
-        CountRequest all = new CountRequest(List.of(x), base.filters(), base.receivedFrom(), base.receivedTo(), base.page());
+        CountRequest all =
+                new CountRequest(List.of(x), base.filters(), base.receivedFrom(), base.receivedTo(), base.page());
         CountRequest with = new CountRequest(List.of(x), narrowed, base.receivedFrom(), base.receivedTo(), base.page());
         Optional<Tally> allCells = aggregates.counts(all);
         Optional<Tally> withCells = aggregates.counts(with);
@@ -109,17 +118,20 @@ public class CaseCounts {
         });
         Map<String, Long> byWith = new HashMap<>();
         withTally.rows().forEach(r -> byWith.put(r.keys().get(0), r.n()));
-        return new Margins(byWith, byAll, labels, withTally.total(), allTally.total(),
+        return new Margins(
+                byWith,
+                byAll,
+                labels,
+                withTally.total(),
+                allTally.total(),
                 allCells.isPresent() && withCells.isPresent());
     }
 
     /** Every (row, column) pair of two dimensions with its cases, all time, no filters, with both margins. */
-    public record Cross(List<Pair> pairs, Map<String, Long> rows, Map<String, Long> columns, long totalCases) {
-    }
+    public record Cross(List<Pair> pairs, Map<String, Long> rows, Map<String, Long> columns, long totalCases) {}
 
     /** A (row, column) pair of values and its cases. */
-    public record Pair(String row, String column, long cases) {
-    }
+    public record Pair(String row, String column, long cases) {}
 
     @Transactional
     public Cross cross(String rowDimension, String columnDimension) {
@@ -130,13 +142,25 @@ public class CaseCounts {
         Tally cross = aggregates.counts(pairs).orElseGet(() -> raw.counts(pairs));
         Map<String, Long> rows = new HashMap<>();
         CountRequest byRow = new CountRequest(List.of(r), Map.of(), null, null, page);
-        aggregates.counts(byRow).orElseGet(() -> raw.counts(byRow)).rows().forEach(x -> rows.put(x.keys().get(0), x.n()));
+        aggregates
+                .counts(byRow)
+                .orElseGet(() -> raw.counts(byRow))
+                .rows()
+                .forEach(x -> rows.put(x.keys().get(0), x.n()));
         Map<String, Long> columns = new HashMap<>();
         CountRequest byColumn = new CountRequest(List.of(c), Map.of(), null, null, page);
-        aggregates.counts(byColumn).orElseGet(() -> raw.counts(byColumn)).rows()
+        aggregates
+                .counts(byColumn)
+                .orElseGet(() -> raw.counts(byColumn))
+                .rows()
                 .forEach(x -> columns.put(x.keys().get(0), x.n()));
-        return new Cross(cross.rows().stream().map(p -> new Pair(p.keys().get(0), p.keys().get(1), p.n())).toList(),
-                rows, columns, cross.total());
+        return new Cross(
+                cross.rows().stream()
+                        .map(p -> new Pair(p.keys().get(0), p.keys().get(1), p.n()))
+                        .toList(),
+                rows,
+                columns,
+                cross.total());
     }
 
     /** All counted cases, from the aggregates. */
@@ -146,8 +170,7 @@ public class CaseCounts {
     }
 
     /** The version of the aggregated data: it changes whenever changes are folded in or rebuilt. */
-    public record DataVersion(long version, Instant asOf) {
-    }
+    public record DataVersion(long version, Instant asOf) {}
 
     /** The version of the data the caller's numbers come from: the frozen release's for researchers, else live. */
     @Transactional

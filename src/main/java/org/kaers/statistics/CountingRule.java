@@ -30,6 +30,5 @@ final class CountingRule {
                 from case_version v""" + caseJoin;
     }
 
-    private CountingRule() {
-    }
+    private CountingRule() {}
 }

@@ -16,8 +16,11 @@ public enum Dimension {
      * The name as reported; FDA's placeholders for a confidential name (REDACTED, EXEMPTION 4, ..., coded WITHHELD)
      * are one value, {@value #NAME_WITHHELD} (itself a placeholder, so no real name can be counted with them).
      */
-    PRODUCT_NAME("productName", Level.PRODUCT, "(case when pnc.method = 'WITHHELD' then '" + Dimension.NAME_WITHHELD
-            + "' else cp.name_reported end)", null),
+    PRODUCT_NAME(
+            "productName",
+            Level.PRODUCT,
+            "(case when pnc.method = 'WITHHELD' then '" + Dimension.NAME_WITHHELD + "' else cp.name_reported end)",
+            null),
     PRODUCT_ROLE("productRole", Level.PRODUCT, "cp.role", null),
     SYMPTOM("symptom", Level.REACTION, "t.code", "t.preferred_name", "symptom_term", "code", "preferred_name"),
     ORGAN_CLASS("organClass", Level.REACTION, "t.organ_class", null),
@@ -42,11 +45,15 @@ public enum Dimension {
      * {@value #PROBABLE_OR_BETTER} when the latest assessment of at least one product x reaction pair of the case
      * is WHO-UMC CERTAIN or PROBABLE (a reassessment replaces the earlier one); absent otherwise.
      */
-    CAUSALITY("causality", Level.CASE, "(select '" + Dimension.PROBABLE_OR_BETTER + "'::text where exists (select 1"
-            + " from causality_assessment ca where ca.case_id = s.cid and ca.who_umc in ('CERTAIN', 'PROBABLE')"
-            + " and not exists (select 1 from causality_assessment cb where cb.case_id = ca.case_id"
-            + " and cb.product_index = ca.product_index and cb.reaction_index = ca.reaction_index"
-            + " and cb.assessment_version > ca.assessment_version)))", null);
+    CAUSALITY(
+            "causality",
+            Level.CASE,
+            "(select '" + Dimension.PROBABLE_OR_BETTER + "'::text where exists (select 1"
+                    + " from causality_assessment ca where ca.case_id = s.cid and ca.who_umc in ('CERTAIN', 'PROBABLE')"
+                    + " and not exists (select 1 from causality_assessment cb where cb.case_id = ca.case_id"
+                    + " and cb.product_index = ca.product_index and cb.reaction_index = ca.reaction_index"
+                    + " and cb.assessment_version > ca.assessment_version)))",
+            null);
 
     /** The one value of {@link #PRODUCT_NAME} for every placeholder of a confidential name. */
     static final String NAME_WITHHELD = "NAME WITHHELD";
@@ -58,10 +65,14 @@ public enum Dimension {
     enum Level {
         CASE("", null),
         /** A product whose name is withheld (no product, coded WITHHELD) is still a product row of the case. */
-        PRODUCT("case_product cp join product_name_coding pnc on pnc.name = cp.name_reported"
-                + " left join product p on p.id = pnc.product_id", "cp.case_version_id"),
-        REACTION("case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
-                + " left join symptom_term t on t.id = vc.term_id", "r.case_version_id"),
+        PRODUCT(
+                "case_product cp join product_name_coding pnc on pnc.name = cp.name_reported"
+                        + " left join product p on p.id = pnc.product_id",
+                "cp.case_version_id"),
+        REACTION(
+                "case_reaction r left join verbatim_coding vc on vc.verbatim = r.verbatim"
+                        + " left join symptom_term t on t.id = vc.term_id",
+                "r.case_version_id"),
         CRITERION("case_seriousness cs", "cs.case_version_id"),
         SOURCE_OUTCOME("case_source_outcome so", "so.case_version_id");
 
@@ -75,8 +86,10 @@ public enum Dimension {
         Level(String tables, String version) {
             this.tables = tables;
             this.version = version;
-            this.join = version == null ? ""
-                    : tables.contains(" join ") ? " join (" + tables + ") on " + version + " = s.vid"
+            this.join = version == null
+                    ? ""
+                    : tables.contains(" join ")
+                            ? " join (" + tables + ") on " + version + " = s.vid"
                             : " join " + tables + " on " + version + " = s.vid";
         }
 
@@ -95,6 +108,7 @@ public enum Dimension {
     final String label;
     /** Where the label of a key is looked up from the key alone: table, key column (as text), label column. */
     final String labelTable;
+
     final String labelKey;
     final String labelColumn;
 
@@ -102,7 +116,13 @@ public enum Dimension {
         this(code, level, key, label, null, null, null);
     }
 
-    Dimension(String code, Level level, String key, String label, String labelTable, String labelKey,
+    Dimension(
+            String code,
+            Level level,
+            String key,
+            String label,
+            String labelTable,
+            String labelKey,
             String labelColumn) {
         this.code = code;
         this.level = level;

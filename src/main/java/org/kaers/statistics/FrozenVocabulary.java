@@ -1,5 +1,10 @@
 package org.kaers.statistics;
 
+import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -7,15 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.kaers.statistics.disclosure.Disclosure;
-
-import io.agroal.api.AgroalPoolInterceptor;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * The vocabulary and codings of the latest release, for every caller who reads frozen releases
@@ -29,11 +26,22 @@ import io.vertx.ext.web.RoutingContext;
 class FrozenVocabulary implements AgroalPoolInterceptor {
 
     /** The tables a release copies into schema {@value #SCHEMA}, with their names and columns. */
-    static final List<String> TABLES = List.of("organ_class", "symptom_term", "symptom_synonym", "verbatim_coding",
-            "substance", "product", "product_alias", "product_alias_key", "product_name_coding", "causality_assessment");
+    static final List<String> TABLES = List.of(
+            "organ_class",
+            "symptom_term",
+            "symptom_synonym",
+            "verbatim_coding",
+            "substance",
+            "product",
+            "product_alias",
+            "product_alias_key",
+            "product_name_coding",
+            "causality_assessment");
+
     static final String SCHEMA = "kaers_release";
     /** openFDA's per-version record (V80), rebuilt over the copies; its release scope is V81's view, rebuilt too. */
     static final String RECORD_VIEW = "openfda_food_event_version";
+
     private static final String FROZEN = SCHEMA + ", public";
     private static final String LIVE = "public";
     private static final String OWN_CASES = "/api/v1/reports";
@@ -46,7 +54,9 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
     private final CurrentVertxRequest request;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    FrozenVocabulary(Disclosure disclosure, CurrentVertxRequest request,
+    FrozenVocabulary(
+            Disclosure disclosure,
+            CurrentVertxRequest request,
             jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.disclosure = disclosure;
         this.request = request;
@@ -64,11 +74,16 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
         }
         try {
             RoutingContext ctx = request.getCurrent();
-            if (ctx == null || (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD)) {
+            if (ctx == null
+                    || (ctx.request().method() != HttpMethod.GET
+                            && ctx.request().method() != HttpMethod.HEAD)) {
                 return false;
             }
             String path = ctx.request().path();
-            return path != null && !path.startsWith(OWN_CASES) && !path.startsWith(OWN_FHIR_CASES) && disclosure.frozen();
+            return path != null
+                    && !path.startsWith(OWN_CASES)
+                    && !path.startsWith(OWN_FHIR_CASES)
+                    && disclosure.frozen();
         } catch (jakarta.enterprise.context.ContextNotActiveException e) {
             return false; // after the request (its audit entry, written off the event loop): no caller to serve
         }
@@ -90,7 +105,8 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
     }
 
     private void setPath(Connection connection, String wanted) throws SQLException {
-        Connection physical = connection.unwrap(org.postgresql.PGConnection.class) instanceof Connection c ? c : connection;
+        Connection physical =
+                connection.unwrap(org.postgresql.PGConnection.class) instanceof Connection c ? c : connection;
         if (wanted.equals(paths.get(physical))) {
             return; // a connection keeps its path: a researcher's next request on it costs no statement
         }
@@ -109,8 +125,7 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
         paths.remove(physical);
         transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -1,11 +1,9 @@
 package org.kaers.statistics;
 
-import java.sql.Connection;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 
 /**
  * {@link FrozenVocabulary} on the streaming replica's connections too (common.ReadReplica): a frozen caller's read
@@ -20,10 +18,12 @@ class FrozenVocabularyOnReplica implements AgroalPoolInterceptor {
     /** The replica datasource's own path (its JDBC {@code currentSchema}, public when none is configured). */
     private final String live;
 
-    FrozenVocabularyOnReplica(FrozenVocabulary frozen,
+    FrozenVocabularyOnReplica(
+            FrozenVocabulary frozen,
             @org.eclipse.microprofile.config.inject.ConfigProperty(
-                    name = "quarkus.datasource.replica.jdbc.additional-jdbc-properties.currentSchema",
-                    defaultValue = "public") String live) {
+                            name = "quarkus.datasource.replica.jdbc.additional-jdbc-properties.currentSchema",
+                            defaultValue = "public")
+                    String live) {
         this.frozen = frozen;
         this.live = live;
     }

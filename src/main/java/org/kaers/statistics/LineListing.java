@@ -1,18 +1,15 @@
 package org.kaers.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
@@ -28,10 +25,24 @@ import org.kaers.common.QueryParams;
 public class LineListing {
 
     /** Filters: a case matches a filter when it has any of its values; all filters must match. */
-    static final List<Dimension> FILTERS = List.of(Dimension.PRODUCT, Dimension.SUBSTANCE, Dimension.PRODUCT_FORM,
-            Dimension.SYMPTOM, Dimension.ORGAN_CLASS, Dimension.CRITERION, Dimension.SERIOUS, Dimension.AGE_GROUP,
-            Dimension.SEX, Dimension.COUNTRY, Dimension.SOURCE, Dimension.EXPOSURE_REASON, Dimension.EXPOSURE_CHRONICITY,
-            Dimension.EXPOSURE_SITE, Dimension.CARE_LEVEL, Dimension.MEDICAL_OUTCOME, Dimension.CAUSALITY);
+    static final List<Dimension> FILTERS = List.of(
+            Dimension.PRODUCT,
+            Dimension.SUBSTANCE,
+            Dimension.PRODUCT_FORM,
+            Dimension.SYMPTOM,
+            Dimension.ORGAN_CLASS,
+            Dimension.CRITERION,
+            Dimension.SERIOUS,
+            Dimension.AGE_GROUP,
+            Dimension.SEX,
+            Dimension.COUNTRY,
+            Dimension.SOURCE,
+            Dimension.EXPOSURE_REASON,
+            Dimension.EXPOSURE_CHRONICITY,
+            Dimension.EXPOSURE_SITE,
+            Dimension.CARE_LEVEL,
+            Dimension.MEDICAL_OUTCOME,
+            Dimension.CAUSALITY);
     /**
      * Filter on the treatments given (poison-centre care; not a statistics dimension): a case matches when its
      * latest version lists any of the codes.
@@ -41,6 +52,7 @@ public class LineListing {
     /** Product labels: an uncurated product's name is a reporter's free text, listed by id until a reviewer curates it. */
     static final String PRODUCT_NAMES =
             "select id::text, case when curated then name else 'uncurated product ' || id end from product";
+
     static final String TERM_NAMES = "select code, preferred_name from symptom_term";
     /** The treatment codes of the fact's case's latest version (comma-separated, in the order given; no doses). */
     static final String TREATMENTS = "(select string_agg(e.treatment ->> 'code', ',' order by e.n) from case_report c"
@@ -57,9 +69,15 @@ public class LineListing {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "LineListingRow", description = "One counted case, de-identified.")
     public record Row(
-            @Schema(description = "Position in the listing (not an identifier).", examples = "1") long row,
-            @Schema(description = "Month of receipt.", examples = "2026-03") String receivedMonth,
-            @Schema(description = "Month of the earliest reaction onset.", examples = "2026-02") String onsetMonth,
+            @Schema(description = "Position in the listing (not an identifier).", examples = "1")
+            long row,
+
+            @Schema(description = "Month of receipt.", examples = "2026-03")
+            String receivedMonth,
+
+            @Schema(description = "Month of the earliest reaction onset.", examples = "2026-02")
+            String onsetMonth,
+
             @Schema(examples = "[\"Maeng Da kratom\"]") List<String> products,
             @Schema(examples = "[\"KRATOM\"]") List<String> substances,
             @Schema(examples = "[\"POWDER\"]") List<String> productForms,
@@ -73,16 +91,29 @@ public class LineListing {
             @Schema(examples = "FEMALE") String sex,
             @Schema(examples = "US") String country,
             @Schema(examples = "DIRECT") String source,
-            @Schema(description = "Poison-centre exposure reason (NPDS).", examples = "INTENTIONAL_ABUSE") String exposureReason,
+
+            @Schema(description = "Poison-centre exposure reason (NPDS).", examples = "INTENTIONAL_ABUSE")
+            String exposureReason,
+
             @Schema(examples = "ACUTE_ON_CHRONIC") String exposureChronicity,
             @Schema(examples = "OWN_RESIDENCE") String exposureSite,
-            @Schema(description = "Level of care.", examples = "ADMITTED_CRITICAL_CARE") String careLevel,
-            @Schema(description = "Medical outcome on the NPDS scale.", examples = "MAJOR") String medicalOutcome,
-            @Schema(description = "Treatment codes given (no doses), from the case's latest version.",
-                    examples = "[\"NALOXONE\", \"INTUBATION_VENTILATION\"]") List<String> treatments,
-            @Schema(description = "PROBABLE_OR_BETTER when a current WHO-UMC assessment of the case is CERTAIN or "
-                    + "PROBABLE; null otherwise.", examples = "PROBABLE_OR_BETTER") String causality) {
-    }
+
+            @Schema(description = "Level of care.", examples = "ADMITTED_CRITICAL_CARE")
+            String careLevel,
+
+            @Schema(description = "Medical outcome on the NPDS scale.", examples = "MAJOR")
+            String medicalOutcome,
+
+            @Schema(
+                    description = "Treatment codes given (no doses), from the case's latest version.",
+                    examples = "[\"NALOXONE\", \"INTUBATION_VENTILATION\"]")
+            List<String> treatments,
+
+            @Schema(
+                    description = "PROBABLE_OR_BETTER when a current WHO-UMC assessment of the case is CERTAIN or "
+                            + "PROBABLE; null otherwise.",
+                    examples = "PROBABLE_OR_BETTER")
+            String causality) {}
 
     static MultivaluedMap<String, String> only(MultivaluedMap<String, String> raw, Set<String> names) {
         MultivaluedMap<String, String> out = new jakarta.ws.rs.core.MultivaluedHashMap<>();
@@ -112,8 +143,11 @@ public class LineListing {
         for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
             String name = "f" + i++;
             where.append(" and f.vals && cast(:").append(name).append(" as text[])");
-            params.put(name, filter.getValue().stream().map(v -> filter.getKey().code() + "=" + v)
-                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            params.put(
+                    name,
+                    filter.getValue().stream()
+                            .map(v -> filter.getKey().code() + "=" + v)
+                            .collect(java.util.stream.Collectors.joining(",", "{", "}")));
         }
         if (!treatments.isEmpty()) {
             where.append(" and exists (select 1 from case_report c join case_version v on v.case_id = c.id"
@@ -125,11 +159,12 @@ public class LineListing {
         var count = em.createNativeQuery("select count(*) from stats_fact f" + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        var rows = em.createNativeQuery("select f.period, f.vals::text, " + TREATMENTS + " from stats_fact f" + where
-                + " order by f.case_id");
+        var rows = em.createNativeQuery(
+                "select f.period, f.vals::text, " + TREATMENTS + " from stats_fact f" + where + " order by f.case_id");
         params.forEach(rows::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<Object[]> found =
+                rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<String, String> productNames = names(PRODUCT_NAMES);
         Map<String, String> termNames = names(TERM_NAMES);
         List<Row> out = new ArrayList<>(found.size());
@@ -169,22 +204,41 @@ public class LineListing {
      * One row of the listing from a fact's period (yyyymm), values (text of its text[]) and treatment codes (the
      * {@link #TREATMENTS} column: comma-separated, in the order given, or null).
      */
-    static Row row(long position, int period, String vals, String treatments, Map<String, String> productNames,
+    static Row row(
+            long position,
+            int period,
+            String vals,
+            String treatments,
+            Map<String, String> productNames,
             Map<String, String> termNames) {
         Map<String, List<String>> values = parse(vals);
         List<String> symptoms = values.getOrDefault("symptom", List.of());
-        return new Row(position, "%d-%02d".formatted(period / 100, period % 100),
+        return new Row(
+                position,
+                "%d-%02d".formatted(period / 100, period % 100),
                 single(values, AggregateStore.ONSET),
-                values.getOrDefault("product", List.of()).stream().map(id -> productNames.getOrDefault(id, id)).toList(),
-                values.getOrDefault("substance", List.of()), values.getOrDefault("productForm", List.of()),
-                symptoms, symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
-                values.getOrDefault("organClass", List.of()), "true".equals(single(values, "serious")),
-                values.getOrDefault("criterion", List.of()), values.getOrDefault("outcome", List.of()),
-                single(values, "ageGroup"), single(values, "sex"), single(values, "country"),
-                single(values, "source"), single(values, Dimension.EXPOSURE_REASON.code()),
-                single(values, Dimension.EXPOSURE_CHRONICITY.code()), single(values, Dimension.EXPOSURE_SITE.code()),
-                single(values, Dimension.CARE_LEVEL.code()), single(values, Dimension.MEDICAL_OUTCOME.code()),
-                treatments == null ? List.of() : List.of(treatments.split(",")), single(values, Dimension.CAUSALITY.code()));
+                values.getOrDefault("product", List.of()).stream()
+                        .map(id -> productNames.getOrDefault(id, id))
+                        .toList(),
+                values.getOrDefault("substance", List.of()),
+                values.getOrDefault("productForm", List.of()),
+                symptoms,
+                symptoms.stream().map(c -> termNames.getOrDefault(c, c)).toList(),
+                values.getOrDefault("organClass", List.of()),
+                "true".equals(single(values, "serious")),
+                values.getOrDefault("criterion", List.of()),
+                values.getOrDefault("outcome", List.of()),
+                single(values, "ageGroup"),
+                single(values, "sex"),
+                single(values, "country"),
+                single(values, "source"),
+                single(values, Dimension.EXPOSURE_REASON.code()),
+                single(values, Dimension.EXPOSURE_CHRONICITY.code()),
+                single(values, Dimension.EXPOSURE_SITE.code()),
+                single(values, Dimension.CARE_LEVEL.code()),
+                single(values, Dimension.MEDICAL_OUTCOME.code()),
+                treatments == null ? List.of() : List.of(treatments.split(",")),
+                single(values, Dimension.CAUSALITY.code()));
     }
 
     /** The 'dimension=key' values of a fact, by dimension, without the empty (missing) ones and combined values. */

@@ -1,5 +1,8 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
@@ -13,13 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
 import org.kaers.common.Exports;
 import org.kaers.common.QueryParams;
 import org.kaers.common.SnapshotExports;
@@ -48,12 +45,13 @@ class LineListingExport {
         LineListing.FILTERS.forEach(d -> filterNames.add(d.code()));
         QueryParams.of(raw, filterNames).throwIfInvalid();
         CountRequest request = StatsParams.parseFilters(LineListing.only(raw, filterNames));
-        StringBuilder sql = new StringBuilder("select f.period, f.vals::text, " + LineListing.TREATMENTS
-                + " from stats_fact f where true");
+        StringBuilder sql = new StringBuilder(
+                "select f.period, f.vals::text, " + LineListing.TREATMENTS + " from stats_fact f where true");
         List<String> params = new ArrayList<>();
         for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
             sql.append(" and f.vals && cast(? as text[])");
-            params.add(filter.getValue().stream().map(v -> filter.getKey().code() + "=" + v)
+            params.add(filter.getValue().stream()
+                    .map(v -> filter.getKey().code() + "=" + v)
                     .collect(java.util.stream.Collectors.joining(",", "{", "}")));
         }
         sql.append(" order by f.case_id");
@@ -67,7 +65,10 @@ class LineListingExport {
             Map<String, String> productNames = names(c, LineListing.PRODUCT_NAMES);
             Map<String, String> termNames = names(c, LineListing.TERM_NAMES);
             Connection open = c;
-            Response response = Exports.table(format, "line-listing", version,
+            Response response = Exports.table(
+                    format,
+                    "line-listing",
+                    version,
                     Arrays.stream(COLUMNS).map(RecordComponent::getName).toList(),
                     sink -> stream(open, sql.toString(), params, productNames, termNames, sink));
             c = null; // the streamed body closes it
@@ -79,8 +80,14 @@ class LineListingExport {
         }
     }
 
-    private static void stream(Connection c, String sql, List<String> params, Map<String, String> productNames,
-            Map<String, String> termNames, Exports.Sink sink) throws IOException {
+    private static void stream(
+            Connection c,
+            String sql,
+            List<String> params,
+            Map<String, String> productNames,
+            Map<String, String> termNames,
+            Exports.Sink sink)
+            throws IOException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setFetchSize(FETCH);
             for (int i = 0; i < params.size(); i++) {
@@ -89,8 +96,8 @@ class LineListingExport {
             long position = 0;
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    LineListing.Row row = LineListing.row(++position, rs.getInt(1), rs.getString(2), rs.getString(3), productNames,
-                            termNames);
+                    LineListing.Row row = LineListing.row(
+                            ++position, rs.getInt(1), rs.getString(2), rs.getString(3), productNames, termNames);
                     sink.row(cells(row));
                 }
             }
@@ -106,14 +113,16 @@ class LineListingExport {
     }
 
     private static long single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = c.prepareStatement(sql);
+                ResultSet rs = st.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
     private static Map<String, String> names(Connection c, String sql) throws SQLException {
         Map<String, String> out = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = c.prepareStatement(sql);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
             }

@@ -1,5 +1,10 @@
 package org.kaers.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -7,14 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.PageRequest;
 import org.kaers.common.QueryParams;
@@ -46,39 +43,61 @@ public class LiverPeaks {
         static Quadrant of(BigDecimal alt, BigDecimal bilirubin) {
             boolean highAlt = alt.compareTo(ALT_LINE) >= 0;
             boolean highBilirubin = bilirubin.compareTo(BILIRUBIN_LINE) > 0;
-            return highAlt ? (highBilirubin ? POTENTIAL_HYS_LAW : TEMPLE_CORNER)
+            return highAlt
+                    ? (highBilirubin ? POTENTIAL_HYS_LAW : TEMPLE_CORNER)
                     : highBilirubin ? HYPERBILIRUBINAEMIA : NORMAL_RANGE;
         }
     }
 
     @Schema(name = "LiverPeakMeta", description = "What the peaks are and how far the data goes.")
     public record Meta(
-            @Schema(description = "Spontaneous reports cannot show causation or incidence.") String caution,
-            @Schema(description = "The ALT line of the plot, in multiples of ULN.", examples = "3") BigDecimal altLine,
-            @Schema(description = "The total bilirubin line, in multiples of ULN.", examples = "2") BigDecimal bilirubinLine,
+            @Schema(description = "Spontaneous reports cannot show causation or incidence.")
+            String caution,
+
+            @Schema(description = "The ALT line of the plot, in multiples of ULN.", examples = "3")
+            BigDecimal altLine,
+
+            @Schema(description = "The total bilirubin line, in multiples of ULN.", examples = "2")
+            BigDecimal bilirubinLine,
+
             @Schema(description = "When case data last changed (latest receipt, follow-up or nullification).")
-            Instant lastUpdated) {
-    }
+            Instant lastUpdated) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "LiverPeakCase", description = "One case's peak liver tests (latest version) as multiples of ULN.")
     public record Case(
             @Schema(examples = "KAE-2026-000123") String caseNumber,
-            @Schema(description = "Peak ALT / ULN.", examples = "11.5") BigDecimal altXUln,
-            @Schema(description = "Peak AST / ULN; null when not measured with a ULN.", examples = "8.2") BigDecimal astXUln,
-            @Schema(description = "Peak ALP / ULN; null when not measured with a ULN.", examples = "1.1") BigDecimal alpXUln,
-            @Schema(description = "Peak total bilirubin / ULN.", examples = "3.4") BigDecimal bilirubinXUln,
-            @Schema(description = "Hy's law as derived for the case (ALP taken into account); null when not assessable.")
+
+            @Schema(description = "Peak ALT / ULN.", examples = "11.5")
+            BigDecimal altXUln,
+
+            @Schema(description = "Peak AST / ULN; null when not measured with a ULN.", examples = "8.2")
+            BigDecimal astXUln,
+
+            @Schema(description = "Peak ALP / ULN; null when not measured with a ULN.", examples = "1.1")
+            BigDecimal alpXUln,
+
+            @Schema(description = "Peak total bilirubin / ULN.", examples = "3.4")
+            BigDecimal bilirubinXUln,
+
+            @Schema(
+                    description =
+                            "Hy's law as derived for the case (ALP taken into account); null when not assessable.")
             Boolean hysLaw,
-            @Schema(description = "Injury pattern as derived (R ratio).", examples = "HEPATOCELLULAR") String pattern,
-            Quadrant quadrant) {
-    }
+
+            @Schema(description = "Injury pattern as derived (R ratio).", examples = "HEPATOCELLULAR")
+            String pattern,
+
+            Quadrant quadrant) {}
 
     @Schema(name = "LiverPeakTable", description = "A page of cases with both a peak ALT and a peak total bilirubin.")
-    public record Table(Meta meta, List<Case> items,
-            @Schema(examples = "0") int page, @Schema(examples = "100") int size,
-            @Schema(examples = "37") long totalItems, @Schema(examples = "1") int totalPages) {
-    }
+    public record Table(
+            Meta meta,
+            List<Case> items,
+            @Schema(examples = "0") int page,
+            @Schema(examples = "100") int size,
+            @Schema(examples = "37") long totalItems,
+            @Schema(examples = "1") int totalPages) {}
 
     private static final String PEAKS = """
             from case_report c
@@ -107,21 +126,37 @@ public class LiverPeaks {
         long total = ((Number) em.createNativeQuery("select count(*) " + PEAKS).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.case_number, p.alt, p.ast, p.alp, p.bilirubin, v.hys_law, "
-                + "v.liver_injury_pattern " + PEAKS + " order by c.case_number limit :size offset :offset")
-                .setParameter("size", page.size()).setParameter("offset", page.offset()).getResultList();
+                        + "v.liver_injury_pattern " + PEAKS + " order by c.case_number limit :size offset :offset")
+                .setParameter("size", page.size())
+                .setParameter("offset", page.offset())
+                .getResultList();
         List<Case> cases = new ArrayList<>();
         for (Object[] r : rows) {
             BigDecimal alt = multiple(r[1]);
             BigDecimal bilirubin = multiple(r[4]);
-            cases.add(new Case((String) r[0], alt, multiple(r[2]), multiple(r[3]), bilirubin, (Boolean) r[5],
-                    (String) r[6], Quadrant.of(alt, bilirubin)));
+            cases.add(new Case(
+                    (String) r[0],
+                    alt,
+                    multiple(r[2]),
+                    multiple(r[3]),
+                    bilirubin,
+                    (Boolean) r[5],
+                    (String) r[6],
+                    Quadrant.of(alt, bilirubin)));
         }
-        Object updated = em.createNativeQuery("select max(updated_at) from case_report").getSingleResult();
-        Instant lastUpdated = updated instanceof OffsetDateTime t ? t.toInstant()
+        Object updated =
+                em.createNativeQuery("select max(updated_at) from case_report").getSingleResult();
+        Instant lastUpdated = updated instanceof OffsetDateTime t
+                ? t.toInstant()
                 : updated instanceof Instant i ? i : updated instanceof java.sql.Timestamp ts ? ts.toInstant() : null;
         int totalPages = (int) ((total + page.size() - 1) / page.size());
-        return new Table(new Meta(CountingRule.CAUTION, ALT_LINE, BILIRUBIN_LINE, lastUpdated), cases,
-                page.page(), page.size(), total, totalPages);
+        return new Table(
+                new Meta(CountingRule.CAUTION, ALT_LINE, BILIRUBIN_LINE, lastUpdated),
+                cases,
+                page.page(),
+                page.size(),
+                total,
+                totalPages);
     }
 
     private static BigDecimal multiple(Object value) {

@@ -7,15 +7,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.Problem;
@@ -35,30 +34,54 @@ public class LiverPeaksResource {
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(operationId = "liverPeaks", summary = "Peak ALT and bilirubin per case, for an eDISH plot (reviewers)",
-            description = "Every active case whose latest version has an ALT and a total bilirubin with an upper limit of "
-                    + "normal: the peak of each (value / ULN, the highest over the case's labs; AST and ALP too when "
-                    + "measured), the derived Hy's law flag and injury pattern, and the eDISH quadrant against the lines "
-                    + "ALT = 3 x ULN and bilirubin = 2 x ULN (POTENTIAL_HYS_LAW: ALT >= 3 and bilirubin > 2; "
-                    + "TEMPLE_CORNER: ALT >= 3 only; HYPERBILIRUBINAEMIA: bilirubin > 2 only; NORMAL_RANGE). Sorted by "
-                    + "case number. Not served to researchers: a row per case with its case number.")
+    @Operation(
+            operationId = "liverPeaks",
+            summary = "Peak ALT and bilirubin per case, for an eDISH plot (reviewers)",
+            description =
+                    "Every active case whose latest version has an ALT and a total bilirubin with an upper limit of "
+                            + "normal: the peak of each (value / ULN, the highest over the case's labs; AST and ALP too when "
+                            + "measured), the derived Hy's law flag and injury pattern, and the eDISH quadrant against the lines "
+                            + "ALT = 3 x ULN and bilirubin = 2 x ULN (POTENTIAL_HYS_LAW: ALT >= 3 and bilirubin > 2; "
+                            + "TEMPLE_CORNER: ALT >= 3 only; HYPERBILIRUBINAEMIA: bilirubin > 2 only; NORMAL_RANGE). Sorted by "
+                            + "case number. Not served to researchers: a row per case with its case number.")
     @Parameters({
-            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, description = "Cases a page (a plot wants them all).",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))})
-    @APIResponse(responseCode = "200", description = "A page of cases.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiverPeaks.Table.class),
-                    examples = @ExampleObject(name = "one case", value = "{\"meta\": {\"caution\": \"Spontaneous reports "
-                            + "cannot establish that a product caused a reaction.\", \"altLine\": 3, \"bilirubinLine\": 2, "
-                            + "\"lastUpdated\": \"2026-03-02T10:15:00Z\"}, \"items\": [{\"caseNumber\": \"KAE-2026-000123\", "
-                            + "\"altXUln\": 11.5, \"astXUln\": 8.2, \"alpXUln\": 1.1, \"bilirubinXUln\": 3.4, \"hysLaw\": true, "
-                            + "\"pattern\": \"HEPATOCELLULAR\", \"quadrant\": \"POTENTIAL_HYS_LAW\"}], \"page\": 0, "
-                            + "\"size\": 100, \"totalItems\": 1, \"totalPages\": 1}")))
-    @APIResponse(responseCode = "400", description = "Unknown parameter, or page or size out of range.",
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                description = "Cases a page (a plot wants them all).",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of cases.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LiverPeaks.Table.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "one case",
+                                            value = "{\"meta\": {\"caution\": \"Spontaneous reports "
+                                                    + "cannot establish that a product caused a reaction.\", \"altLine\": 3, \"bilirubinLine\": 2, "
+                                                    + "\"lastUpdated\": \"2026-03-02T10:15:00Z\"}, \"items\": [{\"caseNumber\": \"KAE-2026-000123\", "
+                                                    + "\"altXUln\": 11.5, \"astXUln\": 8.2, \"alpXUln\": 1.1, \"bilirubinXUln\": 3.4, \"hysLaw\": true, "
+                                                    + "\"pattern\": \"HEPATOCELLULAR\", \"quadrant\": \"POTENTIAL_HYS_LAW\"}], \"page\": 0, "
+                                                    + "\"size\": 100, \"totalItems\": 1, \"totalPages\": 1}")))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter, or page or size out of range.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.",
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Researchers and reporters: the table shows cases one by one.",
+    @APIResponse(
+            responseCode = "403",
+            description = "Researchers and reporters: the table shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LiverPeaks.Table list(@Context UriInfo uri) {
         return peaks.page(uri.getQueryParameters());

@@ -1,13 +1,11 @@
 package org.kaers.statistics;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.kaers.common.ApiProblem;
 import org.kaers.statistics.disclosure.Disclosure;
 
@@ -30,8 +28,8 @@ class PublicStats {
 
     @Transactional
     PublicCountResponse counts(Dimension by) {
-        ReleaseStore.Info release = releases.find(null)
-                .orElseThrow(() -> ApiProblem.notFound("no statistics release has been cut yet"));
+        ReleaseStore.Info release =
+                releases.find(null).orElseThrow(() -> ApiProblem.notFound("no statistics release has been cut yet"));
         String label = switch (by) {
             case ORGAN_CLASS -> "(select o.name from organ_class o where o.code = split_part(c.b, '=', 2))";
             case SUBSTANCE -> "(select s.name from substance s where s.code = split_part(c.b, '=', 2))";
@@ -40,8 +38,10 @@ class PublicStats {
         // The dimension's values are the cells ('*', 'by=value'), all time; 'by=' (no value) sorts before them.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select split_part(c.b, '=', 2), c.p, " + label
-                + " from stats_release_cell c where c.a = '*' and c.period = 0 and c.b > ?1 and c.b < ?2")
-                .setParameter(1, by.code() + "=").setParameter(2, by.code() + ">").getResultList();
+                        + " from stats_release_cell c where c.a = '*' and c.period = 0 and c.b > ?1 and c.b < ?2")
+                .setParameter(1, by.code() + "=")
+                .setParameter(2, by.code() + ">")
+                .getResultList();
         List<PublicCountResponse.Group> groups = new ArrayList<>();
         for (Object[] r : rows) {
             Long value = Disclosure.publicValue(((Number) r[1]).longValue());
@@ -49,14 +49,23 @@ class PublicStats {
                 groups.add(new PublicCountResponse.Group((String) r[0], (String) r[2], value));
             }
         }
-        groups.sort(Comparator.comparingLong(PublicCountResponse.Group::count).reversed()
+        groups.sort(Comparator.comparingLong(PublicCountResponse.Group::count)
+                .reversed()
                 .thenComparing(PublicCountResponse.Group::key));
         @SuppressWarnings("unchecked")
-        List<Number> all = em.createNativeQuery("select p from stats_release_cell where a = '*' and b = '*' and period = 0")
+        List<Number> all = em.createNativeQuery(
+                        "select p from stats_release_cell where a = '*' and b = '*' and period = 0")
                 .getResultList();
         Long total = all.isEmpty() ? null : Disclosure.publicValue(all.get(0).longValue());
-        return new PublicCountResponse(by.code(), groups, total, new PublicCountResponse.Meta(
-                ReleaseView.Stamp.of(release), Disclosure.PUBLIC_BASE, Disclosure.PUBLIC_MINIMUM,
-                PublicCountResponse.RULE, CountingRule.CAUTION));
+        return new PublicCountResponse(
+                by.code(),
+                groups,
+                total,
+                new PublicCountResponse.Meta(
+                        ReleaseView.Stamp.of(release),
+                        Disclosure.PUBLIC_BASE,
+                        Disclosure.PUBLIC_MINIMUM,
+                        PublicCountResponse.RULE,
+                        CountingRule.CAUTION));
     }
 }

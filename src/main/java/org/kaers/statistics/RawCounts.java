@@ -1,5 +1,8 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 /**
  * Counts computed from the raw case rows at request time (plain SQL GROUP BY over the counted cases). Used for
@@ -40,9 +39,19 @@ public class RawCounts {
         StringBuilder notNull = new StringBuilder(" where true");
         for (int i = 0; i < by.size(); i++) {
             Dimension d = by.get(i);
-            select.append(d.key).append(" as k").append(i).append(", ")
-                    .append(d.label == null ? "null" : d.label).append(" as l").append(i).append(", ");
-            group.append(i == 0 ? "" : ", ").append("g.k").append(i).append(", g.l").append(i);
+            select.append(d.key)
+                    .append(" as k")
+                    .append(i)
+                    .append(", ")
+                    .append(d.label == null ? "null" : d.label)
+                    .append(" as l")
+                    .append(i)
+                    .append(", ");
+            group.append(i == 0 ? "" : ", ")
+                    .append("g.k")
+                    .append(i)
+                    .append(", g.l")
+                    .append(i);
             notNull.append(" and ").append(d.key).append(" is not null");
         }
         StringBuilder joins = new StringBuilder();
@@ -63,7 +72,10 @@ public class RawCounts {
                 keys.add(String.valueOf(r[2 * d]));
                 labels.add(r[2 * d + 1] == null ? null : String.valueOf(r[2 * d + 1]));
             }
-            rows.add(new Tally.Row(keys, labels, ((Number) r[2 * by.size()]).longValue(),
+            rows.add(new Tally.Row(
+                    keys,
+                    labels,
+                    ((Number) r[2 * by.size()]).longValue(),
                     ((Number) r[2 * by.size() + 1]).longValue()));
         }
         long[] missing = new long[by.size()];
@@ -85,18 +97,22 @@ public class RawCounts {
     Tally.Monthly monthly(CountRequest request, boolean onset) {
         Map<String, Object> params = new HashMap<>();
         String with = scope(request, params);
-        String day = onset ? "(select min(r.onset_date) from case_reaction r where r.case_version_id = s.vid)"
+        String day = onset
+                ? "(select min(r.onset_date) from case_reaction r where r.case_version_id = s.vid)"
                 : "(s.received_at at time zone 'UTC')::date";
         @SuppressWarnings("unchecked")
-        List<Object[]> found = bind(em.createNativeQuery(with + "select date_trunc('month', " + day
-                + ")::date as period, " + COUNT + " from scope s where " + day + " is not null group by 1 order by 1"),
-                params).getResultList();
+        List<Object[]> found = bind(
+                        em.createNativeQuery(with + "select date_trunc('month', " + day + ")::date as period, " + COUNT
+                                + " from scope s where " + day + " is not null group by 1 order by 1"),
+                        params)
+                .getResultList();
         List<Tally.Month> months = new ArrayList<>(found.size());
         for (Object[] r : found) {
             LocalDate start = r[0] instanceof LocalDate d ? d : ((java.sql.Date) r[0]).toLocalDate();
             months.add(new Tally.Month(start, ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
         }
-        long[] missing = onset ? pair(with + "select " + COUNT + " from scope s where " + day + " is null", params)
+        long[] missing = onset
+                ? pair(with + "select " + COUNT + " from scope s where " + day + " is null", params)
                 : new long[2];
         long[] total = pair(with + "select " + COUNT + " from scope s", params);
         return new Tally.Monthly(months, missing[0], total[0], missing[1], total[1]);
@@ -120,11 +136,18 @@ public class RawCounts {
         StringBuilder where = new StringBuilder(" where true");
         if (request.receivedFrom() != null) {
             where.append(" and s.received_at >= :receivedFrom");
-            params.put("receivedFrom", request.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
+            params.put(
+                    "receivedFrom",
+                    request.receivedFrom().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (request.receivedTo() != null) {
             where.append(" and s.received_at < :receivedTo");
-            params.put("receivedTo", request.receivedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            params.put(
+                    "receivedTo",
+                    request.receivedTo()
+                            .plusDays(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant());
         }
         int i = 0;
         for (Map.Entry<Dimension, List<String>> filter : request.filters().entrySet()) {
@@ -132,7 +155,11 @@ public class RawCounts {
             String param = "f" + i++;
             params.put(param, filter.getValue());
             if (d.level == Dimension.Level.CASE) {
-                where.append(" and ").append(d.key).append(" in (:").append(param).append(")");
+                where.append(" and ")
+                        .append(d.key)
+                        .append(" in (:")
+                        .append(param)
+                        .append(")");
             } else {
                 where.append(" and ").append(d.level.exists(d.key + " in (:" + param + ")"));
             }

@@ -1,5 +1,11 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -7,14 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
@@ -37,7 +35,10 @@ class ReadRouting {
     private final ReadReplica replica;
     private final TransactionSynchronizationRegistry transaction;
 
-    ReadRouting(EntityManager primary, SessionFactory sessions, ReadReplica replica,
+    ReadRouting(
+            EntityManager primary,
+            SessionFactory sessions,
+            ReadReplica replica,
             TransactionSynchronizationRegistry transaction) {
         this.primary = primary;
         this.sessions = sessions;
@@ -56,8 +57,8 @@ class ReadRouting {
                 throw e.getCause();
             }
         };
-        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
-                new Class<?>[] {EntityManager.class}, handler);
+        return (EntityManager) Proxy.newProxyInstance(
+                EntityManager.class.getClassLoader(), new Class<?>[] {EntityManager.class}, handler);
     }
 
     private EntityManager current() {
@@ -88,12 +89,14 @@ class ReadRouting {
             return false;
         }
         Connection opened = connection;
-        Session session = sessions.withOptions().connection(opened).autoJoinTransactions(false).openSession();
+        Session session = sessions.withOptions()
+                .connection(opened)
+                .autoJoinTransactions(false)
+                .openSession();
         transaction.putResource(SESSION, session);
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

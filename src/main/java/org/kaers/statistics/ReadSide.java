@@ -1,11 +1,10 @@
 package org.kaers.statistics;
 
+import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import jakarta.inject.Qualifier;
 
 /**
  * The EntityManager of the statistics read side: the primary's, except in a transaction whose read
@@ -15,5 +14,4 @@ import jakarta.inject.Qualifier;
 @Qualifier
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
-public @interface ReadSide {
-}
+public @interface ReadSide {}

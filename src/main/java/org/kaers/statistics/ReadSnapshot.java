@@ -1,13 +1,11 @@
 package org.kaers.statistics;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.kaers.common.ReadReplica;
-
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * How every statistics read starts (counts, trends, summaries, signal tables): one snapshot for all of its
@@ -29,8 +27,13 @@ class ReadSnapshot {
     private final ReadRouting routing;
     private final CurrentVertxRequest request;
 
-    ReadSnapshot(EntityManager em, SmallCellPolicy policy, TransactionSynchronizationRegistry transaction,
-            ReadReplica replica, ReadRouting routing, CurrentVertxRequest request) {
+    ReadSnapshot(
+            EntityManager em,
+            SmallCellPolicy policy,
+            TransactionSynchronizationRegistry transaction,
+            ReadReplica replica,
+            ReadRouting routing,
+            CurrentVertxRequest request) {
         this.em = em;
         this.policy = policy;
         this.transaction = transaction;
@@ -49,9 +52,11 @@ class ReadSnapshot {
         if (source.server().equals("REPLICA")) {
             return;
         }
-        em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+        em.createNativeQuery("set transaction isolation level repeatable read, read only")
+                .executeUpdate();
         em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
-                .setParameter(1, policy.queryTimeoutMillis() + "ms").getSingleResult();
+                .setParameter(1, policy.queryTimeoutMillis() + "ms")
+                .getSingleResult();
     }
 
     /** Which database answers the current transaction's read (the primary when no read began). */

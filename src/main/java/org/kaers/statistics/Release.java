@@ -1,15 +1,13 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Violation;
 import org.kaers.statistics.disclosure.Disclosure;
@@ -24,8 +22,8 @@ import org.kaers.statistics.disclosure.Disclosure;
 @ApplicationScoped
 class Release {
 
-    static final Comparator<Tally.Row> RELEASED_ORDER = Comparator.comparingLong(Tally.Row::n).reversed()
-            .thenComparing(r -> String.join("\u0000", r.keys()));
+    static final Comparator<Tally.Row> RELEASED_ORDER =
+            Comparator.comparingLong(Tally.Row::n).reversed().thenComparing(r -> String.join("\u0000", r.keys()));
 
     private final Disclosure disclosure;
     private final AggregateCounts aggregates;
@@ -58,15 +56,23 @@ class Release {
         List<Set<String>> frequent = new ArrayList<>();
         for (int d = 0; d < by.size(); d++) {
             int dim = d;
-            frequent.add(Disclosure.kind(by.get(d)) != Disclosure.ValueKind.FREE_TEXT ? null
-                    : aggregates.frequent(by.get(d), t.rows().stream().map(r -> r.keys().get(dim)).distinct().toList(),
-                            disclosure.freeTextMinimumCases()));
+            frequent.add(
+                    Disclosure.kind(by.get(d)) != Disclosure.ValueKind.FREE_TEXT
+                            ? null
+                            : aggregates.frequent(
+                                    by.get(d),
+                                    t.rows().stream()
+                                            .map(r -> r.keys().get(dim))
+                                            .distinct()
+                                            .toList(),
+                                    disclosure.freeTextMinimumCases()));
         }
         List<Tally.Row> rows = new ArrayList<>();
         for (Tally.Row r : t.rows()) {
             boolean rare = false;
             for (int d = 0; d < by.size(); d++) {
-                rare |= frequent.get(d) != null && !frequent.get(d).contains(r.keys().get(d));
+                rare |= frequent.get(d) != null
+                        && !frequent.get(d).contains(r.keys().get(d));
             }
             long released = cell(r.n(), r.k());
             if (!rare && released > 0) {
@@ -78,7 +84,8 @@ class Release {
         for (int d = 0; d < missing.length; d++) {
             missing[d] = cell(t.missing()[d], t.missingKeys()[d]);
         }
-        return new Tally(maskUncurated(rows, by), missing, cell(t.total(), t.totalKey()), t.missingKeys(), t.totalKey());
+        return new Tally(
+                maskUncurated(rows, by), missing, cell(t.total(), t.totalKey()), t.missingKeys(), t.totalKey());
     }
 
     /**
@@ -90,7 +97,11 @@ class Release {
         for (int d = 0; d < missing.length; d++) {
             missing[d] = cell(page.missing()[d], page.missingKeys()[d]);
         }
-        return new Tally(maskUncurated(page.rows(), by), missing, cell(page.total(), page.totalKey()), page.missingKeys(),
+        return new Tally(
+                maskUncurated(page.rows(), by),
+                missing,
+                cell(page.total(), page.totalKey()),
+                page.missingKeys(),
                 page.totalKey());
     }
 
@@ -103,7 +114,8 @@ class Release {
         if (d < 0 || rows.isEmpty()) {
             return rows;
         }
-        Set<String> uncurated = uncurated(rows.stream().map(r -> r.keys().get(d)).distinct().toList());
+        Set<String> uncurated =
+                uncurated(rows.stream().map(r -> r.keys().get(d)).distinct().toList());
         List<Tally.Row> out = new ArrayList<>(rows.size());
         for (Tally.Row r : rows) {
             if (uncurated.contains(r.keys().get(d))) {
@@ -128,11 +140,13 @@ class Release {
             return Set.of();
         }
         @SuppressWarnings("unchecked")
-        List<String> found = em.createNativeQuery("select p.id::text from product p left join " + disclosure.cells() + " c on c.a = '*'"
-                + " and c.b = 'product=' || p.id and c.period = 0 where not p.curated"
-                + " and p.id = any (cast(string_to_array(:ids, ',') as bigint[])) and coalesce(c.n, 0) < :minimum")
+        List<String> found = em.createNativeQuery(
+                        "select p.id::text from product p left join " + disclosure.cells() + " c on c.a = '*'"
+                                + " and c.b = 'product=' || p.id and c.period = 0 where not p.curated"
+                                + " and p.id = any (cast(string_to_array(:ids, ',') as bigint[])) and coalesce(c.n, 0) < :minimum")
                 .setParameter("ids", String.join(",", ids))
-                .setParameter("minimum", disclosure.freeTextMinimumCases()).getResultList();
+                .setParameter("minimum", disclosure.freeTextMinimumCases())
+                .getResultList();
         return new HashSet<>(found);
     }
 
@@ -150,8 +164,11 @@ class Release {
                 Set<String> frequent = aggregates.frequent(d, values, disclosure.freeTextMinimumCases());
                 for (String v : values) {
                     if (!frequent.contains(v)) {
-                        violations.add(new Violation(d.code(), "query", "a free text is accepted as a filter only when it "
-                                + "occurs in at least " + disclosure.freeTextMinimumCases() + " cases"));
+                        violations.add(new Violation(
+                                d.code(),
+                                "query",
+                                "a free text is accepted as a filter only when it " + "occurs in at least "
+                                        + disclosure.freeTextMinimumCases() + " cases"));
                         break;
                     }
                 }

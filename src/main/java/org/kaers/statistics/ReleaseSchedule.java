@@ -1,10 +1,8 @@
 package org.kaers.statistics;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * When releases are cut: on {@code kaers.stats.release.cron} (Quartz syntax, default daily at 03:00 UTC;
@@ -29,13 +27,18 @@ class ReleaseSchedule {
         return releases.cut();
     }
 
-    @Scheduled(cron = "${kaers.stats.release.cron:0 0 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "${kaers.stats.release.cron:0 0 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         tryPublish();
     }
 
     /** A researcher never meets an empty release merely because the service is new. */
-    @Scheduled(every = "${kaers.stats.release.first-check:1m}", delay = 3, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(
+            every = "${kaers.stats.release.first-check:1m}",
+            delay = 3,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void first() {
         if (releases.find(null).isEmpty()) {

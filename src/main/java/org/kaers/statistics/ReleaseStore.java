@@ -1,18 +1,15 @@
 package org.kaers.statistics;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.kaers.statistics.disclosure.Disclosure;
 import org.kaers.statistics.disclosure.PerturbationTable;
-
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Frozen releases of the statistics aggregates, what researchers read (see {@link Disclosure#frozen()}): the
@@ -37,8 +34,7 @@ public class ReleaseStore {
     }
 
     /** One release: when it was cut, from which version of the aggregates, how many cells and counted cases. */
-    record Info(long id, Instant cutAt, long dataVersion, long cells, long cases) {
-    }
+    record Info(long id, Instant cutAt, long dataVersion, long cells, long cases) {}
 
     /**
      * Cuts a release, in one transaction (readers keep the previous release until it commits): holds the worker off
@@ -55,19 +51,27 @@ public class ReleaseStore {
                 .getSingleResult();
         em.createNativeQuery("delete from stats_release_cell").executeUpdate();
         publish("");
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text").setParameter(1, CASE_LOCK).getSingleResult();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
+                .setParameter(1, CASE_LOCK)
+                .getSingleResult();
         if (store.fold(Integer.MAX_VALUE, true) > 0) {
             // The cells the fold changed (its batch's deltas, still in this transaction's temp table), copied again.
             em.createNativeQuery("create temp table release_touched on commit drop as select a, b, period from ("
-                    + AggregateStore.cellDeltas("stats_batch") + ") d").executeUpdate();
-            em.createNativeQuery("delete from stats_release_cell r using release_touched t where r.a = t.a and r.b = t.b"
-                    + " and r.period = t.period").executeUpdate();
-            publish(" and exists (select 1 from release_touched t where t.a = c.a and t.b = c.b and t.period = c.period)");
+                            + AggregateStore.cellDeltas("stats_batch") + ") d")
+                    .executeUpdate();
+            em.createNativeQuery(
+                            "delete from stats_release_cell r using release_touched t where r.a = t.a and r.b = t.b"
+                                    + " and r.period = t.period")
+                    .executeUpdate();
+            publish(
+                    " and exists (select 1 from release_touched t where t.a = c.a and t.b = c.b and t.period = c.period)");
         }
-        long cells = ((Number) em.createNativeQuery("select count(*) from stats_release_cell").getSingleResult()).longValue();
+        long cells = ((Number) em.createNativeQuery("select count(*) from stats_release_cell")
+                        .getSingleResult())
+                .longValue();
         em.createNativeQuery("delete from stats_release_case").executeUpdate();
         long cases = em.createNativeQuery("insert into stats_release_case (case_id, version_id)"
-                + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)
+                        + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)
                 .executeUpdate();
         copyVocabulary();
         em.createNativeQuery("delete from stats_release_dims").executeUpdate();
@@ -79,10 +83,16 @@ public class ReleaseStore {
         Object[] r = (Object[]) em.createNativeQuery("""
                 insert into stats_release (data_version, cells, cases)
                 select data_version, ?1, ?2 from stats_state where id = 1 returning id, cut_at, data_version""")
-                .setParameter(1, cells).setParameter(2, cases).getSingleResult();
+                .setParameter(1, cells)
+                .setParameter(2, cases)
+                .getSingleResult();
         em.createNativeQuery("analyze stats_release_cell").executeUpdate();
-        return new Info(((Number) r[0]).longValue(), org.kaers.common.SqlValues.instant(r[1]), ((Number) r[2]).longValue(),
-                cells, cases);
+        return new Info(
+                ((Number) r[0]).longValue(),
+                org.kaers.common.SqlValues.instant(r[1]),
+                ((Number) r[2]).longValue(),
+                cells,
+                cases);
     }
 
     /**
@@ -111,8 +121,8 @@ public class ReleaseStore {
                 // The record view's text with unqualified names, re-read with the copies first on the path.
                 s.execute("select set_config('search_path', 'public', true)");
                 String record;
-                try (java.sql.ResultSet r = s.executeQuery("select pg_get_viewdef('public." + FrozenVocabulary.RECORD_VIEW
-                        + "'::regclass)")) {
+                try (java.sql.ResultSet r = s.executeQuery(
+                        "select pg_get_viewdef('public." + FrozenVocabulary.RECORD_VIEW + "'::regclass)")) {
                     r.next();
                     record = r.getString(1).strip().replaceAll(";$", "");
                 }
@@ -120,12 +130,15 @@ public class ReleaseStore {
                 s.execute("create view " + next + "." + FrozenVocabulary.RECORD_VIEW + " as " + record);
                 s.execute("select set_config('search_path', 'public', true)");
                 s.execute("create view " + next + ".openfda_food_event_released as select e.* from " + next + "."
-                        + FrozenVocabulary.RECORD_VIEW + " e join public.stats_release_case rc on rc.version_id = e.version_id");
+                        + FrozenVocabulary.RECORD_VIEW
+                        + " e join public.stats_release_case rc on rc.version_id = e.version_id");
                 s.execute("drop schema if exists " + FrozenVocabulary.SCHEMA + " cascade");
                 s.execute("alter schema " + next + " rename to " + FrozenVocabulary.SCHEMA);
-                s.execute("analyze " + java.util.stream.Stream.concat(FrozenVocabulary.TABLES.stream(),
-                        java.util.stream.Stream.of("openfda_record")).map(t -> FrozenVocabulary.SCHEMA + "." + t)
-                        .collect(Collectors.joining(", ")));
+                s.execute("analyze "
+                        + java.util.stream.Stream.concat(
+                                        FrozenVocabulary.TABLES.stream(), java.util.stream.Stream.of("openfda_record"))
+                                .map(t -> FrozenVocabulary.SCHEMA + "." + t)
+                                .collect(Collectors.joining(", ")));
             }
         });
     }
@@ -150,10 +163,12 @@ public class ReleaseStore {
                 .setParameter("r", join(lines, PerturbationTable.Line::released))
                 .setParameter("lo", join(lines, PerturbationTable.Line::keyFrom))
                 .setParameter("hi", join(lines, PerturbationTable.Line::keyTo))
-                .setParameter("cap", (long) disclosure.table().cap()).executeUpdate();
+                .setParameter("cap", (long) disclosure.table().cap())
+                .executeUpdate();
     }
 
-    private static String join(List<PerturbationTable.Line> lines, java.util.function.ToLongFunction<PerturbationTable.Line> f) {
+    private static String join(
+            List<PerturbationTable.Line> lines, java.util.function.ToLongFunction<PerturbationTable.Line> f) {
         return lines.stream().map(l -> String.valueOf(f.applyAsLong(l))).collect(Collectors.joining(","));
     }
 
@@ -162,11 +177,17 @@ public class ReleaseStore {
     Optional<Info> find(Long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select id, cut_at, data_version, cells, cases from stats_release"
-                + " where (?1 = 0 or id = ?1) order by id desc limit 1").setParameter(1, id == null ? 0L : id)
+                        + " where (?1 = 0 or id = ?1) order by id desc limit 1")
+                .setParameter(1, id == null ? 0L : id)
                 .getResultList();
-        return found.stream().findFirst().map(r -> new Info(((Number) r[0]).longValue(),
-                org.kaers.common.SqlValues.instant(r[1]), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
-                ((Number) r[4]).longValue()));
+        return found.stream()
+                .findFirst()
+                .map(r -> new Info(
+                        ((Number) r[0]).longValue(),
+                        org.kaers.common.SqlValues.instant(r[1]),
+                        ((Number) r[2]).longValue(),
+                        ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue()));
     }
 
     /** The release the caller's numbers come from: the latest, for callers reading frozen data; empty otherwise. */
@@ -178,9 +199,11 @@ public class ReleaseStore {
     @Transactional
     long releasedCases() {
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("select n, k from stats_release_cell where a = '*' and b = '*'"
-                + " and period = 0").getResultList();
-        return found.isEmpty() ? 0 : disclosure.release(((Number) found.get(0)[0]).longValue(),
-                ((Number) found.get(0)[1]).longValue());
+        List<Object[]> found = em.createNativeQuery(
+                        "select n, k from stats_release_cell where a = '*' and b = '*'" + " and period = 0")
+                .getResultList();
+        return found.isEmpty()
+                ? 0
+                : disclosure.release(((Number) found.get(0)[0]).longValue(), ((Number) found.get(0)[1]).longValue());
     }
 }

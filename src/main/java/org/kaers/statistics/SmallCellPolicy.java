@@ -1,9 +1,8 @@
 package org.kaers.statistics;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The settings of statistics reads. Small cells are no longer suppressed cell by cell: every number a

@@ -1,12 +1,10 @@
 package org.kaers.statistics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-
 import org.kaers.common.Exports;
 import org.kaers.common.SnapshotExports;
 
@@ -43,10 +41,15 @@ class StatsExports {
      * release's for researchers) and the groups read in one snapshot. Filters are checked before the first byte.
      */
     Response allCounts(CountRequest request, Exports.Format format) {
-        return snapshots.table(format, "counts", header(request.by().stream().map(Dimension::code).toList()), () -> {
-            service.check(request);
-            return counts.dataVersion().version();
-        }, sink -> service.eachGroup(request, g -> sink.row(cells(g))));
+        return snapshots.table(
+                format,
+                "counts",
+                header(request.by().stream().map(Dimension::code).toList()),
+                () -> {
+                    service.check(request);
+                    return counts.dataVersion().version();
+                },
+                sink -> service.eachGroup(request, g -> sink.row(cells(g))));
     }
 
     private static List<String> header(List<String> by) {
@@ -78,12 +81,22 @@ class StatsExports {
             rows.add(Arrays.asList(trend.interval(), trend.date(), p.period(), p.start(), p.count(), p.suppressed()));
         }
         if (trend.missing() != null) {
-            rows.add(Arrays.asList(trend.interval(), trend.date(), "missing", null, trend.missing().count(),
+            rows.add(Arrays.asList(
+                    trend.interval(),
+                    trend.date(),
+                    "missing",
+                    null,
+                    trend.missing().count(),
                     trend.missing().suppressed()));
         }
-        rows.add(Arrays.asList(trend.interval(), trend.date(), "total", null, trend.meta().totalCases(), false));
-        return Exports.table(format, "trend", version(),
-                List.of("interval", "date", "period", "start", "count", "suppressed"), rows);
+        rows.add(Arrays.asList(
+                trend.interval(), trend.date(), "total", null, trend.meta().totalCases(), false));
+        return Exports.table(
+                format,
+                "trend",
+                version(),
+                List.of("interval", "date", "period", "start", "count", "suppressed"),
+                rows);
     }
 
     /** One row per figure: the totals (section "cases"), then each section's groups and its missing count. */

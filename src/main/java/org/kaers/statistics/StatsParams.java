@@ -1,5 +1,6 @@
 package org.kaers.statistics;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -9,9 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.kaers.common.PageRequest;
 import org.kaers.common.QueryParams;
 import org.kaers.report.AgeGroup;
@@ -33,12 +31,10 @@ final class StatsParams {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
-    private StatsParams() {
-    }
+    private StatsParams() {}
 
     /** A trend request: the filters, the interval and which date. */
-    record TrendQuery(CountRequest request, TrendService.Interval interval, boolean onset) {
-    }
+    record TrendQuery(CountRequest request, TrendService.Interval interval, boolean onset) {}
 
     static CountRequest parse(MultivaluedMap<String, String> raw) {
         return parse(raw, Set.of(), q -> null, true);
@@ -51,32 +47,43 @@ final class StatsParams {
 
     /** Filters of a summary: a product or a substance is required. */
     static CountRequest parseSummary(MultivaluedMap<String, String> raw) {
-        CountRequest request = parse(raw, Set.of(), q -> {
-            if (raw.getFirst("product") == null && raw.getFirst("substance") == null) {
-                q.reject("substance", "give a substance (or a product) to summarise");
-            }
-            return null;
-        }, false);
+        CountRequest request = parse(
+                raw,
+                Set.of(),
+                q -> {
+                    if (raw.getFirst("product") == null && raw.getFirst("substance") == null) {
+                        q.reject("substance", "give a substance (or a product) to summarise");
+                    }
+                    return null;
+                },
+                false);
         return request;
     }
 
     static TrendQuery parseTrend(MultivaluedMap<String, String> raw) {
         Object[] extra = new Object[2];
-        CountRequest request = parse(raw, Set.of("interval", "date"), q -> {
-            TrendService.Interval interval = q.enumeration("interval", TrendService.Interval.class);
-            extra[0] = interval == null ? TrendService.Interval.MONTH : interval;
-            String date = q.string("date", 20);
-            if (date != null && !date.equals("received") && !date.equals("onset")) {
-                q.reject("date", "not one of the allowed values: received, onset");
-            }
-            extra[1] = "onset".equals(date);
-            return null;
-        }, false);
+        CountRequest request = parse(
+                raw,
+                Set.of("interval", "date"),
+                q -> {
+                    TrendService.Interval interval = q.enumeration("interval", TrendService.Interval.class);
+                    extra[0] = interval == null ? TrendService.Interval.MONTH : interval;
+                    String date = q.string("date", 20);
+                    if (date != null && !date.equals("received") && !date.equals("onset")) {
+                        q.reject("date", "not one of the allowed values: received, onset");
+                    }
+                    extra[1] = "onset".equals(date);
+                    return null;
+                },
+                false);
         return new TrendQuery(request, (TrendService.Interval) extra[0], (Boolean) extra[1]);
     }
 
-    private static CountRequest parse(MultivaluedMap<String, String> raw, Set<String> extraNames,
-            java.util.function.Function<QueryParams, Void> extras, boolean countMode) {
+    private static CountRequest parse(
+            MultivaluedMap<String, String> raw,
+            Set<String> extraNames,
+            java.util.function.Function<QueryParams, Void> extras,
+            boolean countMode) {
         Set<String> allowed = new HashSet<>(List.of("receivedFrom", "receivedTo"));
         if (countMode) {
             allowed.addAll(List.of("by", "page", "size"));
@@ -110,8 +117,11 @@ final class StatsParams {
         for (Dimension d : Dimension.values()) {
             String value = q.string(d.code(), 2000);
             if (value != null) {
-                List<String> values = Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
-                        .distinct().toList();
+                List<String> values = Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .distinct()
+                        .toList();
                 List<String> bad = values.stream().filter(v -> !valid(d, v)).toList();
                 if (bad.isEmpty() && !values.isEmpty()) {
                     filters.put(d, values);
@@ -149,7 +159,8 @@ final class StatsParams {
             case COUNTRY -> "expected ISO 3166-1 alpha-2 codes such as US";
             case SERIOUS -> "expected true or false";
             case PRODUCT_NAME, VERBATIM -> "expected texts of at most 500 characters";
-            case SOURCE_OUTCOME -> "expected the source's outcome texts (at most 100 characters), such as VISITED AN ER";
+            case SOURCE_OUTCOME ->
+                "expected the source's outcome texts (at most 100 characters), such as VISITED AN ER";
             case SUBSTANCE -> "expected substance codes (GET /api/v1/substances)";
             case ORGAN_CLASS -> "expected organ class codes (GET /api/v1/vocabulary/organ-classes)";
             case SYMPTOM -> "expected term codes such as KT0015 (GET /api/v1/vocabulary/terms)";

@@ -1,8 +1,5 @@
 package org.kaers.statistics;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kaers.security.Roles;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
+import org.kaers.security.Roles;
 
 /** Researcher statistics: de-identified case counts. */
 @Path("/api/v1/stats")
@@ -42,8 +38,13 @@ public class StatsResource {
     private final StatsExports exports;
     private final LineListingExport listingExport;
 
-    StatsResource(StatsService service, TrendService trends, LineListing listing,
-            org.kaers.statistics.disclosure.Disclosure disclosure, StatsExports exports, LineListingExport listingExport) {
+    StatsResource(
+            StatsService service,
+            TrendService trends,
+            LineListing listing,
+            org.kaers.statistics.disclosure.Disclosure disclosure,
+            StatsExports exports,
+            LineListingExport listingExport) {
         this.exports = exports;
         this.listingExport = listingExport;
         this.service = service;
@@ -55,25 +56,41 @@ public class StatsResource {
     @GET
     @Path("/protection")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "perturbationTable", summary = "The published perturbation table",
+    @Operation(
+            operationId = "perturbationTable",
+            summary = "The published perturbation table",
             description = "How researchers' numbers are protected (cell key method): every case has a permanent random "
                     + "key (never released); a cell's key is the sum of its cases' keys modulo 2^32; the released value "
                     + "of a cell with true value v and key k is the row of v whose key range holds k. Values from 1 to "
                     + "the threshold are never released (they become 0, or threshold + 1 to + 3); above the cap, the row of the "
                     + "cap applies shifted (v-3 .. v+3). "
                     + "The same for every caller; reviewers and administrators receive exact counts.")
-    @APIResponse(responseCode = "200", description = "The table.",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = org.kaers.statistics.disclosure.PublishedTable.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n1,0,288/336,0,3681400538\n"))})
+    @APIResponse(
+            responseCode = "200",
+            description = "The table.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = org.kaers.statistics.disclosure.PublishedTable.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "csv",
+                                        value =
+                                                "value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n1,0,288/336,0,3681400538\n"))
+            })
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response perturbationTable(@Context UriInfo uri, @Context HttpHeaders headers) {
-        org.kaers.common.QueryParams.of(uri.getQueryParameters(), java.util.Set.of()).throwIfInvalid();
+        org.kaers.common.QueryParams.of(uri.getQueryParameters(), java.util.Set.of())
+                .throwIfInvalid();
         if (org.kaers.common.Csv.requested(headers)) {
             return org.kaers.common.Csv.response(disclosure.table().csv());
         }
-        return Response.ok(org.kaers.statistics.disclosure.PublishedTable.of(disclosure.table()), MediaType.APPLICATION_JSON)
+        return Response.ok(
+                        org.kaers.statistics.disclosure.PublishedTable.of(disclosure.table()),
+                        MediaType.APPLICATION_JSON)
                 .build();
     }
 
@@ -81,7 +98,9 @@ public class StatsResource {
     @Path("/line-listing")
     @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(operationId = "lineListing", summary = "De-identified line listing (reviewers and administrators)",
+    @Operation(
+            operationId = "lineListing",
+            summary = "De-identified line listing (reviewers and administrators)",
             description = "Not served to researchers: a row per case is what every disclosure attack needs, and over "
                     + "its quasi-identifiers (age group, sex, country, months, products, symptoms) most kratom cases are "
                     + "unique, so k-anonymity would leave little; researchers build tables with /stats/counts instead. "
@@ -100,103 +119,205 @@ public class StatsResource {
                     + "streamed from a database cursor in constant memory and read in one snapshot: the "
                     + "KAERS-Data-Version header and the last column of every row give its data version.")
     @Parameters({
-            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every listed dimension).",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "careLevel", in = ParameterIn.QUERY, example = "ADMITTED_WARD,ADMITTED_CRITICAL_CARE",
-                    description = "Level of care (poison-centre field); exposureReason, exposureChronicity, exposureSite "
-                            + "and medicalOutcome filter the same way, by their codes.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "causality", in = ParameterIn.QUERY, example = "PROBABLE_OR_BETTER",
-                    description = "Cases with a current WHO-UMC assessment CERTAIN or PROBABLE.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = "PROBABLE_OR_BETTER")),
-            @Parameter(name = "treatment", in = ParameterIn.QUERY, example = "NALOXONE",
-                    description = "Treatment codes (comma-separated, any of them) in the case's latest version: NALOXONE, "
-                            + "BENZODIAZEPINE, INTUBATION_VENTILATION, N_ACETYLCYSTEINE, ACTIVATED_CHARCOAL, VASOPRESSORS, "
-                            + "IV_FLUIDS, ANTIEMETIC, OXYGEN, BUPRENORPHINE, CPR, OTHER; another code is a 400 listing them.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
-    @APIResponse(responseCode = "200", description = "A page of rows (JSON), or every row (CSV, NDJSON).",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "KAERS-Data-Version",
-                    description = "CSV and NDJSON: the data version of the rows."),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "row,receivedMonth,onsetMonth,products,substances,productForms,symptoms,symptomNames,organClasses,serious,criteria,outcomes,ageGroup,sex,country,source,data_version\n"
-                                    + "1,2026-03,2026-02,Maeng Da kratom,KRATOM,POWDER,KT0031,Seizure,NERVOUS_SYSTEM,true,HOSPITALIZATION,RECOVERED,ADULT,FEMALE,US,DIRECT,1873\n")),
-                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
+        @Parameter(
+                name = "substance",
+                in = ParameterIn.QUERY,
+                example = "KRATOM",
+                description = "Filter (as every listed dimension).",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(
+                name = "careLevel",
+                in = ParameterIn.QUERY,
+                example = "ADMITTED_WARD,ADMITTED_CRITICAL_CARE",
+                description = "Level of care (poison-centre field); exposureReason, exposureChronicity, exposureSite "
+                        + "and medicalOutcome filter the same way, by their codes.",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(
+                name = "causality",
+                in = ParameterIn.QUERY,
+                example = "PROBABLE_OR_BETTER",
+                description = "Cases with a current WHO-UMC assessment CERTAIN or PROBABLE.",
+                schema = @Schema(type = SchemaType.STRING, enumeration = "PROBABLE_OR_BETTER")),
+        @Parameter(
+                name = "treatment",
+                in = ParameterIn.QUERY,
+                example = "NALOXONE",
+                description =
+                        "Treatment codes (comma-separated, any of them) in the case's latest version: NALOXONE, "
+                                + "BENZODIAZEPINE, INTUBATION_VENTILATION, N_ACETYLCYSTEINE, ACTIVATED_CHARCOAL, VASOPRESSORS, "
+                                + "IV_FLUIDS, ANTIEMETIC, OXYGEN, BUPRENORPHINE, CPR, OTHER; another code is a 400 listing them.",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of rows (JSON), or every row (CSV, NDJSON).",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "KAERS-Data-Version",
+                            description = "CSV and NDJSON: the data version of the rows."),
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResponse.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "csv",
+                                        value =
+                                                "row,receivedMonth,onsetMonth,products,substances,productForms,symptoms,symptomNames,organClasses,serious,criteria,outcomes,ageGroup,sex,country,source,data_version\n"
+                                                        + "1,2026-03,2026-02,Maeng Da kratom,KRATOM,POWDER,KT0031,Seizure,NERVOUS_SYSTEM,true,HOSPITALIZATION,RECOVERED,ADULT,FEMALE,US,DIRECT,1873\n")),
+                @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Researchers and reporters: the listing shows cases one by one.",
+    @APIResponse(
+            responseCode = "403",
+            description = "Researchers and reporters: the listing shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response lineListing(@Context UriInfo uri, @Context HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return listingExport.export(uri.getQueryParameters(), format);
         }
-        return Response.ok(listing.page(uri.getQueryParameters()), MediaType.APPLICATION_JSON).build();
+        return Response.ok(listing.page(uri.getQueryParameters()), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
     @Path("/summary")
     @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
-    @Operation(operationId = "summarise", summary = "Profile of a product or substance",
-            description = "Cases, serious cases and share, the 10 most reported symptoms, outcomes, seriousness criteria, "
-                    + "age groups and sexes of the cases with the product or substance (and any other statistics filters). "
-                    + "Same counting rule and small-cell protection as the counts.")
+    @Operation(
+            operationId = "summarise",
+            summary = "Profile of a product or substance",
+            description =
+                    "Cases, serious cases and share, the 10 most reported symptoms, outcomes, seriousness criteria, "
+                            + "age groups and sexes of the cases with the product or substance (and any other statistics filters). "
+                            + "Same counting rule and small-cell protection as the counts.")
     @Parameters({
-            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "product", in = ParameterIn.QUERY, description = "Canonical product id.", schema = @Schema(type = SchemaType.INTEGER))})
-    @APIResponse(responseCode = "200", description = "The profile.",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryResponse.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "section,key,label,count,share,data_version\ncases,total,,1534,,1873\ncases,serious,,812,,1873\n"
-                                    + "cases,seriousShare,,,0.529,1873\ntopSymptoms,KT0031,Seizure,96,,1873\n")),
-                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "No product or substance, or an unknown parameter or value.",
+        @Parameter(
+                name = "substance",
+                in = ParameterIn.QUERY,
+                example = "KRATOM",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(
+                name = "product",
+                in = ParameterIn.QUERY,
+                description = "Canonical product id.",
+                schema = @Schema(type = SchemaType.INTEGER))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = SummaryResponse.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "csv",
+                                        value =
+                                                "section,key,label,count,share,data_version\ncases,total,,1534,,1873\ncases,serious,,812,,1873\n"
+                                                        + "cases,seriousShare,,,0.529,1873\ntopSymptoms,KT0031,Seizure,96,,1873\n")),
+                @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "No product or substance, or an unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response summary(@Context UriInfo uri, @Context HttpHeaders headers) {
         SummaryResponse summary = service.summary(StatsParams.parseSummary(uri.getQueryParameters()));
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(summary, MediaType.APPLICATION_JSON).build()
+        return format == org.kaers.common.Exports.Format.JSON
+                ? Response.ok(summary, MediaType.APPLICATION_JSON).build()
                 : exports.summary(summary, format);
     }
 
     @GET
     @Path("/trends")
     @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
-    @Operation(operationId = "caseTrend", summary = "Cases per month, quarter or year",
-            description = "Counts cases per period of receipt (date=received, the default) or of onset (date=onset: the "
-                    + "earliest reaction onset; cases without one are counted as missing), with the same filters and "
-                    + "counting rule as the counts. Every period, the missing count and the total are released through the "
-                    + "cell key method (meta.protection; quarters and years are cells of their own); periods released as "
-                    + "0 are not listed.")
+    @Operation(
+            operationId = "caseTrend",
+            summary = "Cases per month, quarter or year",
+            description =
+                    "Counts cases per period of receipt (date=received, the default) or of onset (date=onset: the "
+                            + "earliest reaction onset; cases without one are counted as missing), with the same filters and "
+                            + "counting rule as the counts. Every period, the missing count and the total are released through the "
+                            + "cell key method (meta.protection; quarters and years are cells of their own); periods released as "
+                            + "0 are not listed.")
     @Parameters({
-            @Parameter(name = "interval", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"MONTH", "QUARTER", "YEAR"}, defaultValue = "MONTH")),
-            @Parameter(name = "date", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"received", "onset"}, defaultValue = "received")),
-            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
-                    schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "The series.",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendResponse.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "interval,date,period,start,count,suppressed,data_version\nMONTH,received,2026-03,2026-03-01,17,false,1873\n"
-                                    + "MONTH,received,total,,17,false,1873\n")),
-                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Unknown parameter or value.",
+        @Parameter(
+                name = "interval",
+                in = ParameterIn.QUERY,
+                schema =
+                        @Schema(
+                                enumeration = {"MONTH", "QUARTER", "YEAR"},
+                                defaultValue = "MONTH")),
+        @Parameter(
+                name = "date",
+                in = ParameterIn.QUERY,
+                schema =
+                        @Schema(
+                                enumeration = {"received", "onset"},
+                                defaultValue = "received")),
+        @Parameter(
+                name = "substance",
+                in = ParameterIn.QUERY,
+                example = "KRATOM",
+                description = "Filter (as every dimension name).",
+                schema = @Schema(type = SchemaType.STRING))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "The series.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = TrendResponse.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "csv",
+                                        value =
+                                                "interval,date,period,start,count,suppressed,data_version\nMONTH,received,2026-03,2026-03-01,17,false,1873\n"
+                                                        + "MONTH,received,total,,17,false,1873\n")),
+                @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response trend(@Context UriInfo uri, @Context HttpHeaders headers) {
         StatsParams.TrendQuery query = StatsParams.parseTrend(uri.getQueryParameters());
         TrendResponse trend = trends.trend(query.request(), query.interval(), query.onset());
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(trend, MediaType.APPLICATION_JSON).build()
+        return format == org.kaers.common.Exports.Format.JSON
+                ? Response.ok(trend, MediaType.APPLICATION_JSON).build()
                 : exports.trend(trend, format);
     }
 
     @GET
     @Path("/counts")
     @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
-    @Operation(operationId = "countCases", summary = "Count cases by one or two dimensions",
+    @Operation(
+            operationId = "countCases",
+            summary = "Count cases by one or two dimensions",
             description = "Counts cases, not rows: a case counts once per distinct group key (a case with two kratom "
                     + "products and three reactions counts once in each product x symptom pair). Only the latest "
                     + "version of each case counts; nullified cases never count. Filters: any dimension name as a "
@@ -213,39 +334,82 @@ public class StatsResource {
                     + "that page only), streamed, its data version and rows read in one snapshot; the KAERS-Data-Version "
                     + "header and the last field of every row give the data version (the release's for researchers).")
     @Parameters({
-            @Parameter(name = "by", in = ParameterIn.QUERY, required = true, example = "substance,symptom",
-                    description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
-                            + "organClass, verbatim, outcome, criterion, sourceOutcome (the source's own outcome list as "
-                            + "reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, reporterQualification, country, source, "
-                            + "the poison-centre codes exposureReason, exposureChronicity, exposureSite, careLevel, "
-                            + "medicalOutcome (NPDS), and causality (PROBABLE_OR_BETTER when a current WHO-UMC assessment "
-                            + "of the case is CERTAIN or PROBABLE).",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "substance", in = ParameterIn.QUERY, example = "KRATOM", description = "Filter (as every dimension name).",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "serious", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
-            @Parameter(name = "receivedFrom", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")),
-            @Parameter(name = "receivedTo", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")),
-            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))})
-    @APIResponse(responseCode = "200", description = "The counts.",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountResponse.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", value = "substance,substance_label,count,suppressed,data_version\nKRATOM,,42,false,1873\nALCOHOL,,6,false,1873\n")),
-                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
-                            value = "{\"substance\":\"KRATOM\",\"substance_label\":null,\"count\":42,\"suppressed\":false,\"dataVersion\":1873}\n"))})
-    @APIResponse(responseCode = "400", description = "Unknown parameter, dimension or value; the message lists what is allowed.",
+        @Parameter(
+                name = "by",
+                in = ParameterIn.QUERY,
+                required = true,
+                example = "substance,symptom",
+                description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
+                        + "organClass, verbatim, outcome, criterion, sourceOutcome (the source's own outcome list as "
+                        + "reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, reporterQualification, country, source, "
+                        + "the poison-centre codes exposureReason, exposureChronicity, exposureSite, careLevel, "
+                        + "medicalOutcome (NPDS), and causality (PROBABLE_OR_BETTER when a current WHO-UMC assessment "
+                        + "of the case is CERTAIN or PROBABLE).",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(
+                name = "substance",
+                in = ParameterIn.QUERY,
+                example = "KRATOM",
+                description = "Filter (as every dimension name).",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(name = "serious", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
+        @Parameter(
+                name = "receivedFrom",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.STRING, format = "date")),
+        @Parameter(
+                name = "receivedTo",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.STRING, format = "date")),
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+    })
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = CountResponse.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "csv",
+                                        value =
+                                                "substance,substance_label,count,suppressed,data_version\nKRATOM,,42,false,1873\nALCOHOL,,6,false,1873\n")),
+                @Content(
+                        mediaType = NDJSON,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples =
+                                @ExampleObject(
+                                        name = "ndjson",
+                                        value =
+                                                "{\"substance\":\"KRATOM\",\"substance_label\":null,\"count\":42,\"suppressed\":false,\"dataVersion\":1873}\n"))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter, dimension or value; the message lists what is allowed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
         CountRequest request = StatsParams.parse(uri.getQueryParameters());
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        if (format != org.kaers.common.Exports.Format.JSON && !uri.getQueryParameters().containsKey("page")
+        if (format != org.kaers.common.Exports.Format.JSON
+                && !uri.getQueryParameters().containsKey("page")
                 && !uri.getQueryParameters().containsKey("size")) {
             return exports.allCounts(request, format);
         }
         CountResponse counts = service.counts(request);
-        return format == org.kaers.common.Exports.Format.JSON ? Response.ok(counts, MediaType.APPLICATION_JSON).build()
+        return format == org.kaers.common.Exports.Format.JSON
+                ? Response.ok(counts, MediaType.APPLICATION_JSON).build()
                 : exports.counts(counts, format);
     }
 }

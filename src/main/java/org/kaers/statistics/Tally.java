@@ -17,13 +17,10 @@ import java.util.List;
 record Tally(List<Row> rows, long[] missing, long total, long[] missingKeys, long totalKey) {
 
     /** One group: its keys, their labels (null where a key is its own label), its case count and key sum. */
-    record Row(List<String> keys, List<String> labels, long n, long k) {
-    }
+    record Row(List<String> keys, List<String> labels, long n, long k) {}
 
     /** Cases per month (the first day of the month) of receipt or onset, with the cases lacking that date. */
-    record Monthly(List<Month> months, long missing, long total, long missingKey, long totalKey) {
-    }
+    record Monthly(List<Month> months, long missing, long total, long missingKey, long totalKey) {}
 
-    record Month(LocalDate start, long n, long k) {
-    }
+    record Month(LocalDate start, long n, long k) {}
 }

@@ -1,14 +1,13 @@
 package org.kaers.statistics;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Case counts per month, quarter or year, of receipt or of onset (the earliest reaction onset of the
@@ -21,7 +20,9 @@ public class TrendService {
 
     /** The period length. */
     public enum Interval {
-        MONTH, QUARTER, YEAR
+        MONTH,
+        QUARTER,
+        YEAR
     }
 
     private final ReadSnapshot snapshot;
@@ -30,8 +31,8 @@ public class TrendService {
     private final RawCounts raw;
     private final StatsService stats;
 
-    TrendService(Release release, AggregateCounts aggregates, RawCounts raw, StatsService stats,
-            ReadSnapshot snapshot) {
+    TrendService(
+            Release release, AggregateCounts aggregates, RawCounts raw, StatsService stats, ReadSnapshot snapshot) {
         this.snapshot = snapshot;
         this.release = release;
         this.aggregates = aggregates;
@@ -44,7 +45,11 @@ public class TrendService {
         snapshot.begin();
         release.checkFilters(request.filters());
         Optional<Tally.Monthly> fromCells = aggregates.monthly(request, onset);
-        return respond(request, interval, onset, fromCells.orElseGet(() -> raw.monthly(request, onset)),
+        return respond(
+                request,
+                interval,
+                onset,
+                fromCells.orElseGet(() -> raw.monthly(request, onset)),
                 fromCells.isPresent());
     }
 
@@ -60,8 +65,8 @@ public class TrendService {
      * Each period (a quarter or a year is a set of cases of its own, with the key sum of its months), the
      * missing count and the total, as released; periods released as 0 are not listed.
      */
-    private TrendResponse respond(CountRequest request, Interval interval, boolean onset, Tally.Monthly monthly,
-            boolean fromCells) {
+    private TrendResponse respond(
+            CountRequest request, Interval interval, boolean onset, Tally.Monthly monthly, boolean fromCells) {
         Map<LocalDate, long[]> periods = new TreeMap<>();
         for (Tally.Month m : monthly.months()) {
             long[] cell = periods.computeIfAbsent(start(m.start(), interval), p -> new long[2]);
@@ -78,7 +83,11 @@ public class TrendService {
         long total = release.cell(monthly.total(), monthly.totalKey());
         long missing = release.cell(monthly.missing(), monthly.missingKey());
         CountResponse.Meta meta = stats.meta(request, total, fromCells, List.of(), series.size(), 0, series.size());
-        return new TrendResponse(meta, interval.name(), onset ? "onset" : "received", series,
+        return new TrendResponse(
+                meta,
+                interval.name(),
+                onset ? "onset" : "received",
+                series,
                 new CountResponse.Missing("onsetDate", missing, false));
     }
 

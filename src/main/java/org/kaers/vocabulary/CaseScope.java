@@ -10,6 +10,5 @@ public final class CaseScope {
     public static final String LATEST_ACTIVE = " join case_report cr on cr.id = v.case_id"
             + " and cr.current_version = v.version and cr.status = 'ACTIVE' ";
 
-    private CaseScope() {
-    }
+    private CaseScope() {}
 }

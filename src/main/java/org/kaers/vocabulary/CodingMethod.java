@@ -7,5 +7,10 @@ package org.kaers.vocabulary;
  * confidential product name, such as FDA's REDACTED: kept as reported, coded to no product).
  */
 public enum CodingMethod {
-    EXACT, FUZZY, MANUAL, NEW, UNCODED, WITHHELD
+    EXACT,
+    FUZZY,
+    MANUAL,
+    NEW,
+    UNCODED,
+    WITHHELD
 }

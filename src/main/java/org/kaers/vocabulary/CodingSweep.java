@@ -1,15 +1,12 @@
 package org.kaers.vocabulary;
 
-import java.util.List;
-
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start-up, codes every reaction verbatim and product name that has no coding yet: after a vocabulary
@@ -41,8 +38,9 @@ public class CodingSweep {
             }
         } catch (RuntimeException e) {
             // The database went away after the migrations: start anyway (readiness says DOWN); the next start sweeps.
-            LOG.warnf("coding sweep at start-up stopped after %d texts: %s", coded,
-                    org.kaers.common.ProblemMappers.describe(e));
+            LOG.warnf(
+                    "coding sweep at start-up stopped after %d texts: %s",
+                    coded, org.kaers.common.ProblemMappers.describe(e));
             return;
         }
         if (coded > 0) {
@@ -54,10 +52,10 @@ public class CodingSweep {
     @Transactional
     public int sweepBatch() {
         @SuppressWarnings("unchecked")
-        List<String> verbatims = em.createNativeQuery("""
+        List<String> verbatims =
+                em.createNativeQuery("""
                 select distinct r.verbatim from case_reaction r
-                where not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim) limit ?1""")
-                .setParameter(1, BATCH).getResultList();
+                where not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim) limit ?1""").setParameter(1, BATCH).getResultList();
         if (!verbatims.isEmpty()) {
             // Terms of cases from a source that codes them (FDA's MedDRA terms) are never spelling-corrected.
             @SuppressWarnings("unchecked")
@@ -65,15 +63,16 @@ public class CodingSweep {
                     select distinct r.verbatim from case_reaction r
                     join case_version v on v.id = r.case_version_id join case_report cr on cr.id = v.case_id
                     where cr.source in (?2) and r.verbatim in (?1)""")
-                    .setParameter(1, verbatims).setParameter(2, SymptomCoder.SOURCE_CODED).getResultList();
+                    .setParameter(1, verbatims)
+                    .setParameter(2, SymptomCoder.SOURCE_CODED)
+                    .getResultList();
             symptoms.ensureSourceCoded(sourceCoded);
         }
         symptoms.ensureCoded(verbatims);
         @SuppressWarnings("unchecked")
         List<String> names = em.createNativeQuery("""
                 select distinct p.name_reported from case_product p
-                where not exists (select 1 from product_name_coding c where c.name = p.name_reported) limit ?1""")
-                .setParameter(1, BATCH).getResultList();
+                where not exists (select 1 from product_name_coding c where c.name = p.name_reported) limit ?1""").setParameter(1, BATCH).getResultList();
         products.ensureCoded(names);
         return verbatims.size() + names.size();
     }

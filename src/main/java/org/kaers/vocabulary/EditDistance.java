@@ -14,8 +14,7 @@ public final class EditDistance {
     /** Most edits allowed over the whole text. */
     static final int MAX_TOTAL = 2;
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     /** Total edits between two normalised texts, or -1 when they do not match under the rule above. */
     public static int alignedEdits(String a, String b) {

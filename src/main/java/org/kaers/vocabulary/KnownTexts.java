@@ -1,16 +1,14 @@
 package org.kaers.vocabulary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.Dependent;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.enterprise.context.Dependent;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Reported texts known to have a coding row (verbatims, product names): the intake's first lookup skips them. A
@@ -22,7 +20,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @Dependent
 class KnownTexts {
 
-    private final Cache<String, Boolean> known = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, Boolean> known =
+            Caffeine.newBuilder().maximumSize(200_000).build();
     private final TransactionSynchronizationRegistry transaction;
     private final boolean enabled;
 
@@ -51,8 +50,7 @@ class KnownTexts {
         List<String> coded = List.copyOf(texts);
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

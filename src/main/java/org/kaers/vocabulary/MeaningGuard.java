@@ -41,23 +41,111 @@ final class MeaningGuard {
             List.of("dys", "a", "an", "ab", "eu", "para"));
 
     /** Prefixes that change a word's meaning when added to it. */
-    private static final List<String> MODIFIERS = List.of("a", "an", "ab", "dys", "dis", "un", "non", "in", "im", "de",
-            "anti", "hypo", "hyper", "para", "re", "ir", "il", "mal", "micro", "macro", "poly", "neo");
+    private static final List<String> MODIFIERS = List.of(
+            "a", "an", "ab", "dys", "dis", "un", "non", "in", "im", "de", "anti", "hypo", "hyper", "para", "re", "ir",
+            "il", "mal", "micro", "macro", "poly", "neo");
 
     /** Roots that carry the meaning of a term: two words with different ones are different terms. */
     private static final List<String> ROOTS = List.of(
-            "phon", "phag", "phas", "phor", "phem", "phob", "phil", "basia", "taxia", "taxi", "praxia", "lexia",
-            "kinesia", "kinesi", "tonia", "tension", "trophy", "plasia", "plasty", "pnea", "cardia", "natr", "kal",
-            "calc", "magnes", "phosphat", "glyc", "lipid", "chol", "thyr", "acusi", "osmia", "geusia", "algesia",
-            "esthesia", "uria", "emia", "penia", "cytosis", "thermia", "volemia", "tension", "somnia", "mnesia",
-            "opia", "ptosis", "rrhea", "rrhage", "stasis", "trophic", "tropic", "spasm", "sthenia", "lepsy",
-            "mania", "pathy", "plegia", "paresis", "ceph", "derm", "hepat", "nephr", "neur", "gastr", "enter",
-            "colit", "oste", "arthr", "pulmon", "pneum", "hem", "cyt", "leuk", "erythr", "thromb", "platelet",
-            "sperm", "menorr", "ovul", "lact", "hidr", "sial", "lacrim", "rhin", "ophthalm", "vas", "ven",
-            "arter", "bili", "glossi", "myel", "myos", "myocard", "stomat", "esophag", "pept", "ton");
+            "phon",
+            "phag",
+            "phas",
+            "phor",
+            "phem",
+            "phob",
+            "phil",
+            "basia",
+            "taxia",
+            "taxi",
+            "praxia",
+            "lexia",
+            "kinesia",
+            "kinesi",
+            "tonia",
+            "tension",
+            "trophy",
+            "plasia",
+            "plasty",
+            "pnea",
+            "cardia",
+            "natr",
+            "kal",
+            "calc",
+            "magnes",
+            "phosphat",
+            "glyc",
+            "lipid",
+            "chol",
+            "thyr",
+            "acusi",
+            "osmia",
+            "geusia",
+            "algesia",
+            "esthesia",
+            "uria",
+            "emia",
+            "penia",
+            "cytosis",
+            "thermia",
+            "volemia",
+            "tension",
+            "somnia",
+            "mnesia",
+            "opia",
+            "ptosis",
+            "rrhea",
+            "rrhage",
+            "stasis",
+            "trophic",
+            "tropic",
+            "spasm",
+            "sthenia",
+            "lepsy",
+            "mania",
+            "pathy",
+            "plegia",
+            "paresis",
+            "ceph",
+            "derm",
+            "hepat",
+            "nephr",
+            "neur",
+            "gastr",
+            "enter",
+            "colit",
+            "oste",
+            "arthr",
+            "pulmon",
+            "pneum",
+            "hem",
+            "cyt",
+            "leuk",
+            "erythr",
+            "thromb",
+            "platelet",
+            "sperm",
+            "menorr",
+            "ovul",
+            "lact",
+            "hidr",
+            "sial",
+            "lacrim",
+            "rhin",
+            "ophthalm",
+            "vas",
+            "ven",
+            "arter",
+            "bili",
+            "glossi",
+            "myel",
+            "myos",
+            "myocard",
+            "stomat",
+            "esophag",
+            "pept",
+            "ton");
 
-    private MeaningGuard() {
-    }
+    private MeaningGuard() {}
 
     /** Whether two different words differ in something other than spelling. */
     static boolean differ(String a, String b) {
@@ -89,7 +177,9 @@ final class MeaningGuard {
     private static String rootOnlyIn(String word, String other) {
         String found = null;
         for (String root : ROOTS) {
-            if (root.length() >= 3 && word.contains(root) && !other.contains(root)
+            if (root.length() >= 3
+                    && word.contains(root)
+                    && !other.contains(root)
                     && (found == null || root.length() > found.length())) {
                 found = root;
             }

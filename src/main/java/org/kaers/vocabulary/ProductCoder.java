@@ -1,5 +1,7 @@
 package org.kaers.vocabulary;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -19,10 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 
 /**
@@ -47,6 +45,7 @@ public class ProductCoder {
 
     /** Advisory lock class of product creation; the second key is a bucket of the normalised name. */
     private static final int CREATE_LOCK = 4242100;
+
     private static final int LOCK_BUCKETS = 256;
     private static final int CANDIDATES = 3;
     /** Least trigram similarity of a suggestion for the review queue (an automatic merge needs the threshold). */
@@ -69,8 +68,13 @@ public class ProductCoder {
      * How a product name would be coded now: the product (null when it would be a new one or is withheld),
      * the substance, and for a NEW name the product it resembles, if any (a suggestion for review).
      */
-    public record Match(Long productId, CodingMethod method, BigDecimal score, String substance,
-            Long suggestedProductId, BigDecimal suggestedScore) {
+    public record Match(
+            Long productId,
+            CodingMethod method,
+            BigDecimal score,
+            String substance,
+            Long suggestedProductId,
+            BigDecimal suggestedScore) {
 
         Match(Long productId, CodingMethod method, BigDecimal score, String substance) {
             this(productId, method, score, substance, null, null);
@@ -193,7 +197,9 @@ public class ProductCoder {
             if (ProductNames.isPlaceholder(name)) {
                 out.put(name, new Match(null, CodingMethod.WITHHELD, null, SubstanceDetector.UNKNOWN));
             } else {
-                byNormalized.computeIfAbsent(TextNormalizer.forMatching(name), k -> new ArrayList<>()).add(name);
+                byNormalized
+                        .computeIfAbsent(TextNormalizer.forMatching(name), k -> new ArrayList<>())
+                        .add(name);
             }
         }
         if (byNormalized.isEmpty()) {
@@ -210,7 +216,8 @@ public class ProductCoder {
                 }
             }
         }
-        List<String> inexact = byNormalized.keySet().stream().filter(n -> !exact.containsKey(n) && !n.isEmpty())
+        List<String> inexact = byNormalized.keySet().stream()
+                .filter(n -> !exact.containsKey(n) && !n.isEmpty())
                 .toList();
         Map<String, List<Object[]>> candidates = candidates(c, inexact, visible);
         for (Map.Entry<String, List<String>> e : byNormalized.entrySet()) {
@@ -218,8 +225,8 @@ public class ProductCoder {
             for (String name : e.getValue()) {
                 Object[] hit = exact.get(normalized);
                 if (hit != null) {
-                    out.put(name, new Match((Long) hit[0], CodingMethod.EXACT, BigDecimal.ONE.setScale(3),
-                            (String) hit[1]));
+                    out.put(name, new Match((Long) hit[0], CodingMethod.EXACT, BigDecimal.ONE.setScale(3), (String)
+                            hit[1]));
                     continue;
                 }
                 out.put(name, fuzzy(name, normalized, candidates.getOrDefault(normalized, List.of())));
@@ -246,7 +253,12 @@ public class ProductCoder {
             }
         }
         if (suggestion != null) {
-            return new Match(null, CodingMethod.NEW, null, detected, (Long) suggestion[0],
+            return new Match(
+                    null,
+                    CodingMethod.NEW,
+                    null,
+                    detected,
+                    (Long) suggestion[0],
                     BigDecimal.valueOf((Double) suggestion[3]).setScale(3, RoundingMode.HALF_UP));
         }
         return new Match(null, CodingMethod.NEW, null, detected);
@@ -286,7 +298,8 @@ public class ProductCoder {
                 while (rs.next()) {
                     String n = rs.getString(1);
                     String alias = rs.getString(4);
-                    if (alias.equals(n) || !seen.computeIfAbsent(n, k -> new HashSet<>()).add(alias)) {
+                    if (alias.equals(n)
+                            || !seen.computeIfAbsent(n, k -> new HashSet<>()).add(alias)) {
                         continue;
                     }
                     double similarity = ProductNames.similarity(n, alias);
@@ -343,25 +356,26 @@ public class ProductCoder {
             addMissingKeys();
         } catch (RuntimeException e) {
             // The service starts while the database is unavailable: the next start adds them.
-            org.jboss.logging.Logger.getLogger(ProductCoder.class).warnf("cannot add alias keys now (%s)",
-                    e.getClass().getSimpleName());
+            org.jboss.logging.Logger.getLogger(ProductCoder.class)
+                    .warnf("cannot add alias keys now (%s)", e.getClass().getSimpleName());
         }
     }
 
     private void addMissingKeys() {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> session(c -> {
-            List<String> missing = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("""
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> session(c -> {
+                    List<String> missing = new ArrayList<>();
+                    try (PreparedStatement q = c.prepareStatement("""
                     select a.normalized from product_alias a
                     where not exists (select 1 from product_alias_key k where k.normalized = a.normalized)""");
-                    ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    missing.add(rs.getString(1));
-                }
-            }
-            insertKeys(c, missing);
-            return null;
-        }));
+                            ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            missing.add(rs.getString(1));
+                        }
+                    }
+                    insertKeys(c, missing);
+                    return null;
+                }));
     }
 
     /**
@@ -386,8 +400,8 @@ public class ProductCoder {
             lock.setArray(2, c.createArrayOf("integer", buckets.toArray()));
             lock.execute();
         }
-        try (PreparedStatement q = c.prepareStatement(
-                "select normalized, product_id from product_alias where normalized = any (?)")) {
+        try (PreparedStatement q =
+                c.prepareStatement("select normalized, product_id from product_alias where normalized = any (?)")) {
             q.setArray(1, c.createArrayOf("text", creating.keySet().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -395,7 +409,8 @@ public class ProductCoder {
                 }
             }
         }
-        List<String> fresh = creating.keySet().stream().filter(n -> !out.containsKey(n)).toList();
+        List<String> fresh =
+                creating.keySet().stream().filter(n -> !out.containsKey(n)).toList();
         if (fresh.isEmpty()) {
             return out;
         }
@@ -409,7 +424,7 @@ public class ProductCoder {
             }
         }
         try (PreparedStatement product = c.prepareStatement(
-                "insert into product (id, name, substance, curated) values (?, ?, ?, false)");
+                        "insert into product (id, name, substance, curated) values (?, ?, ?, false)");
                 PreparedStatement alias = c.prepareStatement(
                         "insert into product_alias (normalized, product_id, text, origin) values (?, ?, ?, 'REPORTED')")) {
             for (int i = 0; i < fresh.size(); i++) {

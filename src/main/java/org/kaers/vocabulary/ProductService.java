@@ -1,14 +1,12 @@
 package org.kaers.vocabulary;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
@@ -81,36 +79,46 @@ public class ProductService {
         }
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
+        List<Object[]> result = rows.setParameter("limit", page.size())
+                .setParameter("offset", page.offset())
+                .getResultList();
         return PageResponse.of(result.stream().map(this::summary).toList(), page, total);
     }
 
     @Transactional
     public ProductViews.Detail product(long id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select p.id, p.name, p.vendor, p.form, p.substance, p.curated,"
-                + " p.merged_into, " + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1")
-                .setParameter(1, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select p.id, p.name, p.vendor, p.form, p.substance, p.curated," + " p.merged_into, "
+                                + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1")
+                .setParameter(1, id)
+                .getResultList();
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("no product has the id " + id);
         }
         Object[] p = rows.get(0);
         @SuppressWarnings("unchecked")
-        List<String> aliases = em.createNativeQuery("select normalized from product_alias where product_id = ?1 order by 1")
-                .setParameter(1, id).getResultList();
+        List<String> aliases = em.createNativeQuery(
+                        "select normalized from product_alias where product_id = ?1 order by 1")
+                .setParameter(1, id)
+                .getResultList();
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("select name from product_name_coding where product_id = ?1 order by 1")
-                .setParameter(1, id).getResultList();
+        List<String> names = em.createNativeQuery(
+                        "select name from product_name_coding where product_id = ?1 order by 1")
+                .setParameter(1, id)
+                .getResultList();
         long cases = ((Number) p[7]).longValue();
         String name = (String) p[1];
         if (!disclosure.exact()) {
             // Reported names are reporters' text: shown only when enough cases use them (so are their aliases).
             @SuppressWarnings("unchecked")
-            List<String> frequent = em.createNativeQuery("""
+            List<String> frequent = em.createNativeQuery(
+                            """
                     select pc.name from product_name_coding pc where pc.product_id = ?1 and (
-                        select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id"""
-                    + disclosure.caseScope() + " where cp.name_reported = pc.name) >= ?2 order by 1")
-                    .setParameter(1, id).setParameter(2, disclosure.freeTextMinimumCases()).getResultList();
+                        select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id""" + disclosure.caseScope() + " where cp.name_reported = pc.name) >= ?2 order by 1")
+                    .setParameter(1, id)
+                    .setParameter(2, disclosure.freeTextMinimumCases())
+                    .getResultList();
             java.util.Set<String> shown = new java.util.HashSet<>();
             frequent.forEach(n -> shown.add(TextNormalizer.forMatching(n)));
             if ((Boolean) p[5]) {
@@ -121,9 +129,17 @@ public class ProductService {
             name = publicName(((Number) p[0]).longValue(), name, (Boolean) p[5], cases);
             cases = disclosure.release(cases, ((Number) p[8]).longValue());
         }
-        return new ProductViews.Detail(((Number) p[0]).longValue(), name, (String) p[2],
-                p[3] == null ? null : ProductForm.valueOf((String) p[3]), (String) p[4], (Boolean) p[5],
-                p[6] == null ? null : ((Number) p[6]).longValue(), aliases, names, cases);
+        return new ProductViews.Detail(
+                ((Number) p[0]).longValue(),
+                name,
+                (String) p[2],
+                p[3] == null ? null : ProductForm.valueOf((String) p[3]),
+                (String) p[4],
+                (Boolean) p[5],
+                p[6] == null ? null : ((Number) p[6]).longValue(),
+                aliases,
+                names,
+                cases);
     }
 
     /** Curates a product: sets its canonical fields, marks it curated and adds aliases. */
@@ -140,7 +156,8 @@ public class ProductService {
             String normalized = TextNormalizer.forMatching(aliases.get(i));
             @SuppressWarnings("unchecked")
             List<Number> owner = em.createNativeQuery("select product_id from product_alias where normalized = ?1")
-                    .setParameter(1, normalized).getResultList();
+                    .setParameter(1, normalized)
+                    .getResultList();
             if (!owner.isEmpty() && owner.get(0).longValue() != id) {
                 taken.add(Violation.body("aliases[" + i + "]", "already identifies product " + owner.get(0)));
             } else if (normalized.isEmpty()) {
@@ -150,15 +167,21 @@ public class ProductService {
         if (!taken.isEmpty()) {
             throw ApiProblem.invalid(taken);
         }
-        em.createNativeQuery("update product set name = ?1, vendor = ?2, form = ?3, substance = ?4, curated = true where id = ?5")
-                .setParameter(1, request.name().strip()).setParameter(2, request.vendor())
+        em.createNativeQuery(
+                        "update product set name = ?1, vendor = ?2, form = ?3, substance = ?4, curated = true where id = ?5")
+                .setParameter(1, request.name().strip())
+                .setParameter(2, request.vendor())
                 .setParameter(3, request.form() == null ? null : request.form().name())
-                .setParameter(4, request.substance()).setParameter(5, id).executeUpdate();
+                .setParameter(4, request.substance())
+                .setParameter(5, id)
+                .executeUpdate();
         for (String alias : aliases) {
             em.createNativeQuery("""
                     insert into product_alias (normalized, product_id, text) values (?1, ?2, ?3)
                     on conflict (normalized) do nothing""")
-                    .setParameter(1, TextNormalizer.forMatching(alias)).setParameter(2, id).setParameter(3, alias.strip())
+                    .setParameter(1, TextNormalizer.forMatching(alias))
+                    .setParameter(2, id)
+                    .setParameter(3, alias.strip())
                     .executeUpdate();
         }
         coder.addKeys(aliases.stream().map(TextNormalizer::forMatching).toList());
@@ -175,11 +198,13 @@ public class ProductService {
         }
         ProductViews.Detail source = product(id);
         if (source.mergedInto() != null) {
-            throw new ApiProblem(ProblemType.CONFLICT, "product " + id + " was already merged into " + source.mergedInto());
+            throw new ApiProblem(
+                    ProblemType.CONFLICT, "product " + id + " was already merged into " + source.mergedInto());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> target = em.createNativeQuery("select id, merged_into from product where id = ?1")
-                .setParameter(1, into).getResultList();
+                .setParameter(1, into)
+                .getResultList();
         if (target.isEmpty()) {
             throw ApiProblem.invalid(Violation.body("into", "no product has this id"));
         }
@@ -187,11 +212,19 @@ public class ProductService {
             throw ApiProblem.invalid(Violation.body("into", "names a product that was merged into another"));
         }
         em.createNativeQuery("update product_alias set product_id = ?1 where product_id = ?2")
-                .setParameter(1, into).setParameter(2, id).executeUpdate();
-        em.createNativeQuery("update product_name_coding set product_id = ?1, method = 'MANUAL', coded_at = ?3 where product_id = ?2")
-                .setParameter(1, into).setParameter(2, id).setParameter(3, Instant.now()).executeUpdate();
+                .setParameter(1, into)
+                .setParameter(2, id)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "update product_name_coding set product_id = ?1, method = 'MANUAL', coded_at = ?3 where product_id = ?2")
+                .setParameter(1, into)
+                .setParameter(2, id)
+                .setParameter(3, Instant.now())
+                .executeUpdate();
         em.createNativeQuery("update product set merged_into = ?1 where id = ?2")
-                .setParameter(1, into).setParameter(2, id).executeUpdate();
+                .setParameter(1, into)
+                .setParameter(2, id)
+                .executeUpdate();
         LOG.infof("product %d merged into %d", id, into);
         return product(into);
     }
@@ -203,14 +236,26 @@ public class ProductService {
                 where (c.method = 'FUZZY' or (c.method = 'NEW' and not p.curated)) and p.merged_into is null""";
         long total = ((Number) em.createNativeQuery("select count(*) " + queue).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
-                + casesOfProduct() + " as cases, " + keysOfProduct() + ", c.suggested_product_id, c.suggested_score " + queue
-                + " order by cases desc, c.name limit ?1 offset ?2")
-                .setParameter(1, page.size()).setParameter(2, page.offset()).getResultList();
-        return PageResponse.of(rows.stream().map(r -> new ProductViews.ReviewEntry((String) r[0],
-                CodingMethod.valueOf((String) r[1]), r[2] == null ? null : new BigDecimal(r[2].toString()),
-                summary(new Object[] {r[3], r[4], r[5], r[6], r[7], r[8]}), r[9] == null ? null : ((Number) r[9]).longValue(),
-                r[10] == null ? null : new BigDecimal(r[10].toString()))).toList(), page, total);
+        List<Object[]> rows = em.createNativeQuery(
+                        "select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
+                                + casesOfProduct() + " as cases, " + keysOfProduct()
+                                + ", c.suggested_product_id, c.suggested_score " + queue
+                                + " order by cases desc, c.name limit ?1 offset ?2")
+                .setParameter(1, page.size())
+                .setParameter(2, page.offset())
+                .getResultList();
+        return PageResponse.of(
+                rows.stream()
+                        .map(r -> new ProductViews.ReviewEntry(
+                                (String) r[0],
+                                CodingMethod.valueOf((String) r[1]),
+                                r[2] == null ? null : new BigDecimal(r[2].toString()),
+                                summary(new Object[] {r[3], r[4], r[5], r[6], r[7], r[8]}),
+                                r[9] == null ? null : ((Number) r[9]).longValue(),
+                                r[10] == null ? null : new BigDecimal(r[10].toString())))
+                        .toList(),
+                page,
+                total);
     }
 
     @Transactional
@@ -220,8 +265,10 @@ public class ProductService {
                 select s.code, s.name, s.category, count(p.id) from substance s
                 left join product p on p.substance = s.code and p.merged_into is null
                 group by s.code, s.name, s.category, s.sort_order order by s.sort_order""").getResultList();
-        return rows.stream().map(r -> new ProductViews.Substance((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue())).toList();
+        return rows.stream()
+                .map(r -> new ProductViews.Substance(
+                        (String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .toList();
     }
 
     @Transactional
@@ -234,26 +281,31 @@ public class ProductService {
         ProductViews.Summary product = null;
         if (match.productId() != null) {
             Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
-                    + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1").setParameter(1, match.productId())
+                            + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1")
+                    .setParameter(1, match.productId())
                     .getSingleResult();
             product = summary(p);
         }
-        return new ProductViews.MatchPreview(name, TextNormalizer.forMatching(name), match.substance(), match.method(),
-                product);
+        return new ProductViews.MatchPreview(
+                name, TextNormalizer.forMatching(name), match.substance(), match.method(), product);
     }
 
     /** The aliases ({@code a}, of product {@code p}) a caller without exact counts may see, as SQL. */
     private String visibleAliases() {
         return "(p.curated and a.origin = 'CURATED') or (select count(distinct v.case_id) from product_name_coding pc"
                 + " join case_product cp on cp.name_reported = pc.name join case_version v on v.id = cp.case_version_id"
-                + disclosure.caseScope() + " where pc.normalized = a.normalized) >= " + disclosure.freeTextMinimumCases();
+                + disclosure.caseScope() + " where pc.normalized = a.normalized) >= "
+                + disclosure.freeTextMinimumCases();
     }
 
     private void requireSubstance(String code) {
         long known = ((Number) em.createNativeQuery("select count(*) from substance where code = ?1")
-                .setParameter(1, code).getSingleResult()).longValue();
+                        .setParameter(1, code)
+                        .getSingleResult())
+                .longValue();
         if (known == 0) {
-            throw ApiProblem.invalid(Violation.body("substance", "no substance has this code; see GET /api/v1/substances"));
+            throw ApiProblem.invalid(
+                    Violation.body("substance", "no substance has this code; see GET /api/v1/substances"));
         }
     }
 
@@ -264,8 +316,12 @@ public class ProductService {
         if (disclosure.exact()) {
             return new ProductViews.Summary(id, (String) r[1], (String) r[2], (Boolean) r[3], cases);
         }
-        return new ProductViews.Summary(id, publicName(id, (String) r[1], (Boolean) r[3], cases), (String) r[2],
-                (Boolean) r[3], disclosure.release(cases, ((Number) r[5]).longValue()));
+        return new ProductViews.Summary(
+                id,
+                publicName(id, (String) r[1], (Boolean) r[3], cases),
+                (String) r[2],
+                (Boolean) r[3],
+                disclosure.release(cases, ((Number) r[5]).longValue()));
     }
 
     /** An uncurated product's name is a reporter's text: shown only when enough cases name the product. */

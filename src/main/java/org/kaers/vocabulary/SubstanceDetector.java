@@ -1,12 +1,11 @@
 package org.kaers.vocabulary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Detects the substance of a product from its free-text name ("MAENG DA {KROTAM}" is KRATOM) with the
@@ -42,7 +41,9 @@ public class SubstanceDetector {
     public SubstanceDetector() {
         for (VocabularyFiles.SubstanceRow row : VocabularyFiles.substances()) {
             if (!row.detectionPattern().isEmpty()) {
-                rules.add(new Rule(row.code(), Pattern.compile(row.detectionPattern(), Pattern.CASE_INSENSITIVE),
+                rules.add(new Rule(
+                        row.code(),
+                        Pattern.compile(row.detectionPattern(), Pattern.CASE_INSENSITIVE),
                         anchors(row.detectionPattern())));
             }
         }

@@ -1,5 +1,9 @@
 package org.kaers.vocabulary;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -7,12 +11,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * Codes reaction verbatims: normalise ({@link TextNormalizer#forMatching}), then an exact match on a
@@ -80,19 +78,21 @@ public class SymptomCoder {
             return Match.NONE;
         }
         double score = 1.0 - (double) bestEdits / normalized.length();
-        return new Match(bestTerm, CodingMethod.FUZZY, BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP),
-                bestText);
+        return new Match(
+                bestTerm, CodingMethod.FUZZY, BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP), bestText);
     }
 
     /** A preferred name or synonym equal to the normalised text, or NONE. */
     private Match exact(String normalized) {
         List<?> exact = em.createNativeQuery("select term_id, text from symptom_synonym where normalized = ?1")
-                .setParameter(1, normalized).getResultList();
+                .setParameter(1, normalized)
+                .getResultList();
         if (exact.isEmpty()) {
             return Match.NONE;
         }
         Object[] row = (Object[]) exact.get(0);
-        return new Match(((Number) row[0]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3), (String) row[1]);
+        return new Match(
+                ((Number) row[0]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3), (String) row[1]);
     }
 
     /**
@@ -133,16 +133,16 @@ public class SymptomCoder {
                 where not exists (select 1 from verbatim_coding c where c.verbatim = i.verbatim)
                 order by i.ord
                 on conflict (verbatim) do nothing""")
-                .setParameter(1, rows.toString()).setParameter(2, Instant.now()).executeUpdate();
+                .setParameter(1, rows.toString())
+                .setParameter(2, Instant.now())
+                .executeUpdate();
     }
 
     /** A synonym as spelling tolerance sees it. */
-    private record Candidate(long termId, String text, String normalized) {
-    }
+    private record Candidate(long termId, String text, String normalized) {}
 
     /** The synonyms by normalised length, reloaded at most every {@link #CACHE_TTL} or after a change here. */
-    private record Snapshot(java.util.Map<Integer, List<Candidate>> byLength, Instant loadedAt) {
-    }
+    private record Snapshot(java.util.Map<Integer, List<Candidate>> byLength, Instant loadedAt) {}
 
     private static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(60);
     /**
@@ -157,7 +157,8 @@ public class SymptomCoder {
     }
 
     private List<Candidate> candidates(int length) {
-        String path = (String) em.createNativeQuery("select current_setting('search_path')").getSingleResult();
+        String path = (String)
+                em.createNativeQuery("select current_setting('search_path')").getSingleResult();
         Snapshot current = snapshots.get(path);
         if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
             @SuppressWarnings("unchecked")
@@ -195,7 +196,8 @@ public class SymptomCoder {
         coded.rememberOnCommit(missing);
         @SuppressWarnings("unchecked")
         List<String> known = em.createNativeQuery("select verbatim from verbatim_coding where verbatim in (?1)")
-                .setParameter(1, List.copyOf(missing)).getResultList();
+                .setParameter(1, List.copyOf(missing))
+                .getResultList();
         missing.removeAll(new HashSet<>(known));
         if (missing.isEmpty()) {
             return;
@@ -213,7 +215,10 @@ public class SymptomCoder {
                                    where c.normalized = n.normalized and c.method = 'MANUAL' limit 1) m on true
                 left join symptom_synonym s on s.normalized = n.normalized
                 where m.term_id is not null or s.term_id is not null""")
-                .setParameter(1, json.valueToTree(new java.util.TreeSet<>(normalizedOf.values())).toString())
+                .setParameter(
+                        1,
+                        json.valueToTree(new java.util.TreeSet<>(normalizedOf.values()))
+                                .toString())
                 .getResultList();
         for (Object[] r : found) {
             String n = (String) r[0];
@@ -222,8 +227,10 @@ public class SymptomCoder {
                 manualBy.put(n, (String) r[2]);
             }
             if (r[3] != null) {
-                exact.put(n, new Match(((Number) r[3]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3),
-                        (String) r[4]));
+                exact.put(
+                        n,
+                        new Match(((Number) r[3]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3), (String)
+                                r[4]));
             }
         }
         ArrayNode rows = json.createArrayNode();
@@ -234,8 +241,13 @@ public class SymptomCoder {
                 m = normalized.isEmpty() ? Match.NONE : exact.get(normalized);
                 m = m != null ? m : tolerant(normalized);
             }
-            rows.addObject().put("verbatim", verbatim).put("normalized", normalized).put("term_id", m.termId())
-                    .put("method", m.method().name()).put("score", m.score()).put("matched", m.matchedSynonym())
+            rows.addObject()
+                    .put("verbatim", verbatim)
+                    .put("normalized", normalized)
+                    .put("term_id", m.termId())
+                    .put("method", m.method().name())
+                    .put("score", m.score())
+                    .put("matched", m.matchedSynonym())
                     .put("coded_by", codedBy);
         });
         em.createNativeQuery("""
@@ -246,6 +258,8 @@ public class SymptomCoder {
                      with ordinality as t(verbatim, normalized, term_id, method, score, matched, coded_by, ord)
                 order by t.ord
                 on conflict (verbatim) do nothing""")
-                .setParameter(1, rows.toString()).setParameter(2, Instant.now()).executeUpdate();
+                .setParameter(1, rows.toString())
+                .setParameter(2, Instant.now())
+                .executeUpdate();
     }
 }

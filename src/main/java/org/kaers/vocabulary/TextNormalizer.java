@@ -23,31 +23,43 @@ public final class TextNormalizer {
 
     /** British fragment -> American fragment, applied in order to each word. */
     private static final String[][] SPELLING = {
-            {"oea", "ea"}, // diarrhoea, dyspnoea, apnoea, amenorrhoea, gonorrhoea
-            {"haem", "hem"}, // haemorrhage, haematemesis, haemoglobin
-            {"anaem", "anem"}, // anaemia
-            {"aemia", "emia"}, // leukaemia, hypoglycaemia, hyperkalaemia
-            {"paed", "ped"}, // paediatric
-            {"aesth", "esth"}, // paraesthesia, anaesthesia
-            {"faec", "fec"}, // faeces, faecal
-            {"caes", "ces"}, // caesarean
-            {"gynaec", "gynec"},
-            {"oesoph", "esoph"}, {"oedem", "edem"}, {"oestr", "estr"}, {"foet", "fet"},
-            {"isation", "ization"},
-            {"tumour", "tumor"}, {"behaviour", "behavior"}, {"colour", "color"}, {"odour", "odor"},
-            {"centre", "center"}, {"litre", "liter"}, {"ischaem", "ischem"}, {"coeliac", "celiac"},
+        {"oea", "ea"}, // diarrhoea, dyspnoea, apnoea, amenorrhoea, gonorrhoea
+        {"haem", "hem"}, // haemorrhage, haematemesis, haemoglobin
+        {"anaem", "anem"}, // anaemia
+        {"aemia", "emia"}, // leukaemia, hypoglycaemia, hyperkalaemia
+        {"paed", "ped"}, // paediatric
+        {"aesth", "esth"}, // paraesthesia, anaesthesia
+        {"faec", "fec"}, // faeces, faecal
+        {"caes", "ces"}, // caesarean
+        {"gynaec", "gynec"},
+        {"oesoph", "esoph"},
+        {"oedem", "edem"},
+        {"oestr", "estr"},
+        {"foet", "fet"},
+        {"isation", "ization"},
+        {"tumour", "tumor"},
+        {"behaviour", "behavior"},
+        {"colour", "color"},
+        {"odour", "odor"},
+        {"centre", "center"},
+        {"litre", "liter"},
+        {"ischaem", "ischem"},
+        {"coeliac", "celiac"},
     };
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     public static String basic(String text) {
         if (text == null) {
             return "";
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        String unaccented = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
-        return NOT_ALNUM.matcher(unaccented.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String unaccented =
+                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_ALNUM
+                .matcher(unaccented.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     public static String forMatching(String text) {
@@ -77,7 +89,10 @@ public final class TextNormalizer {
     }
 
     private static String singular(String word) {
-        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
+        if (word.length() > 3
+                && word.endsWith("s")
+                && !word.endsWith("ss")
+                && !word.endsWith("us")
                 && !word.endsWith("is")) {
             return word.substring(0, word.length() - 1);
         }

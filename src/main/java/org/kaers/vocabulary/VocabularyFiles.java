@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,23 +26,23 @@ public final class VocabularyFiles {
     public static final String PROTECTED_WORDS = "vocabulary/protected_words.txt";
 
     /** One curated symptom term: code, preferred name, organ class and synonyms. */
-    public record TermRow(String code, String preferredName, String organClass, List<String> synonyms) {
-    }
+    public record TermRow(String code, String preferredName, String organClass, List<String> synonyms) {}
 
     /**
      * One substance with the regular expression (alternatives joined by |) that detects it in a product
      * name in {@link TextNormalizer#basic} form; empty for OTHER and UNKNOWN.
      */
-    public record SubstanceRow(String code, String name, String category, String detectionPattern) {
-    }
+    public record SubstanceRow(String code, String name, String category, String detectionPattern) {}
 
-    private VocabularyFiles() {
-    }
+    private VocabularyFiles() {}
 
     public static List<TermRow> terms() {
         List<TermRow> rows = new ArrayList<>();
         for (CSVRecord r : read(TERMS)) {
-            rows.add(new TermRow(r.get("code").strip(), r.get("preferred_name").strip(), r.get("organ_class").strip(),
+            rows.add(new TermRow(
+                    r.get("code").strip(),
+                    r.get("preferred_name").strip(),
+                    r.get("organ_class").strip(),
                     split(r.get("synonyms"))));
         }
         return rows;
@@ -52,21 +51,27 @@ public final class VocabularyFiles {
     public static List<SubstanceRow> substances() {
         List<SubstanceRow> rows = new ArrayList<>();
         for (CSVRecord r : read(SUBSTANCES)) {
-            rows.add(new SubstanceRow(r.get("code").strip(), r.get("name").strip(), r.get("category").strip(),
+            rows.add(new SubstanceRow(
+                    r.get("code").strip(),
+                    r.get("name").strip(),
+                    r.get("category").strip(),
                     r.get("detection_pattern").strip()));
         }
         return rows;
     }
 
     /** One curated canonical product with its aliases. */
-    public record ProductRow(String name, String vendor, String form, String substance, List<String> aliases) {
-    }
+    public record ProductRow(String name, String vendor, String form, String substance, List<String> aliases) {}
 
     public static List<ProductRow> products() {
         List<ProductRow> rows = new ArrayList<>();
         for (CSVRecord r : read(PRODUCTS)) {
-            rows.add(new ProductRow(r.get("name").strip(), blankToNull(r.get("vendor")), blankToNull(r.get("form")),
-                    r.get("substance").strip(), split(r.get("aliases"))));
+            rows.add(new ProductRow(
+                    r.get("name").strip(),
+                    blankToNull(r.get("vendor")),
+                    blankToNull(r.get("form")),
+                    r.get("substance").strip(),
+                    split(r.get("aliases"))));
         }
         return rows;
     }
@@ -78,8 +83,11 @@ public final class VocabularyFiles {
     /** Words that spelling tolerance never bends (see the file's header). */
     public static java.util.Set<String> protectedWords() {
         try (InputStream in = open(PROTECTED_WORDS)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(TextNormalizer::forMatching)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(TextNormalizer::forMatching)
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,12 +111,20 @@ public final class VocabularyFiles {
         if (pipeSeparated == null || pipeSeparated.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(pipeSeparated.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(pipeSeparated.split("\\|"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<CSVRecord> read(String file) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false)
-                .setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(false)
+                .setIgnoreEmptyLines(true)
+                .get();
         try (Reader reader = new InputStreamReader(open(file), StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             return parser.getRecords();

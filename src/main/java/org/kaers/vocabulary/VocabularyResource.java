@@ -1,11 +1,8 @@
 package org.kaers.vocabulary;
 
-import java.util.List;
-import java.util.Set;
-
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kaers.security.Roles;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
+import org.kaers.security.Roles;
 
 /** Symptom vocabulary and coding of reaction verbatims. */
 @Path("/api/v1/vocabulary")
@@ -50,18 +48,36 @@ public class VocabularyResource {
 
     @GET
     @Path("/terms")
-    @Operation(operationId = "searchTerms", summary = "Search symptom terms",
+    @Operation(
+            operationId = "searchTerms",
+            summary = "Search symptom terms",
             description = "Ranked by the best name of each term: exact match after normalisation (1), prefix (0.9), "
                     + "else trigram similarity. Without q: all terms by name.")
     @Parameters({
-            @Parameter(name = "q", in = ParameterIn.QUERY, description = "Text to look for.", example = "fits",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
-            @Parameter(name = "organClass", in = ParameterIn.QUERY, example = "NERVOUS_SYSTEM",
-                    schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+        @Parameter(
+                name = "q",
+                in = ParameterIn.QUERY,
+                description = "Text to look for.",
+                example = "fits",
+                schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
+        @Parameter(
+                name = "organClass",
+                in = ParameterIn.QUERY,
+                example = "NERVOUS_SYSTEM",
+                schema = @Schema(type = SchemaType.STRING)),
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    })
     @APIResponse(responseCode = "200", description = "Matching terms, best first.")
-    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value.",
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public PageResponse<VocabularyViews.TermHit> search(@Context UriInfo uri) {
@@ -76,9 +92,16 @@ public class VocabularyResource {
     @GET
     @Path("/terms/{code}")
     @Operation(operationId = "getTerm", summary = "Read a symptom term with its synonyms")
-    @APIResponse(responseCode = "200", description = "The term.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.Term.class)))
-    @APIResponse(responseCode = "404", description = "No such term.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The term.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VocabularyViews.Term.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such term.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public VocabularyViews.Term term(@Parameter(example = "KT0031") @PathParam("code") String code) {
@@ -88,31 +111,56 @@ public class VocabularyResource {
     @POST
     @Path("/terms")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "addTerm", summary = "Add an uncurated term",
-            description = "For a term that reporters or public data use and the curated list lacks (for example a "
-                    + "MedDRA name we did not curate). It gets a KU code; uncoded verbatims that its names match exactly are coded to it.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = VocabularyViews.NewTerm.class),
-            examples = @ExampleObject(name = "new term", value = """
+    @Operation(
+            operationId = "addTerm",
+            summary = "Add an uncurated term",
+            description =
+                    "For a term that reporters or public data use and the curated list lacks (for example a "
+                            + "MedDRA name we did not curate). It gets a KU code; uncoded verbatims that its names match exactly are coded to it.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VocabularyViews.NewTerm.class),
+                            examples = @ExampleObject(name = "new term", value = """
                     {"preferredName": "SEROTONIN SYNDROME", "organClass": "NERVOUS_SYSTEM", "synonyms": ["serotonin toxicity"]}""")))
-    @APIResponse(responseCode = "201", description = "The new term.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.Term.class)))
-    @APIResponse(responseCode = "400", description = "Invalid, or a name already belongs to a term.",
+    @APIResponse(
+            responseCode = "201",
+            description = "The new term.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VocabularyViews.Term.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid, or a name already belongs to a term.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public Response addTerm(@Valid @NotNull VocabularyViews.NewTerm request, @Context UriInfo uri) {
         VocabularyViews.Term term = service.addTerm(request);
         String location = urls.of(jakarta.ws.rs.core.UriBuilder.fromPath("/api/v1/vocabulary/terms/{code}")
-                .build(term.code()).toString());
-        return Response.status(Response.Status.CREATED).header("Location", location).entity(term).build();
+                .build(term.code())
+                .toString());
+        return Response.status(Response.Status.CREATED)
+                .header("Location", location)
+                .entity(term)
+                .build();
     }
 
     @GET
     @Path("/organ-classes")
     @Operation(operationId = "listOrganClasses", summary = "List organ-system classes with their term counts")
-    @APIResponse(responseCode = "200", description = "All organ classes.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = VocabularyViews.OrganClass.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "All organ classes.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = VocabularyViews.OrganClass.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public List<VocabularyViews.OrganClass> organClasses() {
         return service.organClasses();
@@ -120,13 +168,24 @@ public class VocabularyResource {
 
     @GET
     @Path("/coding-queue")
-    @Operation(operationId = "codingQueue", summary = "The coding queue",
+    @Operation(
+            operationId = "codingQueue",
+            summary = "The coding queue",
             description = "Normalised verbatims that no term matched, most cases first, with their spellings.")
     @Parameters({
-            @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-            @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))})
+        @Parameter(
+                name = "page",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
+        @Parameter(
+                name = "size",
+                in = ParameterIn.QUERY,
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    })
     @APIResponse(responseCode = "200", description = "A page of the queue.")
-    @APIResponse(responseCode = "400", description = "Invalid paging.",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Context UriInfo uri) {
@@ -136,16 +195,29 @@ public class VocabularyResource {
     @POST
     @Path("/codings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "codeVerbatim", summary = "Code a verbatim by hand",
+    @Operation(
+            operationId = "codeVerbatim",
+            summary = "Code a verbatim by hand",
             description = "Applies to every verbatim with the same normalised form, in every case, past and future, "
                     + "in one transaction; recorded in the coding audit with who and when.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = VocabularyViews.ManualCoding.class),
-            examples = @ExampleObject(name = "manual", value = """
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VocabularyViews.ManualCoding.class),
+                            examples = @ExampleObject(name = "manual", value = """
                     {"verbatim": "felt weird", "termCode": "KT0040", "codedBy": "reviewer@poison-centre.example"}""")))
-    @APIResponse(responseCode = "200", description = "What changed.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.ManualCodingResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request or unknown term code.",
+    @APIResponse(
+            responseCode = "200",
+            description = "What changed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VocabularyViews.ManualCodingResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request or unknown term code.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     public VocabularyViews.ManualCodingResult code(@Valid @NotNull VocabularyViews.ManualCoding request) {
@@ -154,13 +226,26 @@ public class VocabularyResource {
 
     @GET
     @Path("/coding-preview")
-    @Operation(operationId = "previewCoding", summary = "How a text would be coded",
+    @Operation(
+            operationId = "previewCoding",
+            summary = "How a text would be coded",
             description = "Runs the automatic coder on a text without storing anything.")
-    @Parameter(name = "text", in = ParameterIn.QUERY, required = true, example = "fits",
+    @Parameter(
+            name = "text",
+            in = ParameterIn.QUERY,
+            required = true,
+            example = "fits",
             schema = @Schema(type = SchemaType.STRING, maxLength = 500))
-    @APIResponse(responseCode = "200", description = "The coding the text would get.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VocabularyViews.CodingPreview.class)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid text.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The coding the text would get.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VocabularyViews.CodingPreview.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid text.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
     public VocabularyViews.CodingPreview preview(@Context UriInfo uri) {

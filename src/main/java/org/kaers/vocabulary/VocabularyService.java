@@ -1,5 +1,8 @@
 package org.kaers.vocabulary;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -9,11 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
@@ -43,20 +41,23 @@ public class VocabularyService {
                     case when :q = '' then 1.0 when s.normalized = :q then 1.0 when s.normalized like :prefix then 0.9
                          else similarity(s.normalized, :q) end as score
                 from symptom_synonym s join symptom_term t on t.id = s.term_id
-                where (:q = '' and s.preferred or :q <> '' and (s.normalized % :q or s.normalized like :like))""" + filter
-                + " order by t.id, score desc, s.preferred desc, s.text";
+                where (:q = '' and s.preferred or :q <> '' and (s.normalized % :q or s.normalized like :like))""" + filter + " order by t.id, score desc, s.preferred desc, s.text";
         var count = em.createNativeQuery("select count(*) from (" + ranked + ") x");
         var rows = em.createNativeQuery("select * from (" + ranked + ") x order by score desc, preferred_name"
                 + " limit :limit offset :offset");
         for (var query : List.of(count, rows)) {
-            query.setParameter("q", normalized).setParameter("prefix", normalized + "%").setParameter("like", "%" + normalized + "%");
+            query.setParameter("q", normalized)
+                    .setParameter("prefix", normalized + "%")
+                    .setParameter("like", "%" + normalized + "%");
             if (organClass != null) {
                 query.setParameter("organClass", organClass);
             }
         }
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
+        List<Object[]> result = rows.setParameter("limit", page.size())
+                .setParameter("offset", page.offset())
+                .getResultList();
         return PageResponse.of(result.stream().map(VocabularyService::hit).toList(), page, total);
     }
 
@@ -73,9 +74,10 @@ public class VocabularyService {
         @SuppressWarnings("unchecked")
         List<String> synonyms = em.createNativeQuery("""
                 select text from symptom_synonym where term_id = ?1 and not preferred order by text""")
-                .setParameter(1, ((Number) t[0]).longValue()).getResultList();
-        return new VocabularyViews.Term((String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], (String) t[5],
-                synonyms);
+                .setParameter(1, ((Number) t[0]).longValue())
+                .getResultList();
+        return new VocabularyViews.Term(
+                (String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], (String) t[5], synonyms);
     }
 
     @Transactional
@@ -84,8 +86,9 @@ public class VocabularyService {
         List<Object[]> rows = em.createNativeQuery("""
                 select o.code, o.name, count(t.id) from organ_class o left join symptom_term t on t.organ_class = o.code
                 group by o.code, o.name, o.sort_order order by o.sort_order""").getResultList();
-        return rows.stream().map(r -> new VocabularyViews.OrganClass((String) r[0], (String) r[1],
-                ((Number) r[2]).longValue())).toList();
+        return rows.stream()
+                .map(r -> new VocabularyViews.OrganClass((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+                .toList();
     }
 
     /** Adds a term the curated list lacks, as uncurated, with code KU + a sequence number. */
@@ -94,7 +97,9 @@ public class VocabularyService {
         String organClass = request.organClass() == null ? "UNCLASSIFIED" : request.organClass();
         requireOrganClass(organClass);
         Map<String, String> names = new LinkedHashMap<>();
-        names.put(TextNormalizer.forMatching(request.preferredName()), request.preferredName().strip());
+        names.put(
+                TextNormalizer.forMatching(request.preferredName()),
+                request.preferredName().strip());
         if (request.synonyms() != null) {
             request.synonyms().forEach(s -> names.putIfAbsent(TextNormalizer.forMatching(s), s.strip()));
         }
@@ -106,30 +111,40 @@ public class VocabularyService {
                 continue;
             }
             @SuppressWarnings("unchecked")
-            List<String> owner = em.createNativeQuery("""
-                    select t.code from symptom_synonym s join symptom_term t on t.id = s.term_id where s.normalized = ?1""")
-                    .setParameter(1, normalized).getResultList();
+            List<String> owner =
+                    em.createNativeQuery("""
+                    select t.code from symptom_synonym s join symptom_term t on t.id = s.term_id where s.normalized = ?1""").setParameter(1, normalized).getResultList();
             if (!owner.isEmpty()) {
-                taken.add(Violation.body(normalized.equals(preferredKey) ? "preferredName" : "synonyms",
+                taken.add(Violation.body(
+                        normalized.equals(preferredKey) ? "preferredName" : "synonyms",
                         "'" + names.get(normalized) + "' already names term " + owner.get(0)));
             }
         }
         if (!taken.isEmpty()) {
             throw ApiProblem.invalid(taken);
         }
-        long seq = ((Number) em.createNativeQuery("select nextval('uncurated_term_code_seq')").getSingleResult())
+        long seq = ((Number) em.createNativeQuery("select nextval('uncurated_term_code_seq')")
+                        .getSingleResult())
                 .longValue();
         String code = "KU%06d".formatted(seq);
         long id = ((Number) em.createNativeQuery("""
                 insert into symptom_term (code, preferred_name, organ_class, curated, external_code)
-                values (?1, ?2, ?3, false, ?4) returning id""").setParameter(1, code)
-                .setParameter(2, request.preferredName().strip()).setParameter(3, organClass)
-                .setParameter(4, request.externalCode()).getSingleResult()).longValue();
+                values (?1, ?2, ?3, false, ?4) returning id""")
+                        .setParameter(1, code)
+                        .setParameter(2, request.preferredName().strip())
+                        .setParameter(3, organClass)
+                        .setParameter(4, request.externalCode())
+                        .getSingleResult())
+                .longValue();
         boolean first = true;
         for (Map.Entry<String, String> name : names.entrySet()) {
-            em.createNativeQuery("insert into symptom_synonym (normalized, term_id, text, preferred) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, name.getKey()).setParameter(2, id).setParameter(3, name.getValue())
-                    .setParameter(4, first).executeUpdate();
+            em.createNativeQuery(
+                            "insert into symptom_synonym (normalized, term_id, text, preferred) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, name.getKey())
+                    .setParameter(2, id)
+                    .setParameter(3, name.getValue())
+                    .setParameter(4, first)
+                    .executeUpdate();
             first = false;
         }
         // Verbatims waiting in the queue that the new names match exactly are coded now.
@@ -137,7 +152,9 @@ public class VocabularyService {
                 update verbatim_coding c set term_id = ?1, method = 'EXACT', score = 1, matched_synonym = s.text,
                     coded_at = ?2
                 from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""")
-                .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, Instant.now())
+                .executeUpdate();
         coder.invalidate();
         LOG.infof("uncurated term %s added", code);
         return term(code);
@@ -151,13 +168,21 @@ public class VocabularyService {
                 join case_reaction r on r.verbatim = c.verbatim
                 join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
                 where c.method = 'UNCODED' group by c.normalized""";
-        long total = ((Number) em.createNativeQuery("select count(*) from (" + grouped + ") x").getSingleResult())
+        long total = ((Number) em.createNativeQuery("select count(*) from (" + grouped + ") x")
+                        .getSingleResult())
                 .longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(grouped + " order by cases desc, c.normalized limit ?1 offset ?2")
-                .setParameter(1, page.size()).setParameter(2, page.offset()).getResultList();
-        return PageResponse.of(rows.stream().map(r -> new VocabularyViews.QueueEntry((String) r[0],
-                Arrays.asList((String[]) r[1]), ((Number) r[2]).longValue())).toList(), page, total);
+                .setParameter(1, page.size())
+                .setParameter(2, page.offset())
+                .getResultList();
+        return PageResponse.of(
+                rows.stream()
+                        .map(r -> new VocabularyViews.QueueEntry(
+                                (String) r[0], Arrays.asList((String[]) r[1]), ((Number) r[2]).longValue()))
+                        .toList(),
+                page,
+                total);
     }
 
     /**
@@ -171,43 +196,56 @@ public class VocabularyService {
             throw ApiProblem.invalid(Violation.body("verbatim", "must contain a letter or digit"));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> term = em.createNativeQuery("""
-                select id, code, preferred_name, organ_class, curated from symptom_term where code = ?1""")
-                .setParameter(1, request.termCode()).getResultList();
+        List<Object[]> term =
+                em.createNativeQuery("""
+                select id, code, preferred_name, organ_class, curated from symptom_term where code = ?1""").setParameter(1, request.termCode()).getResultList();
         if (term.isEmpty()) {
             throw ApiProblem.invalid(Violation.body("termCode", "no symptom term has this code"));
         }
         long termId = ((Number) term.get(0)[0]).longValue();
         long known = ((Number) em.createNativeQuery("select count(*) from verbatim_coding where normalized = ?1")
-                .setParameter(1, normalized).getSingleResult()).longValue();
+                        .setParameter(1, normalized)
+                        .getSingleResult())
+                .longValue();
         if (known == 0) {
             coder.ensureCoded(List.of(request.verbatim())); // coded ahead of any case: keep the decision
         }
         @SuppressWarnings("unchecked")
-        List<Number> previous = em.createNativeQuery("""
-                select distinct term_id from verbatim_coding where normalized = ?1 and term_id is not null""")
-                .setParameter(1, normalized).getResultList();
+        List<Number> previous =
+                em.createNativeQuery("""
+                select distinct term_id from verbatim_coding where normalized = ?1 and term_id is not null""").setParameter(1, normalized).getResultList();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int verbatims = em.createNativeQuery("""
                 update verbatim_coding set term_id = ?1, method = 'MANUAL', score = null, matched_synonym = null,
                     coded_by = ?2, coded_at = ?3 where normalized = ?4""")
-                .setParameter(1, termId).setParameter(2, request.codedBy()).setParameter(3, now)
-                .setParameter(4, normalized).executeUpdate();
+                .setParameter(1, termId)
+                .setParameter(2, request.codedBy())
+                .setParameter(3, now)
+                .setParameter(4, normalized)
+                .executeUpdate();
         long cases = ((Number) em.createNativeQuery("""
                 select count(distinct v.case_id) from verbatim_coding c
                 join case_reaction r on r.verbatim = c.verbatim
                 join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
-                where c.normalized = ?1""").setParameter(1, normalized).getSingleResult()).longValue();
+                where c.normalized = ?1""")
+                        .setParameter(1, normalized)
+                        .getSingleResult())
+                .longValue();
         em.createNativeQuery("""
                 insert into coding_audit (normalized, old_term_id, new_term_id, verbatims, actor, at, comment)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, normalized).setParameter(2, previous.size() == 1 ? previous.get(0).longValue() : null)
-                .setParameter(3, termId).setParameter(4, verbatims).setParameter(5, request.codedBy())
-                .setParameter(6, now).setParameter(7, request.comment()).executeUpdate();
+                .setParameter(1, normalized)
+                .setParameter(2, previous.size() == 1 ? previous.get(0).longValue() : null)
+                .setParameter(3, termId)
+                .setParameter(4, verbatims)
+                .setParameter(5, request.codedBy())
+                .setParameter(6, now)
+                .setParameter(7, request.comment())
+                .executeUpdate();
         LOG.infof("manual coding to %s applied to %d verbatims", request.termCode(), verbatims);
         Object[] t = term.get(0);
-        VocabularyViews.TermHit hit = new VocabularyViews.TermHit((String) t[1], (String) t[2], (String) t[3],
-                (Boolean) t[4], null, null);
+        VocabularyViews.TermHit hit =
+                new VocabularyViews.TermHit((String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], null, null);
         return new VocabularyViews.ManualCodingResult(normalized, hit, verbatims, cases, request.codedBy(), now);
     }
 
@@ -216,25 +254,34 @@ public class VocabularyService {
         SymptomCoder.Match match = coder.match(text);
         VocabularyViews.TermHit hit = null;
         if (match.termId() != null) {
-            Object[] t = (Object[]) em.createNativeQuery("""
-                    select code, preferred_name, organ_class, curated from symptom_term where id = ?1""")
-                    .setParameter(1, match.termId()).getSingleResult();
-            hit = new VocabularyViews.TermHit((String) t[0], (String) t[1], (String) t[2], (Boolean) t[3],
-                    match.matchedSynonym(), match.score());
+            Object[] t = (Object[])
+                    em.createNativeQuery("""
+                    select code, preferred_name, organ_class, curated from symptom_term where id = ?1""").setParameter(1, match.termId()).getSingleResult();
+            hit = new VocabularyViews.TermHit(
+                    (String) t[0], (String) t[1], (String) t[2], (Boolean) t[3], match.matchedSynonym(), match.score());
         }
         return new VocabularyViews.CodingPreview(text, TextNormalizer.forMatching(text), hit, match.method());
     }
 
     void requireOrganClass(String organClass) {
         long known = ((Number) em.createNativeQuery("select count(*) from organ_class where code = ?1")
-                .setParameter(1, organClass).getSingleResult()).longValue();
+                        .setParameter(1, organClass)
+                        .getSingleResult())
+                .longValue();
         if (known == 0) {
             throw ApiProblem.invalid(Violation.body("organClass", "no organ class has this code"));
         }
     }
 
     private static VocabularyViews.TermHit hit(Object[] r) {
-        return new VocabularyViews.TermHit((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], (String) r[4],
-                new BigDecimal(r[5].toString()).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros());
+        return new VocabularyViews.TermHit(
+                (String) r[0],
+                (String) r[1],
+                (String) r[2],
+                (Boolean) r[3],
+                (String) r[4],
+                new BigDecimal(r[5].toString())
+                        .setScale(3, RoundingMode.HALF_UP)
+                        .stripTrailingZeros());
     }
 }

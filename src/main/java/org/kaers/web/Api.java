@@ -1,5 +1,12 @@
 package org.kaers.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.RequestScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,18 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.RequestScoped;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.kaers.security.PageCalls;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.net.SocketAddress;
 
 /**
  * The service's own API, called over the loopback connection the page request came in on, with the signed-in
@@ -33,10 +29,11 @@ import io.vertx.core.net.SocketAddress;
 @RequestScoped
 class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     /** An API answer: status, headers, and the JSON body as maps and lists (empty map when none or not JSON). */
     record Answer(int status, Map<String, List<String>> headers, Map<String, Object> body, String text) {
@@ -45,8 +42,10 @@ class Api {
         }
 
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
 
         /** The violations of a problem+json answer by field, in order. */
@@ -119,7 +118,9 @@ class Api {
         StringBuilder out = new StringBuilder();
         params.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
-                out.append(out.isEmpty() ? '?' : '&').append(name).append('=')
+                out.append(out.isEmpty() ? '?' : '&')
+                        .append(name)
+                        .append('=')
                         .append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
             }
         });
@@ -133,7 +134,8 @@ class Api {
             host = "[" + host + "]";
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + local.port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
         String authorization = authorization();
         if (authorization != null) {
             builder.header("Authorization", authorization);
@@ -151,8 +153,11 @@ class Api {
             }
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            Map<String, Object> parsed = type.contains("json") && !response.body().isBlank()
-                    && response.body().strip().startsWith("{") ? json.readValue(response.body(), MAP) : Map.of();
+            Map<String, Object> parsed = type.contains("json")
+                            && !response.body().isBlank()
+                            && response.body().strip().startsWith("{")
+                    ? json.readValue(response.body(), MAP)
+                    : Map.of();
             return new Answer(response.statusCode(), response.headers().map(), parsed, response.body());
         } catch (IOException e) {
             throw new IllegalStateException("the service's API did not answer", e);

@@ -1,11 +1,8 @@
 package org.kaers.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import java.net.URI;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -19,12 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.kaers.report.NullificationReason;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * The case list with its filters; the case view with every version (reporters see their own cases), what changed
@@ -44,9 +40,14 @@ public class CasePages {
     private final Template summary;
     private final Template causality;
 
-    CasePages(Api api, @Location("cases.html") Template cases, @Location("case.html") Template caseView,
-            @Location("refused.html") Template refused, @Location("case-diff.html") Template diff,
-            @Location("case-summary.html") Template summary, @Location("causality.html") Template causality) {
+    CasePages(
+            Api api,
+            @Location("cases.html") Template cases,
+            @Location("case.html") Template caseView,
+            @Location("refused.html") Template refused,
+            @Location("case-diff.html") Template diff,
+            @Location("case-summary.html") Template summary,
+            @Location("causality.html") Template causality) {
         this.causality = causality;
         this.api = api;
         this.cases = cases;
@@ -57,8 +58,11 @@ public class CasePages {
     }
 
     @GET
-    public Response list(@QueryParam("serious") String serious, @QueryParam("product") String product,
-            @QueryParam("reaction") String reaction, @QueryParam("status") String status,
+    public Response list(
+            @QueryParam("serious") String serious,
+            @QueryParam("product") String product,
+            @QueryParam("reaction") String reaction,
+            @QueryParam("status") String status,
             @QueryParam("page") String page) {
         if (api.user() == null) {
             return Pages.signIn();
@@ -72,48 +76,77 @@ public class CasePages {
         filters.put("size", "20");
         Api.Answer answer = api.get("/api/v1/reports" + Api.query(filters), Map.of());
         filters.remove("size");
-        return Response.status(answer.ok() ? 200 : answer.status()).entity(cases.data("nav", Nav.of(api))
-                .data("filters", filters).data("result", answer.ok() ? answer.body() : null)
-                .data("problems", answer.violations()).data("message", answer.ok() ? null : answer.detail())
-                .render()).build();
+        return Response.status(answer.ok() ? 200 : answer.status())
+                .entity(cases.data("nav", Nav.of(api))
+                        .data("filters", filters)
+                        .data("result", answer.ok() ? answer.body() : null)
+                        .data("problems", answer.violations())
+                        .data("message", answer.ok() ? null : answer.detail())
+                        .render())
+                .build();
     }
 
     @GET
     @Path("{caseNumber}")
     @SuppressWarnings("unchecked")
-    public Response view(@PathParam("caseNumber") String caseNumber, @QueryParam("version") String version,
-            @QueryParam("stored") String stored, @QueryParam("nullified") String nullified) {
+    public Response view(
+            @PathParam("caseNumber") String caseNumber,
+            @QueryParam("version") String version,
+            @QueryParam("stored") String stored,
+            @QueryParam("nullified") String nullified) {
         if (api.user() == null) {
             return Pages.signIn();
         }
         return render(200, caseNumber, version, stored, nullified != null, null, Map.of(), Map.of());
     }
 
-    private Response render(int status, String caseNumber, String version, String stored, boolean nullified,
-            String nullifyError, Map<String, String> nullifyProblems, Map<String, String> typed) {
+    private Response render(
+            int status,
+            String caseNumber,
+            String version,
+            String stored,
+            boolean nullified,
+            String nullifyError,
+            Map<String, String> nullifyProblems,
+            Map<String, String> typed) {
         String base = "/api/v1/reports/" + safe(caseNumber);
-        Api.Answer latest = api.get(version == null || version.isBlank() ? base
-                : base + "/versions/" + version.replaceAll("[^0-9]", ""), Map.of());
+        Api.Answer latest = api.get(
+                version == null || version.isBlank() ? base : base + "/versions/" + version.replaceAll("[^0-9]", ""),
+                Map.of());
         if (!latest.ok()) {
             return refusal(refused, api, latest);
         }
         Api.Answer history = api.get(base + "/versions", Map.of());
         Map<String, Object> report = (Map<String, Object>) latest.body().get("report");
         List<ReportForm.SectionView> sections = ReportForm.view(ReportForm.fromJson(report), Map.of());
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(caseView.data("nav", Nav.of(api))
-                .data("view", latest.body()).data("sections", sections).data("derived", latest.body().get("derived"))
-                .data("versions", history.ok() ? parse(history.text()) : List.of()).data("stored", stored)
-                .data("nullified", nullified).data("diffFrom", ((Number) latest.body().get("latestVersion")).intValue() - 1).data("reasons", java.util.Arrays.stream(NullificationReason.values()).map(Enum::name).toList())
-                .data("nullifyError", nullifyError).data("nullifyProblems", nullifyProblems).data("typed", typed)
-                .render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(caseView.data("nav", Nav.of(api))
+                        .data("view", latest.body())
+                        .data("sections", sections)
+                        .data("derived", latest.body().get("derived"))
+                        .data("versions", history.ok() ? parse(history.text()) : List.of())
+                        .data("stored", stored)
+                        .data("nullified", nullified)
+                        .data("diffFrom", ((Number) latest.body().get("latestVersion")).intValue() - 1)
+                        .data(
+                                "reasons",
+                                java.util.Arrays.stream(NullificationReason.values())
+                                        .map(Enum::name)
+                                        .toList())
+                        .data("nullifyError", nullifyError)
+                        .data("nullifyProblems", nullifyProblems)
+                        .data("typed", typed)
+                        .render())
+                .build();
     }
 
     /** What changed between two versions the user picks (default: the one before the latest, and the latest). */
     @GET
     @Path("{caseNumber}/diff")
     @SuppressWarnings("unchecked")
-    public Response diff(@PathParam("caseNumber") String caseNumber, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response diff(
+            @PathParam("caseNumber") String caseNumber, @QueryParam("from") String from, @QueryParam("to") String to) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -133,13 +166,21 @@ public class CasePages {
         Map<String, Object> left = (Map<String, Object>) a.body().get("report");
         Map<String, Object> right = (Map<String, Object>) b.body().get("report");
         List<VersionDiff.Change> changes = VersionDiff.between(left, right);
-        List<VersionDiff.Change> derived = VersionDiff.between((Map<String, Object>) a.body().get("derived"),
-                (Map<String, Object>) b.body().get("derived"));
+        List<VersionDiff.Change> derived =
+                VersionDiff.between((Map<String, Object>) a.body().get("derived"), (Map<String, Object>)
+                        b.body().get("derived"));
         Api.Answer history = api.get(base + "/versions", Map.of());
-        return Response.ok(diff.data("nav", Nav.of(api)).data("caseNumber", safe(caseNumber))
-                .data("from", before).data("to", after).data("older", a.body()).data("newer", b.body())
-                .data("changes", changes).data("derivedChanges", derived)
-                .data("versions", history.ok() ? parse(history.text()) : List.of()).render()).build();
+        return Response.ok(diff.data("nav", Nav.of(api))
+                        .data("caseNumber", safe(caseNumber))
+                        .data("from", before)
+                        .data("to", after)
+                        .data("older", a.body())
+                        .data("newer", b.body())
+                        .data("changes", changes)
+                        .data("derivedChanges", derived)
+                        .data("versions", history.ok() ? parse(history.text()) : List.of())
+                        .render())
+                .build();
     }
 
     /** A version number from a query parameter: 1 to the latest, else the default. */
@@ -167,20 +208,28 @@ public class CasePages {
         }
         Map<String, Object> report = (Map<String, Object>) answer.body().get("report");
         List<ReportForm.SectionView> sections = ReportForm.view(ReportForm.fromJson(report), Map.of());
-        return Response.ok(summary.data("nav", Nav.of(api)).data("view", answer.body()).data("sections", sections)
-                .data("derived", answer.body().get("derived")).data("printedBy", api.user()).render()).build();
+        return Response.ok(summary.data("nav", Nav.of(api))
+                        .data("view", answer.body())
+                        .data("sections", sections)
+                        .data("derived", answer.body().get("derived"))
+                        .data("printedBy", api.user())
+                        .render())
+                .build();
     }
 
     /** The causality form of one product x reaction, with the assessments made so far. */
     @GET
     @Path("{caseNumber}/causality")
-    public Response causality(@PathParam("caseNumber") String caseNumber, @QueryParam("product") String product,
-            @QueryParam("reaction") String reaction, @QueryParam("stored") String stored) {
+    public Response causality(
+            @PathParam("caseNumber") String caseNumber,
+            @QueryParam("product") String product,
+            @QueryParam("reaction") String reaction,
+            @QueryParam("stored") String stored) {
         if (api.user() == null) {
             return Pages.signIn();
         }
-        return causalityPage(200, caseNumber, index(product), index(reaction), stored, new MultivaluedHashMap<>(),
-                Map.of(), null);
+        return causalityPage(
+                200, caseNumber, index(product), index(reaction), stored, new MultivaluedHashMap<>(), Map.of(), null);
     }
 
     @POST
@@ -195,19 +244,30 @@ public class CasePages {
         }
         int product = index(form.getFirst("productIndex"));
         int reaction = index(form.getFirst("reactionIndex"));
-        Api.Answer answer = api.post("/api/v1/reports/" + safe(caseNumber) + "/causality", Map.of(),
+        Api.Answer answer = api.post(
+                "/api/v1/reports/" + safe(caseNumber) + "/causality",
+                Map.of(),
                 CausalityForm.request(product, reaction, form));
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/cases/" + safe(caseNumber) + "/causality?product=" + product
-                    + "&reaction=" + reaction + "&stored=" + answer.body().get("id"))).build();
+            return Response.seeOther(
+                            URI.create("/cases/" + safe(caseNumber) + "/causality?product=" + product + "&reaction="
+                                    + reaction + "&stored=" + answer.body().get("id")))
+                    .build();
         }
-        return causalityPage(answer.status(), caseNumber, product, reaction, null, form, answer.violations(),
-                answer.detail());
+        return causalityPage(
+                answer.status(), caseNumber, product, reaction, null, form, answer.violations(), answer.detail());
     }
 
     @SuppressWarnings("unchecked")
-    private Response causalityPage(int status, String caseNumber, int product, int reaction, String stored,
-            MultivaluedMap<String, String> typed, Map<String, String> violations, String message) {
+    private Response causalityPage(
+            int status,
+            String caseNumber,
+            int product,
+            int reaction,
+            String stored,
+            MultivaluedMap<String, String> typed,
+            Map<String, String> violations,
+            String message) {
         String base = "/api/v1/reports/" + safe(caseNumber);
         Api.Answer latest = api.get(base, Map.of());
         if (!latest.ok()) {
@@ -225,27 +285,38 @@ public class CasePages {
         List<Map<String, Object>> reactions = new java.util.ArrayList<>();
         List<?> reported = (List<?>) report.getOrDefault("reactions", List.of());
         for (int i = 0; i < reported.size(); i++) {
-            reactions.add(Map.of("index", i, "verbatim", String.valueOf(((Map<String, Object>) reported.get(i)).get("verbatim"))));
+            reactions.add(Map.of(
+                    "index", i, "verbatim", String.valueOf(((Map<String, Object>) reported.get(i)).get("verbatim"))));
         }
         int asked = product;
         if (products.stream().noneMatch(p -> p.get("index").equals(asked)) && !products.isEmpty()) {
             product = (int) products.get(0).get("index");
         }
         int chosenReaction = reaction < reactions.size() ? reaction : 0;
-        Api.Answer rucam = api.get(base + "/causality/rucam?productIndex=" + product + "&reactionIndex="
-                + chosenReaction, Map.of());
+        Api.Answer rucam = api.get(
+                base + "/causality/rucam?productIndex=" + product + "&reactionIndex=" + chosenReaction, Map.of());
         Api.Answer history = api.get(base + "/causality", Map.of());
         Map<String, Object> preview = rucam.ok() ? rucam.body() : null;
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(causality.data("nav", Nav.of(api))
-                .data("view", latest.body()).data("products", products).data("reactions", reactions)
-                .data("product", product).data("reaction", chosenReaction).data("rucam", preview)
-                .data("whoUmc", CausalityForm.whoUmc(typed, violations))
-                .data("naranjo", CausalityForm.naranjo(typed, violations))
-                .data("rucamItems", CausalityForm.rucam(preview, typed, violations))
-                .data("comment", typed.getFirst("comment") == null ? "" : typed.getFirst("comment"))
-                .data("assessments", history.ok() ? parse(history.text()) : List.of()).data("stored", stored)
-                .data("message", message).data("problems", violations)
-                .render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(causality
+                        .data("nav", Nav.of(api))
+                        .data("view", latest.body())
+                        .data("products", products)
+                        .data("reactions", reactions)
+                        .data("product", product)
+                        .data("reaction", chosenReaction)
+                        .data("rucam", preview)
+                        .data("whoUmc", CausalityForm.whoUmc(typed, violations))
+                        .data("naranjo", CausalityForm.naranjo(typed, violations))
+                        .data("rucamItems", CausalityForm.rucam(preview, typed, violations))
+                        .data("comment", typed.getFirst("comment") == null ? "" : typed.getFirst("comment"))
+                        .data("assessments", history.ok() ? parse(history.text()) : List.of())
+                        .data("stored", stored)
+                        .data("message", message)
+                        .data("problems", violations)
+                        .render())
+                .build();
     }
 
     /** A 0-based index from a query or form parameter (0 when absent or not a small number). */
@@ -257,9 +328,13 @@ public class CasePages {
     @POST
     @Path("{caseNumber}/nullification")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response nullify(@PathParam("caseNumber") String caseNumber, @FormParam("csrf") String csrf,
-            @FormParam("version") String version, @FormParam("reason") String reason,
-            @FormParam("comment") String comment, @FormParam("duplicateOf") String duplicateOf) {
+    public Response nullify(
+            @PathParam("caseNumber") String caseNumber,
+            @FormParam("csrf") String csrf,
+            @FormParam("version") String version,
+            @FormParam("reason") String reason,
+            @FormParam("comment") String comment,
+            @FormParam("duplicateOf") String duplicateOf) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -275,14 +350,18 @@ public class CasePages {
             body.put("duplicateOf", duplicateOf.strip());
         }
         String seen = version == null ? "" : version.replaceAll("[^0-9]", "");
-        Api.Answer answer = api.post("/api/v1/reports/" + safe(caseNumber) + "/nullification",
-                seen.isEmpty() ? Map.of() : Map.of("If-Match", "\"" + seen + "\""), body);
+        Api.Answer answer = api.post(
+                "/api/v1/reports/" + safe(caseNumber) + "/nullification",
+                seen.isEmpty() ? Map.of() : Map.of("If-Match", "\"" + seen + "\""),
+                body);
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/cases/" + safe(caseNumber) + "?nullified=1")).build();
+            return Response.seeOther(URI.create("/cases/" + safe(caseNumber) + "?nullified=1"))
+                    .build();
         }
         String message = answer.violations().isEmpty() ? answer.detail() : "Not nullified: please correct the form.";
         if (answer.status() == 412) {
-            message = "Not nullified: the case changed after you opened it (you saw version " + seen + ", the latest is "
+            message = "Not nullified: the case changed after you opened it (you saw version " + seen
+                    + ", the latest is "
                     + answer.header("ETag").map(t -> t.replace("\"", "")).orElse("newer")
                     + "). Check the latest version below and nullify again if it still applies.";
         }
@@ -314,8 +393,11 @@ public class CasePages {
             case 404 -> "Not found";
             default -> "Refused";
         };
-        return Response.status(answer.status()).type(MediaType.TEXT_HTML)
-                .entity(refused.data("nav", Nav.of(api)).data("title", title).data("message", answer.detail())
+        return Response.status(answer.status())
+                .type(MediaType.TEXT_HTML)
+                .entity(refused.data("nav", Nav.of(api))
+                        .data("title", title)
+                        .data("message", answer.detail())
                         .render())
                 .build();
     }

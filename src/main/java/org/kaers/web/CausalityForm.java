@@ -1,20 +1,17 @@
 package org.kaers.web;
 
+import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.kaers.causality.NaranjoAnswer;
 import org.kaers.causality.RucamAnswer;
 import org.kaers.causality.RucamItem;
 import org.kaers.causality.RucamScale;
 import org.kaers.causality.WhoUmcCategory;
-
-import io.quarkus.qute.TemplateData;
 
 /**
  * The reviewer's causality form for one product x reaction: a WHO-UMC category, Naranjo's ten questions and the
@@ -28,37 +25,67 @@ final class CausalityForm {
     static final List<String[]> NARANJO = List.of(
             new String[] {"previousConclusiveReports", "1. Previous conclusive reports on this reaction?"},
             new String[] {"appearedAfterProduct", "2. Did the event appear after the product was given?"},
-            new String[] {"improvedOnStopOrAntagonist", "3. Did it improve when the product was stopped or an antagonist given?"},
+            new String[] {
+                "improvedOnStopOrAntagonist", "3. Did it improve when the product was stopped or an antagonist given?"
+            },
             new String[] {"reappearedOnReadministration", "4. Did it reappear when the product was given again?"},
-            new String[] {"alternativeCauses", "5. Are there alternative causes that could on their own have caused it?"},
+            new String[] {"alternativeCauses", "5. Are there alternative causes that could on their own have caused it?"
+            },
             new String[] {"reactionToPlacebo", "6. Did it reappear when a placebo was given?"},
-            new String[] {"toxicConcentration", "7. Was the product detected in blood or other fluids in toxic concentrations?"},
+            new String[] {
+                "toxicConcentration", "7. Was the product detected in blood or other fluids in toxic concentrations?"
+            },
             new String[] {"doseRelated", "8. Was it more severe with a higher dose, or less severe with a lower one?"},
             new String[] {"similarReactionBefore", "9. A similar reaction to the same or similar products before?"},
             new String[] {"objectiveEvidence", "10. Was the event confirmed by any objective evidence?"});
 
     /** One select of the form: its name in the posted form, label, options, the value chosen, an error. */
     @TemplateData
-    record Choice(String name, String id, String label, List<String> options, String value, String error,
-            String source, String basis, boolean required) {
+    record Choice(
+            String name,
+            String id,
+            String label,
+            List<String> options,
+            String value,
+            String error,
+            String source,
+            String basis,
+            boolean required) {
         public boolean invalid() {
             return error != null;
         }
     }
 
-    private CausalityForm() {
-    }
+    private CausalityForm() {}
 
     static Choice whoUmc(MultivaluedMap<String, String> typed, Map<String, String> violations) {
-        return new Choice("whoUmc", "c-whoUmc", "WHO-UMC category",
-                Arrays.stream(WhoUmcCategory.values()).map(Enum::name).toList(), value(typed, "whoUmc"),
-                violations.get("whoUmc"), null, null, false);
+        return new Choice(
+                "whoUmc",
+                "c-whoUmc",
+                "WHO-UMC category",
+                Arrays.stream(WhoUmcCategory.values()).map(Enum::name).toList(),
+                value(typed, "whoUmc"),
+                violations.get("whoUmc"),
+                null,
+                null,
+                false);
     }
 
     static List<Choice> naranjo(MultivaluedMap<String, String> typed, Map<String, String> violations) {
-        List<String> answers = Arrays.stream(NaranjoAnswer.values()).map(Enum::name).toList();
-        return NARANJO.stream().map(q -> new Choice("naranjo." + q[0], "c-naranjo-" + q[0], q[1], answers,
-                value(typed, "naranjo." + q[0]), violations.get("naranjo." + q[0]), null, null, false)).toList();
+        List<String> answers =
+                Arrays.stream(NaranjoAnswer.values()).map(Enum::name).toList();
+        return NARANJO.stream()
+                .map(q -> new Choice(
+                        "naranjo." + q[0],
+                        "c-naranjo-" + q[0],
+                        q[1],
+                        answers,
+                        value(typed, "naranjo." + q[0]),
+                        violations.get("naranjo." + q[0]),
+                        null,
+                        null,
+                        false))
+                .toList();
     }
 
     /**
@@ -66,26 +93,38 @@ final class CausalityForm {
      * give on the case's scale (all of the item's when the scale is not known yet).
      */
     @SuppressWarnings("unchecked")
-    static List<Choice> rucam(Map<String, Object> preview, MultivaluedMap<String, String> typed,
-            Map<String, String> violations) {
+    static List<Choice> rucam(
+            Map<String, Object> preview, MultivaluedMap<String, String> typed, Map<String, String> violations) {
         List<Choice> out = new ArrayList<>();
         if (preview == null || !(preview.get("items") instanceof List<?> items)) {
             return out;
         }
-        RucamScale scale = preview.get("scale") == null ? null : RucamScale.valueOf(String.valueOf(preview.get("scale")));
+        RucamScale scale =
+                preview.get("scale") == null ? null : RucamScale.valueOf(String.valueOf(preview.get("scale")));
         List<?> toAnswer = preview.get("itemsToAnswer") instanceof List<?> l ? l : List.of();
         for (Object o : items) {
             Map<String, Object> item = (Map<String, Object>) o;
             RucamItem code = RucamItem.valueOf(String.valueOf(item.get("item")));
-            List<String> options = (scale == null ? Arrays.stream(RucamAnswer.values()).filter(a -> a.item() == code)
-                    .toList() : RucamAnswer.allowed(code, scale)).stream().map(Enum::name).toList();
+            List<String> options = (scale == null
+                            ? Arrays.stream(RucamAnswer.values())
+                                    .filter(a -> a.item() == code)
+                                    .toList()
+                            : RucamAnswer.allowed(code, scale))
+                    .stream().map(Enum::name).toList();
             String name = "rucam.answers." + code.name();
             String source = item.get("source") == null ? null : String.valueOf(item.get("source"));
             String caseAnswer = "CASE".equals(source) ? String.valueOf(item.get("answer")) : null;
             String basis = item.get("basis") == null ? null : String.valueOf(item.get("basis"));
-            out.add(new Choice(name, "c-rucam-" + code.name(), label(code.name())
-                    + (caseAnswer == null ? "" : " (the case answers " + caseAnswer + ")"), options,
-                    value(typed, name), violations.get(name), source, basis, toAnswer.contains(code.name())));
+            out.add(new Choice(
+                    name,
+                    "c-rucam-" + code.name(),
+                    label(code.name()) + (caseAnswer == null ? "" : " (the case answers " + caseAnswer + ")"),
+                    options,
+                    value(typed, name),
+                    violations.get(name),
+                    source,
+                    basis,
+                    toAnswer.contains(code.name())));
         }
         return out;
     }

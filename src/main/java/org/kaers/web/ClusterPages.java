@@ -1,8 +1,8 @@
 package org.kaers.web;
 
-import java.net.URI;
-import java.util.Map;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -14,10 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
+import java.net.URI;
+import java.util.Map;
 
 /**
  * The reviewer's cluster alerts (stored by the hourly scan): serious cases sharing a lot or vendor, product weeks
@@ -33,15 +31,19 @@ public class ClusterPages {
     private final Template alerts;
     private final Template refused;
 
-    ClusterPages(Api api, @Location("cluster-alerts.html") Template alerts, @Location("refused.html") Template refused) {
+    ClusterPages(
+            Api api, @Location("cluster-alerts.html") Template alerts, @Location("refused.html") Template refused) {
         this.api = api;
         this.alerts = alerts;
         this.refused = refused;
     }
 
     @GET
-    public Response list(@QueryParam("status") String status, @QueryParam("key") String key,
-            @QueryParam("page") String page, @QueryParam("decided") String decided) {
+    public Response list(
+            @QueryParam("status") String status,
+            @QueryParam("key") String key,
+            @QueryParam("page") String page,
+            @QueryParam("decided") String decided) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -51,8 +53,11 @@ public class ClusterPages {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") String id, @FormParam("csrf") String csrf,
-            @FormParam("decision") String decision, @FormParam("reason") String reason) {
+    public Response decide(
+            @PathParam("id") String id,
+            @FormParam("csrf") String csrf,
+            @FormParam("decision") String decision,
+            @FormParam("reason") String reason) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -65,15 +70,22 @@ public class ClusterPages {
         body.put("reason", reason);
         Api.Answer answer = api.post("/api/v1/clusters/alerts/" + alert + "/" + action, Map.of(), body);
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/cluster-alerts?decided=" + alert)).build();
+            return Response.seeOther(URI.create("/cluster-alerts?decided=" + alert))
+                    .build();
         }
-        return render(answer.status(), null, null, null, null, alert,
+        return render(
+                answer.status(),
+                null,
+                null,
+                null,
+                null,
+                alert,
                 "Alert " + alert + " not " + (action.equals("dismiss") ? "dismissed" : "acknowledged") + ": "
                         + Pages.problems(answer));
     }
 
-    private Response render(int status, String filter, String key, String page, String decided, String failed,
-            String error) {
+    private Response render(
+            int status, String filter, String key, String page, String decided, String failed, String error) {
         Map<String, String> params = new java.util.LinkedHashMap<>();
         params.put("status", filter);
         params.put("key", key);
@@ -83,9 +95,17 @@ public class ClusterPages {
         if (!list.ok()) {
             return CasePages.refusal(refused, api, list);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(alerts.data("nav", Nav.of(api))
-                .data("alerts", list.body()).data("status", filter == null ? "" : filter)
-                .data("statuses", java.util.List.of("OPEN", "ACKNOWLEDGED", "DISMISSED")).data("decided", decided)
-                .data("failed", failed).data("key", key == null ? "" : key).data("error", error).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(alerts.data("nav", Nav.of(api))
+                        .data("alerts", list.body())
+                        .data("status", filter == null ? "" : filter)
+                        .data("statuses", java.util.List.of("OPEN", "ACKNOWLEDGED", "DISMISSED"))
+                        .data("decided", decided)
+                        .data("failed", failed)
+                        .data("key", key == null ? "" : key)
+                        .data("error", error)
+                        .render())
+                .build();
     }
 }

@@ -1,9 +1,8 @@
 package org.kaers.web;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -14,10 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The reviewer's coding queue: verbatims no term matched, each coded to a term with one form. */
 @Path("/coding")
@@ -46,8 +44,11 @@ public class CodingPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response code(@FormParam("csrf") String csrf, @FormParam("verbatim") String verbatim,
-            @FormParam("termCode") String termCode, @FormParam("comment") String comment) {
+    public Response code(
+            @FormParam("csrf") String csrf,
+            @FormParam("verbatim") String verbatim,
+            @FormParam("termCode") String termCode,
+            @FormParam("comment") String comment) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -63,24 +64,34 @@ public class CodingPages {
         }
         Api.Answer answer = api.post("/api/v1/vocabulary/codings", Map.of(), body);
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/coding?coded=" + java.net.URLEncoder.encode(
-                    String.valueOf(answer.body().get("normalized")), java.nio.charset.StandardCharsets.UTF_8)))
+            return Response.seeOther(URI.create("/coding?coded="
+                            + java.net.URLEncoder.encode(
+                                    String.valueOf(answer.body().get("normalized")),
+                                    java.nio.charset.StandardCharsets.UTF_8)))
                     .build();
         }
         return render(answer.status(), null, null, verbatim, termCode, Pages.problems(answer));
     }
 
     private Response render(int status, String page, String coded, String verbatim, String termCode, String error) {
-        Api.Answer queue = api.get("/api/v1/vocabulary/coding-queue" + Api.query(Map.of("page",
-                page == null ? "" : page, "size", "50")), Map.of());
+        Api.Answer queue = api.get(
+                "/api/v1/vocabulary/coding-queue" + Api.query(Map.of("page", page == null ? "" : page, "size", "50")),
+                Map.of());
         if (!queue.ok()) {
             return CasePages.refusal(refused, api, queue);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(coding.data("nav", Nav.of(api))
-                .data("queue", queue.body()).data("pager", Pager.of("/coding", queue.body()))
-                .data("terms", terms())
-                .data("coded", coded).data("failedVerbatim", verbatim).data("failedTerm", termCode)
-                .data("error", error).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(coding.data("nav", Nav.of(api))
+                        .data("queue", queue.body())
+                        .data("pager", Pager.of("/coding", queue.body()))
+                        .data("terms", terms())
+                        .data("coded", coded)
+                        .data("failedVerbatim", verbatim)
+                        .data("failedTerm", termCode)
+                        .data("error", error)
+                        .render())
+                .build();
     }
 
     /** Every term, for the term picker (a few hundred). */

@@ -1,9 +1,9 @@
 package org.kaers.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,13 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.kaers.common.Csv;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * The researcher's dashboard, one view per question, each over one API operation and showing its numbers exactly as
@@ -34,28 +31,43 @@ import io.smallrye.common.annotation.Blocking;
 public class DashboardPages {
 
     /** Single dimensions offered (the API takes one or two of these and more). */
-    static final List<String> DIMENSIONS = List.of("symptom", "organClass", "product", "substance", "productForm",
-            "criterion", "outcome", "serious", "ageGroup", "sex", "reporterQualification", "country", "source");
+    static final List<String> DIMENSIONS = List.of(
+            "symptom",
+            "organClass",
+            "product",
+            "substance",
+            "productForm",
+            "criterion",
+            "outcome",
+            "serious",
+            "ageGroup",
+            "sex",
+            "reporterQualification",
+            "country",
+            "source");
     /** The heat map's rows (product level) and columns (reaction level). */
     static final List<String> HEAT_ROWS = List.of("product", "substance", "productForm");
+
     static final List<String> HEAT_COLUMNS = List.of("symptom", "organClass", "outcome");
     /** What a signal table compares (the API's subjects) and against what. */
     static final List<String> SUBJECTS = List.of("substance", "product", "symptom", "organClass");
+
     static final List<String> AGAINST = List.of("symptom", "organClass", "product", "substance");
     static final List<String> SORTS = List.of("ic025", "a", "prrLower", "rorLower", "eb05", "prr", "ror", "ic", "ebgm");
     private static final int HEAT_LIMIT = 15;
 
     /** A view's parameters: those with a default, then the optional ones (nothing else is passed on). */
-    private record Spec(Map<String, String> defaults, String... optional) {
-    }
+    private record Spec(Map<String, String> defaults, String... optional) {}
 
     private static final Spec COUNTS = new Spec(Map.of("by", "symptom"), "serious", "receivedFrom", "receivedTo");
-    private static final Spec TRENDS = new Spec(Map.of("interval", "MONTH", "date", "received"), "substance", "serious",
-            "receivedFrom", "receivedTo");
-    private static final Spec HEATMAP = new Spec(Map.of("rows", "product", "columns", "symptom"), "serious",
-            "receivedFrom", "receivedTo");
-    private static final Spec SIGNALS = new Spec(Map.of("subject", "substance", "value", "KRATOM", "against", "symptom",
-            "sort", "ic025"), "serious", "minCases");
+    private static final Spec TRENDS = new Spec(
+            Map.of("interval", "MONTH", "date", "received"), "substance", "serious", "receivedFrom", "receivedTo");
+    private static final Spec HEATMAP =
+            new Spec(Map.of("rows", "product", "columns", "symptom"), "serious", "receivedFrom", "receivedTo");
+    private static final Spec SIGNALS = new Spec(
+            Map.of("subject", "substance", "value", "KRATOM", "against", "symptom", "sort", "ic025"),
+            "serious",
+            "minCases");
 
     private final Api api;
     private final Template dashboard;
@@ -65,9 +77,13 @@ public class DashboardPages {
     private final Template liver;
     private final Template refused;
 
-    DashboardPages(Api api, @Location("dashboard.html") Template dashboard,
-            @Location("dashboard-trends.html") Template trends, @Location("dashboard-heatmap.html") Template heatmap,
-            @Location("dashboard-signals.html") Template signals, @Location("dashboard-liver.html") Template liver,
+    DashboardPages(
+            Api api,
+            @Location("dashboard.html") Template dashboard,
+            @Location("dashboard-trends.html") Template trends,
+            @Location("dashboard-heatmap.html") Template heatmap,
+            @Location("dashboard-signals.html") Template signals,
+            @Location("dashboard-liver.html") Template liver,
             @Location("refused.html") Template refused) {
         this.api = api;
         this.dashboard = dashboard;
@@ -82,17 +98,23 @@ public class DashboardPages {
     @Produces(MediaType.TEXT_HTML)
     public Response view(@Context UriInfo uri) {
         Map<String, String> params = params(uri, COUNTS);
-        return render(dashboard, "counts", "/api/v1/stats/counts", params, Map.of("size", "100"), uri, (t, body) -> t
-                .data("dimensions", DIMENSIONS).data("rows", rows(body.get("results")))
-                .data("missing", DashboardViews.list(body.get("missing"))));
+        return render(
+                dashboard,
+                "counts",
+                "/api/v1/stats/counts",
+                params,
+                Map.of("size", "100"),
+                uri,
+                (t, body) -> t.data("dimensions", DIMENSIONS)
+                        .data("rows", rows(body.get("results")))
+                        .data("missing", DashboardViews.list(body.get("missing"))));
     }
 
     @GET
     @Path("counts.csv")
     @Produces(Csv.MEDIA_TYPE)
     public Response csv(@Context UriInfo uri) {
-        return csv("/api/v1/stats/counts", params(uri, COUNTS),
-                Map.of("size", "1000"), "kaers-counts.csv");
+        return csv("/api/v1/stats/counts", params(uri, COUNTS), Map.of("size", "1000"), "kaers-counts.csv");
     }
 
     @GET
@@ -100,8 +122,15 @@ public class DashboardPages {
     @Produces(MediaType.TEXT_HTML)
     public Response trends(@Context UriInfo uri) {
         Map<String, String> params = params(uri, TRENDS);
-        return render(trends, "trends", "/api/v1/stats/trends", params, Map.of(), uri, (t, body) -> t
-                .data("series", DashboardViews.list(body.get("series"))).data("missing", body.get("missing")));
+        return render(
+                trends,
+                "trends",
+                "/api/v1/stats/trends",
+                params,
+                Map.of(),
+                uri,
+                (t, body) -> t.data("series", DashboardViews.list(body.get("series")))
+                        .data("missing", body.get("missing")));
     }
 
     @GET
@@ -116,9 +145,17 @@ public class DashboardPages {
     @Produces(MediaType.TEXT_HTML)
     public Response heatmap(@Context UriInfo uri) {
         Map<String, String> params = params(uri, HEATMAP);
-        return render(heatmap, "heatmap", "/api/v1/stats/counts", params, crossOf(params), uri, (t, body) -> t
-                .data("rowChoices", HEAT_ROWS).data("columnChoices", HEAT_COLUMNS).data("limit", HEAT_LIMIT)
-                .data("heat", DashboardViews.heatMap(body.get("results"), HEAT_LIMIT)));
+        return render(
+                heatmap,
+                "heatmap",
+                "/api/v1/stats/counts",
+                params,
+                crossOf(params),
+                uri,
+                (t, body) -> t.data("rowChoices", HEAT_ROWS)
+                        .data("columnChoices", HEAT_COLUMNS)
+                        .data("limit", HEAT_LIMIT)
+                        .data("heat", DashboardViews.heatMap(body.get("results"), HEAT_LIMIT)));
     }
 
     @GET
@@ -134,9 +171,17 @@ public class DashboardPages {
     @Produces(MediaType.TEXT_HTML)
     public Response signals(@Context UriInfo uri) {
         Map<String, String> params = params(uri, SIGNALS);
-        return render(signals, "signals", "/api/v1/signals", params, subjectOf(params), uri, (t, body) -> t
-                .data("subjects", SUBJECTS).data("againsts", AGAINST).data("sorts", SORTS)
-                .data("signalRows", DashboardViews.signalRows(body.get("results"))));
+        return render(
+                signals,
+                "signals",
+                "/api/v1/signals",
+                params,
+                subjectOf(params),
+                uri,
+                (t, body) -> t.data("subjects", SUBJECTS)
+                        .data("againsts", AGAINST)
+                        .data("sorts", SORTS)
+                        .data("signalRows", DashboardViews.signalRows(body.get("results"))));
     }
 
     @GET
@@ -151,7 +196,13 @@ public class DashboardPages {
     @Path("liver")
     @Produces(MediaType.TEXT_HTML)
     public Response liver(@Context UriInfo uri) {
-        return render(liver, "liver", "/api/v1/stats/liver-peaks", new LinkedHashMap<>(), Map.of("size", "1000"), uri,
+        return render(
+                liver,
+                "liver",
+                "/api/v1/stats/liver-peaks",
+                new LinkedHashMap<>(),
+                Map.of("size", "1000"),
+                uri,
                 (t, body) -> t.data("cases", DashboardViews.liverCases(body.get("items")))
                         .data("totalItems", body.get("totalItems")));
     }
@@ -166,14 +217,37 @@ public class DashboardPages {
         }
         Api.Answer answer = api.get("/api/v1/stats/liver-peaks?size=1000", Map.of());
         if (!answer.ok()) {
-            return Response.status(answer.status()).type("application/problem+json").entity(answer.text()).build();
+            return Response.status(answer.status())
+                    .type("application/problem+json")
+                    .entity(answer.text())
+                    .build();
         }
         List<List<?>> rows = DashboardViews.liverCases(answer.body().get("items")).stream()
-                .<List<?>>map(c -> java.util.Arrays.asList(c.caseNumber(), c.alt(), c.bilirubin(), c.ast(), c.alp(),
-                        c.hysLaw(), c.pattern(), c.quadrant())).toList();
-        return Response.ok(Csv.write(List.of("caseNumber", "altXUln", "bilirubinXUln", "astXUln", "alpXUln", "hysLaw",
-                "pattern", "quadrant"), rows), Csv.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"kaers-liver-peaks.csv\"").build();
+                .<List<?>>map(c -> java.util.Arrays.asList(
+                        c.caseNumber(),
+                        c.alt(),
+                        c.bilirubin(),
+                        c.ast(),
+                        c.alp(),
+                        c.hysLaw(),
+                        c.pattern(),
+                        c.quadrant()))
+                .toList();
+        return Response.ok(
+                        Csv.write(
+                                List.of(
+                                        "caseNumber",
+                                        "altXUln",
+                                        "bilirubinXUln",
+                                        "astXUln",
+                                        "alpXUln",
+                                        "hysLaw",
+                                        "pattern",
+                                        "quadrant"),
+                                rows),
+                        Csv.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"kaers-liver-peaks.csv\"")
+                .build();
     }
 
     /** What a view adds to its template from the API's answer body. */
@@ -185,8 +259,14 @@ public class DashboardPages {
      * A view: the API's answer to {@code path} with the page's parameters (and {@code extra}, the API's spelling of
      * them), rendered with the caution, the problems the API named, and the CSV link of the same parameters.
      */
-    private Response render(Template template, String tab, String path, Map<String, String> params,
-            Map<String, String> extra, UriInfo uri, Fill fill) {
+    private Response render(
+            Template template,
+            String tab,
+            String path,
+            Map<String, String> params,
+            Map<String, String> extra,
+            UriInfo uri,
+            Fill fill) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -195,15 +275,20 @@ public class DashboardPages {
             return CasePages.refusal(refused, api, answer);
         }
         Map<String, Object> meta = DashboardViews.map(answer.body().get("meta"));
-        TemplateInstance page = template.data("nav", Nav.of(api)).data("tab", tab).data("params", params)
-                .data("result", answer.ok() ? answer.body() : null).data("caution", DashboardViews.Caution.of(meta))
+        TemplateInstance page = template.data("nav", Nav.of(api))
+                .data("tab", tab)
+                .data("params", params)
+                .data("result", answer.ok() ? answer.body() : null)
+                .data("caution", DashboardViews.Caution.of(meta))
                 .data("problems", answer.violations())
-                .data("csv", "/dashboard/" + tab + ".csv"
-                        + Api.query(params));
+                .data("csv", "/dashboard/" + tab + ".csv" + Api.query(params));
         if (answer.ok()) {
             page = fill.fill(page, answer.body());
         }
-        return Response.status(answer.status()).type(MediaType.TEXT_HTML).entity(page.render()).build();
+        return Response.status(answer.status())
+                .type(MediaType.TEXT_HTML)
+                .entity(page.render())
+                .build();
     }
 
     /** The API's CSV of the same question. */
@@ -212,9 +297,11 @@ public class DashboardPages {
             return Pages.signIn();
         }
         Api.Answer answer = api.get(path + Api.query(apiParams(params, extra)), Map.of("Accept", Csv.MEDIA_TYPE));
-        return Response.status(answer.status()).type(answer.ok() ? Csv.MEDIA_TYPE : "application/problem+json")
+        return Response.status(answer.status())
+                .type(answer.ok() ? Csv.MEDIA_TYPE : "application/problem+json")
                 .header("Content-Disposition", answer.ok() ? "attachment; filename=\"" + filename + "\"" : null)
-                .entity(answer.text()).build();
+                .entity(answer.text())
+                .build();
     }
 
     /** The page's parameters with their defaults, in a stable order; only the named ones (others are not passed on). */
@@ -252,8 +339,7 @@ public class DashboardPages {
 
     /** One group of a one-dimension count: its label (its key when the dimension has no labels), key and count. */
     @io.quarkus.qute.TemplateData
-    record CountRow(String label, String key, Object count) {
-    }
+    record CountRow(String label, String key, Object count) {}
 
     private static List<CountRow> rows(Object results) {
         List<CountRow> rows = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package org.kaers.web;
 
+import io.quarkus.qute.TemplateData;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,24 +8,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.qute.TemplateData;
-
 /**
  * What the dashboard's views show, read from the API's answers (maps and lists) and nothing else: the caution and
  * data version of every view, the heat map's grid, the signal table's rows and the eDISH plot's cases.
  */
 final class DashboardViews {
 
-    private DashboardViews() {
-    }
+    private DashboardViews() {}
 
     /**
      * The box on top of every view: the API's caution, the data version (or the frozen release), and how the numbers
      * were protected ({@code protectedNumbers}: researchers' perturbed cells; reviewers read exact numbers).
      */
     @TemplateData
-    record Caution(String text, String dataVersion, Map<String, Object> release, Long pendingCases,
-            boolean protectedNumbers, Object maxNoise, Object threshold) {
+    record Caution(
+            String text,
+            String dataVersion,
+            Map<String, Object> release,
+            Long pendingCases,
+            boolean protectedNumbers,
+            Object maxNoise,
+            Object threshold) {
 
         static Caution of(Map<String, Object> meta) {
             Map<String, Object> protection = map(meta.get("protection"));
@@ -34,31 +38,31 @@ final class DashboardViews {
                 version = meta.get("dataAsOf") + " (data version " + meta.get("dataVersion") + ")";
             }
             Object pending = meta.get("pendingCases");
-            return new Caution(text == null ? "Spontaneous reports cannot show causation or incidence." : text.toString(),
-                    version == null ? null : version.toString(), meta.get("release") == null ? null : map(meta.get("release")),
-                    pending instanceof Number n ? n.longValue() : null, "CELL_KEY".equals(protection.get("method")),
-                    protection.get("maxNoise"), protection.get("smallCellThreshold"));
+            return new Caution(
+                    text == null ? "Spontaneous reports cannot show causation or incidence." : text.toString(),
+                    version == null ? null : version.toString(),
+                    meta.get("release") == null ? null : map(meta.get("release")),
+                    pending instanceof Number n ? n.longValue() : null,
+                    "CELL_KEY".equals(protection.get("method")),
+                    protection.get("maxNoise"),
+                    protection.get("smallCellThreshold"));
         }
     }
 
     /** A product x symptom (or other) cross as a grid: the rows and columns with most cases, cells shaded by count. */
     @TemplateData
-    record HeatMap(List<Line> lines, List<Header> columns, long max, int listed) {
-    }
+    record HeatMap(List<Line> lines, List<Header> columns, long max, int listed) {}
 
     /** A row of the heat map: its header and its cells, one per column. */
     @TemplateData
-    record Line(Header header, List<Cell> cells) {
-    }
+    record Line(Header header, List<Cell> cells) {}
 
     @TemplateData
-    record Header(String key, String label, long total) {
-    }
+    record Header(String key, String label, long total) {}
 
     /** A cell: its released count (null when not listed: no case, or released as 0) and its shade, 0 to 5. */
     @TemplateData
-    record Cell(Long count, int shade) {
-    }
+    record Cell(Long count, int shade) {}
 
     static HeatMap heatMap(Object results, int limit) {
         Map<String, Header> rows = new LinkedHashMap<>();
@@ -89,7 +93,8 @@ final class DashboardViews {
             List<Cell> line = new ArrayList<>();
             for (Header column : topColumns) {
                 Long count = counts.get(row.key() + "\u0000" + column.key());
-                line.add(new Cell(count, count == null || max == 0 ? 0 : (int) Math.max(1, Math.ceil(5.0 * count / max))));
+                line.add(new Cell(
+                        count, count == null || max == 0 ? 0 : (int) Math.max(1, Math.ceil(5.0 * count / max))));
             }
             lines.add(new Line(row, line));
         }
@@ -101,8 +106,10 @@ final class DashboardViews {
     }
 
     private static List<Header> top(Map<String, Header> headers, int limit) {
-        return headers.values().stream().sorted(Comparator.comparingLong(Header::total).reversed()
-                .thenComparing(Header::key)).limit(limit).toList();
+        return headers.values().stream()
+                .sorted(Comparator.comparingLong(Header::total).reversed().thenComparing(Header::key))
+                .limit(limit)
+                .toList();
     }
 
     private static String label(List<?> labels, int i, String key) {
@@ -111,8 +118,16 @@ final class DashboardViews {
 
     /** One row of the signal table: the 2x2 table's a and E, PRR, ROR and IC with their intervals, EBGM, the flags. */
     @TemplateData
-    record SignalRow(String key, String label, Object a, Object expected, Measure prr, Measure ror, Measure ic,
-            Measure ebgm, List<String> flags) {
+    record SignalRow(
+            String key,
+            String label,
+            Object a,
+            Object expected,
+            Measure prr,
+            Measure ror,
+            Measure ic,
+            Measure ebgm,
+            List<String> flags) {
         public String expectedText() {
             return round(expected);
         }
@@ -160,25 +175,44 @@ final class DashboardViews {
                 flags.add("EB05 \u2265 2");
             }
             Object label = r.get("label");
-            out.add(new SignalRow(String.valueOf(r.get("key")), label == null ? String.valueOf(r.get("key")) : label.toString(),
-                    r.get("a"), r.get("expected"), Measure.of(r.get("prr")), Measure.of(r.get("ror")),
-                    Measure.of(r.get("ic")), Measure.of(r.get("ebgm")), flags));
+            out.add(new SignalRow(
+                    String.valueOf(r.get("key")),
+                    label == null ? String.valueOf(r.get("key")) : label.toString(),
+                    r.get("a"),
+                    r.get("expected"),
+                    Measure.of(r.get("prr")),
+                    Measure.of(r.get("ror")),
+                    Measure.of(r.get("ic")),
+                    Measure.of(r.get("ebgm")),
+                    flags));
         }
         return out;
     }
 
     /** One case of the eDISH plot. */
     @TemplateData
-    record LiverCase(String caseNumber, BigDecimal alt, BigDecimal bilirubin, Object ast, Object alp, Object hysLaw,
-            Object pattern, String quadrant) {
-    }
+    record LiverCase(
+            String caseNumber,
+            BigDecimal alt,
+            BigDecimal bilirubin,
+            Object ast,
+            Object alp,
+            Object hysLaw,
+            Object pattern,
+            String quadrant) {}
 
     static List<LiverCase> liverCases(Object items) {
         List<LiverCase> out = new ArrayList<>();
         for (Object o : list(items)) {
             Map<String, Object> c = map(o);
-            out.add(new LiverCase(String.valueOf(c.get("caseNumber")), decimal(c.get("altXUln")),
-                    decimal(c.get("bilirubinXUln")), c.get("astXUln"), c.get("alpXUln"), c.get("hysLaw"), c.get("pattern"),
+            out.add(new LiverCase(
+                    String.valueOf(c.get("caseNumber")),
+                    decimal(c.get("altXUln")),
+                    decimal(c.get("bilirubinXUln")),
+                    c.get("astXUln"),
+                    c.get("alpXUln"),
+                    c.get("hysLaw"),
+                    c.get("pattern"),
                     String.valueOf(c.get("quadrant"))));
         }
         return out;

@@ -1,9 +1,8 @@
 package org.kaers.web;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -15,10 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The reviewer's duplicate-suspect queue: pairs the screening weighed at or above the threshold, highest first, each
@@ -34,15 +32,19 @@ public class DuplicatePages {
     private final Template duplicates;
     private final Template refused;
 
-    DuplicatePages(Api api, @Location("duplicates.html") Template duplicates, @Location("refused.html") Template refused) {
+    DuplicatePages(
+            Api api, @Location("duplicates.html") Template duplicates, @Location("refused.html") Template refused) {
         this.api = api;
         this.duplicates = duplicates;
         this.refused = refused;
     }
 
     @GET
-    public Response queue(@QueryParam("status") String status, @QueryParam("caseNumber") String caseNumber,
-            @QueryParam("page") String page, @QueryParam("decided") String decided) {
+    public Response queue(
+            @QueryParam("status") String status,
+            @QueryParam("caseNumber") String caseNumber,
+            @QueryParam("page") String page,
+            @QueryParam("decided") String decided) {
         if (api.user() == null) {
             return Pages.signIn();
         }
@@ -52,8 +54,11 @@ public class DuplicatePages {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") String id, @FormParam("csrf") String csrf,
-            @FormParam("decision") String decision, @FormParam("keep") String keep,
+    public Response decide(
+            @PathParam("id") String id,
+            @FormParam("csrf") String csrf,
+            @FormParam("decision") String decision,
+            @FormParam("keep") String keep,
             @FormParam("comment") String comment) {
         if (api.user() == null) {
             return Pages.signIn();
@@ -70,11 +75,13 @@ public class DuplicatePages {
         if (comment != null && !comment.isBlank()) {
             body.put("comment", comment.strip());
         }
-        Api.Answer answer = api.post("/api/v1/duplicates/" + pair + (confirm ? "/confirm" : "/dismiss"), Map.of(), body);
+        Api.Answer answer =
+                api.post("/api/v1/duplicates/" + pair + (confirm ? "/confirm" : "/dismiss"), Map.of(), body);
         if (answer.ok()) {
             return Response.seeOther(URI.create("/duplicates?decided=" + pair)).build();
         }
-        return render(answer.status(), null, null, null, null, "Pair " + pair + " not decided: " + Pages.problems(answer));
+        return render(
+                answer.status(), null, null, null, null, "Pair " + pair + " not decided: " + Pages.problems(answer));
     }
 
     private Response render(int status, String filter, String caseNumber, String page, String decided, String error) {
@@ -88,10 +95,17 @@ public class DuplicatePages {
         if (!queue.ok()) {
             return CasePages.refusal(refused, api, queue);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(duplicates.data("nav", Nav.of(api))
-                .data("queue", queue.body()).data("status", shown)
-                .data("statuses", java.util.List.of("OPEN", "CONFIRMED", "DISMISSED")).data("decided", decided).data("error", error)
-                .data("caseNumber", caseNumber == null ? "" : caseNumber)
-                .render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(duplicates
+                        .data("nav", Nav.of(api))
+                        .data("queue", queue.body())
+                        .data("status", shown)
+                        .data("statuses", java.util.List.of("OPEN", "CONFIRMED", "DISMISSED"))
+                        .data("decided", decided)
+                        .data("error", error)
+                        .data("caseNumber", caseNumber == null ? "" : caseNumber)
+                        .render())
+                .build();
     }
 }

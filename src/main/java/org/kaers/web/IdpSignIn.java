@@ -1,5 +1,25 @@
 package org.kaers.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,32 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.jboss.logging.Logger;
 import org.kaers.common.PublicUrls;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 
 /**
  * Sign-in through the identity provider (README, "Pages"): the OpenID Connect authorization code flow with PKCE
@@ -61,8 +57,11 @@ public class IdpSignIn {
     private static final Logger LOG = Logger.getLogger(IdpSignIn.class);
     static final String FLOW_COOKIE = "__Host-kaers-signin";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** Settings of the identity provider; without both endpoints the flow is off (dev and tests: local sign-in). */
     @ConfigMapping(prefix = "kaers.oidc")
@@ -96,9 +95,15 @@ public class IdpSignIn {
     private final ObjectMapper json;
     private final String redirectUri;
 
-    IdpSignIn(Config config, Api api, @Location("refused.html") Template refused,
-            @Location("signed-in.html") Template signedIn, JWTParser parser, JWTAuthContextInfo context,
-            ObjectMapper json, PublicUrls urls) {
+    IdpSignIn(
+            Config config,
+            Api api,
+            @Location("refused.html") Template refused,
+            @Location("signed-in.html") Template signedIn,
+            JWTParser parser,
+            JWTAuthContextInfo context,
+            ObjectMapper json,
+            PublicUrls urls) {
         this.config = config;
         this.api = api;
         this.refused = refused;
@@ -132,8 +137,10 @@ public class IdpSignIn {
         /** RFC 7636: BASE64URL(SHA256(ASCII(code_verifier))). */
         String challenge() {
             try {
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                return Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256")
+                                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -148,9 +155,12 @@ public class IdpSignIn {
 
     @GET
     public Response start() {
-        if (config.authorizationEndpoint().isEmpty() || config.tokenEndpoint().isEmpty()
+        if (config.authorizationEndpoint().isEmpty()
+                || config.tokenEndpoint().isEmpty()
                 || !redirectUri.startsWith("http")) {
-            return page(Response.Status.SERVICE_UNAVAILABLE, "Sign-in is not configured",
+            return page(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "Sign-in is not configured",
                     "This service has no identity provider configured (kaers.oidc.*, README \"Pages\").");
         }
         Flow flow = Flow.fresh();
@@ -164,22 +174,31 @@ public class IdpSignIn {
         query.put("code_challenge", flow.challenge());
         query.put("code_challenge_method", "S256");
         String endpoint = config.authorizationEndpoint().get().toString();
-        String location = endpoint + (endpoint.contains("?") ? "&" : "?") + Api.query(query).substring(1);
-        return Response.seeOther(URI.create(location)).header("Set-Cookie", flowCookie(flow.cookie(), 600).encode())
+        String location = endpoint
+                + (endpoint.contains("?") ? "&" : "?")
+                + Api.query(query).substring(1);
+        return Response.seeOther(URI.create(location))
+                .header("Set-Cookie", flowCookie(flow.cookie(), 600).encode())
                 .build();
     }
 
     @GET
     @Path("callback")
-    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
-            @QueryParam("error") String error, @CookieParam(FLOW_COOKIE) String cookie) {
+    public Response callback(
+            @QueryParam("code") String code,
+            @QueryParam("state") String state,
+            @QueryParam("error") String error,
+            @CookieParam(FLOW_COOKIE) String cookie) {
         Flow flow = Flow.of(cookie);
         if (error != null) {
             return refuse(Response.Status.UNAUTHORIZED, "The identity provider did not sign you in.");
         }
-        if (flow == null || state == null || code == null || code.isBlank()
-                || !MessageDigest.isEqual(flow.state().getBytes(StandardCharsets.UTF_8),
-                        state.getBytes(StandardCharsets.UTF_8))) {
+        if (flow == null
+                || state == null
+                || code == null
+                || code.isBlank()
+                || !MessageDigest.isEqual(
+                        flow.state().getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
             // no flow of this browser, or the answer of another one (CSRF on the callback)
             return refuse(Response.Status.BAD_REQUEST, "This sign-in was not started here or has expired.");
         }
@@ -192,7 +211,8 @@ public class IdpSignIn {
         }
         return Response.ok(signedIn.data("nav", Nav.of(api)).render(), MediaType.TEXT_HTML)
                 .header("Set-Cookie", Session.of(token).encode())
-                .header("Set-Cookie", flowCookie("", 0).encode()).build();
+                .header("Set-Cookie", flowCookie("", 0).encode())
+                .build();
     }
 
     /** The access token for the code, after the ID token's nonce and both tokens' signatures are verified. */
@@ -203,12 +223,19 @@ public class IdpSignIn {
         form.put("redirect_uri", redirectUri);
         form.put("client_id", config.clientId());
         form.put("code_verifier", flow.verifier());
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.tokenEndpoint().get())
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        config.tokenEndpoint().get())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Api.query(form).substring(1)));
-        config.clientSecret().ifPresent(secret -> request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((encode(config.clientId()) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8))));
+        config.clientSecret()
+                .ifPresent(secret -> request.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((encode(config.clientId()) + ":" + encode(secret))
+                                                .getBytes(StandardCharsets.UTF_8))));
         JsonNode answer;
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -217,7 +244,8 @@ public class IdpSignIn {
             }
             answer = json.readTree(response.body());
         } catch (IOException e) {
-            throw new RefusedSignIn("token endpoint unreachable or not JSON: " + e.getClass().getSimpleName());
+            throw new RefusedSignIn(
+                    "token endpoint unreachable or not JSON: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RefusedSignIn("interrupted");
@@ -228,8 +256,10 @@ public class IdpSignIn {
             throw new RefusedSignIn("no id_token or access_token");
         }
         Object nonce = parser.parse(idToken, idTokenContext).getClaim("nonce");
-        if (nonce == null || !MessageDigest.isEqual(flow.nonce().getBytes(StandardCharsets.UTF_8),
-                nonce.toString().getBytes(StandardCharsets.UTF_8))) {
+        if (nonce == null
+                || !MessageDigest.isEqual(
+                        flow.nonce().getBytes(StandardCharsets.UTF_8),
+                        nonce.toString().getBytes(StandardCharsets.UTF_8))) {
             throw new RefusedSignIn("nonce");
         }
         parser.parse(accessToken); // signature, issuer, audience; the front door applies the rest of the policy
@@ -242,18 +272,28 @@ public class IdpSignIn {
 
     /** SameSite=Lax: the IdP's redirect back is a top-level navigation from another site. */
     private static Cookie flowCookie(String value, long maxAgeSeconds) {
-        return Cookie.cookie(FLOW_COOKIE, value).setPath("/").setSecure(true).setHttpOnly(true)
-                .setSameSite(CookieSameSite.LAX).setMaxAge(maxAgeSeconds);
+        return Cookie.cookie(FLOW_COOKIE, value)
+                .setPath("/")
+                .setSecure(true)
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.LAX)
+                .setMaxAge(maxAgeSeconds);
     }
 
     private Response refuse(Response.Status status, String message) {
         return Response.fromResponse(page(status, "Sign-in refused", message + " Start again from the sign-in page."))
-                .header("Set-Cookie", flowCookie("", 0).encode()).build();
+                .header("Set-Cookie", flowCookie("", 0).encode())
+                .build();
     }
 
     private Response page(Response.Status status, String title, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML)
-                .entity(refused.data("nav", Nav.of(api)).data("title", title).data("message", message).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(refused.data("nav", Nav.of(api))
+                        .data("title", title)
+                        .data("message", message)
+                        .render())
+                .build();
     }
 
     /** Why a sign-in is refused (for the log; the browser gets one message). */

@@ -1,13 +1,11 @@
 package org.kaers.web;
 
-import java.net.URI;
-
+import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.arc.profile.IfBuildProfile;
+import java.net.URI;
 
 /** The packaged service (no local sign-in there): {@code /sign-in} goes to the identity provider's flow. */
 @Path("/sign-in")

@@ -8,8 +8,12 @@ record Nav(String user, boolean reporter, boolean reviewer, boolean researcher, 
 
     static Nav of(Api api) {
         boolean admin = api.hasRole(Roles.ADMIN);
-        return new Nav(api.user(), admin || api.hasRole(Roles.REPORTER), admin || api.hasRole(Roles.REVIEWER),
-                admin || api.hasRole(Roles.RESEARCHER) || api.hasRole(Roles.REVIEWER), api.csrf());
+        return new Nav(
+                api.user(),
+                admin || api.hasRole(Roles.REPORTER),
+                admin || api.hasRole(Roles.REVIEWER),
+                admin || api.hasRole(Roles.RESEARCHER) || api.hasRole(Roles.REVIEWER),
+                api.csrf());
     }
 
     public boolean signedIn() {

@@ -1,8 +1,7 @@
 package org.kaers.web;
 
-import java.util.Map;
-
 import io.quarkus.qute.TemplateData;
+import java.util.Map;
 
 /** Where a page of an API list envelope is ({@code page}, {@code totalPages}), for the pager under a queue. */
 @TemplateData
@@ -11,7 +10,7 @@ record Pager(String base, int pageNumber, int pages, Integer previous, Integer n
     static Pager of(String base, Map<String, Object> envelope) {
         int current = envelope.get("page") instanceof Number n ? n.intValue() : 0;
         int pages = Math.max(1, envelope.get("totalPages") instanceof Number n ? n.intValue() : 0);
-        return new Pager(base, current + 1, pages, current > 0 ? current - 1 : null,
-                current + 1 < pages ? current + 1 : null);
+        return new Pager(
+                base, current + 1, pages, current > 0 ? current - 1 : null, current + 1 < pages ? current + 1 : null);
     }
 }

@@ -1,7 +1,9 @@
 package org.kaers.web;
 
-import java.net.URI;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -10,11 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
+import java.net.URI;
 
 /** The home page (what each role can do) and signing out. */
 @Path("/")
@@ -44,22 +42,34 @@ public class Pages {
         if (!Session.csrfMatches(api.authorization(), csrf)) {
             return forbidden(refused, api);
         }
-        return Response.seeOther(URI.create("/")).header("Set-Cookie", Session.cleared().encode()).build();
+        return Response.seeOther(URI.create("/"))
+                .header("Set-Cookie", Session.cleared().encode())
+                .build();
     }
 
     /** 403 page: a form posted without this session's form token. */
     static Response forbidden(Template refused, Api api) {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML)
-                .entity(refused.data("nav", Nav.of(api)).data("title", "Form expired")
-                        .data("message", "This form does not belong to your current session (it may be older than your "
-                                + "last sign-in). Open the page again and resubmit.").render())
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.TEXT_HTML)
+                .entity(refused.data("nav", Nav.of(api))
+                        .data("title", "Form expired")
+                        .data(
+                                "message",
+                                "This form does not belong to your current session (it may be older than your "
+                                        + "last sign-in). Open the page again and resubmit.")
+                        .render())
                 .build();
     }
 
     /** A refusal of the API in one line: its violations by field, else its detail. */
     static String problems(Api.Answer answer) {
-        return answer.violations().isEmpty() ? answer.detail() : String.join("; ", answer.violations().entrySet()
-                .stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return answer.violations().isEmpty()
+                ? answer.detail()
+                : String.join(
+                        "; ",
+                        answer.violations().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue())
+                                .toList());
     }
 
     /** Redirect to sign-in for a page that needs a signed-in user. */

@@ -1,10 +1,8 @@
 package org.kaers.web;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -16,10 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The reviewer's product review queue: reported names that became new uncurated products (with the product they
@@ -37,8 +35,8 @@ public class ProductReviewPages {
     private final Template review;
     private final Template refused;
 
-    ProductReviewPages(Api api, @Location("product-review.html") Template review,
-            @Location("refused.html") Template refused) {
+    ProductReviewPages(
+            Api api, @Location("product-review.html") Template review, @Location("refused.html") Template refused) {
         this.api = api;
         this.review = review;
         this.refused = refused;
@@ -55,9 +53,13 @@ public class ProductReviewPages {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") String id, @FormParam("csrf") String csrf,
-            @FormParam("decision") String decision, @FormParam("into") String into,
-            @FormParam("name") String name, @FormParam("substance") String substance,
+    public Response decide(
+            @PathParam("id") String id,
+            @FormParam("csrf") String csrf,
+            @FormParam("decision") String decision,
+            @FormParam("into") String into,
+            @FormParam("name") String name,
+            @FormParam("substance") String substance,
             @FormParam("page") String page) {
         if (api.user() == null) {
             return Pages.signIn();
@@ -81,14 +83,16 @@ public class ProductReviewPages {
         }
         if (answer.ok()) {
             return Response.seeOther(URI.create("/product-review?decided=" + product
-                    + (page != null && page.matches("\\d{1,4}") ? "&page=" + page : ""))).build();
+                            + (page != null && page.matches("\\d{1,4}") ? "&page=" + page : "")))
+                    .build();
         }
         return render(answer.status(), page, null, "Product " + product + " unchanged: " + Pages.problems(answer));
     }
 
     private Response render(int status, String page, String decided, String error) {
-        Api.Answer queue = api.get("/api/v1/products/review-queue" + Api.query(Map.of("page",
-                page == null ? "" : page, "size", "20")), Map.of());
+        Api.Answer queue = api.get(
+                "/api/v1/products/review-queue" + Api.query(Map.of("page", page == null ? "" : page, "size", "20")),
+                Map.of());
         if (!queue.ok()) {
             return CasePages.refusal(refused, api, queue);
         }
@@ -98,14 +102,23 @@ public class ProductReviewPages {
                 Object suggested = ((Map<?, ?>) item).get("suggestedProductId");
                 if (suggested != null && !names.containsKey(suggested)) {
                     Api.Answer product = api.get("/api/v1/products/" + suggested, Map.of());
-                    names.put(suggested, product.ok() ? String.valueOf(product.body().get("name")) : "product " + suggested);
+                    names.put(
+                            suggested,
+                            product.ok() ? String.valueOf(product.body().get("name")) : "product " + suggested);
                 }
             }
         }
         Pager pager = Pager.of("/product-review", queue.body());
-        return Response.status(status).type(MediaType.TEXT_HTML).entity(review.data("nav", Nav.of(api))
-                .data("queue", queue.body()).data("suggestedNames", names).data("page", pager.pageNumber() - 1)
-                .data("pager", pager)
-                .data("decided", decided).data("error", error).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML)
+                .entity(review.data("nav", Nav.of(api))
+                        .data("queue", queue.body())
+                        .data("suggestedNames", names)
+                        .data("page", pager.pageNumber() - 1)
+                        .data("pager", pager)
+                        .data("decided", decided)
+                        .data("error", error)
+                        .render())
+                .build();
     }
 }

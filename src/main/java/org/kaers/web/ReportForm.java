@@ -1,5 +1,7 @@
 package org.kaers.web;
 
+import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.kaers.report.ActionTaken;
 import org.kaers.report.AgeGroup;
 import org.kaers.report.AgeUnit;
@@ -28,8 +27,6 @@ import org.kaers.report.Route;
 import org.kaers.report.SeriousnessCriterion;
 import org.kaers.report.Sex;
 
-import io.quarkus.qute.TemplateData;
-
 /**
  * The case report form: its sections and fields, named by their JSON path in the API's case report (so that every
  * violation the API names lands on its input), the form posted turned into that JSON, and a case read turned back
@@ -38,19 +35,32 @@ import io.quarkus.qute.TemplateData;
  */
 final class ReportForm {
 
-    enum Kind { TEXT, NUMBER, DATE, SELECT, MULTI, BOOL, TEXTAREA }
-
-    record Field(String name, String label, Kind kind, List<String> options, String hint) {
+    enum Kind {
+        TEXT,
+        NUMBER,
+        DATE,
+        SELECT,
+        MULTI,
+        BOOL,
+        TEXTAREA
     }
+
+    record Field(String name, String label, Kind kind, List<String> options, String hint) {}
 
     /** A section: one object ({@code rows == 0}, {@code path} empty for top-level fields) or a list of rows. */
-    record Section(String path, String title, int rows, List<Field> fields) {
-    }
+    record Section(String path, String title, int rows, List<Field> fields) {}
 
     /** What a template needs of one input. */
     @TemplateData
-    record Input(String name, String id, String label, String kind, String value, List<Option> options,
-            String error, String hint) {
+    record Input(
+            String name,
+            String id,
+            String label,
+            String kind,
+            String value,
+            List<Option> options,
+            String error,
+            String hint) {
         public boolean invalid() {
             return error != null;
         }
@@ -60,7 +70,9 @@ final class ReportForm {
     record Option(String value, boolean selected) {
         /** The code as words: HOSPITALIZATION as Hospitalization, LIFE_THREATENING as Life threatening. */
         public String label() {
-            return value.length() <= 3 ? value : value.charAt(0) + value.substring(1).toLowerCase().replace('_', ' ');
+            return value.length() <= 3
+                    ? value
+                    : value.charAt(0) + value.substring(1).toLowerCase().replace('_', ' ');
         }
     }
 
@@ -73,79 +85,119 @@ final class ReportForm {
     }
 
     @TemplateData
-    record SectionView(String id, String title, String path, boolean list, String error, List<Row> rows) {
-    }
+    record SectionView(String id, String title, String path, boolean list, String error, List<Row> rows) {}
 
     /** A problem the API named, for the summary at the top of the form: the message and the input it belongs to. */
     @TemplateData
-    record Problem(String field, String message, String anchor) {
-    }
+    record Problem(String field, String message, String anchor) {}
 
     static final String CARRIED = "_carried";
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     static final List<Section> SECTIONS = List.of(
-            new Section("reporter", "Reporter", 0, List.of(
-                    select("qualification", "Qualification", ReporterQualification.values()),
-                    text("country", "Country (ISO code, e.g. US)"),
-                    text("organisation", "Organisation (confidential)"),
-                    text("contact", "Contact (confidential)"))),
-            new Section("patient", "Patient", 0, List.of(
-                    text("initials", "Initials (confidential)"),
-                    number("age.value", "Age at onset"),
-                    select("age.unit", "Age unit", AgeUnit.values()),
-                    select("ageGroup", "Age group (when the age is not known)", AgeGroup.values()),
-                    select("sex", "Sex", Sex.values()),
-                    number("weightKg", "Weight (kg)"),
-                    new Field("pregnant", "Pregnant", Kind.BOOL, List.of("true", "false"), null),
-                    multi("history", "History", PatientHistory.values()))),
-            new Section("products", "Products: the kratom product and co-ingestants", 2, List.of(
-                    select("role", "Role", ProductRole.values()),
-                    text("name", "Product name as reported"),
-                    text("vendor", "Vendor or brand"),
-                    select("form", "Form", ProductForm.values()),
-                    text("strain", "Strain or vein label"),
-                    text("lotNumber", "Lot number"),
-                    number("mitragynineMgPerServing", "Mitragynine per serving (mg)"),
-                    number("sevenOhMgPerServing", "7-hydroxymitragynine per serving (mg)"),
-                    select("purchaseChannel", "Bought from", PurchaseChannel.values()),
-                    number("doseAmount", "Amount per dose"),
-                    select("doseUnit", "Dose unit", DoseUnit.values()),
-                    number("dosesPerDay", "Doses per day"),
-                    select("route", "Route", Route.values()),
-                    date("startDate", "First exposure"),
-                    date("stopDate", "Last exposure"),
-                    select("reasonForUse", "Reason for use", ReasonForUse.values()),
-                    select("actionTaken", "Action taken", ActionTaken.values()),
-                    select("dechallenge", "Dechallenge", ChallengeResult.values()),
-                    select("rechallenge", "Rechallenge", ChallengeResult.values()))),
-            new Section("reactions", "Reactions", 2, List.of(
-                    new Field("verbatim", "Reaction in the reporter's words", Kind.TEXT, List.of(), "coded as typed"),
-                    date("onsetDate", "Onset"),
-                    select("outcome", "Outcome", ReactionOutcome.values()))),
-            new Section("", "Seriousness", 0, List.of(
-                    multi("seriousnessCriteria", "Seriousness criteria (none: not serious)",
-                            SeriousnessCriterion.values()),
-                    date("dateOfDeath", "Date of death"))),
-            new Section("labs", "Laboratory results", 2, List.of(
-                    select("testCode", "Test", LabTest.values()),
-                    number("value", "Value"),
-                    text("unit", "Unit (e.g. U/L, mg/dL)"),
-                    number("upperLimitOfNormal", "Upper limit of normal (same unit)"),
-                    date("date", "Date"))),
-            new Section("", "Narrative", 0, List.of(
-                    text("centreReference", "Your centre's case reference"),
-                    new Field("narrative", "Narrative (confidential)", Kind.TEXTAREA, List.of(), null))));
+            new Section(
+                    "reporter",
+                    "Reporter",
+                    0,
+                    List.of(
+                            select("qualification", "Qualification", ReporterQualification.values()),
+                            text("country", "Country (ISO code, e.g. US)"),
+                            text("organisation", "Organisation (confidential)"),
+                            text("contact", "Contact (confidential)"))),
+            new Section(
+                    "patient",
+                    "Patient",
+                    0,
+                    List.of(
+                            text("initials", "Initials (confidential)"),
+                            number("age.value", "Age at onset"),
+                            select("age.unit", "Age unit", AgeUnit.values()),
+                            select("ageGroup", "Age group (when the age is not known)", AgeGroup.values()),
+                            select("sex", "Sex", Sex.values()),
+                            number("weightKg", "Weight (kg)"),
+                            new Field("pregnant", "Pregnant", Kind.BOOL, List.of("true", "false"), null),
+                            multi("history", "History", PatientHistory.values()))),
+            new Section(
+                    "products",
+                    "Products: the kratom product and co-ingestants",
+                    2,
+                    List.of(
+                            select("role", "Role", ProductRole.values()),
+                            text("name", "Product name as reported"),
+                            text("vendor", "Vendor or brand"),
+                            select("form", "Form", ProductForm.values()),
+                            text("strain", "Strain or vein label"),
+                            text("lotNumber", "Lot number"),
+                            number("mitragynineMgPerServing", "Mitragynine per serving (mg)"),
+                            number("sevenOhMgPerServing", "7-hydroxymitragynine per serving (mg)"),
+                            select("purchaseChannel", "Bought from", PurchaseChannel.values()),
+                            number("doseAmount", "Amount per dose"),
+                            select("doseUnit", "Dose unit", DoseUnit.values()),
+                            number("dosesPerDay", "Doses per day"),
+                            select("route", "Route", Route.values()),
+                            date("startDate", "First exposure"),
+                            date("stopDate", "Last exposure"),
+                            select("reasonForUse", "Reason for use", ReasonForUse.values()),
+                            select("actionTaken", "Action taken", ActionTaken.values()),
+                            select("dechallenge", "Dechallenge", ChallengeResult.values()),
+                            select("rechallenge", "Rechallenge", ChallengeResult.values()))),
+            new Section(
+                    "reactions",
+                    "Reactions",
+                    2,
+                    List.of(
+                            new Field(
+                                    "verbatim",
+                                    "Reaction in the reporter's words",
+                                    Kind.TEXT,
+                                    List.of(),
+                                    "coded as typed"),
+                            date("onsetDate", "Onset"),
+                            select("outcome", "Outcome", ReactionOutcome.values()))),
+            new Section(
+                    "",
+                    "Seriousness",
+                    0,
+                    List.of(
+                            multi(
+                                    "seriousnessCriteria",
+                                    "Seriousness criteria (none: not serious)",
+                                    SeriousnessCriterion.values()),
+                            date("dateOfDeath", "Date of death"))),
+            new Section(
+                    "labs",
+                    "Laboratory results",
+                    2,
+                    List.of(
+                            select("testCode", "Test", LabTest.values()),
+                            number("value", "Value"),
+                            text("unit", "Unit (e.g. U/L, mg/dL)"),
+                            number("upperLimitOfNormal", "Upper limit of normal (same unit)"),
+                            date("date", "Date"))),
+            new Section(
+                    "",
+                    "Narrative",
+                    0,
+                    List.of(
+                            text("centreReference", "Your centre's case reference"),
+                            new Field("narrative", "Narrative (confidential)", Kind.TEXTAREA, List.of(), null))));
 
     /** Objects a case report always has (sent empty when nothing was typed, so that the API's rules decide). */
     private static final Set<String> REQUIRED = Set.of("reporter", "patient");
 
     /** Top-level keys of a case report the form shows. */
-    private static final Set<String> SHOWN = Set.of("reporter", "patient", "products", "reactions",
-            "seriousnessCriteria", "dateOfDeath", "labs", "narrative", "centreReference");
+    private static final Set<String> SHOWN = Set.of(
+            "reporter",
+            "patient",
+            "products",
+            "reactions",
+            "seriousnessCriteria",
+            "dateOfDeath",
+            "labs",
+            "narrative",
+            "centreReference");
 
-    private ReportForm() {
-    }
+    private ReportForm() {}
 
     /** Rows of each list section, at least the default and at least as many as the values hold. */
     static Map<String, Integer> rows(MultivaluedMap<String, String> values) {
@@ -200,13 +252,15 @@ final class ReportForm {
         return report;
     }
 
-    private static void fill(Map<String, Object> object, Section section, String prefix,
-            MultivaluedMap<String, String> values) {
+    private static void fill(
+            Map<String, Object> object, Section section, String prefix, MultivaluedMap<String, String> values) {
         for (Field field : section.fields()) {
             String name = name(prefix, field.name());
             Object value;
             if (field.kind() == Kind.MULTI) {
-                List<String> chosen = values.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
+                List<String> chosen = values.getOrDefault(name, List.of()).stream()
+                        .filter(v -> !v.isBlank())
+                        .toList();
                 value = chosen.isEmpty() ? null : chosen;
             } else {
                 String text = values.getFirst(name);
@@ -234,8 +288,8 @@ final class ReportForm {
         if (dot < 0) {
             object.put(dotted, value);
         } else {
-            Map<String, Object> inner = (Map<String, Object>) object.computeIfAbsent(dotted.substring(0, dot),
-                    k -> new LinkedHashMap<>());
+            Map<String, Object> inner =
+                    (Map<String, Object>) object.computeIfAbsent(dotted.substring(0, dot), k -> new LinkedHashMap<>());
             put(inner, dotted.substring(dot + 1), value);
         }
     }
@@ -263,8 +317,8 @@ final class ReportForm {
     }
 
     @SuppressWarnings("unchecked")
-    private static void read(MultivaluedMap<String, String> values, Section section, String prefix,
-            Map<String, Object> object) {
+    private static void read(
+            MultivaluedMap<String, String> values, Section section, String prefix, Map<String, Object> object) {
         for (Field field : section.fields()) {
             Object value = object;
             for (String part : field.name().split("\\.")) {
@@ -302,8 +356,10 @@ final class ReportForm {
                 for (int i = 0; i < rows.get(section.path()); i++) {
                     String prefix = section.path() + "[" + i + "]";
                     String label = switch (section.path()) {
-                        case "products" -> i == 0 ? "Product 1 (the kratom product)" : "Product " + (i + 1)
-                                + " (co-ingestant or another kratom product)";
+                        case "products" ->
+                            i == 0
+                                    ? "Product 1 (the kratom product)"
+                                    : "Product " + (i + 1) + " (co-ingestant or another kratom product)";
                         case "reactions" -> "Reaction " + (i + 1);
                         default -> "Result " + (i + 1);
                     };
@@ -311,26 +367,29 @@ final class ReportForm {
                 }
             }
             String sectionError = section.path().isEmpty() ? null : violations.get(section.path());
-            out.add(new SectionView(sectionId, section.title(), section.path(), section.rows() > 0, sectionError,
-                    rowViews));
+            out.add(new SectionView(
+                    sectionId, section.title(), section.path(), section.rows() > 0, sectionError, rowViews));
         }
         return out;
     }
 
-    private static List<Input> inputs(Section section, String prefix, MultivaluedMap<String, String> values,
-            Map<String, String> violations) {
+    private static List<Input> inputs(
+            Section section, String prefix, MultivaluedMap<String, String> values, Map<String, String> violations) {
         List<Input> inputs = new ArrayList<>();
         for (Field field : section.fields()) {
             String name = name(prefix, field.name());
             List<String> chosen = values.getOrDefault(name, List.of());
             String value = chosen.isEmpty() ? "" : chosen.get(0);
-            List<Option> options = field.options().stream().map(o -> new Option(o, chosen.contains(o))).toList();
+            List<Option> options = field.options().stream()
+                    .map(o -> new Option(o, chosen.contains(o)))
+                    .toList();
             String error = violations.get(name);
             if (error == null && field.name().contains(".")) { // patient.age for patient.age.value
-                error = violations.get(name(prefix, field.name().substring(0, field.name().indexOf('.'))));
+                error = violations.get(
+                        name(prefix, field.name().substring(0, field.name().indexOf('.'))));
             }
-            inputs.add(new Input(name, id(name), field.label(), field.kind().name(), value, options, error,
-                    field.hint()));
+            inputs.add(
+                    new Input(name, id(name), field.label(), field.kind().name(), value, options, error, field.hint()));
         }
         return inputs;
     }
@@ -346,7 +405,8 @@ final class ReportForm {
                 }
                 for (Row row : section.rows()) {
                     for (Input input : row.inputs()) {
-                        if (anchor == null && (input.name().equals(field) || input.name().startsWith(field + "."))) {
+                        if (anchor == null
+                                && (input.name().equals(field) || input.name().startsWith(field + "."))) {
                             anchor = input.id();
                         }
                     }
@@ -378,10 +438,12 @@ final class ReportForm {
     }
 
     private static Field select(String name, String label, Enum<?>[] values) {
-        return new Field(name, label, Kind.SELECT, Arrays.stream(values).map(Enum::name).toList(), null);
+        return new Field(
+                name, label, Kind.SELECT, Arrays.stream(values).map(Enum::name).toList(), null);
     }
 
     private static Field multi(String name, String label, Enum<?>[] values) {
-        return new Field(name, label, Kind.MULTI, Arrays.stream(values).map(Enum::name).toList(), null);
+        return new Field(
+                name, label, Kind.MULTI, Arrays.stream(values).map(Enum::name).toList(), null);
     }
 }

@@ -1,11 +1,10 @@
 package org.kaers.web;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,18 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The clinician's pages: the report form (submit), the follow-up form (pre-filled from the latest version, sent
@@ -37,8 +33,7 @@ import io.smallrye.common.annotation.Blocking;
 @Produces(MediaType.TEXT_HTML)
 public class ReportPages {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final Api api;
     private final ObjectMapper json;
@@ -47,8 +42,12 @@ public class ReportPages {
     private final Template preview;
     private final Template derived;
 
-    ReportPages(Api api, ObjectMapper json, @Location("report-form.html") Template reportForm,
-            @Location("refused.html") Template refused, @Location("preview.html") Template preview,
+    ReportPages(
+            Api api,
+            ObjectMapper json,
+            @Location("report-form.html") Template reportForm,
+            @Location("refused.html") Template refused,
+            @Location("preview.html") Template preview,
             @Location("derived.html") Template derived) {
         this.derived = derived;
         this.api = api;
@@ -85,11 +84,17 @@ public class ReportPages {
         Map<String, String> headers = key == null || key.isBlank() ? Map.of() : Map.of("Idempotency-Key", key);
         Api.Answer answer = api.post("/api/v1/reports", headers, ReportForm.toJson(form, carried));
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/cases/" + answer.body().get("caseNumber") + "?stored=1")).build();
+            return Response.seeOther(URI.create("/cases/" + answer.body().get("caseNumber") + "?stored=1"))
+                    .build();
         }
         form.putSingle("idempotencyKey", UUID.randomUUID().toString()); // nothing was stored under the old key
-        return page(answer.status(), null, form, answer.violations(),
-                answer.violations().isEmpty() ? answer.detail() : null, carried);
+        return page(
+                answer.status(),
+                null,
+                form,
+                answer.violations(),
+                answer.violations().isEmpty() ? answer.detail() : null,
+                carried);
     }
 
     @GET
@@ -132,11 +137,14 @@ public class ReportPages {
         if (key != null && !key.isBlank()) {
             headers.put("Idempotency-Key", key);
         }
-        Api.Answer answer = api.post("/api/v1/reports/" + CasePages.safe(caseNumber) + "/follow-ups?type=" + type,
-                headers, ReportForm.toJson(form, carried));
+        Api.Answer answer = api.post(
+                "/api/v1/reports/" + CasePages.safe(caseNumber) + "/follow-ups?type=" + type,
+                headers,
+                ReportForm.toJson(form, carried));
         if (answer.ok()) {
             return Response.seeOther(URI.create("/cases/" + CasePages.safe(caseNumber) + "?stored="
-                    + answer.body().get("version"))).build();
+                            + answer.body().get("version")))
+                    .build();
         }
         form.putSingle("idempotencyKey", UUID.randomUUID().toString());
         String message = answer.violations().isEmpty() ? answer.detail() : null;
@@ -154,12 +162,18 @@ public class ReportPages {
     @Path("coding-preview")
     public Response codingPreview(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         // htmx sends the input under its own name (reactions[0].verbatim)
-        String text = uri.getQueryParameters().values().stream().flatMap(List::stream).findFirst().orElse(null);
+        String text = uri.getQueryParameters().values().stream()
+                .flatMap(List::stream)
+                .findFirst()
+                .orElse(null);
         if (api.user() == null || text == null || text.isBlank()) {
-            return Response.ok(preview.data("coded", null).data("text", "").render()).build();
+            return Response.ok(preview.data("coded", null).data("text", "").render())
+                    .build();
         }
         Api.Answer answer = api.get("/api/v1/vocabulary/coding-preview" + Api.query(Map.of("text", text)), Map.of());
-        return Response.ok(preview.data("coded", answer.ok() ? answer.body() : null).data("text", text).render())
+        return Response.ok(preview.data("coded", answer.ok() ? answer.body() : null)
+                        .data("text", text)
+                        .render())
                 .build();
     }
 
@@ -172,22 +186,30 @@ public class ReportPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response derivedPreview(MultivaluedMap<String, String> form) {
         if (api.user() == null || !Session.csrfMatches(api.authorization(), form.getFirst("csrf"))) {
-            return Response.ok(derived.data("derived", null).data("problems", Map.of()).render()).build();
+            return Response.ok(derived.data("derived", null)
+                            .data("problems", Map.of())
+                            .render())
+                    .build();
         }
         return Response.ok(derivedFragment(form, carried(form)).render()).build();
     }
 
     /** The derived-values fragment for these form values. */
-    private io.quarkus.qute.TemplateInstance derivedFragment(MultivaluedMap<String, String> values,
-            Map<String, Object> carried) {
+    private io.quarkus.qute.TemplateInstance derivedFragment(
+            MultivaluedMap<String, String> values, Map<String, Object> carried) {
         Api.Answer answer = api.post("/api/v1/reports/derived-preview", Map.of(), ReportForm.toJson(values, carried));
         return derived.data("derived", answer.ok() ? answer.body() : null)
                 .data("problems", answer.ok() ? Map.of() : answer.violations())
                 .data("message", answer.ok() || !answer.violations().isEmpty() ? null : answer.detail());
     }
 
-    private Response page(int status, String caseNumber, MultivaluedMap<String, String> values,
-            Map<String, String> violations, String message, Map<String, Object> carried) {
+    private Response page(
+            int status,
+            String caseNumber,
+            MultivaluedMap<String, String> values,
+            Map<String, String> violations,
+            String message,
+            Map<String, Object> carried) {
         if (values.getFirst("idempotencyKey") == null) {
             values.putSingle("idempotencyKey", UUID.randomUUID().toString());
         }
@@ -198,10 +220,17 @@ public class ReportPages {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        String body = reportForm.data("nav", Nav.of(api)).data("caseNumber", caseNumber).data("sections", sections)
-                .data("problems", ReportForm.problems(violations, sections)).data("message", message)
-                .data("idempotencyKey", values.getFirst("idempotencyKey")).data("version", values.getFirst("version"))
-                .data("type", values.getFirst("type")).data("carried", carriedJson).data("stale", status == 412)
+        String body = reportForm
+                .data("nav", Nav.of(api))
+                .data("caseNumber", caseNumber)
+                .data("sections", sections)
+                .data("problems", ReportForm.problems(violations, sections))
+                .data("message", message)
+                .data("idempotencyKey", values.getFirst("idempotencyKey"))
+                .data("version", values.getFirst("version"))
+                .data("type", values.getFirst("type"))
+                .data("carried", carriedJson)
+                .data("stale", status == 412)
                 .data("action", caseNumber == null ? "/reports/new" : "/reports/" + caseNumber + "/follow-up")
                 .data("derived", derivedFragment(values, carried).render())
                 .render();

@@ -1,24 +1,20 @@
 package org.kaers.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.Base64;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.kaers.common.FrontDoor;
-
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import org.kaers.common.FrontDoor;
 
 /**
  * The signed-in user's session: their bearer token in a cookie ({@code Secure}, {@code HttpOnly},
@@ -45,13 +41,18 @@ class Session {
 
     /** Whether the path is a page (or an asset of one), where the session cookie counts. */
     static boolean page(String path) {
-        return path != null && !path.startsWith("/api/") && !path.startsWith("/q/") && !path.startsWith("/static/")
+        return path != null
+                && !path.startsWith("/api/")
+                && !path.startsWith("/q/")
+                && !path.startsWith("/static/")
                 && !path.startsWith("/webjars/");
     }
 
     private void bridge(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        if (cookie != null && page(ctx.request().path()) && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        if (cookie != null
+                && page(ctx.request().path())
+                && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
             String token = cookie.getValue();
             if (token == null || token.isBlank() || expired(token)) {
                 ctx.response().addCookie(cleared());
@@ -68,14 +69,19 @@ class Session {
             String[] parts = token.split("\\.");
             JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
             JsonNode exp = claims.get("exp");
-            return exp == null || !exp.canConvertToLong() || Instant.ofEpochSecond(exp.asLong()).isBefore(Instant.now());
+            return exp == null
+                    || !exp.canConvertToLong()
+                    || Instant.ofEpochSecond(exp.asLong()).isBefore(Instant.now());
         } catch (Exception e) { // not a JWS at all: let the front door refuse it
             return false;
         }
     }
 
     static Cookie of(String token) {
-        return Cookie.cookie(COOKIE, token).setPath("/").setSecure(true).setHttpOnly(true)
+        return Cookie.cookie(COOKIE, token)
+                .setPath("/")
+                .setSecure(true)
+                .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT);
     }
 
@@ -102,7 +108,10 @@ class Session {
 
     /** Whether a posted form token belongs to this session (constant-time comparison). */
     static boolean csrfMatches(String authorization, String posted) {
-        return authorization != null && posted != null && MessageDigest.isEqual(
-                csrfToken(authorization).getBytes(StandardCharsets.UTF_8), posted.getBytes(StandardCharsets.UTF_8));
+        return authorization != null
+                && posted != null
+                && MessageDigest.isEqual(
+                        csrfToken(authorization).getBytes(StandardCharsets.UTF_8),
+                        posted.getBytes(StandardCharsets.UTF_8));
     }
 }

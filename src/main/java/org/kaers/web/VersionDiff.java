@@ -1,13 +1,12 @@
 package org.kaers.web;
 
+import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.quarkus.qute.TemplateData;
 
 /**
  * What changed between two versions of a case: both reports (as the API returns them) flattened to their JSON
@@ -16,7 +15,11 @@ import io.quarkus.qute.TemplateData;
  */
 final class VersionDiff {
 
-    enum Kind { ADDED, REMOVED, CHANGED }
+    enum Kind {
+        ADDED,
+        REMOVED,
+        CHANGED
+    }
 
     /** One field that differs: its path, its value in each version (empty when absent) and how it changed. */
     @TemplateData
@@ -30,8 +33,7 @@ final class VersionDiff {
         }
     }
 
-    private VersionDiff() {
-    }
+    private VersionDiff() {}
 
     /** The fields that differ, in the order of the later version (then the fields only the earlier one has). */
     static List<Change> between(Map<String, Object> before, Map<String, Object> after) {
@@ -72,7 +74,9 @@ final class VersionDiff {
         } else if (value instanceof List<?> list) {
             if (list.stream().allMatch(v -> !(v instanceof Map<?, ?>) && !(v instanceof List<?>))) {
                 if (!list.isEmpty()) {
-                    out.put(path, String.join(", ", list.stream().map(String::valueOf).toList()));
+                    out.put(
+                            path,
+                            String.join(", ", list.stream().map(String::valueOf).toList()));
                 }
             } else {
                 for (int i = 0; i < list.size(); i++) {
@@ -80,8 +84,11 @@ final class VersionDiff {
                 }
             }
         } else {
-            out.put(path, value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                    : String.valueOf(value));
+            out.put(
+                    path,
+                    value instanceof java.math.BigDecimal d
+                            ? d.stripTrailingZeros().toPlainString()
+                            : String.valueOf(value));
         }
     }
 }

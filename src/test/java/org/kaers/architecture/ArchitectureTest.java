@@ -2,18 +2,16 @@ package org.kaers.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The arrows between the feature packages (README, "Architecture"; ../shared/STYLE.md): which package may use
@@ -25,10 +23,21 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 class ArchitectureTest {
 
     private static final String ROOT = "org.kaers";
-    private static final List<String> FEATURES = List.of("report", "vocabulary", "statistics", "signals", "imports",
-            "causality", "duplicates", "clusters", "web", "security", "common");
+    private static final List<String> FEATURES = List.of(
+            "report",
+            "vocabulary",
+            "statistics",
+            "signals",
+            "imports",
+            "causality",
+            "duplicates",
+            "clusters",
+            "web",
+            "security",
+            "common");
     /** What each package may use of the others (besides itself); everything else is forbidden. */
-    private static final Map<String, List<String>> ALLOWED = Map.ofEntries(Map.entry("common", List.of()),
+    private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("common", List.of()),
             Map.entry("security", List.of("common")),
             Map.entry("report", List.of("common", "security", "vocabulary")),
             Map.entry("vocabulary", List.of("common", "security")),
@@ -47,24 +56,35 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
     @Test
     void everyFeaturePackageHasItsArrows() {
-        List<String> present = classes.stream().map(c -> c.getPackageName())
-                .filter(p -> p.startsWith(ROOT + ".")).map(p -> p.substring(ROOT.length() + 1).split("\\.")[0])
-                .distinct().filter(p -> !p.equals("architecture")).toList();
+        List<String> present = classes.stream()
+                .map(c -> c.getPackageName())
+                .filter(p -> p.startsWith(ROOT + "."))
+                .map(p -> p.substring(ROOT.length() + 1).split("\\.")[0])
+                .distinct()
+                .filter(p -> !p.equals("architecture"))
+                .toList();
         org.assertj.core.api.Assertions.assertThat(ALLOWED.keySet())
-                .as("a new top-level package needs its allowed arrows here").containsAll(present);
+                .as("a new top-level package needs its allowed arrows here")
+                .containsAll(present);
     }
 
     /** openfda (issue 18) is an outer adapter: it reads statistics' disclosure, and nothing depends on it. */
     @Test
     void nothingDependsOnTheOpenFdaAdapter() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".openfda..").should().dependOnClassesThat()
-                .resideInAPackage(ROOT + ".openfda..").check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".openfda..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".openfda..")
+                .check(classes);
     }
 
     @Test
@@ -75,8 +95,17 @@ class ArchitectureTest {
 
     @Test
     void featuresUseOnlyTheirAllowedPackages() {
-        for (String feature : List.of("report", "statistics", "signals", "imports", "causality", "duplicates",
-                "clusters", "openfda", "fhir", "web")) {
+        for (String feature : List.of(
+                "report",
+                "statistics",
+                "signals",
+                "imports",
+                "causality",
+                "duplicates",
+                "clusters",
+                "openfda",
+                "fhir",
+                "web")) {
             forbidden(feature).check(classes);
         }
         // vocabulary -> report (ProductForm, ...) and vocabulary -> statistics (disclosure of product counts):
@@ -97,7 +126,9 @@ class ArchitectureTest {
             while (!paths.isEmpty()) {
                 List<String> path = paths.pop();
                 for (String next : ALLOWED.get(path.get(path.size() - 1))) {
-                    org.assertj.core.api.Assertions.assertThat(next).as("cycle through " + path).isNotEqualTo(start);
+                    org.assertj.core.api.Assertions.assertThat(next)
+                            .as("cycle through " + path)
+                            .isNotEqualTo(start);
                     if (!path.contains(next)) {
                         List<String> longer = new java.util.ArrayList<>(path);
                         longer.add(next);
@@ -110,30 +141,55 @@ class ArchitectureTest {
 
     @Test
     void resourcesRunNoSqlAndNoTransactions() {
-        noClasses().that().haveSimpleNameEndingWith("Resource").should()
-                .dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
-                .because("resources are thin: SQL belongs to services and stores").check(classes);
-        noClasses().that().haveSimpleNameEndingWith("Resource").should()
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .because("resources are thin: SQL belongs to services and stores")
+                .check(classes);
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
                 .beAnnotatedWith("jakarta.transaction.Transactional")
-                .because("the service owns the transaction").check(classes);
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().that().areDeclaredInClassesThat()
-                .haveSimpleNameEndingWith("Resource").should().beAnnotatedWith("jakarta.transaction.Transactional")
-                .because("the service owns the transaction").check(classes);
+                .because("the service owns the transaction")
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .beAnnotatedWith("jakarta.transaction.Transactional")
+                .because("the service owns the transaction")
+                .check(classes);
     }
 
     @Test
     void servicesTakeNoHttpTypes() {
-        ArchRule rule = noClasses().that().haveSimpleNameEndingWith("Service")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+        ArchRule rule = noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Service")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.ws.rs..")
                 .because("services are called with parsed values, not HTTP types");
         FreezingArchRule.freeze(rule).check(classes);
     }
 
     private static ArchRule forbidden(String feature) {
-        String[] others = FEATURES.stream().filter(f -> !f.equals(feature) && !ALLOWED.get(feature).contains(f))
-                .map(f -> ROOT + "." + f + "..").toArray(String[]::new);
-        return noClasses().that().resideInAPackage(ROOT + "." + feature + "..").should().dependOnClassesThat()
-                .resideInAnyPackage(others).because(feature + " may use only " + Arrays.toString(
-                        ALLOWED.get(feature).toArray()));
+        String[] others = FEATURES.stream()
+                .filter(f -> !f.equals(feature) && !ALLOWED.get(feature).contains(f))
+                .map(f -> ROOT + "." + f + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(ROOT + "." + feature + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
+                .because(feature + " may use only "
+                        + Arrays.toString(ALLOWED.get(feature).toArray()));
     }
 }

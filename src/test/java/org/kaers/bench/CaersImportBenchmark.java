@@ -2,6 +2,9 @@ package org.kaers.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.TestDatabase;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Imports generated CAERS exports with the shape of FDA's real 2004-2017 file ({@link CaersShapedFile}) of
@@ -50,7 +47,8 @@ class CaersImportBenchmark {
             long genStart = System.nanoTime();
             int reports = new CaersShapedFile(42 + size).write(file, size, "S" + size + "-");
             long products = db.count("select count(*) from product");
-            System.out.printf("%,d rows, %,d reports, %,d bytes generated in %.1f s; %,d products stored before%n",
+            System.out.printf(
+                    "%,d rows, %,d reports, %,d bytes generated in %.1f s; %,d products stored before%n",
                     size, reports, Files.size(file), (System.nanoTime() - genStart) / 1e9, products);
             if (Boolean.getBoolean("bench.compare")) {
                 // Before/after in one run: a file of the same shape and size (other seed, other report numbers)
@@ -66,21 +64,28 @@ class CaersImportBenchmark {
                     Files.deleteIfExists(before);
                 }
                 double bulk = run("first import, bulk writer", file);
-                System.out.printf("%-28s %.2f (rate of the bulk writer / rate of the ORM writer)%n", "ratio", bulk / orm);
+                System.out.printf(
+                        "%-28s %.2f (rate of the bulk writer / rate of the ORM writer)%n", "ratio", bulk / orm);
                 rates.add(new double[] {size, bulk, run("re-import (all unchanged)", file)});
                 Files.deleteIfExists(file);
                 continue;
             }
             double first = run("first import", file);
-            System.out.printf("%-28s products now %,d, product names coded %,d%n", "",
-                    db.count("select count(*) from product"), db.count("select count(*) from product_name_coding"));
+            System.out.printf(
+                    "%-28s products now %,d, product names coded %,d%n",
+                    "", db.count("select count(*) from product"), db.count("select count(*) from product_name_coding"));
             if (catchUp) {
                 long foldStart = System.nanoTime();
-                long folded = given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200).extract()
-                        .jsonPath().getLong("folded");
+                long folded = given().post("/api/v1/stats/aggregates/catch-up")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getLong("folded");
                 double seconds = (System.nanoTime() - foldStart) / 1e9;
-                System.out.printf("%-28s %7.1f s  %,d changes folded (%.0f cases/s)%n", "aggregates catch-up", seconds,
-                        folded, folded / seconds);
+                System.out.printf(
+                        "%-28s %7.1f s  %,d changes folded (%.0f cases/s)%n",
+                        "aggregates catch-up", seconds, folded, folded / seconds);
             }
             double again = run("re-import (all unchanged)", file);
             rates.add(new double[] {size, first, again});
@@ -89,7 +94,8 @@ class CaersImportBenchmark {
         if (rates.size() > 1) {
             double[] small = rates.get(0);
             double[] large = rates.get(rates.size() - 1);
-            System.out.printf("rate at %,.0f rows / rate at %,.0f rows: first import %.2f, re-import %.2f%n",
+            System.out.printf(
+                    "rate at %,.0f rows / rate at %,.0f rows: first import %.2f, re-import %.2f%n",
                     large[0], small[0], large[1] / small[1], large[2] / small[2]);
         }
     }
@@ -97,7 +103,9 @@ class CaersImportBenchmark {
     /** Posts the file as a job, waits for it, prints and returns its rows per second. */
     static double run(String round, Path file) throws InterruptedException {
         long start = System.nanoTime();
-        var accepted = given().contentType("text/csv").header("Prefer", "respond-async").body(file.toFile())
+        var accepted = given().contentType("text/csv")
+                .header("Prefer", "respond-async")
+                .body(file.toFile())
                 .post("/api/v1/imports/caers");
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException(accepted.statusCode() + " " + accepted.asString());
@@ -116,14 +124,25 @@ class CaersImportBenchmark {
         if (!job.getString("state").equals("SUCCEEDED")) {
             throw new IllegalStateException(job.prettify());
         }
-        double seconds = Duration.between(Instant.parse(job.getString("startedAt")),
-                Instant.parse(job.getString("finishedAt"))).toMillis() / 1000.0;
+        double seconds =
+                Duration.between(Instant.parse(job.getString("startedAt")), Instant.parse(job.getString("finishedAt")))
+                                .toMillis()
+                        / 1000.0;
         double rate = job.getLong("rowsRead") / seconds;
-        System.out.printf("%-28s %7.1f s  %,.0f rows/s, %,.0f reports/s (upload %.1f s) stored=%d unchanged=%d "
-                + "updated=%d rejected=%d rowsRejected=%d dataQuality=%d%n", round, seconds, rate,
-                job.getLong("reportsRead") / seconds, uploaded, job.getLong("reportsStored"),
-                job.getLong("reportsUnchanged"), job.getLong("reportsUpdated"), job.getLong("reportsRejected"),
-                job.getLong("rowsRejected"), job.getLong("dataQualityProblems"));
+        System.out.printf(
+                "%-28s %7.1f s  %,.0f rows/s, %,.0f reports/s (upload %.1f s) stored=%d unchanged=%d "
+                        + "updated=%d rejected=%d rowsRejected=%d dataQuality=%d%n",
+                round,
+                seconds,
+                rate,
+                job.getLong("reportsRead") / seconds,
+                uploaded,
+                job.getLong("reportsStored"),
+                job.getLong("reportsUnchanged"),
+                job.getLong("reportsUpdated"),
+                job.getLong("reportsRejected"),
+                job.getLong("rowsRejected"),
+                job.getLong("dataQualityProblems"));
         return rate;
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,30 +34,130 @@ final class CaersShapedFile {
             + "PRI_Reported Brand/Product Name,PRI_FDA Industry Code,PRI_FDA Industry Name,CI_Age at Adverse Event,"
             + "CI_Age Unit,CI_Gender,AEC_One Row Outcomes,SYM_One Row Coded Symptoms";
 
-    private static final String[] SYLLABLES = {"na", "tu", "ra", "vi", "ta", "lo", "mi", "ne", "so", "ka", "ber",
-            "gen", "pro", "max", "vel", "zen", "cor", "lix", "dra", "mon", "sol", "ter", "qui", "fen", "har", "bel"};
-    private static final String[] LINES = {"VITAMIN D3", "MULTIVITAMIN", "PROTEIN SHAKE", "FISH OIL", "ENERGY SHOT",
-            "GREEN TEA EXTRACT", "GARCINIA CAMBOGIA", "WEIGHT LOSS", "PROBIOTIC", "COLLAGEN PEPTIDES", "MELATONIN",
-            "TURMERIC CURCUMIN", "ELDERBERRY", "MAGNESIUM", "CALCIUM + D", "VITAMIN C", "B COMPLEX", "IRON",
-            "PRE WORKOUT", "WHEY PROTEIN", "KETO DIET", "APPLE CIDER VINEGAR", "ASHWAGANDHA", "CBD OIL", "ZINC",
-            "OMEGA 3", "BIOTIN", "HAIR SKIN NAILS", "CRANBERRY", "GINKGO BILOBA", "ENERGY DRINK", "PEANUT BUTTER",
-            "ICE CREAM", "SPINACH", "CEREAL", "CHOCOLATE BAR", "POTATO CHIPS", "BABY FORMULA", "LETTUCE", "CHICKEN"};
-    private static final String[] VARIANTS = {"", "", "", "EXTRA STRENGTH", "WOMEN'S", "MENS", "PLUS", "ULTRA",
-            "MAXIMUM", "ORIGINAL", "SUGAR FREE", "KIDS", "50+", "ADVANCED", "NIGHTTIME", "ORANGE", "CHERRY", "VANILLA"};
-    private static final String[] STRENGTHS = {"", "", "", "1000 MG", "500MG", "5000 IU", "2000 IU", "60 CT",
-            "120 COUNT", "16 OZ", "2 LB", "10 MG", "250 MCG", "30 SERVINGS"};
-    private static final String[] FORMS = {"", "", "CAPSULES", "TABLETS", "SOFTGELS", "GUMMIES", "POWDER", "LIQUID",
-            "DRINK", "CHEWABLE TABLETS"};
-    private static final String[] PLACEHOLDERS = {"REDACTED", "REDACTED", "REDACTED", "REDACTED", "EXEMPTION 4",
-            "(B)(4)", "Redacted"};
-    private static final String[] KRATOM = {"KRATOM", "KRATOM POWDER", "MAENG DA KRATOM", "KRATOM CAPSULES",
-            "RED BALI KRATOM", "KRATOM (MITRAGYNA SPECIOSA)", "KRATUM", "KRATOM TEA", "GREEN MALAY KRATOM", "KRATOM EXTRACT",
-            "OPMS KRATOM", "MIT 45", "KRATOM LEAF", "WHITE VEIN KRATOM", "KRATOM SHOT", "KRAOTM", "KRATOM CAPS",
-            "SUPER GREEN KRATOM", "RED VEIN KRATOM", "MITRAGYNA SPECIOSA"};
-    private static final String[] OUTCOMES = {"NON-SERIOUS INJURIES/ ILLNESS", "VISITED AN ER",
-            "VISITED A HEALTH CARE PROVIDER", "HOSPITALIZATION", "OTHER SERIOUS (IMPORTANT MEDICAL EVENTS)",
-            "LIFE THREATENING", "DISABILITY", "REQ. INTERVENTION TO PRVNT PERM. IMPRMNT.", "SERIOUS INJURIES/ ILLNESS",
-            "NONE", "DEATH", "CONGENITAL ANOMALY"};
+    private static final String[] SYLLABLES = {
+        "na", "tu", "ra", "vi", "ta", "lo", "mi", "ne", "so", "ka", "ber", "gen", "pro", "max", "vel", "zen", "cor",
+        "lix", "dra", "mon", "sol", "ter", "qui", "fen", "har", "bel"
+    };
+    private static final String[] LINES = {
+        "VITAMIN D3",
+        "MULTIVITAMIN",
+        "PROTEIN SHAKE",
+        "FISH OIL",
+        "ENERGY SHOT",
+        "GREEN TEA EXTRACT",
+        "GARCINIA CAMBOGIA",
+        "WEIGHT LOSS",
+        "PROBIOTIC",
+        "COLLAGEN PEPTIDES",
+        "MELATONIN",
+        "TURMERIC CURCUMIN",
+        "ELDERBERRY",
+        "MAGNESIUM",
+        "CALCIUM + D",
+        "VITAMIN C",
+        "B COMPLEX",
+        "IRON",
+        "PRE WORKOUT",
+        "WHEY PROTEIN",
+        "KETO DIET",
+        "APPLE CIDER VINEGAR",
+        "ASHWAGANDHA",
+        "CBD OIL",
+        "ZINC",
+        "OMEGA 3",
+        "BIOTIN",
+        "HAIR SKIN NAILS",
+        "CRANBERRY",
+        "GINKGO BILOBA",
+        "ENERGY DRINK",
+        "PEANUT BUTTER",
+        "ICE CREAM",
+        "SPINACH",
+        "CEREAL",
+        "CHOCOLATE BAR",
+        "POTATO CHIPS",
+        "BABY FORMULA",
+        "LETTUCE",
+        "CHICKEN"
+    };
+    private static final String[] VARIANTS = {
+        "",
+        "",
+        "",
+        "EXTRA STRENGTH",
+        "WOMEN'S",
+        "MENS",
+        "PLUS",
+        "ULTRA",
+        "MAXIMUM",
+        "ORIGINAL",
+        "SUGAR FREE",
+        "KIDS",
+        "50+",
+        "ADVANCED",
+        "NIGHTTIME",
+        "ORANGE",
+        "CHERRY",
+        "VANILLA"
+    };
+    private static final String[] STRENGTHS = {
+        "",
+        "",
+        "",
+        "1000 MG",
+        "500MG",
+        "5000 IU",
+        "2000 IU",
+        "60 CT",
+        "120 COUNT",
+        "16 OZ",
+        "2 LB",
+        "10 MG",
+        "250 MCG",
+        "30 SERVINGS"
+    };
+    private static final String[] FORMS = {
+        "", "", "CAPSULES", "TABLETS", "SOFTGELS", "GUMMIES", "POWDER", "LIQUID", "DRINK", "CHEWABLE TABLETS"
+    };
+    private static final String[] PLACEHOLDERS = {
+        "REDACTED", "REDACTED", "REDACTED", "REDACTED", "EXEMPTION 4", "(B)(4)", "Redacted"
+    };
+    private static final String[] KRATOM = {
+        "KRATOM",
+        "KRATOM POWDER",
+        "MAENG DA KRATOM",
+        "KRATOM CAPSULES",
+        "RED BALI KRATOM",
+        "KRATOM (MITRAGYNA SPECIOSA)",
+        "KRATUM",
+        "KRATOM TEA",
+        "GREEN MALAY KRATOM",
+        "KRATOM EXTRACT",
+        "OPMS KRATOM",
+        "MIT 45",
+        "KRATOM LEAF",
+        "WHITE VEIN KRATOM",
+        "KRATOM SHOT",
+        "KRAOTM",
+        "KRATOM CAPS",
+        "SUPER GREEN KRATOM",
+        "RED VEIN KRATOM",
+        "MITRAGYNA SPECIOSA"
+    };
+    private static final String[] OUTCOMES = {
+        "NON-SERIOUS INJURIES/ ILLNESS",
+        "VISITED AN ER",
+        "VISITED A HEALTH CARE PROVIDER",
+        "HOSPITALIZATION",
+        "OTHER SERIOUS (IMPORTANT MEDICAL EVENTS)",
+        "LIFE THREATENING",
+        "DISABILITY",
+        "REQ. INTERVENTION TO PRVNT PERM. IMPRMNT.",
+        "SERIOUS INJURIES/ ILLNESS",
+        "NONE",
+        "DEATH",
+        "CONGENITAL ANOMALY"
+    };
     private static final double[] OUTCOME_WEIGHTS = {30, 22, 18, 14, 8, 3, 2, 2, 6, 4, 1.5, 0.2};
 
     private final Random random;
@@ -104,8 +203,11 @@ final class CaersShapedFile {
         String created = (1 + random.nextInt(12)) + "/" + (1 + random.nextInt(28)) + "/" + (2004 + random.nextInt(14));
         String event = random.nextInt(10) < 3 ? "" : created;
         int u = random.nextInt(100_000);
-        String unit = u < 56_540 ? "Year(s)" : u < 98_260 ? "Not Available" : u < 99_640 ? "Month(s)"
-                : u < 99_830 ? "Week(s)" : u < 99_990 ? "Day(s)" : "Decade(s)";
+        String unit = u < 56_540
+                ? "Year(s)"
+                : u < 98_260
+                        ? "Not Available"
+                        : u < 99_640 ? "Month(s)" : u < 99_830 ? "Week(s)" : u < 99_990 ? "Day(s)" : "Decade(s)";
         String age = switch (unit) {
             case "Year(s)" -> String.valueOf(1 + random.nextInt(90));
             case "Month(s)" -> String.valueOf(1 + random.nextInt(23));
@@ -135,8 +237,19 @@ final class CaersShapedFile {
         return products;
     }
 
-    private void row(BufferedWriter out, String number, String created, String event, String role, String name,
-            String age, String unit, String gender, String outcomes, String symptoms) throws IOException {
+    private void row(
+            BufferedWriter out,
+            String number,
+            String created,
+            String event,
+            String role,
+            String name,
+            String age,
+            String unit,
+            String gender,
+            String outcomes,
+            String symptoms)
+            throws IOException {
         out.write(number + "," + created + "," + event + "," + role + "," + quote(name) + ",54,"
                 + "\"Vit/Min/Prot/Unconv Diet(Human/Animal)\"," + age + "," + unit + "," + gender + ","
                 + quote(outcomes) + "," + quote(symptoms) + "\n");
@@ -245,9 +358,16 @@ final class CaersShapedFile {
         if (random.nextInt(4) == 0) {
             b = b + (random.nextInt(200) == 0 ? "\u0092S" : "'S"); // a cp1252 quote decoded as Latin-1 upstream
         }
-        String name = String.join(" ", List.of(b, LINES[random.nextInt(LINES.length)],
-                VARIANTS[random.nextInt(VARIANTS.length)], STRENGTHS[random.nextInt(STRENGTHS.length)],
-                FORMS[random.nextInt(FORMS.length)])).replaceAll(" +", " ").strip();
+        String name = String.join(
+                        " ",
+                        List.of(
+                                b,
+                                LINES[random.nextInt(LINES.length)],
+                                VARIANTS[random.nextInt(VARIANTS.length)],
+                                STRENGTHS[random.nextInt(STRENGTHS.length)],
+                                FORMS[random.nextInt(FORMS.length)]))
+                .replaceAll(" +", " ")
+                .strip();
         return name.length() > 200 ? name.substring(0, 200).strip() : name;
     }
 
@@ -265,13 +385,42 @@ final class CaersShapedFile {
 
     /** About 4,500 MedDRA-like names: the vocabulary's capitalised names first (most frequent), then generated ones. */
     private static List<String> termPool(Random random) {
-        Set<String> pool = new LinkedHashSet<>(List.of("NAUSEA", "VOMITING", "DIARRHOEA", "ABDOMINAL PAIN", "HEADACHE",
-                "DIZZINESS", "FATIGUE", "RASH", "CHOKING", "MALAISE", "PAIN", "HYPERSENSITIVITY", "DYSPNOEA", "PRURITUS",
-                "ABDOMINAL PAIN UPPER", "CHEST PAIN", "PALPITATIONS", "HEART RATE INCREASED", "INSOMNIA", "ANXIETY",
-                "HALLUCINATION, VISUAL", "HALLUCINATION, AUDITORY", "DEATH", "SEIZURE", "TACHYCARDIA", "JAUNDICE"));
+        Set<String> pool = new LinkedHashSet<>(List.of(
+                "NAUSEA",
+                "VOMITING",
+                "DIARRHOEA",
+                "ABDOMINAL PAIN",
+                "HEADACHE",
+                "DIZZINESS",
+                "FATIGUE",
+                "RASH",
+                "CHOKING",
+                "MALAISE",
+                "PAIN",
+                "HYPERSENSITIVITY",
+                "DYSPNOEA",
+                "PRURITUS",
+                "ABDOMINAL PAIN UPPER",
+                "CHEST PAIN",
+                "PALPITATIONS",
+                "HEART RATE INCREASED",
+                "INSOMNIA",
+                "ANXIETY",
+                "HALLUCINATION, VISUAL",
+                "HALLUCINATION, AUDITORY",
+                "DEATH",
+                "SEIZURE",
+                "TACHYCARDIA",
+                "JAUNDICE"));
         try (InputStream in = CaersShapedFile.class.getResourceAsStream("/vocabulary/symptom_terms.csv");
-                CSVParser csv = CSVParser.parse(in, StandardCharsets.UTF_8,
-                        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                CSVParser csv = CSVParser.parse(
+                        in,
+                        StandardCharsets.UTF_8,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get())) {
             for (CSVRecord r : csv) {
                 pool.add(r.get("preferred_name").toUpperCase(Locale.ROOT));
                 for (String s : r.get("synonyms").split("\\|")) {
@@ -283,12 +432,56 @@ final class CaersShapedFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String[] organs = {"HEPATIC", "RENAL", "CARDIAC", "GASTRIC", "CEREBRAL", "PULMONARY", "THYROID", "SKIN", "BLOOD",
-                "MUSCLE", "JOINT", "EYE", "EAR", "BONE", "NERVE", "BLADDER", "PANCREATIC", "SPLENIC", "LYMPH NODE"};
-        String[] tails = {"DISORDER", "PAIN", "SWELLING", "HAEMORRHAGE", "INFECTION", "NEOPLASM", "FAILURE",
-                "ENLARGEMENT", "DISCOMFORT", "INJURY", "CYST", "OEDEMA", "INFLAMMATION", "ATROPHY", "LESION"};
-        String[] labs = {"ALANINE AMINOTRANSFERASE", "BLOOD GLUCOSE", "BLOOD PRESSURE", "HAEMOGLOBIN", "BLOOD SODIUM",
-                "BLOOD POTASSIUM", "PLATELET COUNT", "WHITE BLOOD CELL COUNT", "BLOOD CREATININE", "LIPASE"};
+        String[] organs = {
+            "HEPATIC",
+            "RENAL",
+            "CARDIAC",
+            "GASTRIC",
+            "CEREBRAL",
+            "PULMONARY",
+            "THYROID",
+            "SKIN",
+            "BLOOD",
+            "MUSCLE",
+            "JOINT",
+            "EYE",
+            "EAR",
+            "BONE",
+            "NERVE",
+            "BLADDER",
+            "PANCREATIC",
+            "SPLENIC",
+            "LYMPH NODE"
+        };
+        String[] tails = {
+            "DISORDER",
+            "PAIN",
+            "SWELLING",
+            "HAEMORRHAGE",
+            "INFECTION",
+            "NEOPLASM",
+            "FAILURE",
+            "ENLARGEMENT",
+            "DISCOMFORT",
+            "INJURY",
+            "CYST",
+            "OEDEMA",
+            "INFLAMMATION",
+            "ATROPHY",
+            "LESION"
+        };
+        String[] labs = {
+            "ALANINE AMINOTRANSFERASE",
+            "BLOOD GLUCOSE",
+            "BLOOD PRESSURE",
+            "HAEMOGLOBIN",
+            "BLOOD SODIUM",
+            "BLOOD POTASSIUM",
+            "PLATELET COUNT",
+            "WHITE BLOOD CELL COUNT",
+            "BLOOD CREATININE",
+            "LIPASE"
+        };
         while (pool.size() < 4500) {
             String term = random.nextBoolean()
                     ? organs[random.nextInt(organs.length)] + " " + tails[random.nextInt(tails.length)]

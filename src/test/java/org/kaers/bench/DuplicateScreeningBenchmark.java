@@ -2,20 +2,17 @@ package org.kaers.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.TestDatabase;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * How fast imported cases are screened for duplicates (issue 17): imports CAERS-shaped files ({@link CaersShapedFile})
@@ -49,7 +46,11 @@ class DuplicateScreeningBenchmark {
             int screened = 0;
             while (screened < screen) {
                 JsonPath done = given().queryParam("max", Math.min(1000, screen - screened))
-                        .post("/api/v1/duplicates/screening/catch-up").then().statusCode(200).extract().jsonPath();
+                        .post("/api/v1/duplicates/screening/catch-up")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 screened += done.getInt("screened");
                 if (done.getInt("screened") == 0 || done.getLong("pending") == 0) {
                     break;
@@ -57,13 +58,21 @@ class DuplicateScreeningBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = screened / seconds;
-            System.out.printf("%,d cases stored, %,d queued: %,d screened in %.1f s (%.1f cases/s), %,d suspects in all,"
-                    + " %,d keys indexed%n", cases, queued, screened, seconds, rate,
-                    db.count("select count(*) from duplicate_suspect"), db.count("select count(*) from duplicate_key"));
+            System.out.printf(
+                    "%,d cases stored, %,d queued: %,d screened in %.1f s (%.1f cases/s), %,d suspects in all,"
+                            + " %,d keys indexed%n",
+                    cases,
+                    queued,
+                    screened,
+                    seconds,
+                    rate,
+                    db.count("select count(*) from duplicate_suspect"),
+                    db.count("select count(*) from duplicate_key"));
             rates.add(new double[] {cases, rate});
         }
         double[] first = rates.get(0);
         double[] last = rates.get(rates.size() - 1);
-        System.out.printf("screening rate at %,.0f cases / at %,.0f cases: %.2f%n", last[0], first[0], last[1] / first[1]);
+        System.out.printf(
+                "screening rate at %,.0f cases / at %,.0f cases: %.2f%n", last[0], first[0], last[1] / first[1]);
     }
 }

@@ -2,6 +2,9 @@ package org.kaers.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -14,17 +17,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Streams the whole line listing of {@code bench.rows} (1,000,000) cases as CSV and NDJSON over HTTP and samples
@@ -47,7 +43,8 @@ class ExportBenchmark {
     @Test
     void aMillionRowsStreamInConstantMemory() throws Exception {
         int rows = Integer.getInteger("bench.rows", 1_000_000);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("delete from stats_fact where case_id >= " + BASE_ID);
             s.execute("""
                     insert into stats_fact (case_id, period, vals)
@@ -64,19 +61,23 @@ class ExportBenchmark {
                 measure(type, rows);
             }
         } finally {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("delete from stats_fact where case_id >= " + BASE_ID);
             }
         }
     }
 
     private void measure(String type, int rows) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(listing.toString())).header("Accept", type)
-                .header("Authorization", Tokens.bearer(Tokens.ADMIN)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(listing.toString()))
+                .header("Accept", type)
+                .header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .GET()
+                .build();
         long baseline = heapAfterGc();
         long start = System.nanoTime();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         List<long[]> samples = new ArrayList<>();
         long lines = 0;
@@ -94,8 +95,9 @@ class ExportBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long dataRows = type.equals("text/csv") ? lines - 1 : lines;
         assertThat(dataRows).isGreaterThanOrEqualTo(rows);
-        System.out.printf("%n%s: %,d rows, %,d MB in %.1f s (%,.0f rows/s); heap before %d MB%n", type, dataRows,
-                bytes >> 20, seconds, dataRows / seconds, baseline >> 20);
+        System.out.printf(
+                "%n%s: %,d rows, %,d MB in %.1f s (%,.0f rows/s); heap before %d MB%n",
+                type, dataRows, bytes >> 20, seconds, dataRows / seconds, baseline >> 20);
         System.out.println("rows read | server+client heap after GC (MB)");
         samples.forEach(s -> System.out.printf("%,9d | %d%n", s[0], s[1] >> 20));
         long first = samples.get(0)[1];

@@ -2,22 +2,18 @@ package org.kaers.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * openFDA's food/event queries at the size of FDA's CAERS file: imports a generated CAERS export of
@@ -56,7 +52,8 @@ class FoodEventBenchmark {
             CaersImportBenchmark.run("import", file);
             Files.deleteIfExists(file);
         }
-        sql("delete from stats_release_case",
+        sql(
+                "delete from stats_release_case",
                 "insert into stats_release_case (case_id, version_id) select cr.id, v.id from case_report cr"
                         + " join case_version v on v.case_id = cr.id and v.version = cr.current_version"
                         + " where cr.status = 'ACTIVE'",
@@ -65,23 +62,36 @@ class FoodEventBenchmark {
                 "analyze");
         String reviewer = Tokens.bearer(Tokens.of("bench-reviewer@test", "REVIEWER"));
         String researcher = Tokens.bearer(Tokens.of("bench-researcher@test", "RESEARCHER"));
-        System.out.printf("%,d counted cases; %,d kratom cases%n", total(reviewer, null),
-                total(reviewer, "products.name_brand:kratom"));
+        System.out.printf(
+                "%,d counted cases; %,d kratom cases%n",
+                total(reviewer, null), total(reviewer, "products.name_brand:kratom"));
 
         List<String[]> queries = List.of(
-                new String[] {"count reactions.exact of kratom", "search=products.name_brand:kratom&count=reactions.exact"},
+                new String[] {
+                    "count reactions.exact of kratom", "search=products.name_brand:kratom&count=reactions.exact"
+                },
                 new String[] {"count date_created of kratom", "search=products.name_brand:kratom&count=date_created"},
-                new String[] {"total kratom AND DEATH", "search=products.name_brand:kratom+AND+outcomes.exact:%22DEATH%22&limit=0"},
-                new String[] {"total maeng da in 2014-2016",
-                        "search=products.name_brand:%22maeng+da%22+AND+date_created:%5B20140101+TO+20161231%5D&limit=0"},
+                new String[] {
+                    "total kratom AND DEATH", "search=products.name_brand:kratom+AND+outcomes.exact:%22DEATH%22&limit=0"
+                },
+                new String[] {
+                    "total maeng da in 2014-2016",
+                    "search=products.name_brand:%22maeng+da%22+AND+date_created:%5B20140101+TO+20161231%5D&limit=0"
+                },
                 new String[] {"count reactions.exact, all", "count=reactions.exact"},
                 new String[] {"count consumer.gender, all", "count=consumer.gender"});
         List<String[]> records = List.of(
-                new String[] {"records: kratom 2014-2016, limit 100 skip 100",
-                        "search=products.name_brand:kratom+AND+date_created:%5B2014-01-01+TO+2016-12-31%5D&limit=100&skip=100"},
-                new String[] {"records: kratom, limit 100 skip 5000", "search=products.name_brand:kratom&limit=100&skip=5000"},
-                new String[] {"records: sort date_created desc, limit 100",
-                        "search=products.name_brand:kratom&sort=date_created:desc&limit=100"});
+                new String[] {
+                    "records: kratom 2014-2016, limit 100 skip 100",
+                    "search=products.name_brand:kratom+AND+date_created:%5B2014-01-01+TO+2016-12-31%5D&limit=100&skip=100"
+                },
+                new String[] {
+                    "records: kratom, limit 100 skip 5000", "search=products.name_brand:kratom&limit=100&skip=5000"
+                },
+                new String[] {
+                    "records: sort date_created desc, limit 100",
+                    "search=products.name_brand:kratom&sort=date_created:desc&limit=100"
+                });
         int beforeRounds = Integer.getInteger("bench.before-rounds", 3);
         System.out.printf("%-48s %s%n", "", "before: V80's view (every record built per query); after: V82's records");
         for (String[] q : queries) {
@@ -92,10 +102,12 @@ class FoodEventBenchmark {
             compare("reviewer   " + q[0], reviewer, q[1], warmUp, rounds, beforeRounds);
         }
         // search_after: five pages of 100 following Link rel="next"
-        System.out.println(Timings.summary("reviewer   5 pages by search_after (100 each)", pages(reviewer, warmUp, rounds)));
+        System.out.println(
+                Timings.summary("reviewer   5 pages by search_after (100 each)", pages(reviewer, warmUp, rounds)));
         System.setProperty(COMPUTED, "true");
         try {
-            System.out.println(Timings.summary("  before   5 pages by search_after (100 each)", pages(reviewer, 1, beforeRounds)));
+            System.out.println(
+                    Timings.summary("  before   5 pages by search_after (100 each)", pages(reviewer, 1, beforeRounds)));
         } finally {
             System.clearProperty(COMPUTED);
         }
@@ -112,7 +124,8 @@ class FoodEventBenchmark {
             System.clearProperty(COMPUTED);
         }
         System.out.println(Timings.summary(name, after));
-        System.out.println(Timings.summary("  before", before) + "  p50 ratio %.0fx".formatted(median(before) / median(after)));
+        System.out.println(
+                Timings.summary("  before", before) + "  p50 ratio %.0fx".formatted(median(before) / median(after)));
     }
 
     private static double median(long[] nanos) {
@@ -127,7 +140,9 @@ class FoodEventBenchmark {
             long start = System.nanoTime();
             String next = F + "?search=products.name_brand:kratom&sort=date_created:desc&limit=100";
             for (int p = 0; p < 5 && next != null; p++) {
-                var response = given().urlEncodingEnabled(false).header("Authorization", token).get(next);
+                var response = given().urlEncodingEnabled(false)
+                        .header("Authorization", token)
+                        .get(next);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(response.statusCode() + " " + response.asString());
                 }
@@ -153,9 +168,12 @@ class FoodEventBenchmark {
         long[] nanos = new long[rounds];
         for (int r = -warmUp; r < rounds; r++) {
             long start = System.nanoTime();
-            var response = given().urlEncodingEnabled(false).header("Authorization", token).get(F + "?" + query);
+            var response = given().urlEncodingEnabled(false)
+                    .header("Authorization", token)
+                    .get(F + "?" + query);
             // 404 NOT_FOUND is openFDA's answer to no match (for a researcher also a total released as 0)
-            if (response.statusCode() != 200 && !(response.statusCode() == 404 && response.asString().contains("NOT_FOUND"))) {
+            if (response.statusCode() != 200
+                    && !(response.statusCode() == 404 && response.asString().contains("NOT_FOUND"))) {
                 throw new IllegalStateException(query + ": " + response.statusCode() + " " + response.asString());
             }
             if (r >= 0) {
@@ -166,7 +184,8 @@ class FoodEventBenchmark {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }

@@ -2,21 +2,17 @@ package org.kaers.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The first page of a product x symptom cross at real cardinality, live (the statement every cross ran before
@@ -40,6 +36,7 @@ class ReleaseCrossBenchmark {
     private static final int TERMS = 4_500;
     /** Rounds of the published read (and a tenth of them for the live one, which takes seconds a round). */
     private static final int WARM_UP = 30;
+
     private static final int ROUNDS = 200;
 
     @Inject
@@ -52,23 +49,35 @@ class ReleaseCrossBenchmark {
         seed(pairs);
         System.out.printf("seeded %,d pairs in %.1f s%n", pairs, (System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then().statusCode(201);
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/releases")
+                .then()
+                .statusCode(201);
         System.out.printf("release cut in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         String reviewer = Tokens.bearer(Tokens.of("bench-reviewer@test", "REVIEWER"));
         String researcher = Tokens.bearer(Tokens.of("bench-researcher@test", "RESEARCHER"));
-        long groups = ((Number) given().header("Authorization", researcher).queryParam("by", "product,symptom")
-                .get("/api/v1/stats/counts").then().statusCode(200).extract().path("meta.groups")).longValue();
+        long groups = ((Number) given().header("Authorization", researcher)
+                        .queryParam("by", "product,symptom")
+                        .get("/api/v1/stats/counts")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("meta.groups"))
+                .longValue();
         System.out.printf("product x symptom: %,d pairs listed to researchers%n", groups);
         double[] live = time(reviewer, WARM_UP / 10, ROUNDS / 10);
         double[] published = time(researcher, WARM_UP, ROUNDS);
-        System.out.printf("first page (100) of product x symptom, ms p50 / p95: live (every pair) %.1f / %.1f;"
-                + " release, published values %.2f / %.2f; p95 ratio %.0fx%n", live[0], live[1], published[0], published[1],
-                live[1] / published[1]);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                java.sql.ResultSet r = s.executeQuery("explain (analyze, buffers) select c.a, c.b, c.p from stats_release_cell c"
-                        + " where split_part(c.a, '=', 1) = 'product' and split_part(c.b, '=', 1) = 'symptom'"
-                        + " and c.period = 0 and c.p > 0 and c.a <> 'product=' and c.b <> 'symptom='"
-                        + " order by c.p desc, c.a, c.b limit 100")) {
+        System.out.printf(
+                "first page (100) of product x symptom, ms p50 / p95: live (every pair) %.1f / %.1f;"
+                        + " release, published values %.2f / %.2f; p95 ratio %.0fx%n",
+                live[0], live[1], published[0], published[1], live[1] / published[1]);
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                java.sql.ResultSet r =
+                        s.executeQuery("explain (analyze, buffers) select c.a, c.b, c.p from stats_release_cell c"
+                                + " where split_part(c.a, '=', 1) = 'product' and split_part(c.b, '=', 1) = 'symptom'"
+                                + " and c.period = 0 and c.p > 0 and c.a <> 'product=' and c.b <> 'symptom='"
+                                + " order by c.p desc, c.a, c.b limit 100")) {
             while (r.next()) {
                 System.out.println("  " + r.getString(1));
             }
@@ -79,8 +88,12 @@ class ReleaseCrossBenchmark {
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < warmUp + rounds; i++) {
             long t = System.nanoTime();
-            given().header("Authorization", token).queryParam("by", "product,symptom").queryParam("size", 100)
-                    .get("/api/v1/stats/counts").then().statusCode(200);
+            given().header("Authorization", token)
+                    .queryParam("by", "product,symptom")
+                    .queryParam("size", 100)
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200);
             if (i >= warmUp) {
                 ms.add((System.nanoTime() - t) / 1e6);
             }
@@ -90,7 +103,8 @@ class ReleaseCrossBenchmark {
     }
 
     private void seed(int pairs) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("select setseed(0.14)");
             s.execute("insert into symptom_term (code, preferred_name, organ_class, curated) select 'BX' || i,"
                     + " 'Bench term ' || i, (select code from organ_class order by code limit 1), true"
@@ -98,7 +112,8 @@ class ReleaseCrossBenchmark {
             s.execute("create temp table bench_product (i int primary key, id bigint)");
             s.execute("with p as (insert into product (name, substance, curated) select 'Bench product ' || i,"
                     + " (select code from substance order by code limit 1), random() < 0.3 from generate_series(1, "
-                    + PRODUCTS + ") i returning id) insert into bench_product select row_number() over (order by id), id from p");
+                    + PRODUCTS
+                    + ") i returning id) insert into bench_product select row_number() over (order by id), id from p");
             // Distinct pairs, popularity skewed on both sides; counts Zipf-like (most pairs hold one case).
             s.execute("create temp table bench_pair as select distinct on (p, t) p, t,"
                     + " least(5000, floor(1 / power(random(), 1.3)))::bigint as n,"
@@ -112,8 +127,9 @@ class ReleaseCrossBenchmark {
                     + " x.n, x.k from bench_pair x join bench_product bp on bp.i = x.p");
             s.execute("insert into stats_cell (a, b, period, n, k) select '*', 'product=' || bp.id, 0, sum(x.n),"
                     + " sum(x.k) from bench_pair x join bench_product bp on bp.i = x.p group by bp.id");
-            s.execute("insert into stats_cell (a, b, period, n, k) select '*', 'symptom=BX' || x.t, 0, sum(x.n), sum(x.k)"
-                    + " from bench_pair x group by x.t");
+            s.execute(
+                    "insert into stats_cell (a, b, period, n, k) select '*', 'symptom=BX' || x.t, 0, sum(x.n), sum(x.k)"
+                            + " from bench_pair x group by x.t");
             s.execute("insert into stats_cell (a, b, period, n, k) values ('*', 'product=', 0, 120, 77),"
                     + " ('*', 'symptom=', 0, 340, 99), ('*', '*', 0, (select sum(n) from bench_pair), 12345)");
             s.execute("analyze");

@@ -2,18 +2,16 @@ package org.kaers.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.statistics.AggregateStore;
@@ -21,8 +19,6 @@ import org.kaers.statistics.StatsBenchAccess;
 import org.kaers.statistics.StatsService;
 import org.kaers.statistics.TrendService;
 import org.kaers.vocabulary.CodingSweep;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Seeds realistic cases straight into the tables (default 1,000,000; -Dbench.cases=N), codes their texts,
@@ -34,13 +30,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @Tag("benchmark")
 class StatsBenchmark {
 
-    private static final String PRODUCTS = "array['KRATOM','Maeng Da Kratom','KRATOM CAPSULES','MIT45 GOLD','OPMS LIQUID KRATOM',"
-            + "'7OH TABLETS','Red Bali Kratom Powder','Feel Free Tonic','alcohol','XANAX','fentanyl','kava','coffee',"
-            + "'gabapentin','cannabis','Green Malay Kratom','kratom extract shot','7-OH gummies','heroin','suboxone']";
-    private static final String VERBATIMS = "array['vomiting','nausea','seizure','fits','tachycardia','jaundice','dark urine',"
-            + "'itching','drug withdrawal syndrome','addiction','drowsiness','agitation','confusion','death','cardiac arrest',"
-            + "'respiratory depression','abdominal pain','constipation','dizziness','headache','insomnia','anxiety',"
-            + "'liver damage','elevated liver enzymes','hallucinations','tremor','sweating','felt weird','palpitations','coma']";
+    private static final String PRODUCTS =
+            "array['KRATOM','Maeng Da Kratom','KRATOM CAPSULES','MIT45 GOLD','OPMS LIQUID KRATOM',"
+                    + "'7OH TABLETS','Red Bali Kratom Powder','Feel Free Tonic','alcohol','XANAX','fentanyl','kava','coffee',"
+                    + "'gabapentin','cannabis','Green Malay Kratom','kratom extract shot','7-OH gummies','heroin','suboxone']";
+    private static final String VERBATIMS =
+            "array['vomiting','nausea','seizure','fits','tachycardia','jaundice','dark urine',"
+                    + "'itching','drug withdrawal syndrome','addiction','drowsiness','agitation','confusion','death','cardiac arrest',"
+                    + "'respiratory depression','abdominal pain','constipation','dizziness','headache','insomnia','anxiety',"
+                    + "'liver damage','elevated liver enzymes','hallucinations','tremor','sweating','felt weird','palpitations','coma']";
 
     @Inject
     DataSource dataSource;
@@ -68,19 +66,27 @@ class StatsBenchmark {
             preparation = prepare(cases);
         }
         vacuum();
-        String kratom = given().get("/api/v1/products/match?name=Maeng Da Kratom").then().statusCode(200)
-                .extract().path("product.id").toString();
+        String kratom = given().get("/api/v1/products/match?name=Maeng Da Kratom")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("product.id")
+                .toString();
         String[][] queries = {
-                {"counts by substance", "/api/v1/stats/counts", "by=substance"},
-                {"counts by symptom, substance=KRATOM", "/api/v1/stats/counts", "by=symptom&substance=KRATOM"},
-                {"counts by symptom, product=Maeng Da", "/api/v1/stats/counts", "by=symptom&product=" + kratom},
-                {"counts by sex, serious=true", "/api/v1/stats/counts", "by=sex&serious=true"},
-                {"counts by product x symptom (page of 100)", "/api/v1/stats/counts", "by=product,symptom"},
-                {"counts by ageGroup, received in 2020", "/api/v1/stats/counts",
-                        "by=ageGroup&receivedFrom=2020-01-01&receivedTo=2020-12-31"},
-                {"trend by month, substance=KRATOM", "/api/v1/stats/trends", "substance=KRATOM"},
-                {"trend by onset quarter", "/api/v1/stats/trends", "date=onset&interval=QUARTER"},
-                {"summary substance=KRATOM", "/api/v1/stats/summary", "substance=KRATOM"}};
+            {"counts by substance", "/api/v1/stats/counts", "by=substance"},
+            {"counts by symptom, substance=KRATOM", "/api/v1/stats/counts", "by=symptom&substance=KRATOM"},
+            {"counts by symptom, product=Maeng Da", "/api/v1/stats/counts", "by=symptom&product=" + kratom},
+            {"counts by sex, serious=true", "/api/v1/stats/counts", "by=sex&serious=true"},
+            {"counts by product x symptom (page of 100)", "/api/v1/stats/counts", "by=product,symptom"},
+            {
+                "counts by ageGroup, received in 2020",
+                "/api/v1/stats/counts",
+                "by=ageGroup&receivedFrom=2020-01-01&receivedTo=2020-12-31"
+            },
+            {"trend by month, substance=KRATOM", "/api/v1/stats/trends", "substance=KRATOM"},
+            {"trend by onset quarter", "/api/v1/stats/trends", "date=onset&interval=QUARTER"},
+            {"summary substance=KRATOM", "/api/v1/stats/summary", "substance=KRATOM"}
+        };
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         List<String> lines = new ArrayList<>();
         int rounds = Integer.getInteger("bench.rounds", 200);
@@ -92,12 +98,22 @@ class StatsBenchmark {
             }
         }
         for (String[] q : queries) {
-            String answered = given().get(q[1] + "?" + q[2]).then().statusCode(200).extract().path("meta.answeredFrom");
-            java.net.URI uri = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + q[1] + "?" + q[2]);
+            String answered = given().get(q[1] + "?" + q[2])
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("meta.answeredFrom");
+            java.net.URI uri =
+                    java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + q[1] + "?" + q[2]);
             long[] nanos = new long[rounds];
             for (int i = 0; i < rounds; i++) {
                 long start = System.nanoTime();
-                java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).build(),
+                java.net.http.HttpResponse<String> response = http.send(
+                        java.net.http.HttpRequest.newBuilder(uri)
+                                .header(
+                                        "Authorization",
+                                        org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 nanos[i] = System.nanoTime() - start;
                 if (response.statusCode() != 200) {
@@ -112,10 +128,11 @@ class StatsBenchmark {
             }
             lines.add(Timings.summary(q[0] + " [" + answered + ", HTTP]", nanos));
             lines.add(Timings.summary("  same, raw rows GROUP BY (in-process)", raw));
-            lines.add("  ratio of p50s raw/aggregates: %.0fx".formatted(Timings.pct(sorted(raw), 50)
-                    / Timings.pct(sorted(nanos), 50)));
+            lines.add("  ratio of p50s raw/aggregates: %.0fx"
+                    .formatted(Timings.pct(sorted(raw), 50) / Timings.pct(sorted(nanos), 50)));
         }
-        System.out.printf("%n=== Statistics benchmark: each query %d times after %d warm-up rounds of all ===%n%s%n",
+        System.out.printf(
+                "%n=== Statistics benchmark: each query %d times after %d warm-up rounds of all ===%n%s%n",
                 rounds, warmUp, preparation);
         lines.forEach(System.out::println);
         System.out.println();
@@ -136,23 +153,25 @@ class StatsBenchmark {
         long seedStart = System.nanoTime();
         seed(1, cases, cases);
         code();
-        out.append("%,d cases seeded and coded in %.1f s; %s%n".formatted(cases, (System.nanoTime() - seedStart) / 1e9,
-                shape()));
+        out.append("%,d cases seeded and coded in %.1f s; %s%n"
+                .formatted(cases, (System.nanoTime() - seedStart) / 1e9, shape()));
         double rebuild = seconds(aggregates::rebuild);
         out.append("rebuild: %.1f s (%,.0f cases/s; %s)%n".formatted(rebuild, cases / rebuild, sizes()));
 
         seed(cases + 1, cases + fresh, cases);
         code();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into stats_queue (case_id) select id from case_report where id > %d order by id".formatted(cases));
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("insert into stats_queue (case_id) select id from case_report where id > %d order by id"
+                    .formatted(cases));
         }
         int legacy = Math.min(legacyCases, fresh);
         if (legacy > 0) {
             long legacyStart = System.nanoTime();
             StatsBenchAccess.legacyFoldRolledBack(dataSource, legacy);
             double legacySeconds = (System.nanoTime() - legacyStart) / 1e9;
-            out.append("the per-case fold (first %,d, rolled back): %.1f s (%,.0f cases/s)%n".formatted(legacy,
-                    legacySeconds, legacy / legacySeconds));
+            out.append("the per-case fold (first %,d, rolled back): %.1f s (%,.0f cases/s)%n"
+                    .formatted(legacy, legacySeconds, legacy / legacySeconds));
         }
         // Issue 16, before: pairs generated and grouped in SQL (on the first bench.sql-cases, rolled back).
         int sqlCases = Math.min(Integer.getInteger("bench.sql-cases", 5_000), fresh);
@@ -163,25 +182,33 @@ class StatsBenchmark {
         long folded = aggregates.catchUp();
         double foldSeconds = (System.nanoTime() - foldStart) / 1e9;
         out.append(("worker, %,d new cases queued on top of %,d: folded in %.1f s (%,.0f cases/s); the fold before"
-                + " issue 16 (pairs in SQL; first %,d, rolled back) %.1f s (%,.0f cases/s); ratio %.1fx%n").formatted(
-                folded, cases, foldSeconds, folded / foldSeconds, sqlCases, sqlSeconds, sqlCases / sqlSeconds,
-                (folded / foldSeconds) / (sqlCases / sqlSeconds)));
+                        + " issue 16 (pairs in SQL; first %,d, rolled back) %.1f s (%,.0f cases/s); ratio %.1fx%n")
+                .formatted(
+                        folded,
+                        cases,
+                        foldSeconds,
+                        folded / foldSeconds,
+                        sqlCases,
+                        sqlSeconds,
+                        sqlCases / sqlSeconds,
+                        (folded / foldSeconds) / (sqlCases / sqlSeconds)));
 
         // Re-derivation of unchanged cases (their facts are the same: the cost of deriving them).
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("insert into stats_queue (case_id) select id from case_report where id <= 20000");
         }
         long sameStart = System.nanoTime();
         long same = aggregates.catchUp();
         double sameSeconds = (System.nanoTime() - sameStart) / 1e9;
-        out.append("worker, %,d unchanged cases re-derived in %.2f s (%,.0f cases/s)%n".formatted(same, sameSeconds,
-                same / sameSeconds));
+        out.append("worker, %,d unchanged cases re-derived in %.2f s (%,.0f cases/s)%n"
+                .formatted(same, sameSeconds, same / sameSeconds));
 
         out.append("aggregates: %s".formatted(sizes()));
         if (legacyRebuild) {
             double rebuilt = seconds(aggregates::rebuild);
-            out.append("%nrebuild at %,d cases: %.1f s (%,.0f cases/s; %s)".formatted(cases + fresh, rebuilt,
-                    (cases + fresh) / rebuilt, sizes()));
+            out.append("%nrebuild at %,d cases: %.1f s (%,.0f cases/s; %s)"
+                    .formatted(cases + fresh, rebuilt, (cases + fresh) / rebuilt, sizes()));
             long oldStart = System.nanoTime();
             StatsBenchAccess.legacyRebuildRolledBack(dataSource);
             double old = (System.nanoTime() - oldStart) / 1e9;
@@ -220,7 +247,8 @@ class StatsBenchmark {
     }
 
     private String query(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery(sql);
             r.next();
             return r.getString(1);
@@ -228,7 +256,8 @@ class StatsBenchmark {
     }
 
     private long countFacts() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("select count(*) from stats_fact");
             r.next();
             return r.getLong(1);
@@ -237,7 +266,8 @@ class StatsBenchmark {
 
     /** So that autovacuum of what the preparation wrote does not run during the timings. */
     private void vacuum() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.execute("vacuum (analyze) stats_cell, stats_fact, stats_queue, stats_state, case_report, case_version,"
                     + " case_product, case_reaction, case_seriousness");
@@ -274,7 +304,8 @@ class StatsBenchmark {
      */
     private void seed(int from, int to, int poolOf) throws Exception {
         int pool = Math.max(2000, poolOf / 8);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("set synchronous_commit = off");
             s.execute("select setseed(0.16 + %d / 1e9)".formatted(from));
             for (String t : new String[] {"case_report", "verbatim_coding", "product_name_coding"}) {
@@ -309,8 +340,7 @@ class StatsBenchmark {
                         from (select i, random() as r from generate_series(%d, %d) i) c
                         cross join lateral generate_series(0, case when r < 0.83 then 0 when r < 0.912 then 1
                             when r < 0.945 then 2 when r < 0.964 then 3 when r < 0.975 then 4
-                            when r < 0.997 then 5 + (i %% 5) else 10 + (i %% 5) end) k) x"""
-                    .formatted(PRODUCTS, pool, pool + 1, from, to));
+                            when r < 0.997 then 5 + (i %% 5) else 10 + (i %% 5) end) k) x""".formatted(PRODUCTS, pool, pool + 1, from, to));
             s.execute("""
                     insert into case_reaction (case_version_id, seq, verbatim, outcome, onset_date)
                     select i, k, case when u < 0.0075 then 'RARE REACTION ' || i || '-' || k
@@ -321,8 +351,7 @@ class StatsBenchmark {
                         from (select i, random() as r from generate_series(%d, %d) i) c
                         cross join lateral generate_series(0, case when r < 0.327 then 0 when r < 0.532 then 1
                             when r < 0.682 then 2 when r < 0.786 then 3 when r < 0.856 then 4
-                            when r < 0.976 then 5 + (i %% 5) else 10 + (i %% 10) end) k) x"""
-                    .formatted(VERBATIMS, from, to));
+                            when r < 0.976 then 5 + (i %% 5) else 10 + (i %% 10) end) k) x""".formatted(VERBATIMS, from, to));
             s.execute("""
                     insert into case_seriousness (case_version_id, criterion)
                     select i, (array['HOSPITALIZATION','LIFE_THREATENING','DEATH'])[1 + (i / 5) %% 3]
@@ -333,8 +362,7 @@ class StatsBenchmark {
                     select n.name, nextval('product_seq') as id from (
                         select distinct p.name_reported as name from case_product p
                         where p.case_version_id between %d and %d and p.name_reported not in (select unnest(%s))
-                          and not exists (select 1 from product_name_coding c where c.name = p.name_reported)) n"""
-                    .formatted(from, to, PRODUCTS));
+                          and not exists (select 1 from product_name_coding c where c.name = p.name_reported)) n""".formatted(from, to, PRODUCTS));
             s.execute("""
                     insert into product (id, name, substance, curated)
                     select id, name, (array['KRATOM','KRATOM','OTHER','CAFFEINE','KAVA','CANNABIS','ALCOHOL',
@@ -358,7 +386,8 @@ class StatsBenchmark {
                         and t.code = 'BT' || lpad(substr(v.verbatim, 15), 5, '0')
                         and substr(v.verbatim, 15)::int %% 7 <> 0""".formatted(from, to, VERBATIMS));
             s.execute("drop table bench_names");
-            s.execute("select setval('case_report_seq', %d), setval('case_version_seq', %d)".formatted(to + 100, to + 100));
+            s.execute("select setval('case_report_seq', %d), setval('case_version_seq', %d)"
+                    .formatted(to + 100, to + 100));
             for (String t : new String[] {"case_report", "verbatim_coding", "product_name_coding"}) {
                 s.execute("alter table " + t + " enable trigger user");
             }

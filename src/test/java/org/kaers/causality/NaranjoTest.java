@@ -51,11 +51,13 @@ class NaranjoTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "TCRM 2018, DONT_KNOW YES YES DONT_KNOW NO DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW YES, 6, PROBABLE",
-            "WJCC 2024, YES YES DONT_KNOW DONT_KNOW YES DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW YES, 3, POSSIBLE",
-            "KJCP 2019, YES YES YES DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW NO DONT_KNOW, 4, POSSIBLE"})
+        "TCRM 2018, DONT_KNOW YES YES DONT_KNOW NO DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW YES, 6, PROBABLE",
+        "WJCC 2024, YES YES DONT_KNOW DONT_KNOW YES DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW YES, 3, POSSIBLE",
+        "KJCP 2019, YES YES YES DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW DONT_KNOW NO DONT_KNOW, 4, POSSIBLE"
+    })
     void publishedWorkedExamples(String source, String answers, int score, NaranjoBand band) {
-        NaranjoAnswer[] a = java.util.Arrays.stream(answers.split(" ")).map(NaranjoAnswer::valueOf)
+        NaranjoAnswer[] a = java.util.Arrays.stream(answers.split(" "))
+                .map(NaranjoAnswer::valueOf)
                 .toArray(NaranjoAnswer[]::new);
         Naranjo naranjo = new Naranjo(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
         assertThat(naranjo.score()).as(source).isEqualTo(score);
@@ -65,33 +67,67 @@ class NaranjoTest {
     @Test
     void extremesAreMinusFourAndThirteen() {
         // the lowest: Q2 no -1, Q4 no -1, Q5 yes -1, Q6 yes -1, everything else scoring 0 on "no"
-        assertThat(new Naranjo(NO, NO, NO, NO, YES, YES, NO, NO, NO, NO).score()).isEqualTo(-4);
+        assertThat(new Naranjo(NO, NO, NO, NO, YES, YES, NO, NO, NO, NO).score())
+                .isEqualTo(-4);
         // the highest: yes everywhere except Q5 (no +2) and Q6 (no +1)
-        assertThat(new Naranjo(YES, YES, YES, YES, NO, NO, YES, YES, YES, YES).score()).isEqualTo(13);
-        assertThat(new Naranjo(DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW,
-                DONT_KNOW, DONT_KNOW, DONT_KNOW).score()).isZero();
+        assertThat(new Naranjo(YES, YES, YES, YES, NO, NO, YES, YES, YES, YES).score())
+                .isEqualTo(13);
+        assertThat(new Naranjo(
+                                DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW, DONT_KNOW,
+                                DONT_KNOW, DONT_KNOW)
+                        .score())
+                .isZero();
     }
 
     @Test
     void everyWeightAsPublished() {
-        int[][] expected = {{1, 0, 0}, {2, -1, 0}, {1, 0, 0}, {2, -1, 0}, {-1, 2, 0}, {-1, 1, 0}, {1, 0, 0},
-                {1, 0, 0}, {1, 0, 0}, {1, 0, 0}};
+        int[][] expected = {
+            {1, 0, 0},
+            {2, -1, 0},
+            {1, 0, 0},
+            {2, -1, 0},
+            {-1, 2, 0},
+            {-1, 1, 0},
+            {1, 0, 0},
+            {1, 0, 0},
+            {1, 0, 0},
+            {1, 0, 0}
+        };
         NaranjoAnswer[] options = {YES, NO, DONT_KNOW};
         for (int q = 0; q < 10; q++) {
             for (int o = 0; o < 3; o++) {
                 NaranjoAnswer[] answers = new NaranjoAnswer[10];
                 java.util.Arrays.fill(answers, DONT_KNOW);
                 answers[q] = options[o];
-                Naranjo n = new Naranjo(answers[0], answers[1], answers[2], answers[3], answers[4], answers[5],
-                        answers[6], answers[7], answers[8], answers[9]);
-                assertThat(n.score()).as("question %d answered %s", q + 1, options[o]).isEqualTo(expected[q][o]);
+                Naranjo n = new Naranjo(
+                        answers[0],
+                        answers[1],
+                        answers[2],
+                        answers[3],
+                        answers[4],
+                        answers[5],
+                        answers[6],
+                        answers[7],
+                        answers[8],
+                        answers[9]);
+                assertThat(n.score())
+                        .as("question %d answered %s", q + 1, options[o])
+                        .isEqualTo(expected[q][o]);
             }
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"-4, DOUBTFUL", "0, DOUBTFUL", "1, POSSIBLE", "4, POSSIBLE", "5, PROBABLE", "8, PROBABLE",
-            "9, DEFINITE", "13, DEFINITE"})
+    @CsvSource({
+        "-4, DOUBTFUL",
+        "0, DOUBTFUL",
+        "1, POSSIBLE",
+        "4, POSSIBLE",
+        "5, PROBABLE",
+        "8, PROBABLE",
+        "9, DEFINITE",
+        "13, DEFINITE"
+    })
     void bandBoundaries(int score, NaranjoBand band) {
         assertThat(NaranjoBand.of(score)).isEqualTo(band);
     }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,27 +43,44 @@ class RucamTest {
      */
     @Test
     void hepatocellularWorkedExample() {
-        CaseReportRequest report = aCase()
-                .patient(patient().age("45", AgeUnit.YEAR).sex(Sex.FEMALE).pregnant(false))
-                .products(suspect().startDate(D).stopDate(LocalDate.of(2026, 2, 5)).rechallenge(ChallengeResult.NOT_DONE))
+        CaseReportRequest report = aCase().patient(
+                        patient().age("45", AgeUnit.YEAR).sex(Sex.FEMALE).pregnant(false))
+                .products(suspect()
+                        .startDate(D)
+                        .stopDate(LocalDate.of(2026, 2, 5))
+                        .rechallenge(ChallengeResult.NOT_DONE))
                 .reactions(reaction("jaundice", LocalDate.of(2026, 2, 5), ReactionOutcome.RECOVERED))
-                .labs(lab("ALT", "1000", "40", LocalDate.of(2026, 2, 5)), lab("ALP", "160", "120", LocalDate.of(2026, 2, 5)),
+                .labs(
+                        lab("ALT", "1000", "40", LocalDate.of(2026, 2, 5)),
+                        lab("ALP", "160", "120", LocalDate.of(2026, 2, 5)),
                         lab("ALT", "400", "40", LocalDate.of(2026, 2, 11)))
                 .build();
-        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, answers(
-                RucamAnswer.ALCOHOL_NO, RucamAnswer.ALTERNATIVES_ALL_RULED_OUT));
+        RucamResult r = Rucam.assess(
+                report, 1, 0, 0, KRATOM, null, answers(RucamAnswer.ALCOHOL_NO, RucamAnswer.ALTERNATIVES_ALL_RULED_OUT));
 
         assertThat(r.scale()).isEqualTo(RucamScale.HEPATOCELLULAR);
         assertThat(r.rRatioAtOnset()).isEqualByComparingTo("18.75");
-        assertThat(points(r)).containsExactly(
-                Map.entry(RucamItem.TIME_TO_ONSET, 2), Map.entry(RucamItem.COURSE, 3), Map.entry(RucamItem.ALCOHOL, 0),
-                Map.entry(RucamItem.AGE, 0), Map.entry(RucamItem.CONCOMITANT, 0),
-                Map.entry(RucamItem.ALTERNATIVE_CAUSES, 2), Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 1),
-                Map.entry(RucamItem.RECHALLENGE, 0));
-        assertThat(r.items()).extracting(RucamResult.Item::answer).containsExactly(RucamAnswer.ONSET_5_TO_90_DAYS,
-                RucamAnswer.ALT_FALL_50_WITHIN_8_DAYS, RucamAnswer.ALCOHOL_NO, RucamAnswer.AGE_UNDER_55,
-                RucamAnswer.CONCOMITANT_NONE, RucamAnswer.ALTERNATIVES_ALL_RULED_OUT,
-                RucamAnswer.HEPATOTOXICITY_PUBLISHED_UNLABELLED, RucamAnswer.RECHALLENGE_OTHER);
+        assertThat(points(r))
+                .containsExactly(
+                        Map.entry(RucamItem.TIME_TO_ONSET, 2),
+                        Map.entry(RucamItem.COURSE, 3),
+                        Map.entry(RucamItem.ALCOHOL, 0),
+                        Map.entry(RucamItem.AGE, 0),
+                        Map.entry(RucamItem.CONCOMITANT, 0),
+                        Map.entry(RucamItem.ALTERNATIVE_CAUSES, 2),
+                        Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 1),
+                        Map.entry(RucamItem.RECHALLENGE, 0));
+        assertThat(r.items())
+                .extracting(RucamResult.Item::answer)
+                .containsExactly(
+                        RucamAnswer.ONSET_5_TO_90_DAYS,
+                        RucamAnswer.ALT_FALL_50_WITHIN_8_DAYS,
+                        RucamAnswer.ALCOHOL_NO,
+                        RucamAnswer.AGE_UNDER_55,
+                        RucamAnswer.CONCOMITANT_NONE,
+                        RucamAnswer.ALTERNATIVES_ALL_RULED_OUT,
+                        RucamAnswer.HEPATOTOXICITY_PUBLISHED_UNLABELLED,
+                        RucamAnswer.RECHALLENGE_OTHER);
         assertThat(r.itemsToAnswer()).isEmpty();
         assertThat(r.score()).isEqualTo(8);
         assertThat(r.band()).isEqualTo(RucamBand.PROBABLE);
@@ -81,26 +97,44 @@ class RucamTest {
      */
     @Test
     void publishedHepatocellularAssessmentBmjCaseReports2019() {
-        CaseReportRequest report = aCase()
-                .patient(patient().age("62", AgeUnit.YEAR).sex(Sex.MALE))
-                .products(suspect().startDate(LocalDate.of(2025, 1, 1)).stopDate(LocalDate.of(2025, 5, 15))
+        CaseReportRequest report = aCase().patient(
+                        patient().age("62", AgeUnit.YEAR).sex(Sex.MALE))
+                .products(suspect()
+                        .startDate(LocalDate.of(2025, 1, 1))
+                        .stopDate(LocalDate.of(2025, 5, 15))
                         .rechallenge(ChallengeResult.NOT_DONE))
                 .reactions(reaction("jaundice", LocalDate.of(2025, 5, 15), ReactionOutcome.RECOVERING))
-                .labs(lab("ALT", "600", "40", LocalDate.of(2025, 5, 15)), lab("ALP", "130", "120", LocalDate.of(2025, 5, 15)))
+                .labs(
+                        lab("ALT", "600", "40", LocalDate.of(2025, 5, 15)),
+                        lab("ALP", "130", "120", LocalDate.of(2025, 5, 15)))
                 .build();
         Rucam.Context notKratom = new Rucam.Context(false, null);
         // a product that is not kratom: its known hepatotoxicity is the reviewer's answer
         assertThat(Rucam.assess(report, 1, 0, 0, notKratom, null, Map.of()).itemsToAnswer())
                 .containsExactly(RucamItem.ALCOHOL, RucamItem.ALTERNATIVE_CAUSES, RucamItem.KNOWN_HEPATOTOXICITY);
-        RucamResult r = Rucam.assess(report, 1, 0, 0, notKratom, null, answers(RucamAnswer.ALCOHOL_NO,
-                RucamAnswer.ALTERNATIVES_ALL_RULED_OUT, RucamAnswer.HEPATOTOXICITY_UNKNOWN));
+        RucamResult r = Rucam.assess(
+                report,
+                1,
+                0,
+                0,
+                notKratom,
+                null,
+                answers(
+                        RucamAnswer.ALCOHOL_NO,
+                        RucamAnswer.ALTERNATIVES_ALL_RULED_OUT,
+                        RucamAnswer.HEPATOTOXICITY_UNKNOWN));
 
         assertThat(r.scale()).isEqualTo(RucamScale.HEPATOCELLULAR);
-        assertThat(points(r)).containsExactly(
-                Map.entry(RucamItem.TIME_TO_ONSET, 1), Map.entry(RucamItem.COURSE, 0), Map.entry(RucamItem.ALCOHOL, 0),
-                Map.entry(RucamItem.AGE, 1), Map.entry(RucamItem.CONCOMITANT, 0),
-                Map.entry(RucamItem.ALTERNATIVE_CAUSES, 2), Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 0),
-                Map.entry(RucamItem.RECHALLENGE, 0));
+        assertThat(points(r))
+                .containsExactly(
+                        Map.entry(RucamItem.TIME_TO_ONSET, 1),
+                        Map.entry(RucamItem.COURSE, 0),
+                        Map.entry(RucamItem.ALCOHOL, 0),
+                        Map.entry(RucamItem.AGE, 1),
+                        Map.entry(RucamItem.CONCOMITANT, 0),
+                        Map.entry(RucamItem.ALTERNATIVE_CAUSES, 2),
+                        Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 0),
+                        Map.entry(RucamItem.RECHALLENGE, 0));
         assertThat(r.score()).isEqualTo(4);
         assertThat(r.band()).isEqualTo(RucamBand.POSSIBLE);
     }
@@ -120,13 +154,18 @@ class RucamTest {
      */
     @Test
     void cholestaticWorkedExample() {
-        CaseReportRequest report = aCase()
-                .patient(patient().age("60", AgeUnit.YEAR).sex(Sex.MALE))
-                .products(suspect().name("kratom capsules").startDate(LocalDate.of(2025, 12, 1))
+        CaseReportRequest report = aCase().patient(
+                        patient().age("60", AgeUnit.YEAR).sex(Sex.MALE))
+                .products(
+                        suspect()
+                                .name("kratom capsules")
+                                .startDate(LocalDate.of(2025, 12, 1))
                                 .stopDate(LocalDate.of(2026, 1, 20)),
                         product(ProductRole.CONCOMITANT).name("paracetamol").startDate(LocalDate.of(2025, 6, 1)))
                 .reactions(reaction("itching and jaundice", LocalDate.of(2026, 1, 25), ReactionOutcome.RECOVERING))
-                .labs(lab("ALT", "120", "40", LocalDate.of(2026, 1, 25)), lab("ALP", "600", "120", LocalDate.of(2026, 1, 25)),
+                .labs(
+                        lab("ALT", "120", "40", LocalDate.of(2026, 1, 25)),
+                        lab("ALP", "600", "120", LocalDate.of(2026, 1, 25)),
                         lab("ALP", "300", "120", LocalDate.of(2026, 4, 10)))
                 .build();
 
@@ -137,14 +176,31 @@ class RucamTest {
         assertThat(before.score()).isNull();
         assertThat(answer(before, RucamItem.CONCOMITANT)).isEqualTo(RucamAnswer.CONCOMITANT_COMPATIBLE_TIMING);
 
-        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, answers(RucamAnswer.ALCOHOL_YES,
-                RucamAnswer.CONCOMITANT_KNOWN_HEPATOTOXIN, RucamAnswer.ALTERNATIVES_GROUP_I_RULED_OUT));
-        assertThat(points(r)).containsExactly(
-                Map.entry(RucamItem.TIME_TO_ONSET, 2), Map.entry(RucamItem.COURSE, 2), Map.entry(RucamItem.ALCOHOL, 1),
-                Map.entry(RucamItem.AGE, 1), Map.entry(RucamItem.PREGNANCY, 0), Map.entry(RucamItem.CONCOMITANT, -2),
-                Map.entry(RucamItem.ALTERNATIVE_CAUSES, 1), Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 1),
-                Map.entry(RucamItem.RECHALLENGE, 0));
-        assertThat(r.items()).filteredOn(i -> i.item() == RucamItem.CONCOMITANT).extracting(RucamResult.Item::source)
+        RucamResult r = Rucam.assess(
+                report,
+                1,
+                0,
+                0,
+                KRATOM,
+                null,
+                answers(
+                        RucamAnswer.ALCOHOL_YES,
+                        RucamAnswer.CONCOMITANT_KNOWN_HEPATOTOXIN,
+                        RucamAnswer.ALTERNATIVES_GROUP_I_RULED_OUT));
+        assertThat(points(r))
+                .containsExactly(
+                        Map.entry(RucamItem.TIME_TO_ONSET, 2),
+                        Map.entry(RucamItem.COURSE, 2),
+                        Map.entry(RucamItem.ALCOHOL, 1),
+                        Map.entry(RucamItem.AGE, 1),
+                        Map.entry(RucamItem.PREGNANCY, 0),
+                        Map.entry(RucamItem.CONCOMITANT, -2),
+                        Map.entry(RucamItem.ALTERNATIVE_CAUSES, 1),
+                        Map.entry(RucamItem.KNOWN_HEPATOTOXICITY, 1),
+                        Map.entry(RucamItem.RECHALLENGE, 0));
+        assertThat(r.items())
+                .filteredOn(i -> i.item() == RucamItem.CONCOMITANT)
+                .extracting(RucamResult.Item::source)
                 .containsExactly("REVIEWER");
         assertThat(r.score()).isEqualTo(6);
         assertThat(r.band()).isEqualTo(RucamBand.PROBABLE);
@@ -153,8 +209,8 @@ class RucamTest {
     @Test
     void onsetBeforeTheStartExcludesTheProductWithoutAScore() {
         CaseReportRequest report = liverCase(suspect().startDate(D.plusDays(10)), D.plusDays(5));
-        RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, answers(RucamAnswer.ALCOHOL_NO,
-                RucamAnswer.ALTERNATIVES_ALL_RULED_OUT));
+        RucamResult r = Rucam.assess(
+                report, 1, 0, 0, KRATOM, null, answers(RucamAnswer.ALCOHOL_NO, RucamAnswer.ALTERNATIVES_ALL_RULED_OUT));
         assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(RucamAnswer.ONSET_UNRELATED);
         assertThat(r.score()).isNull();
         assertThat(r.band()).isEqualTo(RucamBand.EXCLUDED);
@@ -163,22 +219,35 @@ class RucamTest {
     @Test
     void onsetAfterTheStopCountsAgainstTheScalesWindow() {
         // hepatocellular window: 15 days after the stop
-        RucamResult in = Rucam.assess(liverCase(suspect().stopDate(D), D.plusDays(15)), 1, 0, 0, KRATOM, null, Map.of());
+        RucamResult in =
+                Rucam.assess(liverCase(suspect().stopDate(D), D.plusDays(15)), 1, 0, 0, KRATOM, null, Map.of());
         assertThat(answer(in, RucamItem.TIME_TO_ONSET)).isEqualTo(RucamAnswer.ONSET_AFTER_STOP_IN_WINDOW);
         assertThat(pointsOf(in, RucamItem.TIME_TO_ONSET)).isEqualTo(1);
-        RucamResult out = Rucam.assess(liverCase(suspect().stopDate(D), D.plusDays(16)), 1, 0, 0, KRATOM, null, Map.of());
+        RucamResult out =
+                Rucam.assess(liverCase(suspect().stopDate(D), D.plusDays(16)), 1, 0, 0, KRATOM, null, Map.of());
         assertThat(answer(out, RucamItem.TIME_TO_ONSET)).isEqualTo(RucamAnswer.ONSET_UNRELATED);
         // with the start known, 16 days after the stop is still out of the window
-        RucamResult started = Rucam.assess(liverCase(suspect().startDate(D.minusDays(30)).stopDate(D), D.plusDays(16)),
-                1, 0, 0, KRATOM, null, Map.of());
+        RucamResult started = Rucam.assess(
+                liverCase(suspect().startDate(D.minusDays(30)).stopDate(D), D.plusDays(16)),
+                1,
+                0,
+                0,
+                KRATOM,
+                null,
+                Map.of());
         assertThat(answer(started, RucamItem.TIME_TO_ONSET)).isEqualTo(RucamAnswer.ONSET_UNRELATED);
     }
 
     @ParameterizedTest
-    @CsvSource({"4, ONSET_UNDER_5_OR_OVER_90_DAYS", "5, ONSET_5_TO_90_DAYS", "90, ONSET_5_TO_90_DAYS",
-            "91, ONSET_UNDER_5_OR_OVER_90_DAYS"})
+    @CsvSource({
+        "4, ONSET_UNDER_5_OR_OVER_90_DAYS",
+        "5, ONSET_5_TO_90_DAYS",
+        "90, ONSET_5_TO_90_DAYS",
+        "91, ONSET_UNDER_5_OR_OVER_90_DAYS"
+    })
     void timeToOnsetFromTheStart(int days, RucamAnswer expected) {
-        RucamResult r = Rucam.assess(liverCase(suspect().startDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null, Map.of());
+        RucamResult r =
+                Rucam.assess(liverCase(suspect().startDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null, Map.of());
         assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(expected);
     }
 
@@ -187,11 +256,15 @@ class RucamTest {
     // corpora (README "Causality"), so each boundary of that scale is tested here instead.
 
     @ParameterizedTest
-    @CsvSource({"4, ONSET_UNDER_5_OR_OVER_90_DAYS, 1", "5, ONSET_5_TO_90_DAYS, 2", "90, ONSET_5_TO_90_DAYS, 2",
-            "91, ONSET_UNDER_5_OR_OVER_90_DAYS, 1"})
+    @CsvSource({
+        "4, ONSET_UNDER_5_OR_OVER_90_DAYS, 1",
+        "5, ONSET_5_TO_90_DAYS, 2",
+        "90, ONSET_5_TO_90_DAYS, 2",
+        "91, ONSET_UNDER_5_OR_OVER_90_DAYS, 1"
+    })
     void cholestaticTimeToOnsetFromTheStart(int days, RucamAnswer expected, int points) {
-        RucamResult r = Rucam.assess(cholestaticCase(suspect().startDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null,
-                Map.of());
+        RucamResult r = Rucam.assess(
+                cholestaticCase(suspect().startDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null, Map.of());
         assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
         assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(expected);
         assertThat(pointsOf(r, RucamItem.TIME_TO_ONSET)).isEqualTo(points);
@@ -200,8 +273,8 @@ class RucamTest {
     @ParameterizedTest
     @CsvSource({"1, ONSET_AFTER_STOP_IN_WINDOW", "30, ONSET_AFTER_STOP_IN_WINDOW", "31, ONSET_UNRELATED"})
     void cholestaticOnsetAfterTheStopHasAThirtyDayWindow(int days, RucamAnswer expected) {
-        RucamResult r = Rucam.assess(cholestaticCase(suspect().stopDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null,
-                Map.of());
+        RucamResult r =
+                Rucam.assess(cholestaticCase(suspect().stopDate(D), D.plusDays(days)), 1, 0, 0, KRATOM, null, Map.of());
         assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
         assertThat(answer(r, RucamItem.TIME_TO_ONSET)).isEqualTo(expected);
         if (expected == RucamAnswer.ONSET_UNRELATED) {
@@ -217,13 +290,20 @@ class RucamTest {
      * value, nothing follows it, no information, 0 as a persistence scores).
      */
     @ParameterizedTest
-    @CsvSource({"180, 300, ALP_FALL_50_WITHIN_180_DAYS, 2", "181, 300, ALP_PERSISTENT_OR_RISING, 0",
-            "180, 420, ALP_FALL_UNDER_50_WITHIN_180_DAYS, 1", "30, 360, ALP_FALL_50_WITHIN_180_DAYS, 2",
-            "30, 361, ALP_FALL_UNDER_50_WITHIN_180_DAYS, 1", "30, 720, COURSE_NO_INFORMATION, 0"})
+    @CsvSource({
+        "180, 300, ALP_FALL_50_WITHIN_180_DAYS, 2",
+        "181, 300, ALP_PERSISTENT_OR_RISING, 0",
+        "180, 420, ALP_FALL_UNDER_50_WITHIN_180_DAYS, 1",
+        "30, 360, ALP_FALL_50_WITHIN_180_DAYS, 2",
+        "30, 361, ALP_FALL_UNDER_50_WITHIN_180_DAYS, 1",
+        "30, 720, COURSE_NO_INFORMATION, 0"
+    })
     void cholestaticCourseOfAlpAfterTheStop(int days, String alp, RucamAnswer expected, int points) {
         CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
                 .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.RECOVERING))
-                .labs(lab("ALT", "120", "40", D.plusDays(20)), lab("ALP", "600", "120", D.plusDays(20)),
+                .labs(
+                        lab("ALT", "120", "40", D.plusDays(20)),
+                        lab("ALP", "600", "120", D.plusDays(20)),
                         lab("ALP", alp, "120", D.plusDays(20 + days)))
                 .build();
         RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
@@ -237,24 +317,30 @@ class RucamTest {
         // ALP measured once only (no course); total bilirubin 6 x ULN on the stop day, 2 x ULN 40 days later
         CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
                 .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.RECOVERING))
-                .labs(lab("ALT", "120", "40", D.plusDays(20)), lab("ALP", "600", "120", D.plusDays(20)),
+                .labs(
+                        lab("ALT", "120", "40", D.plusDays(20)),
+                        lab("ALP", "600", "120", D.plusDays(20)),
                         lab("TOTAL_BILIRUBIN", "7.2", "1.2", D.plusDays(20)),
                         lab("TOTAL_BILIRUBIN", "2.4", "1.2", D.plusDays(60)))
                 .build();
         RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
         assertThat(answer(r, RucamItem.COURSE)).isEqualTo(RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS);
         // ALT's bands are not answers on this scale
-        assertThat(RucamAnswer.allowed(RucamItem.COURSE, RucamScale.CHOLESTATIC_OR_MIXED)).containsExactly(
-                RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS, RucamAnswer.ALP_FALL_UNDER_50_WITHIN_180_DAYS,
-                RucamAnswer.ALP_PERSISTENT_OR_RISING, RucamAnswer.COURSE_NO_INFORMATION);
+        assertThat(RucamAnswer.allowed(RucamItem.COURSE, RucamScale.CHOLESTATIC_OR_MIXED))
+                .containsExactly(
+                        RucamAnswer.ALP_FALL_50_WITHIN_180_DAYS, RucamAnswer.ALP_FALL_UNDER_50_WITHIN_180_DAYS,
+                        RucamAnswer.ALP_PERSISTENT_OR_RISING, RucamAnswer.COURSE_NO_INFORMATION);
     }
 
     @ParameterizedTest
     @CsvSource({"54, AGE_UNDER_55, 0", "55, AGE_55_OR_OVER, 1"})
     void cholestaticAgeBoundary(String age, RucamAnswer expected, int points) {
-        CaseReportRequest report = aCase().patient(patient().age(age, AgeUnit.YEAR).sex(Sex.FEMALE).pregnant(true))
-                .products(suspect().startDate(D)).reactions(reaction("jaundice", D.plusDays(10), ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "120", "40", D.plusDays(10)), lab("ALP", "600", "120", D.plusDays(10))).build();
+        CaseReportRequest report = aCase().patient(
+                        patient().age(age, AgeUnit.YEAR).sex(Sex.FEMALE).pregnant(true))
+                .products(suspect().startDate(D))
+                .reactions(reaction("jaundice", D.plusDays(10), ReactionOutcome.UNKNOWN))
+                .labs(lab("ALT", "120", "40", D.plusDays(10)), lab("ALP", "600", "120", D.plusDays(10)))
+                .build();
         RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
         assertThat(answer(r, RucamItem.AGE)).isEqualTo(expected);
         assertThat(pointsOf(r, RucamItem.AGE)).isEqualTo(points);
@@ -265,11 +351,15 @@ class RucamTest {
     @ParameterizedTest
     @CsvSource({"30, CONCOMITANT_COMPATIBLE_TIMING, -1", "31, CONCOMITANT_INCOMPATIBLE_TIMING, 0"})
     void cholestaticConcomitantProductStoppedBeforeTheOnset(int days, RucamAnswer expected, int points) {
-        CaseReportRequest report = aCase().products(suspect().startDate(D.minusDays(60)),
-                        product(ProductRole.CONCOMITANT).name("paracetamol").startDate(D.minusDays(90))
+        CaseReportRequest report = aCase().products(
+                        suspect().startDate(D.minusDays(60)),
+                        product(ProductRole.CONCOMITANT)
+                                .name("paracetamol")
+                                .startDate(D.minusDays(90))
                                 .stopDate(D.minusDays(days)))
                 .reactions(reaction("jaundice", D, ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "120", "40", D), lab("ALP", "600", "120", D)).build();
+                .labs(lab("ALT", "120", "40", D), lab("ALP", "600", "120", D))
+                .build();
         RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
         assertThat(r.scale()).isEqualTo(RucamScale.CHOLESTATIC_OR_MIXED);
         assertThat(answer(r, RucamItem.CONCOMITANT)).isEqualTo(expected);
@@ -293,27 +383,38 @@ class RucamTest {
         expected.put(RucamAnswer.CONCOMITANT_EVIDENCE_FOR_ROLE, -3);
         expected.put(RucamAnswer.RECHALLENGE_ONSET_IN_WINDOW, 2);
         expected.put(RucamAnswer.RECHALLENGE_ONSET_LATER, 1);
-        expected.forEach((a, points) -> assertThat(a.points(RucamScale.CHOLESTATIC_OR_MIXED)).as(a.name()).isEqualTo(points));
+        expected.forEach((a, points) -> assertThat(a.points(RucamScale.CHOLESTATIC_OR_MIXED))
+                .as(a.name())
+                .isEqualTo(points));
     }
 
-    private static CaseReportRequest cholestaticCase(org.kaers.fixtures.RequestBuilders.ProductBuilder product,
-            LocalDate onset) {
+    private static CaseReportRequest cholestaticCase(
+            org.kaers.fixtures.RequestBuilders.ProductBuilder product, LocalDate onset) {
         // R = (120/40) / (600/120) = 0.6: cholestatic/mixed
-        return aCase().products(product).reactions(reaction("jaundice", onset, ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "120", "40", onset), lab("ALP", "600", "120", onset)).build();
+        return aCase().products(product)
+                .reactions(reaction("jaundice", onset, ReactionOutcome.UNKNOWN))
+                .labs(lab("ALT", "120", "40", onset), lab("ALP", "600", "120", onset))
+                .build();
     }
 
     @ParameterizedTest
-    @CsvSource({"8, ALT_FALL_50_WITHIN_8_DAYS", "9, ALT_FALL_50_WITHIN_30_DAYS", "30, ALT_FALL_50_WITHIN_30_DAYS",
-            "31, ALT_FALL_50_AFTER_30_DAYS"})
+    @CsvSource({
+        "8, ALT_FALL_50_WITHIN_8_DAYS",
+        "9, ALT_FALL_50_WITHIN_30_DAYS",
+        "30, ALT_FALL_50_WITHIN_30_DAYS",
+        "31, ALT_FALL_50_AFTER_30_DAYS"
+    })
     void courseOfAltAfterTheStop(int days, RucamAnswer expected) {
         // peak ALT 21 x ULN (excess 20), later 11 x ULN (excess 10: exactly half)
         CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
                 .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.RECOVERED))
-                .labs(lab("ALT", "840", "40", D.plusDays(20)), lab("ALP", "130", "120", D.plusDays(20)),
+                .labs(
+                        lab("ALT", "840", "40", D.plusDays(20)),
+                        lab("ALP", "130", "120", D.plusDays(20)),
                         lab("ALT", "440", "40", D.plusDays(20 + days)))
                 .build();
-        assertThat(answer(Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of()), RucamItem.COURSE)).isEqualTo(expected);
+        assertThat(answer(Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of()), RucamItem.COURSE))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -321,7 +422,9 @@ class RucamTest {
         // ALT halves on day 10 while the product is taken until day 20; nothing measured after the stop
         CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
                 .reactions(reaction("jaundice", D.plusDays(8), ReactionOutcome.RECOVERED))
-                .labs(lab("ALT", "840", "40", D.plusDays(8)), lab("ALP", "130", "120", D.plusDays(8)),
+                .labs(
+                        lab("ALT", "840", "40", D.plusDays(8)),
+                        lab("ALP", "130", "120", D.plusDays(8)),
                         lab("ALT", "300", "40", D.plusDays(10)))
                 .build();
         assertThat(answer(Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of()), RucamItem.COURSE))
@@ -332,7 +435,9 @@ class RucamTest {
     void altNotHalvedAfterDayThirtyScoresMinusTwo() {
         CaseReportRequest report = aCase().products(suspect().startDate(D).stopDate(D.plusDays(20)))
                 .reactions(reaction("jaundice", D.plusDays(20), ReactionOutcome.NOT_RECOVERED))
-                .labs(lab("ALT", "840", "40", D.plusDays(20)), lab("ALP", "130", "120", D.plusDays(20)),
+                .labs(
+                        lab("ALT", "840", "40", D.plusDays(20)),
+                        lab("ALP", "130", "120", D.plusDays(20)),
                         lab("ALT", "600", "40", D.plusDays(55)))
                 .build();
         RucamResult r = Rucam.assess(report, 1, 0, 0, KRATOM, null, Map.of());
@@ -344,13 +449,15 @@ class RucamTest {
     void rOfExactlyFiveIsHepatocellularAndTheThresholdDecidesApplicability() {
         CaseReportRequest five = aCase().products(suspect().startDate(D))
                 .reactions(reaction("jaundice", D.plusDays(10), ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "200", "40", D.plusDays(10)), lab("ALP", "120", "120", D.plusDays(10))).build();
+                .labs(lab("ALT", "200", "40", D.plusDays(10)), lab("ALP", "120", "120", D.plusDays(10)))
+                .build();
         RucamResult r = Rucam.assess(five, 1, 0, 0, KRATOM, null, Map.of());
         assertThat(r.scale()).isEqualTo(RucamScale.HEPATOCELLULAR);
         assertThat(r.applicable()).isTrue();
         CaseReportRequest mild = aCase().products(suspect().startDate(D))
                 .reactions(reaction("nausea", D.plusDays(10), ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "190", "40", D.plusDays(10)), lab("ALP", "200", "120", D.plusDays(10))).build();
+                .labs(lab("ALT", "190", "40", D.plusDays(10)), lab("ALP", "200", "120", D.plusDays(10)))
+                .build();
         RucamResult none = Rucam.assess(mild, 1, 0, 0, KRATOM, null, Map.of());
         assertThat(none.applicable()).isFalse();
         assertThat(none.items()).isEmpty();
@@ -359,23 +466,41 @@ class RucamTest {
     @Test
     void whatTheCaseCannotAnswerIsListed() {
         CaseReportRequest report = aCase().patient(patient().ageGroup(AgeGroup.ADULT))
-                .products(suspect().rechallenge(ChallengeResult.POSITIVE),
+                .products(
+                        suspect().rechallenge(ChallengeResult.POSITIVE),
                         product(ProductRole.CONCOMITANT).name("ibuprofen"))
                 .reactions(reaction("jaundice", null, ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "800", "40"), lab("ALP", "100", "120")).build();
+                .labs(lab("ALT", "800", "40"), lab("ALP", "100", "120"))
+                .build();
         RucamResult r = Rucam.assess(report, 1, 0, 0, new Rucam.Context(false, null), null, Map.of());
         assertThat(r.scale()).isEqualTo(RucamScale.HEPATOCELLULAR);
-        assertThat(r.itemsToAnswer()).containsExactly(RucamItem.TIME_TO_ONSET, RucamItem.ALCOHOL, RucamItem.AGE,
-                RucamItem.CONCOMITANT, RucamItem.ALTERNATIVE_CAUSES, RucamItem.KNOWN_HEPATOTOXICITY,
-                RucamItem.RECHALLENGE);
+        assertThat(r.itemsToAnswer())
+                .containsExactly(
+                        RucamItem.TIME_TO_ONSET,
+                        RucamItem.ALCOHOL,
+                        RucamItem.AGE,
+                        RucamItem.CONCOMITANT,
+                        RucamItem.ALTERNATIVE_CAUSES,
+                        RucamItem.KNOWN_HEPATOTOXICITY,
+                        RucamItem.RECHALLENGE);
         assertThat(answer(r, RucamItem.COURSE)).isEqualTo(RucamAnswer.COURSE_NO_INFORMATION);
         assertThat(r.score()).isNull();
         assertThat(r.band()).isNull();
     }
 
     @ParameterizedTest
-    @CsvSource({"-7, EXCLUDED", "0, EXCLUDED", "1, UNLIKELY", "2, UNLIKELY", "3, POSSIBLE", "5, POSSIBLE",
-            "6, PROBABLE", "8, PROBABLE", "9, HIGHLY_PROBABLE", "14, HIGHLY_PROBABLE"})
+    @CsvSource({
+        "-7, EXCLUDED",
+        "0, EXCLUDED",
+        "1, UNLIKELY",
+        "2, UNLIKELY",
+        "3, POSSIBLE",
+        "5, POSSIBLE",
+        "6, PROBABLE",
+        "8, PROBABLE",
+        "9, HIGHLY_PROBABLE",
+        "14, HIGHLY_PROBABLE"
+    })
     void bandBoundaries(int score, RucamBand band) {
         assertThat(RucamBand.of(score)).isEqualTo(band);
     }
@@ -383,15 +508,21 @@ class RucamTest {
     @Test
     void pregnancyIsAnItemOfTheCholestaticScaleOnly() {
         assertThat(RucamItem.PREGNANCY.onScale(RucamScale.HEPATOCELLULAR)).isFalse();
-        assertThat(RucamAnswer.allowed(RucamItem.COURSE, RucamScale.HEPATOCELLULAR)).containsExactly(
-                RucamAnswer.ALT_FALL_50_WITHIN_8_DAYS, RucamAnswer.ALT_FALL_50_WITHIN_30_DAYS,
-                RucamAnswer.ALT_FALL_50_AFTER_30_DAYS, RucamAnswer.ALT_FALL_UNDER_50_AFTER_30_DAYS_OR_RISE,
-                RucamAnswer.COURSE_NO_INFORMATION);
+        assertThat(RucamAnswer.allowed(RucamItem.COURSE, RucamScale.HEPATOCELLULAR))
+                .containsExactly(
+                        RucamAnswer.ALT_FALL_50_WITHIN_8_DAYS,
+                        RucamAnswer.ALT_FALL_50_WITHIN_30_DAYS,
+                        RucamAnswer.ALT_FALL_50_AFTER_30_DAYS,
+                        RucamAnswer.ALT_FALL_UNDER_50_AFTER_30_DAYS_OR_RISE,
+                        RucamAnswer.COURSE_NO_INFORMATION);
     }
 
-    private static CaseReportRequest liverCase(org.kaers.fixtures.RequestBuilders.ProductBuilder product, LocalDate onset) {
-        return aCase().products(product).reactions(reaction("jaundice", onset, ReactionOutcome.UNKNOWN))
-                .labs(lab("ALT", "800", "40", onset), lab("ALP", "100", "120", onset)).build();
+    private static CaseReportRequest liverCase(
+            org.kaers.fixtures.RequestBuilders.ProductBuilder product, LocalDate onset) {
+        return aCase().products(product)
+                .reactions(reaction("jaundice", onset, ReactionOutcome.UNKNOWN))
+                .labs(lab("ALT", "800", "40", onset), lab("ALP", "100", "120", onset))
+                .build();
     }
 
     private static Map<RucamItem, RucamAnswer> answers(RucamAnswer... answers) {
@@ -409,10 +540,18 @@ class RucamTest {
     }
 
     private static RucamAnswer answer(RucamResult r, RucamItem item) {
-        return r.items().stream().filter(i -> i.item() == item).findFirst().orElseThrow().answer();
+        return r.items().stream()
+                .filter(i -> i.item() == item)
+                .findFirst()
+                .orElseThrow()
+                .answer();
     }
 
     private static Integer pointsOf(RucamResult r, RucamItem item) {
-        return r.items().stream().filter(i -> i.item() == item).findFirst().orElseThrow().points();
+        return r.items().stream()
+                .filter(i -> i.item() == item)
+                .findFirst()
+                .orElseThrow()
+                .points();
     }
 }

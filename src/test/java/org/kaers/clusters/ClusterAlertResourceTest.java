@@ -7,15 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.CaseReports;
-import org.kaers.fixtures.Tokens;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.Tokens;
 
 /** Stored cluster alerts over HTTP: raised by a scan, grown while open, acknowledged and dismissed with reasons, audited. */
 @QuarkusTest
@@ -43,11 +41,16 @@ class ClusterAlertResourceTest {
         first.then().statusCode(200).body("asOf", equalTo("2024-06-20"));
         assertThat(first.jsonPath().getInt("raised")).isGreaterThanOrEqualTo(2); // the lot and the vendor at least
         Response listed = lotAlerts(lot, null);
-        listed.then().statusCode(200).body("totalItems", equalTo(1))
-                .body("items[0].status", equalTo("OPEN")).body("items[0].cases", equalTo(3))
-                .body("items[0].from", equalTo("2024-05-22")).body("items[0].to", equalTo("2024-06-20"))
+        listed.then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].cases", equalTo(3))
+                .body("items[0].from", equalTo("2024-05-22"))
+                .body("items[0].to", equalTo("2024-06-20"))
                 .body("items[0].caseNumbers", contains(a, b, c))
-                .body("items[0].acknowledged", nullValue()).body("items[0].previousId", nullValue());
+                .body("items[0].acknowledged", nullValue())
+                .body("items[0].previousId", nullValue());
         int id = listed.path("items[0].id");
         assertThat(first.jsonPath().getList("alertIds", Integer.class)).contains(id);
 
@@ -58,26 +61,49 @@ class ClusterAlertResourceTest {
         // a fourth case two days later: the open alert grows (window and cases)
         String d = seriousCase(product, vendor, "7L-" + t, "2024-06-22");
         scan("2024-06-22").then().statusCode(200).body("alertIds", hasItem(id));
-        given().get("/api/v1/clusters/alerts/" + id).then().statusCode(200)
-                .body("cases", equalTo(4)).body("caseNumbers", contains(a, b, c, d))
-                .body("from", equalTo("2024-05-22")).body("to", equalTo("2024-06-22")).body("status", equalTo("OPEN"));
+        given().get("/api/v1/clusters/alerts/" + id)
+                .then()
+                .statusCode(200)
+                .body("cases", equalTo(4))
+                .body("caseNumbers", contains(a, b, c, d))
+                .body("from", equalTo("2024-05-22"))
+                .body("to", equalTo("2024-06-22"))
+                .body("status", equalTo("OPEN"));
 
         // acknowledged by a reviewer, with a reason (required), audited
         String reviewer = "alerts-" + t + "@test";
         String asReviewer = Tokens.bearer(Tokens.of(reviewer, "REVIEWER"));
-        decide(asReviewer, id, "acknowledge", "{}").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("reason"));
-        decide(asReviewer, id, "acknowledge", "{\"reason\": \"   \"}").then().statusCode(400)
+        decide(asReviewer, id, "acknowledge", "{}")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("reason"));
-        decide(asReviewer, id, "acknowledge", null).then().statusCode(400).body("violations[0].field", equalTo("reason"));
-        decide(asReviewer, id, "acknowledge", "{\"reason\": \"" + "x".repeat(2001) + "\"}").then().statusCode(400);
-        decide(asReviewer, id, "acknowledge", "{\"reason\": \"Lot recalled; FDA notified.\"}").then().statusCode(200)
-                .body("status", equalTo("ACKNOWLEDGED")).body("acknowledged.by", equalTo(reviewer))
+        decide(asReviewer, id, "acknowledge", "{\"reason\": \"   \"}")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        decide(asReviewer, id, "acknowledge", null)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        decide(asReviewer, id, "acknowledge", "{\"reason\": \"" + "x".repeat(2001) + "\"}")
+                .then()
+                .statusCode(400);
+        decide(asReviewer, id, "acknowledge", "{\"reason\": \"Lot recalled; FDA notified.\"}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledged.by", equalTo(reviewer))
                 .body("acknowledged.reason", equalTo("Lot recalled; FDA notified."))
                 .body("dismissed", nullValue());
-        decide(asReviewer, id, "acknowledge", "{\"reason\": \"again\"}").then().statusCode(409)
+        decide(asReviewer, id, "acknowledge", "{\"reason\": \"again\"}")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        given().queryParam("actor", reviewer).get("/api/v1/audit").then().statusCode(200)
+        given().queryParam("actor", reviewer)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
                 .body("items.resource", hasItem("/api/v1/clusters/alerts/" + id + "/acknowledge"))
                 .body("items.status", hasItem(200));
 
@@ -86,52 +112,99 @@ class ClusterAlertResourceTest {
         String e = seriousCase(product, vendor, "7L" + t, "2024-06-24");
         scan("2024-06-24").then().statusCode(200);
         Response both = lotAlerts(lot, null);
-        both.then().body("totalItems", equalTo(2)).body("items[0].previousId", equalTo(id))
-                .body("items[0].status", equalTo("OPEN")).body("items[0].caseNumbers", contains(a, b, c, d, e))
-                .body("items[1].id", equalTo(id)).body("items[1].cases", equalTo(4))
+        both.then()
+                .body("totalItems", equalTo(2))
+                .body("items[0].previousId", equalTo(id))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].caseNumbers", contains(a, b, c, d, e))
+                .body("items[1].id", equalTo(id))
+                .body("items[1].cases", equalTo(4))
                 .body("items[1].status", equalTo("ACKNOWLEDGED"));
         int next = both.path("items[0].id");
 
-        decide(asReviewer, next, "dismiss", "{\"reason\": \"Same cluster as the acknowledged alert.\"}").then()
-                .statusCode(200).body("status", equalTo("DISMISSED")).body("dismissed.by", equalTo(reviewer));
+        decide(asReviewer, next, "dismiss", "{\"reason\": \"Same cluster as the acknowledged alert.\"}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISMISSED"))
+                .body("dismissed.by", equalTo(reviewer));
         decide(asReviewer, next, "dismiss", "{\"reason\": \"again\"}").then().statusCode(409);
         decide(asReviewer, next, "acknowledge", "{\"reason\": \"late\"}").then().statusCode(409);
-        decide(asReviewer, id, "dismiss", "{\"reason\": \"Recall complete.\"}").then().statusCode(200)
-                .body("status", equalTo("DISMISSED")).body("acknowledged.reason", equalTo("Lot recalled; FDA notified."))
+        decide(asReviewer, id, "dismiss", "{\"reason\": \"Recall complete.\"}")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISMISSED"))
+                .body("acknowledged.reason", equalTo("Lot recalled; FDA notified."))
                 .body("dismissed.reason", equalTo("Recall complete."));
 
         // filters
         lotAlerts(lot, "DISMISSED").then().body("totalItems", equalTo(2));
         lotAlerts(lot, "OPEN").then().body("totalItems", equalTo(0));
-        given().queryParam("caseNumber", e).queryParam("kind", "LOT").get("/api/v1/clusters/alerts").then()
+        given().queryParam("caseNumber", e)
+                .queryParam("kind", "LOT")
+                .get("/api/v1/clusters/alerts")
+                .then()
                 .body("items.id", contains(next));
-        given().queryParam("caseNumber", a).queryParam("kind", "VENDOR").get("/api/v1/clusters/alerts").then()
+        given().queryParam("caseNumber", a)
+                .queryParam("kind", "VENDOR")
+                .get("/api/v1/clusters/alerts")
+                .then()
                 .body("items.key", hasItem("alertvendor" + t));
-        given().queryParam("key", lot).queryParam("from", "2024-06-23").get("/api/v1/clusters/alerts").then()
+        given().queryParam("key", lot)
+                .queryParam("from", "2024-06-23")
+                .get("/api/v1/clusters/alerts")
+                .then()
                 .body("items.id", contains(next));
-        given().queryParam("key", lot).queryParam("to", "2024-05-01").get("/api/v1/clusters/alerts").then()
+        given().queryParam("key", lot)
+                .queryParam("to", "2024-05-01")
+                .get("/api/v1/clusters/alerts")
+                .then()
                 .body("totalItems", equalTo(0));
     }
 
     @Test
     void badRequestsAndAccess() {
-        given().queryParam("kind", "BRAND").get("/api/v1/clusters/alerts").then().statusCode(400)
+        given().queryParam("kind", "BRAND")
+                .get("/api/v1/clusters/alerts")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("kind"));
-        given().queryParam("status", "CLOSED").get("/api/v1/clusters/alerts").then().statusCode(400)
+        given().queryParam("status", "CLOSED")
+                .get("/api/v1/clusters/alerts")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("status"));
-        given().queryParam("from", "2024-06-02").queryParam("to", "2024-06-01").get("/api/v1/clusters/alerts").then()
-                .statusCode(400).body("violations[0].field", equalTo("to"));
+        given().queryParam("from", "2024-06-02")
+                .queryParam("to", "2024-06-01")
+                .get("/api/v1/clusters/alerts")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("to"));
         given().queryParam("size", 101).get("/api/v1/clusters/alerts").then().statusCode(400);
-        given().queryParam("colour", "red").get("/api/v1/clusters/alerts").then().statusCode(400);
-        given().queryParam("windowDays", 0).post("/api/v1/clusters/alerts/scan").then().statusCode(400)
+        given().queryParam("colour", "red")
+                .get("/api/v1/clusters/alerts")
+                .then()
+                .statusCode(400);
+        given().queryParam("windowDays", 0)
+                .post("/api/v1/clusters/alerts/scan")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("windowDays"));
         given().get("/api/v1/clusters/alerts/999999999").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/clusters/alerts/abc").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"reason\": \"x\"}").post("/api/v1/clusters/alerts/999999999/dismiss")
-                .then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"reason\": \"x\"}")
+                .post("/api/v1/clusters/alerts/999999999/dismiss")
+                .then()
+                .statusCode(404);
         String researcher = Tokens.bearer(Tokens.of("alerts-researcher@test", "RESEARCHER"));
-        given().header("Authorization", researcher).get("/api/v1/clusters/alerts").then().statusCode(403);
-        given().header("Authorization", researcher).post("/api/v1/clusters/alerts/scan").then().statusCode(403);
+        given().header("Authorization", researcher)
+                .get("/api/v1/clusters/alerts")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", researcher)
+                .post("/api/v1/clusters/alerts/scan")
+                .then()
+                .statusCode(403);
     }
 
     private static Response scan(String asOf) {

@@ -3,16 +3,14 @@ package org.kaers.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.CaseReports;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
 
 /**
  * The service with its database unreachable (a port where nothing listens; no migrations at start): requests that
@@ -26,19 +24,28 @@ class DatabaseDownTest {
     public static class Unreachable implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/kaers_test",
-                    "quarkus.flyway.migrate-at-start", "false",
-                    "quarkus.flyway.clean-at-start", "false",
-                    "quarkus.hibernate-orm.schema-management.strategy", "none",
-                    "kaers.stats.aggregate-interval", "off",
-                    "kaers.signals.refit-check", "off");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:1/kaers_test",
+                    "quarkus.flyway.migrate-at-start",
+                    "false",
+                    "quarkus.flyway.clean-at-start",
+                    "false",
+                    "quarkus.hibernate-orm.schema-management.strategy",
+                    "none",
+                    "kaers.stats.aggregate-interval",
+                    "off",
+                    "kaers.signals.refit-check",
+                    "off");
         }
     }
 
     @Test
     void aSubmissionIs503WithRetryAfter() {
-        Response response = given().contentType("application/json").header("Idempotency-Key", "db-down-1")
-                .body(CaseReports.liverInjury().toString()).post("/api/v1/reports");
+        Response response = given().contentType("application/json")
+                .header("Idempotency-Key", "db-down-1")
+                .body(CaseReports.liverInjury().toString())
+                .post("/api/v1/reports");
         assertUnavailable(response);
         assertThat(response.jsonPath().getString("detail")).contains("database").contains("Idempotency-Key");
     }

@@ -6,11 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.CaseReports;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
 
 @QuarkusTest
 class HealthAndMetricsTest {
@@ -18,7 +17,9 @@ class HealthAndMetricsTest {
     @Test
     void livenessAndReadinessIncludingTheDatabase() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database"));
     }
@@ -26,9 +27,14 @@ class HealthAndMetricsTest {
     @Test
     void prometheusMetricsCountReceivedReportsWithoutPatientData() {
         String token = CaseReports.uniqueToken();
-        given().contentType(ContentType.JSON).body(CaseReports.withProduct(token).toString())
-                .post("/api/v1/reports").then().statusCode(201);
-        given().get("/q/metrics").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(CaseReports.withProduct(token).toString())
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("kaers_reports_received_total{source=\"DIRECT\",type=\"INITIAL\"}"))
                 .body(not(containsString(token)));
     }

@@ -3,6 +3,10 @@ package org.kaers.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,14 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The committed OpenAPI document (openapi/openapi.json) must equal the one the service serves.
@@ -27,19 +24,28 @@ import io.quarkus.test.junit.QuarkusTest;
 class OpenApiDocumentTest {
 
     private static final Path COMMITTED = Path.of("openapi", "openapi.json");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Test
     void committedDocumentMatchesTheServedOne() throws IOException {
-        JsonNode served = JSON.readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        JsonNode served = JSON.readTree(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         if (Boolean.getBoolean("openapi.update")) {
             Files.createDirectories(COMMITTED.getParent());
-            Files.writeString(COMMITTED, JSON.writeValueAsString(JSON.treeToValue(served, Object.class)) + "\n",
+            Files.writeString(
+                    COMMITTED,
+                    JSON.writeValueAsString(JSON.treeToValue(served, Object.class)) + "\n",
                     StandardCharsets.UTF_8);
         }
-        assertThat(Files.exists(COMMITTED)).as("openapi/openapi.json exists (see the class comment)").isTrue();
+        assertThat(Files.exists(COMMITTED))
+                .as("openapi/openapi.json exists (see the class comment)")
+                .isTrue();
         JsonNode committed = JSON.readTree(Files.readString(COMMITTED));
         assertThat(JSON.writeValueAsString(JSON.treeToValue(served, Object.class)))
                 .as("served OpenAPI document differs from openapi/openapi.json; regenerate it (see the class comment)")
@@ -48,7 +54,8 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationHasAnIdASummaryAndDocumentedErrors() throws IOException {
-        JsonNode served = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+        JsonNode served = JSON.readTree(
+                given().queryParam("format", "json").get("/q/openapi").asString());
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : served.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
@@ -69,7 +76,9 @@ class OpenApiDocumentTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(served.at("/components/schemas/Problem/properties/violations").isMissingNode())
-                .as("the Problem schema documents violations").isFalse();
+        assertThat(served.at("/components/schemas/Problem/properties/violations")
+                        .isMissingNode())
+                .as("the Problem schema documents violations")
+                .isFalse();
     }
 }

@@ -3,21 +3,17 @@ package org.kaers.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every pooled connection busy for longer than the acquisition timeout (as when requests pile up behind a
@@ -31,9 +27,19 @@ class PoolExhaustedTest {
     public static class TwoConnections implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "2", "quarkus.datasource.jdbc.min-size", "0",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "1S", "quarkus.datasource.jdbc.login-timeout", "1S",
-                    "kaers.stats.aggregate-interval", "off", "kaers.signals.refit-check", "off");
+            return Map.of(
+                    "quarkus.datasource.jdbc.max-size",
+                    "2",
+                    "quarkus.datasource.jdbc.min-size",
+                    "0",
+                    "quarkus.datasource.jdbc.acquisition-timeout",
+                    "1S",
+                    "quarkus.datasource.jdbc.login-timeout",
+                    "1S",
+                    "kaers.stats.aggregate-interval",
+                    "off",
+                    "kaers.signals.refit-check",
+                    "off");
         }
     }
 

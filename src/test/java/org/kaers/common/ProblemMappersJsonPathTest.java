@@ -2,10 +2,8 @@ package org.kaers.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersJsonPathTest {
@@ -56,13 +54,15 @@ class ProblemMappersJsonPathTest {
 
     @Test
     void aTopLevelArrayElement() {
-        assertThat(ProblemMappers.jsonPath(List.of(index(3), field("verbatim")))).isEqualTo("[3].verbatim");
+        assertThat(ProblemMappers.jsonPath(List.of(index(3), field("verbatim"))))
+                .isEqualTo("[3].verbatim");
     }
 
     @Test
     void aReferenceWithNeitherNameNorIndexIsSkipped() {
-        assertThat(ProblemMappers.jsonPath(List.of(field("reactions"), new Reference(FROM), index(1),
-                field("outcome")))).isEqualTo("reactions[1].outcome");
+        assertThat(ProblemMappers.jsonPath(
+                        List.of(field("reactions"), new Reference(FROM), index(1), field("outcome"))))
+                .isEqualTo("reactions[1].outcome");
     }
 
     @Test

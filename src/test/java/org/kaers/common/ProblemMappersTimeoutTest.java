@@ -2,12 +2,9 @@ package org.kaers.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
-
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +31,8 @@ class ProblemMappersTimeoutTest {
     @Test
     void deadlockVictimIs503WithRetryAfter() {
         for (String state : new String[] {"40P01", "40001", "55P03"}) {
-            Response response = mappers.unexpected(new IllegalStateException("wrapped",
-                    new SQLException("deadlock detected on row (KAE-2026-000001)", state)));
+            Response response = mappers.unexpected(new IllegalStateException(
+                    "wrapped", new SQLException("deadlock detected on row (KAE-2026-000001)", state)));
             assertThat(response.getStatus()).isEqualTo(503);
             assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
             assertThat(response.getEntity().toString()).contains("concurrent").doesNotContain("KAE-2026-000001");
@@ -53,11 +50,12 @@ class ProblemMappersTimeoutTest {
 
     @Test
     void otherFailuresStay500WithoutDetails() {
-        Response response = mappers.unexpected(new IllegalStateException("secret row data",
-                new SQLException("duplicate key", "23505")));
+        Response response = mappers.unexpected(
+                new IllegalStateException("secret row data", new SQLException("duplicate key", "23505")));
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getEntity().toString()).doesNotContain("secret").doesNotContain("duplicate");
         assertThat(ProblemMappers.describe(new IllegalStateException("secret", new SQLException("x"))))
-                .startsWith("java.lang.IllegalStateException <- java.sql.SQLException").doesNotContain("secret");
+                .startsWith("java.lang.IllegalStateException <- java.sql.SQLException")
+                .doesNotContain("secret");
     }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QueryParamsTest {
 
     enum Colour {
-        RED, GREEN, WHITE
+        RED,
+        GREEN,
+        WHITE
     }
 
     private static final Set<String> ALLOWED = Set.of("q", "size", "page", "curated", "since", "colour");
@@ -57,28 +57,31 @@ class QueryParamsTest {
 
         @Test
         void anUnknownParameterListsTheAllowedOnesSorted() {
-            assertThat(violations(params("limit", "5"))).containsExactly(
-                    query("limit", "unknown parameter; allowed: colour, curated, page, q, since, size"));
+            assertThat(violations(params("limit", "5")))
+                    .containsExactly(
+                            query("limit", "unknown parameter; allowed: colour, curated, page, q, since, size"));
         }
 
         @Test
         void aRepeatedParameterIsRejected() {
-            assertThat(violations(params("q", "seizure", "q", "coma"))).containsExactly(
-                    query("q", "given more than once"));
+            assertThat(violations(params("q", "seizure", "q", "coma")))
+                    .containsExactly(query("q", "given more than once"));
         }
 
         @Test
         void aRepeatedUnknownParameterIsReportedOnlyAsUnknown() {
-            assertThat(violations(params("skip", "1", "skip", "2"))).containsExactly(
-                    query("skip", "unknown parameter; allowed: colour, curated, page, q, since, size"));
+            assertThat(violations(params("skip", "1", "skip", "2")))
+                    .containsExactly(
+                            query("skip", "unknown parameter; allowed: colour, curated, page, q, since, size"));
         }
 
         @Test
         void namesAreCheckedInAlphabeticalOrderAndCaseSensitively() {
-            assertThat(violations(params("zeta", "1", "Q", "x", "page", "1", "page", "2"))).containsExactly(
-                    query("Q", "unknown parameter; allowed: colour, curated, page, q, since, size"),
-                    query("page", "given more than once"),
-                    query("zeta", "unknown parameter; allowed: colour, curated, page, q, since, size"));
+            assertThat(violations(params("zeta", "1", "Q", "x", "page", "1", "page", "2")))
+                    .containsExactly(
+                            query("Q", "unknown parameter; allowed: colour, curated, page, q, since, size"),
+                            query("page", "given more than once"),
+                            query("zeta", "unknown parameter; allowed: colour, curated, page, q, since, size"));
         }
     }
 
@@ -108,8 +111,7 @@ class QueryParamsTest {
             QueryParams params = params("size", value);
 
             assertThat(params.integer("size", 20, 1, 100)).isEqualTo(20);
-            assertThat(violations(params)).containsExactly(
-                    query("size", "must be a whole number between 1 and 100"));
+            assertThat(violations(params)).containsExactly(query("size", "must be a whole number between 1 and 100"));
         }
 
         @ParameterizedTest
@@ -179,9 +181,10 @@ class QueryParamsTest {
             QueryParams params = params("page", "first", "size", "all");
 
             assertThat(params.page()).isEqualTo(new PageRequest(0, 20));
-            assertThat(violations(params)).containsExactly(
-                    query("page", "must be a whole number between 0 and 1000000"),
-                    query("size", "must be a whole number between 1 and 100"));
+            assertThat(violations(params))
+                    .containsExactly(
+                            query("page", "must be a whole number between 0 and 1000000"),
+                            query("size", "must be a whole number between 1 and 100"));
         }
     }
 
@@ -260,8 +263,8 @@ class QueryParamsTest {
             QueryParams params = params("colour", value);
 
             assertThat(params.enumeration("colour", Colour.class)).isNull();
-            assertThat(violations(params)).containsExactly(
-                    query("colour", "not one of the allowed values: RED, GREEN, WHITE"));
+            assertThat(violations(params))
+                    .containsExactly(query("colour", "not one of the allowed values: RED, GREEN, WHITE"));
         }
     }
 
@@ -334,11 +337,12 @@ class QueryParamsTest {
 
             assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION);
             assertThat(problem.getMessage()).isEqualTo("4 fields are invalid");
-            assertThat(problem.violations()).containsExactly(
-                    query("limit", "unknown parameter; allowed: colour, curated, page, q, since, size"),
-                    query("curated", "must be true or false"),
-                    query("since", "must be a date as YYYY-MM-DD"),
-                    query("since", "must not be after until"));
+            assertThat(problem.violations())
+                    .containsExactly(
+                            query("limit", "unknown parameter; allowed: colour, curated, page, q, since, size"),
+                            query("curated", "must be true or false"),
+                            query("since", "must be a date as YYYY-MM-DD"),
+                            query("since", "must not be after until"));
         }
 
         @Test
@@ -352,8 +356,19 @@ class QueryParamsTest {
 
         @Test
         void validParametersThrowNothing() {
-            QueryParams params = params("q", "seizure", "page", "2", "size", "50", "curated", "false",
-                    "since", "2026-01-31", "colour", "RED");
+            QueryParams params = params(
+                    "q",
+                    "seizure",
+                    "page",
+                    "2",
+                    "size",
+                    "50",
+                    "curated",
+                    "false",
+                    "since",
+                    "2026-01-31",
+                    "colour",
+                    "RED");
 
             assertThat(params.string("q", 200)).isEqualTo("seizure");
             assertThat(params.page()).isEqualTo(new PageRequest(2, 50));

@@ -2,6 +2,7 @@ package org.kaers.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,10 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
-
-import io.agroal.api.AgroalDataSource;
 
 /** The replica's state: measured at most once per check interval; none configured is NONE and routes nothing. */
 class ReadReplicaStateTest {
@@ -39,8 +37,8 @@ class ReadReplicaStateTest {
 
     /** A replica whose every connection fails (and is counted). */
     private AgroalDataSource unreachable() {
-        return (AgroalDataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AgroalDataSource.class},
-                (proxy, method, args) -> {
+        return (AgroalDataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {AgroalDataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
                         connections.incrementAndGet();
                         throw new SQLException("connection refused");

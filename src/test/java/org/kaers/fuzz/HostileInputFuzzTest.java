@@ -3,23 +3,20 @@ package org.kaers.fuzz;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.CaseReports;
-import org.kaers.fixtures.TestDatabase;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomDistribution;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.TestDatabase;
 
 /**
  * Hostile input to every endpoint, generated with jqwik's arbitraries (a bounded number of requests; the
@@ -39,28 +36,74 @@ class HostileInputFuzzTest {
 
     /** Every operation (path placeholders filled with plausible or hostile values). */
     private static final String[][] OPERATIONS = {
-            {"POST", "/api/v1/reports"}, {"GET", "/api/v1/reports"}, {"GET", "/api/v1/reports/{case}"},
-            {"GET", "/api/v1/reports/{case}/versions"}, {"GET", "/api/v1/reports/{case}/versions/{n}"},
-            {"POST", "/api/v1/reports/{case}/follow-ups"}, {"POST", "/api/v1/reports/{case}/nullification"},
-            {"GET", "/api/v1/vocabulary/terms"}, {"GET", "/api/v1/vocabulary/terms/{code}"},
-            {"POST", "/api/v1/vocabulary/terms"}, {"GET", "/api/v1/vocabulary/organ-classes"},
-            {"GET", "/api/v1/vocabulary/coding-queue"}, {"POST", "/api/v1/vocabulary/codings"},
-            {"GET", "/api/v1/vocabulary/coding-preview"}, {"GET", "/api/v1/products"}, {"GET", "/api/v1/products/{n}"},
-            {"PUT", "/api/v1/products/{n}"}, {"POST", "/api/v1/products/{n}/merge"},
-            {"GET", "/api/v1/products/review-queue"}, {"GET", "/api/v1/products/match"}, {"GET", "/api/v1/substances"},
-            {"POST", "/api/v1/imports/caers"}, {"GET", "/api/v1/stats/counts"}, {"GET", "/api/v1/stats/trends"},
-            {"GET", "/api/v1/stats/summary"}, {"GET", "/api/v1/stats/line-listing"}, {"GET", "/api/v1/signals"},
-            {"GET", "/api/v1/audit"}};
+        {"POST", "/api/v1/reports"},
+        {"GET", "/api/v1/reports"},
+        {"GET", "/api/v1/reports/{case}"},
+        {"GET", "/api/v1/reports/{case}/versions"},
+        {"GET", "/api/v1/reports/{case}/versions/{n}"},
+        {"POST", "/api/v1/reports/{case}/follow-ups"},
+        {"POST", "/api/v1/reports/{case}/nullification"},
+        {"GET", "/api/v1/vocabulary/terms"},
+        {"GET", "/api/v1/vocabulary/terms/{code}"},
+        {"POST", "/api/v1/vocabulary/terms"},
+        {"GET", "/api/v1/vocabulary/organ-classes"},
+        {"GET", "/api/v1/vocabulary/coding-queue"},
+        {"POST", "/api/v1/vocabulary/codings"},
+        {"GET", "/api/v1/vocabulary/coding-preview"},
+        {"GET", "/api/v1/products"},
+        {"GET", "/api/v1/products/{n}"},
+        {"PUT", "/api/v1/products/{n}"},
+        {"POST", "/api/v1/products/{n}/merge"},
+        {"GET", "/api/v1/products/review-queue"},
+        {"GET", "/api/v1/products/match"},
+        {"GET", "/api/v1/substances"},
+        {"POST", "/api/v1/imports/caers"},
+        {"GET", "/api/v1/stats/counts"},
+        {"GET", "/api/v1/stats/trends"},
+        {"GET", "/api/v1/stats/summary"},
+        {"GET", "/api/v1/stats/line-listing"},
+        {"GET", "/api/v1/signals"},
+        {"GET", "/api/v1/audit"}
+    };
 
-    private static final List<String> NASTY = List.of("'; drop table case_report; --", "\" or 1=1 --",
-            "<script>alert(1)</script>", "${jndi:ldap://x/a}", "../../etc/passwd", "%00", "\u0000", "\uFFFF",
-            "\uD83D\uDE00", "-1", "0", "9999999999999999999999", "1e309", "NaN", "null", "true", "[]", "{}", "",
-            " ", "KAE-2026-000001", "kratom", "{{7*7}}", "\\", "%", "_", "*", "a".repeat(5000));
+    private static final List<String> NASTY = List.of(
+            "'; drop table case_report; --",
+            "\" or 1=1 --",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://x/a}",
+            "../../etc/passwd",
+            "%00",
+            "\u0000",
+            "\uFFFF",
+            "\uD83D\uDE00",
+            "-1",
+            "0",
+            "9999999999999999999999",
+            "1e309",
+            "NaN",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "",
+            " ",
+            "KAE-2026-000001",
+            "kratom",
+            "{{7*7}}",
+            "\\",
+            "%",
+            "_",
+            "*",
+            "a".repeat(5000));
 
     /** Non-canonical spellings of a path (common.FrontDoor refuses each with 400 problem+json). */
-    private static final List<java.util.function.UnaryOperator<String>> PATH_FORMS = List.of(p -> p + "/",
-            p -> p.replaceFirst("^/api", "/api;x=1"), p -> p + ";a=b", p -> p.replaceFirst("^/api/", "/api//"),
-            p -> p.replaceFirst("^/api/v1/", "/api/v1%2F"), p -> p.replaceFirst("^/api", "/%61pi"),
+    private static final List<java.util.function.UnaryOperator<String>> PATH_FORMS = List.of(
+            p -> p + "/",
+            p -> p.replaceFirst("^/api", "/api;x=1"),
+            p -> p + ";a=b",
+            p -> p.replaceFirst("^/api/", "/api//"),
+            p -> p.replaceFirst("^/api/v1/", "/api/v1%2F"),
+            p -> p.replaceFirst("^/api", "/%61pi"),
             p -> p.replaceFirst("^/api/", "/api/%2E/"));
 
     /**
@@ -76,7 +119,8 @@ class HostileInputFuzzTest {
     @Test
     void noInputGetsA5xxOrStoresAnythingWhenRefused() {
         Random random = new Random(SEED);
-        Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.of(NASTY),
+        Arbitrary<String> text = Arbitraries.oneOf(
+                Arbitraries.of(NASTY),
                 Arbitraries.strings().all().ofMinLength(0).ofMaxLength(300),
                 Arbitraries.strings().ascii().ofMinLength(0).ofMaxLength(40));
         Arbitrary<String> body = Arbitraries.oneOf(
@@ -85,27 +129,49 @@ class HostileInputFuzzTest {
                 Arbitraries.integers().between(1, 20_000).map(HostileInputFuzzTest::nested),
                 Arbitraries.integers().between(0, 400).map(HostileInputFuzzTest::truncatedReport),
                 Arbitraries.integers().between(0, 10_000).map(HostileInputFuzzTest::mutatedReport),
-                Arbitraries.of("[]", "null", "1", "\"x\"", "{\"a\":1,\"a\":2}", "{}", "", "{\"reporter\": {}} trailing"));
-        Arbitrary<Integer> sizes = Arbitraries.integers().between(0, 4)
-                .withDistribution(RandomDistribution.uniform());
+                Arbitraries.of(
+                        "[]", "null", "1", "\"x\"", "{\"a\":1,\"a\":2}", "{}", "", "{\"reporter\": {}} trailing"));
+        Arbitrary<Integer> sizes = Arbitraries.integers().between(0, 4).withDistribution(RandomDistribution.uniform());
         List<String> failures = new ArrayList<>();
         int checked = 0;
         Map<String, Long> rowsBefore = db.rowCounts();
         for (int i = 0; i < CASES; i++) {
             String[] op = OPERATIONS[random.nextInt(OPERATIONS.length)];
             String path = op[1].replace("{case}", encode(sample(text, random)))
-                    .replace("{n}", encode(sample(Arbitraries.of("1", "0", "-5", "x", "99999999999999999999", "1.5"), random)))
+                    .replace(
+                            "{n}",
+                            encode(sample(Arbitraries.of("1", "0", "-5", "x", "99999999999999999999", "1.5"), random)))
                     .replace("{code}", encode(sample(text, random)));
             if (random.nextInt(5) == 0) {
                 path = PATH_FORMS.get(random.nextInt(PATH_FORMS.size())).apply(path);
             }
-            RequestSpecification request = given().urlEncodingEnabled(false).config(io.restassured.RestAssured.config()
-                    .logConfig(io.restassured.config.LogConfig.logConfig().enablePrettyPrinting(false)));
+            RequestSpecification request = given().urlEncodingEnabled(false)
+                    .config(io.restassured.RestAssured.config()
+                            .logConfig(
+                                    io.restassured.config.LogConfig.logConfig().enablePrettyPrinting(false)));
             int params = sample(sizes, random);
             for (int p = 0; p < params; p++) {
-                String name = random.nextBoolean() ? sample(Arbitraries.of("by", "size", "page", "sex", "substance",
-                        "receivedFrom", "product", "q", "text", "name", "interval", "sort", "against", "minCases",
-                        "actor", "type"), random) : sample(text, random);
+                String name = random.nextBoolean()
+                        ? sample(
+                                Arbitraries.of(
+                                        "by",
+                                        "size",
+                                        "page",
+                                        "sex",
+                                        "substance",
+                                        "receivedFrom",
+                                        "product",
+                                        "q",
+                                        "text",
+                                        "name",
+                                        "interval",
+                                        "sort",
+                                        "against",
+                                        "minCases",
+                                        "actor",
+                                        "type"),
+                                random)
+                        : sample(text, random);
                 request.queryParam(encode(name), encode(sample(text, random)));
             }
             if (random.nextInt(4) == 0) {
@@ -121,9 +187,18 @@ class HostileInputFuzzTest {
                 request.header("X-" + random.nextInt(100), "v".repeat(random.nextInt(12_000)));
             }
             if (!op[0].equals("GET")) {
-                String contentType = sample(Arbitraries.of("application/json", "application/json", "text/csv",
-                        "text/plain", "application/xml", "application/json; charset=ISO-8859-1", "*/*",
-                        "application/*", ""), random);
+                String contentType = sample(
+                        Arbitraries.of(
+                                "application/json",
+                                "application/json",
+                                "text/csv",
+                                "text/plain",
+                                "application/xml",
+                                "application/json; charset=ISO-8859-1",
+                                "*/*",
+                                "application/*",
+                                ""),
+                        random);
                 if (!contentType.isEmpty()) {
                     request.contentType(contentType);
                 } else {
@@ -143,7 +218,8 @@ class HostileInputFuzzTest {
             String label = op[0] + " " + path.substring(0, Math.min(path.length(), 160)) + " -> " + status;
             if (status >= 500) {
                 failures.add(label);
-            } else if (status >= 400 && !PROTOCOL_LEVEL.contains(status)
+            } else if (status >= 400
+                    && !PROTOCOL_LEVEL.contains(status)
                     && !contentType.startsWith("application/problem+json")) {
                 failures.add(label + " (" + contentType + ")");
             } else if (status >= 400) {
@@ -163,23 +239,40 @@ class HostileInputFuzzTest {
     @Test
     void aNulCharacterInTheUriIsAProblemNamingIt() {
         Map<String, Long> before = db.rowCounts();
-        for (String path : List.of("/api/v1/reports/KAE%00", "/api/v1/stats/counts?by=sex&sex=%00",
-                "/api/v1/vocabulary/terms/%00")) {
-            given().urlEncodingEnabled(false).get(path).then().statusCode(400)
+        for (String path : List.of(
+                "/api/v1/reports/KAE%00", "/api/v1/stats/counts?by=sex&sex=%00", "/api/v1/vocabulary/terms/%00")) {
+            given().urlEncodingEnabled(false)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations[0].field", org.hamcrest.Matchers.equalTo("uri"));
         }
-        given().urlEncodingEnabled(false).contentType("application/json").body(CaseReports.minimal().toString())
-                .post("/api/v1/reports?x=%00").then().statusCode(400);
+        given().urlEncodingEnabled(false)
+                .contentType("application/json")
+                .body(CaseReports.minimal().toString())
+                .post("/api/v1/reports?x=%00")
+                .then()
+                .statusCode(400);
         assertThat(db.rowCounts()).isEqualTo(before);
     }
 
     /** Authorization headers: the default token in other spellings (case, padding, spaces), and junk. */
     private static Arbitrary<String> authorization(Arbitrary<String> text) {
         String token = org.kaers.fixtures.Tokens.ADMIN;
-        return Arbitraries.oneOf(Arbitraries.of("bearer " + token, "BEARER " + token, "Bearer  " + token,
-                "Bearer " + token + "=", "Bearer " + token + "==", "Basic YTpi", "Bearer", "Bearer a.b.c", "Bearer ..",
-                "Bearer " + token.substring(0, token.length() / 2)), text.map(t -> "Bearer " + t));
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "bearer " + token,
+                        "BEARER " + token,
+                        "Bearer  " + token,
+                        "Bearer " + token + "=",
+                        "Bearer " + token + "==",
+                        "Basic YTpi",
+                        "Bearer",
+                        "Bearer a.b.c",
+                        "Bearer ..",
+                        "Bearer " + token.substring(0, token.length() / 2)),
+                text.map(t -> "Bearer " + t));
     }
 
     private static <T> T sample(Arbitrary<T> arbitrary, Random random) {
@@ -199,8 +292,21 @@ class HostileInputFuzzTest {
     private static String mutatedReport(int seed) {
         String full = CaseReports.liverInjury().toString();
         Random r = new Random(seed);
-        String[] replacements = {"null", "[]", "{}", "-1", "1e999", "\"" + NASTY.get(r.nextInt(NASTY.size() - 1))
-                .replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000") + "\"", "true", "\"\""};
+        String[] replacements = {
+            "null",
+            "[]",
+            "{}",
+            "-1",
+            "1e999",
+            "\""
+                    + NASTY.get(r.nextInt(NASTY.size() - 1))
+                            .replace("\\", "\\\\")
+                            .replace("\"", "\\\"")
+                            .replace("\u0000", "\\u0000")
+                    + "\"",
+            "true",
+            "\"\""
+        };
         List<Integer> colons = new ArrayList<>();
         for (int i = 0; i < full.length(); i++) {
             if (full.charAt(i) == ':') {
@@ -237,7 +343,9 @@ class HostileInputFuzzTest {
 
     /** Header values must be visible ASCII for the client to send them; keep what it can send. */
     private static String sanitizeHeader(String s) {
-        return s.chars().filter(c -> c >= 0x20 && c < 0x7f).collect(StringBuilder::new, StringBuilder::appendCodePoint,
-                StringBuilder::append).toString();
+        return s.chars()
+                .filter(c -> c >= 0x20 && c < 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

@@ -2,15 +2,13 @@ package org.kaers.hostile;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.kaers.fixtures.TestDatabase;
 
 /** What the hostile-client tests share: the endpoints from the served OpenAPI document, path forms, audit polling. */
@@ -18,8 +16,7 @@ final class Hostile {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     /** One operation of the served document: method and path template. */
     record Endpoint(String method, String template) {
@@ -33,19 +30,21 @@ final class Hostile {
     }
 
     /** A non-canonical spelling of a path that a router might still map to the same resource. */
-    record PathForm(String name, UnaryOperator<String> spell) {
-    }
+    record PathForm(String name, UnaryOperator<String> spell) {}
 
     /** Every operation under /api/ of the document the service serves. */
     static List<Endpoint> endpoints() {
-        JsonNode paths = parse(given().accept("application/json").get("/q/openapi?format=json").asString()).get("paths");
+        JsonNode paths = parse(given().accept("application/json")
+                        .get("/q/openapi?format=json")
+                        .asString())
+                .get("paths");
         List<Endpoint> found = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase();
                 if (List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
                     found.add(new Endpoint(method, path.getKey()));
@@ -65,13 +64,17 @@ final class Hostile {
                 new PathForm("duplicate slash", p -> p.replaceFirst("^/api/", "/api//")),
                 new PathForm("leading duplicate slash", p -> "/" + p),
                 new PathForm("dot segment", p -> p.replaceFirst("^/api/", "/api/./")),
-                new PathForm("dot-dot segment from the import prefix", p -> p.replaceFirst("^/api/v1/",
-                        "/api/v1/imports/../")),
+                new PathForm(
+                        "dot-dot segment from the import prefix",
+                        p -> p.replaceFirst("^/api/v1/", "/api/v1/imports/../")),
                 new PathForm("encoded slash", p -> p.replaceFirst("^/api/v1/", "/api/v1%2F")),
                 new PathForm("encoded dot segment", p -> p.replaceFirst("^/api/", "/api/%2e/")),
                 new PathForm("encoded dot-dot segment", p -> p.replaceFirst("^/api/v1/", "/api/v1/x/%2E%2E/")),
                 new PathForm("encoded letter", p -> p.replaceFirst("^/api", "/%61pi")),
-                new PathForm("encoded semicolon", p -> p + "%3Bx=1")); // a backslash never reaches the service: the HTTP codec refuses the request line (bare 400)
+                new PathForm(
+                        "encoded semicolon",
+                        p -> p + "%3Bx=1")); // a backslash never reaches the service: the HTTP codec refuses the
+        // request line (bare 400)
     }
 
     static JsonNode parse(String json) {

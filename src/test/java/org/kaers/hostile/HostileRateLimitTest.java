@@ -2,21 +2,18 @@ package org.kaers.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.NoDefaultToken;
 import org.kaers.fixtures.RawHttp;
 import org.kaers.fixtures.TestDatabase;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * One principal, one bucket, whatever the spelling: the scheme in any case, another token of the same principal,
@@ -30,8 +27,13 @@ class HostileRateLimitTest {
     public static class Low implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kaers.rate-limit.per-credential", "6", "kaers.rate-limit.per-address", "1000",
-                    "kaers.stats.aggregate-interval", "off");
+            return Map.of(
+                    "kaers.rate-limit.per-credential",
+                    "6",
+                    "kaers.rate-limit.per-address",
+                    "1000",
+                    "kaers.stats.aggregate-interval",
+                    "off");
         }
     }
 
@@ -42,18 +44,24 @@ class HostileRateLimitTest {
     void aPrincipalHasOneBucketHoweverItsRequestsAreSpelled() {
         String token = Tokens.of("flood@test", "RESEARCHER");
         String another = Tokens.of("flood@test", "RESEARCHER", "REVIEWER");
-        List<String> spellings = List.of("Bearer " + token, "bearer " + token, "BEARER " + another,
-                "Bearer " + another, "bEaReR " + token, "Bearer " + token);
+        List<String> spellings = List.of(
+                "Bearer " + token,
+                "bearer " + token,
+                "BEARER " + another,
+                "Bearer " + another,
+                "bEaReR " + token,
+                "Bearer " + token);
         List<Integer> statuses = new ArrayList<>();
         for (String authorization : spellings) {
-            statuses.add(RawHttp.get("/api/v1/substances", Map.of("Authorization", authorization)).status());
+            statuses.add(RawHttp.get("/api/v1/substances", Map.of("Authorization", authorization))
+                    .status());
         }
         assertThat(statuses).containsOnly(200);
         // the bucket is empty: every spelling and path form now gets 429, not a fresh bucket
         for (Hostile.PathForm form : Hostile.pathForms()) {
             for (String authorization : List.of("Bearer " + token, "bearer " + another)) {
-                RawHttp.Answer answer = RawHttp.get(form.spell().apply("/api/v1/substances"),
-                        Map.of("Authorization", authorization));
+                RawHttp.Answer answer =
+                        RawHttp.get(form.spell().apply("/api/v1/substances"), Map.of("Authorization", authorization));
                 assertThat(answer.status()).as(form.name()).isEqualTo(429);
                 assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(Integer.parseInt(answer.header("Retry-After"))).isBetween(1, 60);
@@ -68,7 +76,10 @@ class HostileRateLimitTest {
         }
         assertThat(audited).isEqualTo(expected);
         // another principal from the same address is not affected
-        assertThat(RawHttp.get("/api/v1/substances", Map.of("Authorization", "Bearer "
-                + Tokens.of("calm@test", "RESEARCHER"))).status()).isEqualTo(200);
+        assertThat(RawHttp.get(
+                                "/api/v1/substances",
+                                Map.of("Authorization", "Bearer " + Tokens.of("calm@test", "RESEARCHER")))
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -2,23 +2,20 @@ package org.kaers.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.NoDefaultToken;
 import org.kaers.fixtures.RawHttp;
 import org.kaers.fixtures.Tokens;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What the costliest body of at most 1 MiB costs the server, as a ratio to a plain valid submission measured in
@@ -34,6 +31,7 @@ class RequestCostTest {
     private static final int MIB = 1024 * 1024;
     /** Highest accepted ratio of the costliest hostile body to a plain valid submission. */
     private static final double MAX_RATIO = 10;
+
     private static final int ROUNDS = 5;
 
     private final String reporter = Tokens.bearer(Tokens.of("cost@test", "REPORTER"));
@@ -66,8 +64,9 @@ class RequestCostTest {
         long costliestCost = 0;
         for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
             long cost = median(body.getValue());
-            System.out.printf("request cost: %-36s %8.2f ms CPU (%5.1f x plain)%n", body.getKey(), cost / 1e6,
-                    (double) cost / plainCost);
+            System.out.printf(
+                    "request cost: %-36s %8.2f ms CPU (%5.1f x plain)%n",
+                    body.getKey(), cost / 1e6, (double) cost / plainCost);
             if (cost > costliestCost) {
                 costliest = body.getKey();
                 costliestCost = cost;
@@ -75,7 +74,9 @@ class RequestCostTest {
         }
         System.out.printf("request cost: plain valid submission %8.2f ms CPU%n", plainCost / 1e6);
         assertThat(plainCost).isPositive();
-        assertThat((double) costliestCost / plainCost).as("costliest: " + costliest).isLessThanOrEqualTo(MAX_RATIO);
+        assertThat((double) costliestCost / plainCost)
+                .as("costliest: " + costliest)
+                .isLessThanOrEqualTo(MAX_RATIO);
     }
 
     /** Median over ROUNDS of the server threads' CPU time for one request. */
@@ -91,8 +92,12 @@ class RequestCostTest {
     }
 
     private void post(byte[] body) {
-        int status = RawHttp.send("POST", "/api/v1/reports", Map.of("Authorization", reporter,
-                "Content-Type", "application/json"), body).status();
+        int status = RawHttp.send(
+                        "POST",
+                        "/api/v1/reports",
+                        Map.of("Authorization", reporter, "Content-Type", "application/json"),
+                        body)
+                .status();
         assertThat(status).isIn(201, 400);
     }
 
@@ -100,8 +105,9 @@ class RequestCostTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("vert.x-eventloop")
-                    || info.getThreadName().startsWith("executor-thread"))) {
+            if (info != null
+                    && (info.getThreadName().startsWith("vert.x-eventloop")
+                            || info.getThreadName().startsWith("executor-thread"))) {
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
                 total += Math.max(0, cpu);
             }
@@ -126,14 +132,25 @@ class RequestCostTest {
         ObjectNode report = CaseReports.liverInjury();
         ArrayNode products = report.putArray("products");
         for (int i = 0; i < 50; i++) {
-            products.addObject().put("role", i == 0 ? "SUSPECT" : "CONCOMITANT")
-                    .put("name", ("kratom maeng da powder capsule " + i % 2 + " ").repeat(10).substring(0, 300))
+            products.addObject()
+                    .put("role", i == 0 ? "SUSPECT" : "CONCOMITANT")
+                    .put(
+                            "name",
+                            ("kratom maeng da powder capsule " + i % 2 + " ")
+                                    .repeat(10)
+                                    .substring(0, 300))
                     .put("vendor", ("vendor " + i % 2 + " ").repeat(40).substring(0, 300));
         }
         ArrayNode reactions = report.putArray("reactions");
         for (int i = 0; i < 100; i++) {
-            reactions.addObject().put("verbatim", ("yellow skin and itching nausea " + i % 2 + " ").repeat(20)
-                    .substring(0, 500)).put("outcome", "UNKNOWN");
+            reactions
+                    .addObject()
+                    .put(
+                            "verbatim",
+                            ("yellow skin and itching nausea " + i % 2 + " ")
+                                    .repeat(20)
+                                    .substring(0, 500))
+                    .put("outcome", "UNKNOWN");
         }
         report.put("narrative", "n".repeat(20_000));
         return report.toString();

@@ -4,23 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.TestDatabase;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class CaersImportTest {
@@ -40,16 +36,22 @@ class CaersImportTest {
         assertThat(summary.getInt("dataQualityProblems")).isEqualTo(2);
         assertThat(summary.getString("layout")).isEqualTo("CAERS_2004_2017");
         List<Map<String, Object>> problems = summary.getList("problems");
-        assertThat(problems).extracting(p -> p.get("line"), p -> p.get("reportNumber"), p -> p.get("reason"))
+        assertThat(problems)
+                .extracting(p -> p.get("line"), p -> p.get("reportNumber"), p -> p.get("reason"))
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(9, prefix + "1006", "expected 12 fields, found 11"),
-                        org.assertj.core.groups.Tuple.tuple(null, prefix + "1006",
-                                "report left out because one of its rows could not be read"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                null, prefix + "1006", "report left out because one of its rows could not be read"),
                         org.assertj.core.groups.Tuple.tuple(6, prefix + "1004", "date '2019-03-14' is not M/D/YYYY"));
 
-        String seizure = given().queryParam("text", "seizure").get("/api/v1/vocabulary/coding-preview")
-                .then().extract().path("term.code");
-        given().get("/api/v1/reports/" + caseOf(prefix + "1001")).then().statusCode(200)
+        String seizure = given().queryParam("text", "seizure")
+                .get("/api/v1/vocabulary/coding-preview")
+                .then()
+                .extract()
+                .path("term.code");
+        given().get("/api/v1/reports/" + caseOf(prefix + "1001"))
+                .then()
+                .statusCode(200)
                 .body("source", equalTo("CAERS"))
                 .body("receivedAt", equalTo("2019-03-14T00:00:00Z"))
                 .body("report.reporter.qualification", equalTo("UNKNOWN"))
@@ -62,13 +64,17 @@ class CaersImportTest {
                 .body("report.reactions.onsetDate", contains("2019-03-01", "2019-03-01"))
                 .body("report.reactions.outcome", contains("UNKNOWN", "UNKNOWN"))
                 .body("report.seriousnessCriteria", contains("HOSPITALIZATION"))
-                .body("report.narrative", equalTo("Imported from FDA CAERS report " + prefix
-                        + "1001. CAERS outcomes: HOSPITALIZATION, VISITED AN ER. FDA industry: 54 Vit/Min/Prot/Unconv Diet(Human/Animal)."))
+                .body(
+                        "report.narrative",
+                        equalTo(
+                                "Imported from FDA CAERS report " + prefix
+                                        + "1001. CAERS outcomes: HOSPITALIZATION, VISITED AN ER. FDA industry: 54 Vit/Min/Prot/Unconv Diet(Human/Animal)."))
                 .body("derived.serious", equalTo(true))
                 .body("derived.ageGroup", equalTo("ADULT"))
                 .body("derived.products.coding.substance", contains("KRATOM", "ALCOHOL"))
                 .body("derived.reactions[0].coding.termCode", equalTo(seizure));
-        given().get("/api/v1/reports/" + caseOf(prefix + "1002")).then()
+        given().get("/api/v1/reports/" + caseOf(prefix + "1002"))
+                .then()
                 .body("report.reactions.verbatim", contains("DEATH", "CARDIAC ARREST", "HALLUCINATION, VISUAL"))
                 .body("report.reactions.outcome", contains("FATAL", "FATAL", "FATAL"))
                 .body("report.reactions[0].onsetDate", nullValue())
@@ -76,23 +82,31 @@ class CaersImportTest {
                 .body("derived.ageGroup", equalTo("ADULT"))
                 .body("derived.products[0].coding.substance", equalTo("KRATOM"))
                 .body("derived.reactions[2].coding.method", equalTo("EXACT"));
-        given().get("/api/v1/reports/" + caseOf(prefix + "1003")).then()
+        given().get("/api/v1/reports/" + caseOf(prefix + "1003"))
+                .then()
                 .body("report.patient.age", nullValue())
                 .body("report.patient.sex", nullValue())
                 .body("derived.serious", equalTo(false))
                 .body("derived.products[0].coding.substance", equalTo("SEVEN_OH"));
         // A CONCOMITANT-only report is kept as FDA has it; the broken submission rule is listed with the case.
-        given().get("/api/v1/reports/" + caseOf(prefix + "1005")).then().statusCode(200)
+        given().get("/api/v1/reports/" + caseOf(prefix + "1005"))
+                .then()
+                .statusCode(200)
                 .body("report.products.role", contains("CONCOMITANT"))
                 .body("derived.dataQuality.field", contains("products"))
-                .body("derived.dataQuality[0].problem", equalTo("at least one product must have role SUSPECT or INTERACTING"));
+                .body(
+                        "derived.dataQuality[0].problem",
+                        equalTo("at least one product must have role SUSPECT or INTERACTING"));
         // A report with no term (FDA has some) is kept without a reaction; the missing term is a data-quality problem.
-        given().get("/api/v1/reports/" + caseOf(prefix + "1007")).then().statusCode(200)
+        given().get("/api/v1/reports/" + caseOf(prefix + "1007"))
+                .then()
+                .statusCode(200)
                 .body("report.products.name", contains("KRATOM POWDER"))
                 .body("report.reactions", org.hamcrest.Matchers.empty())
                 .body("derived.dataQuality.field", contains("reactions"))
                 .body("derived.dataQuality[0].problem", equalTo(CaersImporter.NO_TERM));
-        given().get("/api/v1/reports/" + caseOf(prefix + "1008")).then()
+        given().get("/api/v1/reports/" + caseOf(prefix + "1008"))
+                .then()
                 .body("report.seriousnessCriteria", contains("REQUIRED_INTERVENTION", "OTHER_MEDICALLY_IMPORTANT"))
                 .body("report.patient.sex", equalTo("UNKNOWN"))
                 .body("derived.ageGroup", equalTo("INFANT"));
@@ -103,13 +117,16 @@ class CaersImportTest {
         String prefix = "R" + CaseReports.uniqueToken();
         post(sample(prefix)).then().statusCode(200).body("imported", equalTo(6));
         var before = db.rowCounts();
-        post(sample(prefix)).then().statusCode(200)
+        post(sample(prefix))
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(0))
                 .body("alreadyPresent", equalTo(6))
                 .body("skipped", equalTo(3));
         assertThat(db.rowCounts()).isEqualTo(before);
-        assertThat(db.count("select count(*) from case_report where source = 'CAERS' and external_id like '"
-                + prefix + "%'")).isEqualTo(6);
+        assertThat(db.count("select count(*) from case_report where source = 'CAERS' and external_id like '" + prefix
+                        + "%'"))
+                .isEqualTo(6);
     }
 
     @Test
@@ -120,28 +137,44 @@ class CaersImportTest {
         String prefix = "I" + CaseReports.uniqueToken();
         post(sample(prefix)).then().statusCode(200).body("imported", equalTo(6));
         String second = CaseReports.submit(CaseReports.minimal());
-        given().get("/api/v1/reports/" + second).then().statusCode(200).body("report.reactions", org.hamcrest.Matchers.hasSize(1));
-        given().get("/api/v1/reports/" + caseOf(prefix + "1002")).then().statusCode(200)
+        given().get("/api/v1/reports/" + second)
+                .then()
+                .statusCode(200)
+                .body("report.reactions", org.hamcrest.Matchers.hasSize(1));
+        given().get("/api/v1/reports/" + caseOf(prefix + "1002"))
+                .then()
+                .statusCode(200)
                 .body("report.reactions.verbatim", contains("DEATH", "CARDIAC ARREST", "HALLUCINATION, VISUAL"));
         assertThat(db.count("select count(*) from case_reaction r join case_version v on v.id = r.case_version_id"
-                + " join case_report c on c.id = v.case_id where c.external_id like '" + prefix + "%'")).isEqualTo(9);
+                        + " join case_report c on c.id = v.case_id where c.external_id like '" + prefix + "%'"))
+                .isEqualTo(9);
     }
 
     @Test
     void notACaersFileIs400AndStoresNothing() {
         var before = db.rowCounts();
-        post("name,age\nx,3\n").then().statusCode(400).contentType("application/problem+json")
+        post("name,age\nx,3\n")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"))
                 .body("violations[0].message", org.hamcrest.Matchers.startsWith("the header lacks the CAERS columns"));
-        given().contentType("application/json").body("{}").post("/api/v1/imports/caers").then().statusCode(415);
+        given().contentType("application/json")
+                .body("{}")
+                .post("/api/v1/imports/caers")
+                .then()
+                .statusCode(415);
         assertThat(db.rowCounts()).isEqualTo(before);
-        given().queryParam("source", "CAERS").get("/api/v1/reports").then().statusCode(200)
+        given().queryParam("source", "CAERS")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(200)
                 .body("items.source", org.hamcrest.Matchers.everyItem(equalTo("CAERS")));
     }
 
     private String caseOf(String reportNumber) {
-        return db.string("select case_number from case_report where source = 'CAERS' and external_id = '"
-                + reportNumber + "'");
+        return db.string(
+                "select case_number from case_report where source = 'CAERS' and external_id = '" + reportNumber + "'");
     }
 
     private static String sample(String prefix) throws IOException {

@@ -9,6 +9,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -19,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import jakarta.inject.Inject;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,11 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kaers.fixtures.TestDatabase;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Small files in each of FDA's three layouts, with C1 characters, placeholders for confidential names, a
@@ -51,8 +48,13 @@ class CaersLayoutsTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kaers.stats.small-cell-threshold", "0", "kaers.stats.aggregate-interval", "off",
-                    "kaers.signals.refit-check", "off");
+            return Map.of(
+                    "kaers.stats.small-cell-threshold",
+                    "0",
+                    "kaers.stats.aggregate-interval",
+                    "off",
+                    "kaers.signals.refit-check",
+                    "off");
         }
     }
 
@@ -65,8 +67,10 @@ class CaersLayoutsTest {
     /** 2020-2025: a BOM, other capitals and FDA's "MedRA" spelling. */
     private static final String CAERS_HEADER = "\uFEFFReport ID,CAERS Created Date,Date of Event,Product Type,Product,"
             + "Product Code,Description,Patient Age,Age Units,Sex,Outcomes,MedRA Preferred Terms";
-    private static final String HFCS_HEADER = "report_id,date_fda_first_received_report,date_event,product_type,product,"
-            + "product_code,description,patient_age,age_units,sex,case_outcome,case_meddra_preferred_terms";
+
+    private static final String HFCS_HEADER =
+            "report_id,date_fda_first_received_report,date_event,product_type,product,"
+                    + "product_code,description,patient_age,age_units,sex,case_outcome,case_meddra_preferred_terms";
 
     @Inject
     TestDatabase db;
@@ -74,17 +78,23 @@ class CaersLayoutsTest {
     /** The rows of one layout's first export; {p} is the report prefix. */
     private static String rows(String p, boolean later) {
         String r4terms = later ? "SEIZURE, VOMITING" : "SEIZURE";
-        return String.join("\n",
-                p + "1,3/14/2019,3/1/2019,Suspect,\"" + KRATOM + "\",54,Diet,34,Year(s),Male,HOSPITALIZATION,\"NAUSEA, VOMITING\"",
-                p + "1,3/14/2019,3/1/2019,Concomitant,ALCOHOL,,,34,Year(s),Male,HOSPITALIZATION,\"NAUSEA, VOMITING\"",
-                // FDA repeats a row with only the term order changed: one product.
-                p + "1,3/14/2019,3/1/2019,Suspect,\"" + KRATOM + "\",54,Diet,34,Year(s),Male,HOSPITALIZATION,\"VOMITING, NAUSEA\"",
-                p + "2,5/2/2018,,Suspect,REDACTED,54,Diet,,Not Available,Female,VISITED AN ER,HEADACHE",
-                p + "3,6/7/2017,,Suspect,ALCOHOL,,,51,Year(s),Female,NONE,\"NAUSEA, HEADACHE\"",
-                p + "4,7/8/2016,7/1/2016,Suspect,\"" + KRATOM + "\",54,Diet,22,Year(s),Female,\"DEATH, HOSPITALIZATION\",\"" + r4terms + "\"",
-                p + "5,8/9/2015,,Concomitant,ALCOHOL,,,76,Decade(s),Male,DEATH,VOMITING",
-                p + "6,9/10/2014,,Suspect,EXEMPTION 4,54,Diet,40,Year(s),Female,NONE,NAUSEA",
-                p + "7,10/11/2013,,Suspect,ZZTESTIUM TABLETS,54,Diet,30,Year(s),Female,NONE,\"HALLUCINATION, VISUAL, NAUSEA\"")
+        return String.join(
+                        "\n",
+                        p + "1,3/14/2019,3/1/2019,Suspect,\"" + KRATOM
+                                + "\",54,Diet,34,Year(s),Male,HOSPITALIZATION,\"NAUSEA, VOMITING\"",
+                        p
+                                + "1,3/14/2019,3/1/2019,Concomitant,ALCOHOL,,,34,Year(s),Male,HOSPITALIZATION,\"NAUSEA, VOMITING\"",
+                        // FDA repeats a row with only the term order changed: one product.
+                        p + "1,3/14/2019,3/1/2019,Suspect,\"" + KRATOM
+                                + "\",54,Diet,34,Year(s),Male,HOSPITALIZATION,\"VOMITING, NAUSEA\"",
+                        p + "2,5/2/2018,,Suspect,REDACTED,54,Diet,,Not Available,Female,VISITED AN ER,HEADACHE",
+                        p + "3,6/7/2017,,Suspect,ALCOHOL,,,51,Year(s),Female,NONE,\"NAUSEA, HEADACHE\"",
+                        p + "4,7/8/2016,7/1/2016,Suspect,\"" + KRATOM
+                                + "\",54,Diet,22,Year(s),Female,\"DEATH, HOSPITALIZATION\",\"" + r4terms + "\"",
+                        p + "5,8/9/2015,,Concomitant,ALCOHOL,,,76,Decade(s),Male,DEATH,VOMITING",
+                        p + "6,9/10/2014,,Suspect,EXEMPTION 4,54,Diet,40,Year(s),Female,NONE,NAUSEA",
+                        p
+                                + "7,10/11/2013,,Suspect,ZZTESTIUM TABLETS,54,Diet,30,Year(s),Female,NONE,\"HALLUCINATION, VISUAL, NAUSEA\"")
                 + "\n";
     }
 
@@ -92,7 +102,8 @@ class CaersLayoutsTest {
     private static final Map<String, String> LATER = new LinkedHashMap<>();
 
     static {
-        for (var layout : Map.of("O", OLD_HEADER, "C", CAERS_HEADER, "H", HFCS_HEADER).entrySet()) {
+        for (var layout :
+                Map.of("O", OLD_HEADER, "C", CAERS_HEADER, "H", HFCS_HEADER).entrySet()) {
             FILES.put(layout.getKey(), layout.getValue() + "\n" + rows("LAY-" + layout.getKey() + "-", false));
             LATER.put(layout.getKey(), layout.getValue() + "\n" + rows("LAY-" + layout.getKey() + "-", true));
         }
@@ -103,20 +114,35 @@ class CaersLayoutsTest {
     void eachLayoutIsRecognisedAndEveryReportKept() {
         Map<String, String> layouts = Map.of("O", "CAERS_2004_2017", "C", "CAERS_2020_2025", "H", "HFCS_2026");
         for (var file : FILES.entrySet()) {
-            JsonPath summary = post(file.getValue()).then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+            JsonPath summary = post(file.getValue())
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(summary.getString("layout")).isEqualTo(layouts.get(file.getKey()));
             assertThat(summary.getLong("rows")).isEqualTo(rowCount(file.getValue()));
-            assertThat(summary.getInt("reports")).isEqualTo(reports(file.getValue()).size());
-            assertThat(summary.getInt("imported")).isEqualTo(reports(file.getValue()).size());
+            assertThat(summary.getInt("reports"))
+                    .isEqualTo(reports(file.getValue()).size());
+            assertThat(summary.getInt("imported"))
+                    .isEqualTo(reports(file.getValue()).size());
             assertThat(summary.getInt("skipped")).isZero();
             // Report 5: no suspect product and an age of 760 years, kept as reported.
             assertThat(summary.getLong("dataQualityProblems")).isEqualTo(2);
-            given().get("/api/v1/imports/" + summary.getString("job")).then().statusCode(200)
-                    .body("state", equalTo("SUCCEEDED")).body("reportsStored", equalTo(7))
+            given().get("/api/v1/imports/" + summary.getString("job"))
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("SUCCEEDED"))
+                    .body("reportsStored", equalTo(7))
                     .body("rowsRead", equalTo((int) rowCount(file.getValue())));
         }
         for (var file : LATER.entrySet()) {
-            post(file.getValue()).then().statusCode(200).body("imported", equalTo(0)).body("updated", equalTo(1))
+            post(file.getValue())
+                    .then()
+                    .statusCode(200)
+                    .body("imported", equalTo(0))
+                    .body("updated", equalTo(1))
                     .body("alreadyPresent", equalTo(6));
         }
     }
@@ -125,25 +151,39 @@ class CaersLayoutsTest {
     @Order(2)
     void theCasesAreAsTheSourceHasThem() {
         String r1 = caseOf("LAY-C-1");
-        given().get("/api/v1/reports/" + r1).then().statusCode(200)
+        given().get("/api/v1/reports/" + r1)
+                .then()
+                .statusCode(200)
                 .body("report.products.name", contains(KRATOM_REPAIRED, "ALCOHOL"))
                 .body("report.reactions.verbatim", contains("NAUSEA", "VOMITING"))
                 .body("latestVersion", equalTo(1));
-        given().get("/api/v1/reports/" + caseOf("LAY-H-2")).then().statusCode(200)
+        given().get("/api/v1/reports/" + caseOf("LAY-H-2"))
+                .then()
+                .statusCode(200)
                 .body("report.products.name", contains("REDACTED"))
                 .body("derived.products[0].coding.method", equalTo("WITHHELD"))
                 .body("derived.products[0].coding.productId", nullValue());
-        given().get("/api/v1/reports/" + caseOf("LAY-O-4")).then().statusCode(200)
-                .body("latestVersion", equalTo(2)).body("versionType", equalTo("FOLLOW_UP"))
+        given().get("/api/v1/reports/" + caseOf("LAY-O-4"))
+                .then()
+                .statusCode(200)
+                .body("latestVersion", equalTo(2))
+                .body("versionType", equalTo("FOLLOW_UP"))
                 .body("report.reactions.verbatim", contains("SEIZURE", "VOMITING"));
-        given().get("/api/v1/reports/" + caseOf("LAY-O-4") + "/versions/1").then().statusCode(200)
+        given().get("/api/v1/reports/" + caseOf("LAY-O-4") + "/versions/1")
+                .then()
+                .statusCode(200)
                 .body("report.reactions.verbatim", contains("SEIZURE"));
-        given().get("/api/v1/reports/" + caseOf("LAY-H-5")).then().statusCode(200)
-                .body("report.patient.age.value", equalTo(76)).body("report.patient.age.unit", equalTo("DECADE"))
+        given().get("/api/v1/reports/" + caseOf("LAY-H-5"))
+                .then()
+                .statusCode(200)
+                .body("report.patient.age.value", equalTo(76))
+                .body("report.patient.age.unit", equalTo("DECADE"))
                 .body("report.products.role", contains("CONCOMITANT"))
                 .body("derived.ageGroup", nullValue())
                 .body("derived.dataQuality.field", containsInAnyOrder("products", "patient.age.value"));
-        given().get("/api/v1/reports/" + caseOf("LAY-C-7")).then().statusCode(200)
+        given().get("/api/v1/reports/" + caseOf("LAY-C-7"))
+                .then()
+                .statusCode(200)
                 .body("report.reactions.verbatim", contains("HALLUCINATION, VISUAL", "NAUSEA"));
     }
 
@@ -156,21 +196,36 @@ class CaersLayoutsTest {
         Map<String, Long> byTerm = new TreeMap<>();
         for (Report r : latest.values()) {
             // Placeholders for withheld names are one value, NAME WITHHELD, counted once per case that has one.
-            r.products().stream().map(n -> n.equals("REDACTED") || n.equals("EXEMPTION 4") ? "NAME WITHHELD" : n)
-                    .distinct().forEach(n -> byName.merge(n, 1L, Long::sum));
+            r.products().stream()
+                    .map(n -> n.equals("REDACTED") || n.equals("EXEMPTION 4") ? "NAME WITHHELD" : n)
+                    .distinct()
+                    .forEach(n -> byName.merge(n, 1L, Long::sum));
             r.terms().forEach(t -> byTerm.merge(t, 1L, Long::sum));
         }
         assertThat(counts("productName")).isEqualTo(byName);
         assertThat(counts("verbatim")).isEqualTo(byTerm);
-        JsonPath products = given().queryParam("by", "product").queryParam("size", 1000).get("/api/v1/stats/counts")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath products = given().queryParam("by", "product")
+                .queryParam("size", 1000)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         // One product per distinct name here (none is a spelling of another); the placeholders are no product.
         assertThat(products.getList("results.collect { it.labels[0] }", String.class))
-                .doesNotContain("REDACTED", "EXEMPTION 4", "NAME WITHHELD").hasSize(byName.size() - 1);
+                .doesNotContain("REDACTED", "EXEMPTION 4", "NAME WITHHELD")
+                .hasSize(byName.size() - 1);
         // A withheld product is still a product row of its case: it counts under its role.
         Map<String, Long> byRole = new TreeMap<>();
-        reports(String.join("\n", LATER.values().stream().map(f -> f.substring(f.indexOf('\n') + 1)).toList()), true)
-                .values().forEach(roles -> roles.forEach(role -> byRole.merge(role, 1L, Long::sum)));
+        reports(
+                        String.join(
+                                "\n",
+                                LATER.values().stream()
+                                        .map(f -> f.substring(f.indexOf('\n') + 1))
+                                        .toList()),
+                        true)
+                .values()
+                .forEach(roles -> roles.forEach(role -> byRole.merge(role, 1L, Long::sum)));
         assertThat(counts("productRole")).isEqualTo(byRole);
         assertThat(products.getLong("meta.totalCases")).isEqualTo(latest.size());
     }
@@ -179,35 +234,59 @@ class CaersLayoutsTest {
     @Order(4)
     void twoByTwoTablesEqualAPlainCountOfTheFiles() {
         Map<String, Report> latest = latestReports();
-        String productId = given().queryParam("name", KRATOM_REPAIRED).get("/api/v1/products/match").then()
-                .statusCode(200).body("method", equalTo("EXACT")).extract().path("product.id").toString();
-        JsonPath body = given().queryParam("product", productId).queryParam("against", "verbatim").get("/api/v1/signals")
-                .then().extract().jsonPath();
+        String productId = given().queryParam("name", KRATOM_REPAIRED)
+                .get("/api/v1/products/match")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("EXACT"))
+                .extract()
+                .path("product.id")
+                .toString();
+        JsonPath body = given().queryParam("product", productId)
+                .queryParam("against", "verbatim")
+                .get("/api/v1/signals")
+                .then()
+                .extract()
+                .jsonPath();
         if (body.get("results") == null) {
             // Without the as-reported level (another branch adds it), compare at the coded level.
-            body = given().queryParam("product", productId).get("/api/v1/signals").then().statusCode(200).extract()
+            body = given().queryParam("product", productId)
+                    .get("/api/v1/signals")
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .jsonPath();
         }
         long n = latest.size();
         assertThat(body.getLong("meta.totalCases")).isEqualTo(n);
-        long subject = latest.values().stream().filter(r -> r.products().contains(KRATOM_REPAIRED)).count();
+        long subject = latest.values().stream()
+                .filter(r -> r.products().contains(KRATOM_REPAIRED))
+                .count();
         assertThat(body.getLong("meta.subjectCases")).isEqualTo(subject);
         Map<String, String> codedLabel = Map.of("NAUSEA", "Nausea", "VOMITING", "Vomiting", "SEIZURE", "Seizure");
         for (String term : List.of("NAUSEA", "VOMITING", "SEIZURE")) {
-            long a = latest.values().stream().filter(r -> r.products().contains(KRATOM_REPAIRED) && r.terms().contains(term))
+            long a = latest.values().stream()
+                    .filter(r ->
+                            r.products().contains(KRATOM_REPAIRED) && r.terms().contains(term))
                     .count();
-            long withTerm = latest.values().stream().filter(r -> r.terms().contains(term)).count();
+            long withTerm = latest.values().stream()
+                    .filter(r -> r.terms().contains(term))
+                    .count();
             long b = subject - a;
             long c = withTerm - a;
             long d = n - a - b - c;
             Map<String, Object> row = body.<Map<String, Object>>getList("results").stream()
-                    .filter(x -> term.equals(x.get("label")) || codedLabel.get(term).equals(x.get("label"))).findFirst()
+                    .filter(x ->
+                            term.equals(x.get("label")) || codedLabel.get(term).equals(x.get("label")))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no row for " + term));
-            assertThat(List.of(num(row.get("a")), num(row.get("b")), num(row.get("c")), num(row.get("d")))).as(term)
+            assertThat(List.of(num(row.get("a")), num(row.get("b")), num(row.get("c")), num(row.get("d"))))
+                    .as(term)
                     .containsExactly(a, b, c, d);
             if (c > 0 && b > 0) {
-                assertThat(measure(row, "prr")).as(term).isCloseTo(((double) a / (a + b)) / ((double) c / (c + d)),
-                        within(1e-4));
+                assertThat(measure(row, "prr"))
+                        .as(term)
+                        .isCloseTo(((double) a / (a + b)) / ((double) c / (c + d)), within(1e-4));
                 assertThat(measure(row, "ror")).as(term).isCloseTo((double) a * d / ((double) b * c), within(1e-4));
             }
         }
@@ -217,8 +296,10 @@ class CaersLayoutsTest {
     @Order(5)
     void aHeaderOfNoLayoutIs400NamingWhatIsMissing() {
         var before = db.rowCounts();
-        post(HFCS_HEADER.replace(",sex", "") + "\nX1,1/1/2020,,Suspect,KRATOM,,,30,Year(s),NONE,NAUSEA\n").then()
-                .statusCode(400).contentType("application/problem+json")
+        post(HFCS_HEADER.replace(",sex", "") + "\nX1,1/1/2020,,Suspect,KRATOM,,,30,Year(s),NONE,NAUSEA\n")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"))
                 .body("violations[0].message", containsString("sex"))
                 .body("violations[0].message", containsString("2026 HFCS"));
@@ -228,7 +309,8 @@ class CaersLayoutsTest {
     @Test
     @Order(6)
     void aLargeImportIsAJobThatCanBeWatched() {
-        var accepted = given().contentType("text/csv; charset=UTF-8").header("Prefer", "respond-async")
+        var accepted = given().contentType("text/csv; charset=UTF-8")
+                .header("Prefer", "respond-async")
                 .body(FILES.get("O").replace("LAY-O-", "JOB-").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/imports/caers");
         accepted.then().statusCode(202).body("state", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "SUCCEEDED"));
@@ -249,7 +331,10 @@ class CaersLayoutsTest {
         given().post(location + "/cancel").then().statusCode(409).contentType("application/problem+json");
         given().get("/api/v1/imports/" + java.util.UUID.randomUUID()).then().statusCode(404);
         given().get("/api/v1/imports/not-a-uuid").then().statusCode(404);
-        given().get("/api/v1/imports").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(job.getString("id")));
+        given().get("/api/v1/imports")
+                .then()
+                .statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(job.getString("id")));
     }
 
     @Inject
@@ -260,10 +345,14 @@ class CaersLayoutsTest {
     void aJobLeftRunningByAStoppedServiceIsInterruptedWithWhereItStopped() {
         java.util.UUID id = java.util.UUID.randomUUID();
         assertThat(db.count("with j as (insert into import_job (id, source, state, created_by, created_at, started_at,"
-                + " rows_read, last_report) values ('" + id + "', 'CAERS', 'RUNNING', 'admin', now(), now(), 1500,"
-                + " 'LAY-O-7') returning 1) select count(*) from j")).isEqualTo(1);
+                        + " rows_read, last_report) values ('" + id
+                        + "', 'CAERS', 'RUNNING', 'admin', now(), now(), 1500,"
+                        + " 'LAY-O-7') returning 1) select count(*) from j"))
+                .isEqualTo(1);
         jobs.interruptLeftovers(); // what the start-up of the service does
-        given().get("/api/v1/imports/" + id).then().statusCode(200)
+        given().get("/api/v1/imports/" + id)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("INTERRUPTED"))
                 .body("rowsRead", equalTo(1500))
                 .body("detail", containsString("1500 rows read, last report LAY-O-7 stored"));
@@ -276,51 +365,81 @@ class CaersLayoutsTest {
         String file = FILES.get("O").replace("LAY-O-", "RES-");
         List<String> lines = file.lines().toList();
         // The run that was interrupted had committed the file's first two reports (rows 1-4: reports 1 and 2).
-        post(String.join("\n", lines.subList(0, 5)) + "\n").then().statusCode(200).body("imported", equalTo(2));
+        post(String.join("\n", lines.subList(0, 5)) + "\n")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(2));
         java.util.UUID id = java.util.UUID.randomUUID();
         db.count("with j as (insert into import_job (id, source, state, layout, created_by, created_at, started_at,"
                 + " bytes_total, rows_total, reports_total, rows_read, reports_read, reports_stored, last_report)"
-                + " values ('" + id + "', 'CAERS', 'RUNNING', 'CAERS_2004_2017', 'admin', now(), now(), " + file.length()
+                + " values ('" + id + "', 'CAERS', 'RUNNING', 'CAERS_2004_2017', 'admin', now(), now(), "
+                + file.length()
                 + ", 9, 7, 4, 2, 2, 'RES-2') returning 1) select count(*) from j");
         java.nio.file.Path workDir = java.nio.file.Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("kaers.imports.work-dir", String.class)
                 .orElse(System.getProperty("java.io.tmpdir") + "/kaers-imports"));
-        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(workDir).resolve(id + ".csv"), file);
+        java.nio.file.Files.writeString(
+                java.nio.file.Files.createDirectories(workDir).resolve(id + ".csv"), file);
         jobs.interruptLeftovers(); // what the start-up of the service does
-        given().get("/api/v1/imports/" + id).then().statusCode(200).body("state", equalTo("INTERRUPTED"))
+        given().get("/api/v1/imports/" + id)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("INTERRUPTED"))
                 .body("detail", containsString("/api/v1/imports/" + id + "/resume"));
         long casesBefore = db.count("select count(*) from case_report where external_id like 'RES-%'");
 
         var resumed = given().post("/api/v1/imports/" + id + "/resume");
-        resumed.then().statusCode(202).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/imports/" + id))
+        resumed.then()
+                .statusCode(202)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/imports/" + id))
                 .body("state", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "SUCCEEDED"))
                 .body("resumed", equalTo(1));
         JsonPath job = null;
         for (int i = 0; i < 200; i++) {
-            job = given().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
-            if (!job.getString("state").equals("QUEUED") && !job.getString("state").equals("RUNNING")) {
+            job = given().get("/api/v1/imports/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            if (!job.getString("state").equals("QUEUED")
+                    && !job.getString("state").equals("RUNNING")) {
                 break;
             }
             sleep();
         }
         assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
         // Reports 1 and 2 were skipped (not read again, so not "unchanged"); the five others were stored.
-        assertThat(List.of(job.getLong("rowsRead"), job.getLong("reportsRead"), job.getLong("reportsStored"),
-                job.getLong("reportsUnchanged"), job.getLong("reportsUpdated"), job.getLong("reportsRejected")))
+        assertThat(List.of(
+                        job.getLong("rowsRead"),
+                        job.getLong("reportsRead"),
+                        job.getLong("reportsStored"),
+                        job.getLong("reportsUnchanged"),
+                        job.getLong("reportsUpdated"),
+                        job.getLong("reportsRejected")))
                 .containsExactly(9L, 7L, 7L, 0L, 0L, 0L);
         assertThat(job.getString("lastReport")).isEqualTo("RES-7");
         assertThat(casesBefore).isEqualTo(2);
-        assertThat(db.count("select count(*) from case_report where external_id like 'RES-%'")).isEqualTo(7);
-        assertThat(java.nio.file.Files.exists(workDir.resolve(id + ".csv"))).as("file removed once done").isFalse();
+        assertThat(db.count("select count(*) from case_report where external_id like 'RES-%'"))
+                .isEqualTo(7);
+        assertThat(java.nio.file.Files.exists(workDir.resolve(id + ".csv")))
+                .as("file removed once done")
+                .isFalse();
 
-        given().post("/api/v1/imports/" + id + "/resume").then().statusCode(409).contentType("application/problem+json")
+        given().post("/api/v1/imports/" + id + "/resume")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("is SUCCEEDED"));
-        given().post("/api/v1/imports/" + java.util.UUID.randomUUID() + "/resume").then().statusCode(404)
+        given().post("/api/v1/imports/" + java.util.UUID.randomUUID() + "/resume")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         java.util.UUID lost = java.util.UUID.randomUUID();
         db.count("with j as (insert into import_job (id, source, state, created_by, created_at) values ('" + lost
                 + "', 'CAERS', 'INTERRUPTED', 'admin', now()) returning 1) select count(*) from j");
-        given().post("/api/v1/imports/" + lost + "/resume").then().statusCode(409)
+        given().post("/api/v1/imports/" + lost + "/resume")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("no longer kept; post it again"));
     }
 
@@ -333,8 +452,7 @@ class CaersLayoutsTest {
     }
 
     /** A report as the source has it after both exports: its products as named and its terms. */
-    record Report(Set<String> products, Set<String> terms) {
-    }
+    record Report(Set<String> products, Set<String> terms) {}
 
     /** Computed from the CSV text: the later export replaces each report it contains. */
     private static Map<String, Report> latestReports() {
@@ -350,12 +468,15 @@ class CaersLayoutsTest {
         try (CSVParser csv = CSVParser.parse(new StringReader(file), CSVFormat.DEFAULT)) {
             List<CSVRecord> records = csv.getRecords();
             for (CSVRecord r : records.subList(1, records.size())) {
-                Report report = out.computeIfAbsent(r.get(0), k -> new Report(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                Report report =
+                        out.computeIfAbsent(r.get(0), k -> new Report(new LinkedHashSet<>(), new LinkedHashSet<>()));
                 report.products().add(r.get(4).replace('\u0092', '\u2019'));
                 List<String> pieces = new ArrayList<>(List.of(r.get(11).split(", ")));
                 for (int i = 0; i < pieces.size(); i++) {
                     // The one MedDRA name with a comma in these files.
-                    if (pieces.get(i).equals("HALLUCINATION") && i + 1 < pieces.size() && pieces.get(i + 1).equals("VISUAL")) {
+                    if (pieces.get(i).equals("HALLUCINATION")
+                            && i + 1 < pieces.size()
+                            && pieces.get(i + 1).equals("VISUAL")) {
                         report.terms().add("HALLUCINATION, VISUAL");
                         i++;
                     } else {
@@ -374,7 +495,8 @@ class CaersLayoutsTest {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         try (CSVParser csv = CSVParser.parse(new StringReader(rows), CSVFormat.DEFAULT)) {
             for (CSVRecord r : csv.getRecords()) {
-                out.computeIfAbsent(r.get(0), k -> new LinkedHashSet<>()).add(r.get(3).toUpperCase(java.util.Locale.ROOT));
+                out.computeIfAbsent(r.get(0), k -> new LinkedHashSet<>())
+                        .add(r.get(3).toUpperCase(java.util.Locale.ROOT));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -387,8 +509,13 @@ class CaersLayoutsTest {
     }
 
     private static Map<String, Long> counts(String by) {
-        JsonPath body = given().queryParam("by", by).queryParam("size", 1000).get("/api/v1/stats/counts").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath body = given().queryParam("by", by)
+                .queryParam("size", 1000)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Long> out = new TreeMap<>();
         for (Map<String, Object> group : body.<Map<String, Object>>getList("results")) {
             out.put(((List<?>) group.get("keys")).get(0).toString(), num(group.get("count")));
@@ -405,12 +532,13 @@ class CaersLayoutsTest {
     }
 
     private String caseOf(String reportNumber) {
-        return db.string("select case_number from case_report where source = 'CAERS' and external_id = '"
-                + reportNumber + "'");
+        return db.string(
+                "select case_number from case_report where source = 'CAERS' and external_id = '" + reportNumber + "'");
     }
 
     private static io.restassured.response.Response post(String csv) {
-        return given().contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return given().contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/imports/caers");
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -69,8 +68,16 @@ final class LoadDriver {
         }
 
         String line() {
-            return String.format("%-26.60s %7d req %8.1f/s  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %8.2f ms  %s", name,
-                    total(), total() / seconds(), ms(50), ms(95), ms(99), latency.getMaxValue() / 1000.0, outcomes());
+            return String.format(
+                    "%-26.60s %7d req %8.1f/s  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %8.2f ms  %s",
+                    name,
+                    total(),
+                    total() / seconds(),
+                    ms(50),
+                    ms(95),
+                    ms(99),
+                    latency.getMaxValue() / 1000.0,
+                    outcomes());
         }
 
         double ms(double percentile) {
@@ -88,9 +95,11 @@ final class LoadDriver {
 
     LoadDriver(URI base, int threads) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newFixedThreadPool(Math.max(2, threads / 4))).build();
+                .executor(Executors.newFixedThreadPool(Math.max(2, threads / 4)))
+                .build();
     }
 
     /** The answer to one request: its status (or the I/O failure), headers and body. */
@@ -111,8 +120,8 @@ final class LoadDriver {
 
     Answer send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), String.valueOf(response.statusCode()), response);
         } catch (HttpTimeoutException e) {
             return new Answer(-1, "timeout", null);
@@ -125,7 +134,8 @@ final class LoadDriver {
     }
 
     HttpRequest.Builder request(String pathAndQuery, String token) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Authorization", "Bearer " + token)
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
 

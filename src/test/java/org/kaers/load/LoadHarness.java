@@ -2,6 +2,9 @@ package org.kaers.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -23,11 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.Tokens;
@@ -56,17 +54,20 @@ class LoadHarness {
     private static final int WARMUP_SECONDS = Integer.getInteger("load.warmup-seconds", 60);
     private static final double READ_RATE = Double.parseDouble(System.getProperty("load.read-rate", "5"));
     /** Which optional phases run (start-up, warm-up, maximum rate and the final checks always do). */
-    private static final String PHASES = System.getProperty("load.phases",
-            "probes,ceiling,half,caches,replica,follow-ups,faults");
+    private static final String PHASES =
+            System.getProperty("load.phases", "probes,ceiling,half,caches,replica,follow-ups,faults");
     /** The port of the hot standby the replica phase makes (default: the primary's + 1). */
-    private static final int STANDBY_PORT = Integer.getInteger("load.standby-port", Integer.parseInt(LocalPostgres.port()) + 1);
+    private static final int STANDBY_PORT =
+            Integer.getInteger("load.standby-port", Integer.parseInt(LocalPostgres.port()) + 1);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] READS = {
-            "/api/v1/stats/counts?by=product", "/api/v1/stats/counts?by=symptom",
-            "/api/v1/stats/counts?by=substance,symptom", "/api/v1/stats/counts?by=organClass&serious=true",
-            "/api/v1/stats/counts?by=ageGroup,sex", "/api/v1/stats/trends?interval=MONTH&substance=KRATOM",
-            "/api/v1/stats/summary?substance=KRATOM", "/api/v1/stats/counts?by=outcome&substance=KRATOM",
-            "/api/v1/signals?substance=KRATOM&against=symptom"};
+        "/api/v1/stats/counts?by=product", "/api/v1/stats/counts?by=symptom",
+        "/api/v1/stats/counts?by=substance,symptom", "/api/v1/stats/counts?by=organClass&serious=true",
+        "/api/v1/stats/counts?by=ageGroup,sex", "/api/v1/stats/trends?interval=MONTH&substance=KRATOM",
+        "/api/v1/stats/summary?substance=KRATOM", "/api/v1/stats/counts?by=outcome&substance=KRATOM",
+        "/api/v1/signals?substance=KRATOM&against=symptom"
+    };
 
     private final String reporter = Tokens.of("load-reporter@kaers", "REPORTER");
     private final String researcher = Tokens.of("load-researcher@kaers", "RESEARCHER");
@@ -75,6 +76,7 @@ class LoadHarness {
     private final StringBuilder report = new StringBuilder();
     /** Idempotency-Key to case number of every report the service acknowledged with 201. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
     private final AtomicLong seeds = new AtomicLong();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private ServiceProcess service;
@@ -93,7 +95,8 @@ class LoadHarness {
         try {
             long startup = service.start(true);
             Thread.sleep(5000);
-            say(String.format("start-up: %d ms from spawn to ready (empty database, migrations included); idle RSS %d MiB",
+            say(String.format(
+                    "start-up: %d ms from spawn to ready (empty database, migrations included); idle RSS %d MiB",
                     startup, service.rssMiB()));
 
             intake("warm-up (discarded)", WARMUP_SECONDS, 0, false);
@@ -126,8 +129,8 @@ class LoadHarness {
             verifyAggregates();
             service.stop();
             long restart = service.start(false);
-            say(String.format("restart on a loaded database: %d ms to ready; idle RSS %d MiB", restart,
-                    service.rssMiB()));
+            say(String.format(
+                    "restart on a loaded database: %d ms to ready; idle RSS %d MiB", restart, service.rssMiB()));
             say(String.format("graceful shutdown (SIGTERM): %d ms", service.stop()));
         } finally {
             service.close();
@@ -152,12 +155,17 @@ class LoadHarness {
             if (READ_RATE <= 0) {
                 return null;
             }
-            LoadDriver.openLoop(READ_RATE, Duration.ofSeconds(seconds), 16, scheduled -> {
-                String path = READS[(int) (next.getAndIncrement() % READS.length)];
-                Answer a = driver.send(driver.request(path, researcher).GET());
-                reads.record(a.outcome(), scheduled);
-                byQuery.computeIfAbsent(path, Tally::new).record(a.outcome(), scheduled);
-            }, reads);
+            LoadDriver.openLoop(
+                    READ_RATE,
+                    Duration.ofSeconds(seconds),
+                    16,
+                    scheduled -> {
+                        String path = READS[(int) (next.getAndIncrement() % READS.length)];
+                        Answer a = driver.send(driver.request(path, researcher).GET());
+                        reads.record(a.outcome(), scheduled);
+                        byQuery.computeIfAbsent(path, Tally::new).record(a.outcome(), scheduled);
+                    },
+                    reads);
             return null;
         });
         side.submit(() -> {
@@ -191,8 +199,11 @@ class LoadHarness {
         side.awaitTermination(10, TimeUnit.SECONDS);
         if (print) {
             say("");
-            say("## " + name + (rate > 0 ? String.format(" (%.0f/s offered, open loop)", rate)
-                    : String.format(" (%d workers, closed loop)", WORKERS)) + ", " + seconds + " s");
+            say("## " + name
+                    + (rate > 0
+                            ? String.format(" (%.0f/s offered, open loop)", rate)
+                            : String.format(" (%d workers, closed loop)", WORKERS))
+                    + ", " + seconds + " s");
             say(submits.line());
             if (READ_RATE > 0) {
                 say(reads.line());
@@ -204,13 +215,19 @@ class LoadHarness {
             }
             say("RSS under load: max " + maxRss.get() + " MiB");
             double wall = submits.seconds() * 1000;
-            say(String.format("CPU over the phase, in cores busy (of %d): service %.2f, PostgreSQL %.2f, this harness "
-                    + "%.2f; per acknowledged report: service %.1f ms, PostgreSQL %.1f ms",
-                    Runtime.getRuntime().availableProcessors(), serviceCpu / wall, serverCpu / wall, harnessCpu / wall,
+            say(String.format(
+                    "CPU over the phase, in cores busy (of %d): service %.2f, PostgreSQL %.2f, this harness "
+                            + "%.2f; per acknowledged report: service %.1f ms, PostgreSQL %.1f ms",
+                    Runtime.getRuntime().availableProcessors(),
+                    serviceCpu / wall,
+                    serverCpu / wall,
+                    harnessCpu / wall,
                     (double) serviceCpu / Math.max(1, submits.count("201")),
                     (double) serverCpu / Math.max(1, submits.count("201"))));
-            say(String.format("  service CPU by thread kind, cores busy: requests and the rest %.2f, JIT compilers %.2f, "
-                    + "GC %.2f", kinds.get("other") / wall, kinds.get("jit") / wall, kinds.get("gc") / wall));
+            say(String.format(
+                    "  service CPU by thread kind, cores busy: requests and the rest %.2f, JIT compilers %.2f, "
+                            + "GC %.2f",
+                    kinds.get("other") / wall, kinds.get("jit") / wall, kinds.get("gc") / wall));
         }
         if (!print) {
             // a warm-up's answers are not counted: right after a start, on a loaded machine, the first submissions
@@ -218,7 +235,9 @@ class LoadHarness {
             say("(" + name + ": " + submits.outcomes() + ")");
             return submits.perSecond("201");
         }
-        assertThat(submits.outcomes().keySet()).as(name + ": every submission acknowledged").containsOnly("201");
+        assertThat(submits.outcomes().keySet())
+                .as(name + ": every submission acknowledged")
+                .containsOnly("201");
         assertThat(reads.outcomes().keySet()).as(name + ": every read answered").isSubsetOf("200");
         return submits.perSecond("201");
     }
@@ -233,10 +252,13 @@ class LoadHarness {
 
     private Answer submitOnce(String key) {
         String body = LoadReports.json(LoadReports.report(seedOf(key), key));
-        Answer a = driver.send(driver.request("/api/v1/reports", reporter).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+        Answer a = driver.send(driver.request("/api/v1/reports", reporter)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (a.status() == 201) {
-            acknowledged.put(key, a.header("Location").substring(a.header("Location").lastIndexOf('/') + 1));
+            acknowledged.put(
+                    key, a.header("Location").substring(a.header("Location").lastIndexOf('/') + 1));
         }
         return a;
     }
@@ -252,8 +274,9 @@ class LoadHarness {
             long t0 = System.nanoTime();
             Answer a = submitOnce(key);
             String outcome = a.outcome();
-            if (a.status() == 503 && (a.header("Retry-After") == null
-                    || !String.valueOf(a.header("Content-Type")).startsWith("application/problem+json"))) {
+            if (a.status() == 503
+                    && (a.header("Retry-After") == null
+                            || !String.valueOf(a.header("Content-Type")).startsWith("application/problem+json"))) {
                 outcome = "503 without Retry-After or problem+json";
             }
             if (a.status() == 201 && "true".equals(a.header("Idempotent-Replayed"))) {
@@ -296,7 +319,8 @@ class LoadHarness {
             Thread.sleep(2000);
             quiet = service.cpuMillis() - before < 200 ? quiet + 1 : 0;
         }
-        say(String.format("(settled: the service was quiet after %.0f s; JIT compilers used %.1f s of CPU meanwhile)",
+        say(String.format(
+                "(settled: the service was quiet after %.0f s; JIT compilers used %.1f s of CPU meanwhile)",
                 (System.nanoTime() - t0) / 1e9, (service.cpuByThreadKind().get("jit") - jit0.get("jit")) / 1000.0));
     }
 
@@ -313,27 +337,37 @@ class LoadHarness {
         String caseNumber = acknowledged.get(key);
         say("");
         say("## cost per request (" + WORKERS + " workers, closed loop, 15 s each)");
-        probe("GET /q/health/live", () -> driver.send(driver.request("/q/health/live", reporter).GET()));
-        probe("GET /api/v1/reports/{n}",
-                () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter).GET()));
-        probe("GET /api/v1/stats/counts?by=product",
-                () -> driver.send(driver.request("/api/v1/stats/counts?by=product", researcher).GET()));
+        probe(
+                "GET /q/health/live",
+                () -> driver.send(driver.request("/q/health/live", reporter).GET()));
+        probe(
+                "GET /api/v1/reports/{n}",
+                () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter)
+                        .GET()));
+        probe(
+                "GET /api/v1/stats/counts?by=product",
+                () -> driver.send(driver.request("/api/v1/stats/counts?by=product", researcher)
+                        .GET()));
         probe("POST /api/v1/reports", () -> submitOnce(nextKey()));
     }
 
     /** What a probe measured: requests a second, CPU per request of the service and of PostgreSQL (ms). */
-    private record Probe(double perSecond, double serviceMs, double serverMs) {
-    }
+    private record Probe(double perSecond, double serviceMs, double serverMs) {}
 
     private Probe probe(String name, java.util.function.Supplier<Answer> request) throws Exception {
         Tally tally = new Tally(name);
         long serviceCpu0 = service.cpuMillis();
         long serverCpu0 = LocalPostgres.serverCpuMillis();
-        LoadDriver.closedLoop(WORKERS, Duration.ofSeconds(15), scheduled -> tally.record(request.get().outcome(),
-                scheduled), tally);
+        LoadDriver.closedLoop(
+                WORKERS,
+                Duration.ofSeconds(15),
+                scheduled -> tally.record(request.get().outcome(), scheduled),
+                tally);
         long n = Math.max(1, tally.total());
-        Probe p = new Probe(tally.total() / tally.seconds(),
-                (double) (service.cpuMillis() - serviceCpu0) / n, (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n);
+        Probe p = new Probe(
+                tally.total() / tally.seconds(),
+                (double) (service.cpuMillis() - serviceCpu0) / n,
+                (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n);
         say(tally.line());
         say(String.format("  CPU per request: service %.2f ms, PostgreSQL %.2f ms", p.serviceMs(), p.serverMs()));
         return p;
@@ -352,8 +386,12 @@ class LoadHarness {
         Map<Boolean, Probe[]> measured = new java.util.LinkedHashMap<>();
         for (boolean on : new boolean[] {false, true}) {
             service.stop();
-            service.configure(Map.of(), on ? List.of()
-                    : List.of("-Dkaers.token.cache-identities=false", "-Dkaers.coding.cache-known-texts=false"));
+            service.configure(
+                    Map.of(),
+                    on
+                            ? List.of()
+                            : List.of(
+                                    "-Dkaers.token.cache-identities=false", "-Dkaers.coding.cache-known-texts=false"));
             service.start(false);
             intake("warm-up (discarded)", 30, 0, false);
             settle();
@@ -361,19 +399,30 @@ class LoadHarness {
             assertThat(submitOnce(key).status()).isEqualTo(201);
             String caseNumber = acknowledged.get(key);
             String label = on ? " (caches on)" : " (caches off)";
-            measured.put(on, new Probe[] {probe("POST /api/v1/reports" + label, () -> submitOnce(nextKey())),
-                    probe("GET /api/v1/reports/{n}" + label,
-                            () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter).GET()))});
+            measured.put(on, new Probe[] {
+                probe("POST /api/v1/reports" + label, () -> submitOnce(nextKey())),
+                probe(
+                        "GET /api/v1/reports/{n}" + label,
+                        () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter)
+                                .GET()))
+            });
         }
         service.configure(Map.of(), List.of());
         String[] names = {"submission", "case read"};
         for (int i = 0; i < names.length; i++) {
             Probe off = measured.get(false)[i];
             Probe on = measured.get(true)[i];
-            say(String.format("caches on / off, %s: rate %.2fx; service CPU per request %.2fx (%.2f -> %.2f ms); "
-                    + "PostgreSQL CPU %.2fx (%.2f -> %.2f ms)", names[i], on.perSecond() / off.perSecond(),
-                    on.serviceMs() / off.serviceMs(), off.serviceMs(), on.serviceMs(), on.serverMs() / off.serverMs(),
-                    off.serverMs(), on.serverMs()));
+            say(String.format(
+                    "caches on / off, %s: rate %.2fx; service CPU per request %.2fx (%.2f -> %.2f ms); "
+                            + "PostgreSQL CPU %.2fx (%.2f -> %.2f ms)",
+                    names[i],
+                    on.perSecond() / off.perSecond(),
+                    on.serviceMs() / off.serviceMs(),
+                    off.serviceMs(),
+                    on.serviceMs(),
+                    on.serverMs() / off.serverMs(),
+                    off.serverMs(),
+                    on.serverMs()));
         }
     }
 
@@ -402,14 +451,19 @@ class LoadHarness {
             Map<String, Integer> servers = new ConcurrentHashMap<>();
             java.util.concurrent.atomic.DoubleAdder lagSum = new java.util.concurrent.atomic.DoubleAdder();
             AtomicLong lags = new AtomicLong();
-            java.util.concurrent.atomic.AtomicReference<Double> maxLag = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+            java.util.concurrent.atomic.AtomicReference<Double> maxLag =
+                    new java.util.concurrent.atomic.AtomicReference<>(0.0);
             java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {
-                    Answer a = driver.send(driver.request("/api/v1/stats/counts?by=substance", admin).GET());
+                    Answer a = driver.send(driver.request("/api/v1/stats/counts?by=substance", admin)
+                            .GET());
                     try {
                         var source = JSON.readTree(a.body()).path("meta").path("readSource");
-                        servers.merge(source.path("server").asText("?") + "/" + source.path("replica").asText("?"), 1,
+                        servers.merge(
+                                source.path("server").asText("?") + "/"
+                                        + source.path("replica").asText("?"),
+                                1,
                                 Integer::sum);
                         if (source.path("replicaLagSeconds").isNumber()) {
                             double lag = source.path("replicaLagSeconds").asDouble();
@@ -427,9 +481,13 @@ class LoadHarness {
             intake("intake, maximum rate, statistics reads on the replica", SECONDS, 0, true);
             sampling.set(false);
             sampler.join();
-            say(String.format("administrator's counts meanwhile, answered by (server/replica state): %s; replica lag "
-                    + "mean %.3f s, max %.3f s over %d samples", new java.util.TreeMap<>(servers),
-                    lagSum.sum() / Math.max(1, lags.get()), maxLag.get(), lags.get()));
+            say(String.format(
+                    "administrator's counts meanwhile, answered by (server/replica state): %s; replica lag "
+                            + "mean %.3f s, max %.3f s over %d samples",
+                    new java.util.TreeMap<>(servers),
+                    lagSum.sum() / Math.max(1, lags.get()),
+                    maxLag.get(),
+                    lags.get()));
             readsAlone("replica");
             service.stop();
             service.configure(Map.of(), List.of());
@@ -450,13 +508,21 @@ class LoadHarness {
         Tally tally = new Tally("statistics reads alone, on the " + where);
         long serviceCpu0 = service.cpuMillis();
         long serverCpu0 = LocalPostgres.serverCpuMillis();
-        LoadDriver.closedLoop(8, Duration.ofSeconds(15), scheduled -> tally.record(driver.send(
-                driver.request(READS[(int) (next.getAndIncrement() % READS.length)], researcher).GET()).outcome(),
-                scheduled), tally);
+        LoadDriver.closedLoop(
+                8,
+                Duration.ofSeconds(15),
+                scheduled -> tally.record(
+                        driver.send(driver.request(READS[(int) (next.getAndIncrement() % READS.length)], researcher)
+                                        .GET())
+                                .outcome(),
+                        scheduled),
+                tally);
         long n = Math.max(1, tally.total());
         say(tally.line());
-        say(String.format("  CPU per read: service %.2f ms, PostgreSQL (both clusters) %.2f ms",
-                (double) (service.cpuMillis() - serviceCpu0) / n, (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n));
+        say(String.format(
+                "  CPU per read: service %.2f ms, PostgreSQL (both clusters) %.2f ms",
+                (double) (service.cpuMillis() - serviceCpu0) / n,
+                (double) (LocalPostgres.serverCpuMillis() - serverCpu0) / n));
         assertThat(tally.outcomes().keySet()).as("reads on the " + where).containsOnly("200");
     }
 
@@ -469,17 +535,21 @@ class LoadHarness {
         LocalPostgres.PgbenchResult single = LocalPostgres.pgbench(1, SECONDS);
         LocalPostgres.PgbenchResult concurrent = LocalPostgres.pgbench(WORKERS, SECONDS);
         for (LocalPostgres.PgbenchResult r : List.of(single, concurrent)) {
-            say(String.format("pgbench %2d client(s): %8.1f reports/s, mean latency %.2f ms, %d failed", r.clients(),
-                    r.tps(), r.latencyMs(), r.failed()));
+            say(String.format(
+                    "pgbench %2d client(s): %8.1f reports/s, mean latency %.2f ms, %d failed",
+                    r.clients(), r.tps(), r.latencyMs(), r.failed()));
         }
-        say(String.format("ratio service / direct: %.2f of the single-connection insert rate, %.2f of %d connections",
+        say(String.format(
+                "ratio service / direct: %.2f of the single-connection insert rate, %.2f of %d connections",
                 serviceRate / single.tps(), serviceRate / concurrent.tps(), WORKERS));
         // pgbench's cases wait in the statistics queue: fold them in now, so that the next phase measures intake
         long t0 = System.nanoTime();
-        Answer caughtUp = driver.send(driver.request("/api/v1/stats/aggregates/catch-up", admin)
-                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofMinutes(30));
+        Answer caughtUp = driver.send(
+                driver.request("/api/v1/stats/aggregates/catch-up", admin).POST(HttpRequest.BodyPublishers.noBody()),
+                Duration.ofMinutes(30));
         assertThat(caughtUp.status()).isEqualTo(200);
-        say(String.format("(the aggregates folded in pgbench's cases in %.1f s before the next phase)",
+        say(String.format(
+                "(the aggregates folded in pgbench's cases in %.1f s before the next phase)",
                 (System.nanoTime() - t0) / 1e9));
     }
 
@@ -503,8 +573,10 @@ class LoadHarness {
                 answers.add(pool.submit(() -> {
                     go.await();
                     return driver.send(driver.request("/api/v1/reports/" + caseNumber + "/follow-ups", reporter)
-                            .header("Content-Type", "application/json").header("If-Match", ifMatch)
-                            .POST(HttpRequest.BodyPublishers.ofString(body))).status();
+                                    .header("Content-Type", "application/json")
+                                    .header("If-Match", ifMatch)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)))
+                            .status();
                 }));
             }
             go.countDown();
@@ -514,16 +586,21 @@ class LoadHarness {
                 statuses.merge(status, 1, Integer::sum);
                 roundWins += status == 201 ? 1 : 0;
             }
-            assertThat(roundWins).as("round " + round + ": exactly one follow-up wins").isEqualTo(1);
+            assertThat(roundWins)
+                    .as("round " + round + ": exactly one follow-up wins")
+                    .isEqualTo(1);
             wins += roundWins;
         }
         pool.shutdown();
-        JsonNode versions = JSON.readTree(driver.send(driver.request("/api/v1/reports/" + caseNumber + "/versions",
-                admin).GET()).body());
+        JsonNode versions =
+                JSON.readTree(driver.send(driver.request("/api/v1/reports/" + caseNumber + "/versions", admin)
+                                .GET())
+                        .body());
         say("");
-        say(String.format("## concurrent follow-ups: %d rounds of %d simultaneous follow-ups with the same If-Match "
-                + "to %s: statuses %s; %d winners; the case has %d versions", rounds, racers, caseNumber, statuses,
-                wins, versions.size()));
+        say(String.format(
+                "## concurrent follow-ups: %d rounds of %d simultaneous follow-ups with the same If-Match "
+                        + "to %s: statuses %s; %d winners; the case has %d versions",
+                rounds, racers, caseNumber, statuses, wins, versions.size()));
         assertThat(statuses.keySet()).containsOnly(201, 412);
         assertThat(versions.size()).isEqualTo(rounds + 1);
     }
@@ -559,21 +636,32 @@ class LoadHarness {
             readyAgainMs.set((System.nanoTime() - upAt.get()) / 1_000_000);
             return null;
         });
-        LoadDriver.openLoop(rate, Duration.ofSeconds(SECONDS), 512,
-                scheduled -> submitUntilAcknowledged(nextKey(), scheduled, tries, acks), tries, acks);
+        LoadDriver.openLoop(
+                rate,
+                Duration.ofSeconds(SECONDS),
+                512,
+                scheduled -> submitUntilAcknowledged(nextKey(), scheduled, tries, acks),
+                tries,
+                acks);
         fault.get();
         side.shutdown();
         say("");
-        say(String.format("## fault: PostgreSQL stopped (fast) 10 s into %d s of intake at %.0f/s, started 8 s later",
+        say(String.format(
+                "## fault: PostgreSQL stopped (fast) 10 s into %d s of intake at %.0f/s, started 8 s later",
                 SECONDS, rate));
         say("readiness while the database was down: " + readinessWhileDown + " (status: checks; slowest answer "
                 + slowestReadiness.get() + " ms); ready again " + readyAgainMs.get() + " ms after PostgreSQL started");
         say(tries.line());
         say(acks.line());
-        assertThat(readinessWhileDown.keySet()).as("not ready (503) while the database is down").containsOnly("503");
-        assertThat(tries.outcomes().keySet()).as("tries answered 201 or 503 with Retry-After, never 500 or a hang")
+        assertThat(readinessWhileDown.keySet())
+                .as("not ready (503) while the database is down")
+                .containsOnly("503");
+        assertThat(tries.outcomes().keySet())
+                .as("tries answered 201 or 503 with Retry-After, never 500 or a hang")
                 .allMatch(o -> o.startsWith("201") || o.equals("503"));
-        assertThat(acks.outcomes().keySet()).as("every report acknowledged in the end").containsOnly("acknowledged");
+        assertThat(acks.outcomes().keySet())
+                .as("every report acknowledged in the end")
+                .containsOnly("acknowledged");
     }
 
     /** The service SIGKILLed 10 s into a load and started again at once. */
@@ -588,18 +676,28 @@ class LoadHarness {
             restartMs.set(service.start(false));
             return null;
         });
-        LoadDriver.openLoop(rate, Duration.ofSeconds(SECONDS), 512,
-                scheduled -> submitUntilAcknowledged(nextKey(), scheduled, tries, acks), tries, acks);
+        LoadDriver.openLoop(
+                rate,
+                Duration.ofSeconds(SECONDS),
+                512,
+                scheduled -> submitUntilAcknowledged(nextKey(), scheduled, tries, acks),
+                tries,
+                acks);
         fault.get();
         side.shutdown();
         say("");
-        say(String.format("## fault: service SIGKILLed 10 s into %d s of intake at %.0f/s and started again "
-                + "(%d ms to ready)", SECONDS, rate, restartMs.get()));
+        say(String.format(
+                "## fault: service SIGKILLed 10 s into %d s of intake at %.0f/s and started again "
+                        + "(%d ms to ready)",
+                SECONDS, rate, restartMs.get()));
         say(tries.line());
         say(acks.line());
-        assertThat(tries.outcomes().keySet()).as("tries answered 201, or refused while the process was gone")
+        assertThat(tries.outcomes().keySet())
+                .as("tries answered 201, or refused while the process was gone")
                 .allMatch(o -> o.startsWith("201") || o.startsWith("io:") || o.equals("503"));
-        assertThat(acks.outcomes().keySet()).as("every report acknowledged in the end").containsOnly("acknowledged");
+        assertThat(acks.outcomes().keySet())
+                .as("every report acknowledged in the end")
+                .containsOnly("acknowledged");
     }
 
     // --- verification ------------------------------------------------------------------------------------
@@ -637,15 +735,22 @@ class LoadHarness {
             }
             ObjectNode sent = LoadReports.report(seedOf(key), key);
             int[] rows = shape.get(key);
-            if (rows[0] != sent.get("products").size() || rows[1] != sent.get("reactions").size()
+            if (rows[0] != sent.get("products").size()
+                    || rows[1] != sent.get("reactions").size()
                     || rows[2] != (sent.has("labs") ? sent.get("labs").size() : 0)) {
                 incomplete++;
             }
         }
         say("");
-        say(String.format("## acknowledged reports: %d acknowledged; in the database %d; missing %d; incomplete %d; "
-                + "duplicates %d (stored but never acknowledged: %d)", acknowledged.size(), stored.size(), missing,
-                incomplete, duplicates, stored.size() - acknowledged.size()));
+        say(String.format(
+                "## acknowledged reports: %d acknowledged; in the database %d; missing %d; incomplete %d; "
+                        + "duplicates %d (stored but never acknowledged: %d)",
+                acknowledged.size(),
+                stored.size(),
+                missing,
+                incomplete,
+                duplicates,
+                stored.size() - acknowledged.size()));
         assertThat(missing).as("acknowledged reports missing").isZero();
         assertThat(incomplete).as("acknowledged reports incomplete").isZero();
         assertThat(duplicates).as("duplicates").isZero();
@@ -653,39 +758,55 @@ class LoadHarness {
 
     /** The maintained aggregates, caught up, equal a rebuild from the raw rows and the raw case count. */
     private void verifyAggregates() throws Exception {
-        assertThat(driver.send(driver.request("/api/v1/stats/aggregates/catch-up", admin)
-                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofMinutes(30)).status()).isEqualTo(200);
-        String[] queries = {"/api/v1/stats/counts?by=product&size=1000", "/api/v1/stats/counts?by=symptom&size=1000",
-                "/api/v1/stats/counts?by=substance,symptom&size=1000", "/api/v1/stats/counts?by=ageGroup,sex&size=1000",
-                "/api/v1/stats/counts?by=outcome,serious&size=1000", "/api/v1/stats/counts?by=country&size=1000"};
+        assertThat(driver.send(
+                                driver.request("/api/v1/stats/aggregates/catch-up", admin)
+                                        .POST(HttpRequest.BodyPublishers.noBody()),
+                                Duration.ofMinutes(30))
+                        .status())
+                .isEqualTo(200);
+        String[] queries = {
+            "/api/v1/stats/counts?by=product&size=1000",
+            "/api/v1/stats/counts?by=symptom&size=1000",
+            "/api/v1/stats/counts?by=substance,symptom&size=1000",
+            "/api/v1/stats/counts?by=ageGroup,sex&size=1000",
+            "/api/v1/stats/counts?by=outcome,serious&size=1000",
+            "/api/v1/stats/counts?by=country&size=1000"
+        };
         List<JsonNode> before = new ArrayList<>();
         for (String q : queries) {
-            JsonNode body = JSON.readTree(driver.send(driver.request(q, admin).GET()).body());
+            JsonNode body =
+                    JSON.readTree(driver.send(driver.request(q, admin).GET()).body());
             assertThat(body.at("/meta/answeredFrom").asText()).isEqualTo("AGGREGATES");
             before.add(body.get("results"));
         }
-        long total = JSON.readTree(driver.send(driver.request(queries[0], admin).GET()).body())
-                .at("/meta/totalCases").asLong();
+        long total = JSON.readTree(
+                        driver.send(driver.request(queries[0], admin).GET()).body())
+                .at("/meta/totalCases")
+                .asLong();
         long rawTotal;
         try (Connection db = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
-                ResultSet rs = db.createStatement().executeQuery(
-                        "select count(*) from case_report where status = 'ACTIVE'")) {
+                ResultSet rs =
+                        db.createStatement().executeQuery("select count(*) from case_report where status = 'ACTIVE'")) {
             rs.next();
             rawTotal = rs.getLong(1);
         }
         long t0 = System.nanoTime();
-        Answer rebuild = driver.send(driver.request("/api/v1/stats/aggregates/rebuild", admin)
-                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofMinutes(30));
+        Answer rebuild = driver.send(
+                driver.request("/api/v1/stats/aggregates/rebuild", admin).POST(HttpRequest.BodyPublishers.noBody()),
+                Duration.ofMinutes(30));
         long rebuildMs = (System.nanoTime() - t0) / 1_000_000;
         int equal = 0;
         for (int i = 0; i < queries.length; i++) {
-            JsonNode after = JSON.readTree(driver.send(driver.request(queries[i], admin).GET()).body()).get("results");
+            JsonNode after = JSON.readTree(
+                            driver.send(driver.request(queries[i], admin).GET()).body())
+                    .get("results");
             equal += after.equals(before.get(i)) ? 1 : 0;
         }
         say("");
-        say(String.format("## aggregates after the faults: %d cases counted, %d active case rows; %d of %d count "
-                + "tables equal after a rebuild from the raw rows (rebuild %d ms, status %d)", total, rawTotal, equal,
-                queries.length, rebuildMs, rebuild.status()));
+        say(String.format(
+                "## aggregates after the faults: %d cases counted, %d active case rows; %d of %d count "
+                        + "tables equal after a rebuild from the raw rows (rebuild %d ms, status %d)",
+                total, rawTotal, equal, queries.length, rebuildMs, rebuild.status()));
         assertThat(rebuild.status()).isEqualTo(200);
         assertThat(total).isEqualTo(rawTotal);
         assertThat(equal).isEqualTo(queries.length);
@@ -707,8 +828,10 @@ class LoadHarness {
     }
 
     private static long harnessCpuMillis() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
     }
 
     private static long memTotalMiB() {

@@ -18,12 +18,10 @@ final class LocalPostgres {
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     /** What pgbench measured: transactions a second and mean latency. */
-    record PgbenchResult(int clients, double tps, double latencyMs, long failed) {
-    }
+    record PgbenchResult(int clients, double tps, double latencyMs, long failed) {}
 
     /** Runs the direct-insert script (src/test/resources/load/direct-insert.sql) for {@code seconds}. */
     static PgbenchResult pgbench(int clients, int seconds) throws IOException, InterruptedException {
@@ -33,17 +31,37 @@ final class LocalPostgres {
         String database = url.substring(url.indexOf('/') + 1);
         String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
         String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
-        List<String> command = List.of("pgbench", "-h", host, "-p", port, "-U", LoadHarness.DB_USER, "-n", "-M",
-                "prepared", "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)), "-T",
-                String.valueOf(seconds), "-f", script.toString(), database);
+        List<String> command = List.of(
+                "pgbench",
+                "-h",
+                host,
+                "-p",
+                port,
+                "-U",
+                LoadHarness.DB_USER,
+                "-n",
+                "-M",
+                "prepared",
+                "-c",
+                String.valueOf(clients),
+                "-j",
+                String.valueOf(Math.min(clients, 2)),
+                "-T",
+                String.valueOf(seconds),
+                "-f",
+                script.toString(),
+                database);
         String out = run(command, Map.of("PGPASSWORD", LoadHarness.DB_PASSWORD));
         Matcher tps = TPS.matcher(out);
         Matcher latency = LATENCY.matcher(out);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench printed no rate:\n" + out);
         }
-        Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(out);
-        return new PgbenchResult(clients, Double.parseDouble(tps.group(1)),
+        Matcher failed =
+                Pattern.compile("number of failed transactions: (\\d+)").matcher(out);
+        return new PgbenchResult(
+                clients,
+                Double.parseDouble(tps.group(1)),
                 latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN,
                 failed.find() ? Long.parseLong(failed.group(1)) : 0);
     }
@@ -73,7 +91,9 @@ final class LocalPostgres {
                 String name = p.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit)) {
                     try {
-                        if (java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres")) {
+                        if (java.nio.file.Files.readString(p.resolve("comm"))
+                                .strip()
+                                .equals("postgres")) {
                             sum += Math.max(0, cpuMillis(Long.parseLong(name)));
                         }
                     } catch (IOException e) {
@@ -133,8 +153,23 @@ final class LocalPostgres {
         run(asRoot("pg_createcluster", primary[0], name, "-p", String.valueOf(port)), Map.of());
         String data = field(name, 5);
         run(asRoot("rm", "-rf", data), Map.of());
-        run(asRoot("runuser", "-u", "postgres", "--", "pg_basebackup", "-p", port(), "-D", data, "-R", "-X", "stream",
-                "-c", "fast"), Map.of());
+        run(
+                asRoot(
+                        "runuser",
+                        "-u",
+                        "postgres",
+                        "--",
+                        "pg_basebackup",
+                        "-p",
+                        port(),
+                        "-D",
+                        data,
+                        "-R",
+                        "-X",
+                        "stream",
+                        "-c",
+                        "fast"),
+                Map.of());
         run(asRoot("pg_ctlcluster", primary[0], name, "start"), Map.of());
         String url = LoadHarness.JDBC_URL;
         return url.replaceFirst("//([^/:]+)(:\\d+)?/", "//$1:" + port + "/");

@@ -23,7 +23,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private final int port;
     private final Path logDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private int starts;
     private Map<String, String> extraEnv = Map.of();
@@ -51,15 +52,20 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the service first (./mvnw -Pload verify does)");
         }
         Files.createDirectories(logDir);
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms" + HEAP, "-Xmx" + HEAP,
+        List<String> command = new ArrayList<>(List.of(
+                javaBin(),
+                "-Xms" + HEAP,
+                "-Xmx" + HEAP,
                 // as docker/Dockerfile runs it
                 System.getProperty("load.service-gc", "-XX:+UseSerialGC"),
                 "-Dquarkus.http.port=" + port,
                 // the dev key pair of the test suite: the harness signs its own tokens (fixtures.Tokens)
                 "-Dmp.jwt.verify.issuer=kaers-dev",
-                "-Dmp.jwt.verify.publickey.location=" + Path.of("src/test/resources/dev-keys/public.pem").toAbsolutePath(),
+                "-Dmp.jwt.verify.publickey.location="
+                        + Path.of("src/test/resources/dev-keys/public.pem").toAbsolutePath(),
                 // one client sends all the load: lift the per-client limits
-                "-Dkaers.rate-limit.per-credential=1000000000", "-Dkaers.rate-limit.per-address=1000000000"));
+                "-Dkaers.rate-limit.per-credential=1000000000",
+                "-Dkaers.rate-limit.per-address=1000000000"));
         // e.g. -XX:StartFlightRecording=filename=target/load/service-{start}.jfr ({start}: 1, 2, ... per start)
         String extra = System.getProperty("load.service-jvm-args", "").replace("{start}", String.valueOf(starts + 1));
         if (!extra.isBlank()) {
@@ -71,7 +77,8 @@ final class ServiceProcess implements AutoCloseable {
             command.add("-Dquarkus.flyway.clean-at-start=true");
         }
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("service-" + (++starts) + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("KAERS_DB_URL", LoadHarness.JDBC_URL);
@@ -87,8 +94,10 @@ final class ServiceProcess implements AutoCloseable {
     /** The status of GET /q/health/ready, or -1 when nothing answers. */
     int readiness() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base().resolve("/q/health/ready")).timeout(Duration.ofSeconds(3))
-                    .GET().build();
+            HttpRequest request = HttpRequest.newBuilder(base().resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -141,9 +150,11 @@ final class ServiceProcess implements AutoCloseable {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
-                            : name.startsWith("GC Thread") || name.equals("VM Thread") || name.startsWith("G1 ") ? "gc"
-                            : "other";
+                    String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                            ? "jit"
+                            : name.startsWith("GC Thread") || name.equals("VM Thread") || name.startsWith("G1 ")
+                                    ? "gc"
+                                    : "other";
                     kinds.merge(kind, Math.max(0, LocalPostgres.cpuMillis(process.pid(), task)), Long::sum);
                 } catch (IOException e) {
                     // the thread ended meanwhile

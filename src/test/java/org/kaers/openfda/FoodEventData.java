@@ -26,20 +26,28 @@ import java.util.stream.Collectors;
 final class FoodEventData {
 
     static final int SIZE = 300;
-    static final List<String> TERMS = List.of("VOMITING", "NAUSEA", "SEIZURE", "TACHYCARDIA", "AGITATION",
-            "HEPATIC ENZYME INCREASED");
+    static final List<String> TERMS =
+            List.of("VOMITING", "NAUSEA", "SEIZURE", "TACHYCARDIA", "AGITATION", "HEPATIC ENZYME INCREASED");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** One generated report, as openFDA would show it. */
-    record Report(String number, LocalDate created, LocalDate started, List<String> outcomes, List<String> reactions,
-            String age, String gender, List<String[]> products) {
+    record Report(
+            String number,
+            LocalDate created,
+            LocalDate started,
+            List<String> outcomes,
+            List<String> reactions,
+            String age,
+            String gender,
+            List<String[]> products) {
 
         boolean brandHasWord(String word) {
             return products.stream().anyMatch(p -> words(p[1]).contains(word));
         }
 
         boolean brandHasPhrase(String phrase) {
-            return products.stream().anyMatch(p -> (" " + String.join(" ", words(p[1])) + " ").contains(" " + phrase + " "));
+            return products.stream()
+                    .anyMatch(p -> (" " + String.join(" ", words(p[1])) + " ").contains(" " + phrase + " "));
         }
 
         String createdText() {
@@ -60,7 +68,11 @@ final class FoodEventData {
         for (int i = 0; i < SIZE; i++) {
             reports.add(report(i));
         }
-        given().contentType("text/csv").body(csv()).post("/api/v1/imports/caers").then().statusCode(200)
+        given().contentType("text/csv")
+                .body(csv())
+                .post("/api/v1/imports/caers")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(SIZE));
     }
 
@@ -68,7 +80,8 @@ final class FoodEventData {
         String number = tag.toUpperCase(Locale.ROOT) + "-" + "%04d".formatted(i);
         LocalDate created = LocalDate.of(2017, 10, 1).plusDays((i * 7L) % 540);
         LocalDate started = i % 4 == 3 ? null : created.minusDays(3);
-        List<String> outcomes = i % 10 == 0 ? List.of("DEATH")
+        List<String> outcomes = i % 10 == 0
+                ? List.of("DEATH")
                 : i % 3 == 0 ? List.of("HOSPITALIZATION", "VISITED AN ER") : List.of("NON-SERIOUS INJURIES/ ILLNESS");
         Set<String> reactions = new LinkedHashSet<>();
         reactions.add(TERMS.get(i % 6));
@@ -98,13 +111,26 @@ final class FoodEventData {
         DateTimeFormatter us = DateTimeFormatter.ofPattern("M/d/yyyy");
         for (Report r : reports) {
             for (String[] p : r.products()) {
-                csv.append(r.number()).append(',').append(r.created().format(us)).append(',')
-                        .append(r.started() == null ? "" : r.started().format(us)).append(',')
-                        .append(p[0].equals("SUSPECT") ? "Suspect" : "Concomitant").append(',').append(p[1])
-                        .append(",54,Vit/Min/Prot/Unconv Diet(Human/Animal),").append(r.age() == null ? "" : r.age())
-                        .append(',').append(r.age() == null ? "" : "Year(s)").append(',')
-                        .append(r.gender() == null ? "" : r.gender()).append(",\"").append(String.join(", ", r.outcomes()))
-                        .append("\",\"").append(String.join(", ", r.reactions())).append("\"\n");
+                csv.append(r.number())
+                        .append(',')
+                        .append(r.created().format(us))
+                        .append(',')
+                        .append(r.started() == null ? "" : r.started().format(us))
+                        .append(',')
+                        .append(p[0].equals("SUSPECT") ? "Suspect" : "Concomitant")
+                        .append(',')
+                        .append(p[1])
+                        .append(",54,Vit/Min/Prot/Unconv Diet(Human/Animal),")
+                        .append(r.age() == null ? "" : r.age())
+                        .append(',')
+                        .append(r.age() == null ? "" : "Year(s)")
+                        .append(',')
+                        .append(r.gender() == null ? "" : r.gender())
+                        .append(",\"")
+                        .append(String.join(", ", r.outcomes()))
+                        .append("\",\"")
+                        .append(String.join(", ", r.reactions()))
+                        .append("\"\n");
             }
         }
         return csv.toString();
@@ -137,14 +163,20 @@ final class FoodEventData {
                 n.merge(v, 1L, Long::sum);
             }
         }
-        return n.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return n.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     /** Cases per day of creation, oldest first. */
     static List<String> daily(List<Report> rs) {
-        return rs.stream().collect(Collectors.groupingBy(Report::createdText, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return rs.stream()
+                .collect(Collectors.groupingBy(Report::createdText, TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     static Comparator<Report> byCreatedDescending() {

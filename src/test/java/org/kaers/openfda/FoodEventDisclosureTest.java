@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kaers.openfda.FoodEventCompatibilityTest.error;
 import static org.kaers.openfda.FoodEventCompatibilityTest.ok;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,20 +17,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.TestDatabase;
 import org.kaers.fixtures.Tokens;
 import org.kaers.openfda.FoodEventData.Report;
 import org.kaers.statistics.disclosure.PerturbationTable;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /**
  * Who gets what from /food/event.json: researchers count and total with the cell key method (each released value
@@ -42,15 +39,21 @@ class FoodEventDisclosureTest {
 
     private static ExtractableResponse<Response> get(String token, String query) {
         String raw = query.replace("\"", "%22");
-        return RestAssured.given().urlEncodingEnabled(false).header("Authorization", token)
-                .get(FoodEventCompatibilityTest.PATH + "?" + raw).then().extract();
+        return RestAssured.given()
+                .urlEncodingEnabled(false)
+                .header("Authorization", token)
+                .get(FoodEventCompatibilityTest.PATH + "?" + raw)
+                .then()
+                .extract();
     }
 
     private Map<String, Long> keys(FoodEventData data) {
         Map<String, Long> keys = new HashMap<>();
         for (Report r : data.reports) {
-            keys.put(r.number(), db.count("select disclosure_key from case_report where source = 'CAERS' and external_id = '"
-                    + r.number() + "'"));
+            keys.put(
+                    r.number(),
+                    db.count("select disclosure_key from case_report where source = 'CAERS' and external_id = '"
+                            + r.number() + "'"));
         }
         return keys;
     }
@@ -64,7 +67,9 @@ class FoodEventDisclosureTest {
         List<Report> kratom = data.where(r -> r.brandHasWord("kratom"));
 
         // Records: 403 in openFDA's shape, pointing to count= and limit=0.
-        assertThat(error(get(RESEARCHER, search), 403, "FORBIDDEN", null)).contains("count=").contains("limit=0");
+        assertThat(error(get(RESEARCHER, search), 403, "FORBIDDEN", null))
+                .contains("count=")
+                .contains("limit=0");
         // The total of a search is a cell of its own.
         JsonPath total = ok(get(RESEARCHER, search + "&limit=0"));
         assertThat(total.getLong("meta.results.total")).isEqualTo(released(kratom, keys));
@@ -90,18 +95,26 @@ class FoodEventDisclosureTest {
         if (released == 0) {
             error(single, 404, "NOT_FOUND", "No matches found!");
         } else {
-            assertThat(ok(single).getLong("meta.results.total")).isEqualTo(released).isGreaterThan(5);
+            assertThat(ok(single).getLong("meta.results.total"))
+                    .isEqualTo(released)
+                    .isGreaterThan(5);
         }
         // The same question asked again gets the same answer.
-        assertThat(get(RESEARCHER, search + "&limit=0").body().asString()).isEqualTo(get(RESEARCHER, search + "&limit=0")
-                .body().asString());
+        assertThat(get(RESEARCHER, search + "&limit=0").body().asString())
+                .isEqualTo(get(RESEARCHER, search + "&limit=0").body().asString());
     }
 
     @Test
     void reportersAndAnonymousCallersGetNothing() {
-        assertThat(get(Tokens.bearer(Tokens.of("reporter@test", "REPORTER")), "limit=0").statusCode()).isEqualTo(403);
-        assertThat(RestAssured.given().urlEncodingEnabled(false).header("Authorization", "Bearer x")
-                .get(FoodEventCompatibilityTest.PATH + "?limit=0").statusCode()).isEqualTo(401);
+        assertThat(get(Tokens.bearer(Tokens.of("reporter@test", "REPORTER")), "limit=0")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(RestAssured.given()
+                        .urlEncodingEnabled(false)
+                        .header("Authorization", "Bearer x")
+                        .get(FoodEventCompatibilityTest.PATH + "?limit=0")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     private static long keySum(List<Report> rs, Map<String, Long> keys) {
@@ -110,7 +123,10 @@ class FoodEventDisclosureTest {
 
     /** Researchers read the latest frozen release (issue 14): one is cut after the data are in. */
     private static void cutRelease() {
-        RestAssured.given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then()
+        RestAssured.given()
+                .header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/releases")
+                .then()
                 .statusCode(201);
     }
 
@@ -129,7 +145,8 @@ class FoodEventDisclosureTest {
                     org.kaers.fixtures.CaseReports.withProduct(token + " kratom powder"), Tokens.ADMIN));
         }
         // Reviewers and administrators read live: all eight at once.
-        assertThat(ok(get(Tokens.bearer(Tokens.ADMIN), search)).getLong("meta.results.total")).isEqualTo(8);
+        assertThat(ok(get(Tokens.bearer(Tokens.ADMIN), search)).getLong("meta.results.total"))
+                .isEqualTo(8);
         // Researchers: not in the release, so no match at all (openFDA's 404), however often they ask.
         error(get(RESEARCHER, search), 404, "NOT_FOUND", null);
         error(get(RESEARCHER, search.replace("&limit=0", "&count=consumer.gender")), 404, "NOT_FOUND", null);
@@ -152,8 +169,8 @@ class FoodEventDisclosureTest {
     }
 
     /** The released counts per value, released-0 values absent, by released count descending then term. */
-    private static List<String> counts(List<Report> rs, Function<Report, List<String>> values, Map<String, Long> keys,
-            boolean reportersText) {
+    private static List<String> counts(
+            List<Report> rs, Function<Report, List<String>> values, Map<String, Long> keys, boolean reportersText) {
         Map<String, List<Report>> byValue = new HashMap<>();
         for (Report r : rs) {
             for (String v : new LinkedHashSet<>(values.apply(r))) {
@@ -167,7 +184,10 @@ class FoodEventDisclosureTest {
                 out.add(Map.entry(v, n));
             }
         });
-        return out.stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return out.stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The search parser's trees and their SQL, without a database: precedence, leaves, and values only as parameters. */
@@ -16,13 +15,16 @@ class SearchParserTest {
 
     @Test
     void operatorsAndDefaultOr() {
-        assertThat(SearchParser.parse("products.name_brand:kratom AND outcomes.exact:\"DEATH\"")).isEqualTo(
-                new Search.And(List.of(new Search.Term(BRAND, "kratom"), new Search.Term(OUTCOMES_EXACT, "DEATH"))));
-        assertThat(SearchParser.parse("products.name_brand:a products.name_brand:b")).isEqualTo(
-                new Search.Or(List.of(new Search.Term(BRAND, "a"), new Search.Term(BRAND, "b"))));
+        assertThat(SearchParser.parse("products.name_brand:kratom AND outcomes.exact:\"DEATH\""))
+                .isEqualTo(new Search.And(
+                        List.of(new Search.Term(BRAND, "kratom"), new Search.Term(OUTCOMES_EXACT, "DEATH"))));
+        assertThat(SearchParser.parse("products.name_brand:a products.name_brand:b"))
+                .isEqualTo(new Search.Or(List.of(new Search.Term(BRAND, "a"), new Search.Term(BRAND, "b"))));
         assertThat(SearchParser.parse("products.name_brand:a AND NOT (outcomes.exact:DEATH OR outcomes.exact:x)"))
-                .isEqualTo(new Search.And(List.of(new Search.Term(BRAND, "a"), new Search.Not(new Search.Or(List.of(
-                        new Search.Term(OUTCOMES_EXACT, "DEATH"), new Search.Term(OUTCOMES_EXACT, "x")))))));
+                .isEqualTo(new Search.And(List.of(
+                        new Search.Term(BRAND, "a"),
+                        new Search.Not(new Search.Or(List.of(
+                                new Search.Term(OUTCOMES_EXACT, "DEATH"), new Search.Term(OUTCOMES_EXACT, "x")))))));
         assertThat(SearchParser.parse("NOT products.name_brand:a"))
                 .isEqualTo(new Search.Not(new Search.Term(BRAND, "a")));
     }
@@ -36,7 +38,8 @@ class SearchParserTest {
                 .isEqualTo(new Search.Range(created, null, "20180101", false, false));
         assertThat(SearchParser.parse("products.name_brand:kra*")).isEqualTo(new Search.Wildcard(BRAND, "kra*"));
         assertThat(SearchParser.parse("products.name_brand:*")).isEqualTo(new Search.Exists(BRAND));
-        assertThat(SearchParser.parse("_missing_:products.name_brand")).isEqualTo(new Search.Not(new Search.Exists(BRAND)));
+        assertThat(SearchParser.parse("_missing_:products.name_brand"))
+                .isEqualTo(new Search.Not(new Search.Exists(BRAND)));
         assertThat(SearchParser.parse("kratom")).isEqualTo(new Search.Term(null, "kratom"));
         assertThat(SearchParser.parse("")).isEqualTo(new Search.All());
     }
@@ -50,7 +53,9 @@ class SearchParserTest {
         assertThatThrownBy(() -> new SearchSql().where(SearchParser.parse("reactions:[a TO b]")))
                 .hasMessageContaining("ranges apply to dates");
         assertThatThrownBy(() -> SearchSql.date("20181301")).hasMessageContaining("Invalid date in search: 20181301");
-        assertThat(SearchSql.date("2018-03-14")).isEqualTo(SearchSql.date("20180314")).isEqualTo(LocalDate.of(2018, 3, 14));
+        assertThat(SearchSql.date("2018-03-14"))
+                .isEqualTo(SearchSql.date("20180314"))
+                .isEqualTo(LocalDate.of(2018, 3, 14));
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.kaers.fixtures.RequestBuilders.suspect;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,19 +21,24 @@ class CaseDerivationsTest {
 
         @Test
         void noCriteriaListIsNotSerious() {
-            assertThat(CaseDerivations.serious(aCase().seriousnessCriteria((List<SeriousnessCriterion>) null).build()))
+            assertThat(CaseDerivations.serious(aCase().seriousnessCriteria((List<SeriousnessCriterion>) null)
+                            .build()))
                     .isFalse();
         }
 
         @Test
         void anEmptyCriteriaListIsNotSerious() {
-            assertThat(CaseDerivations.serious(aCase().seriousnessCriteria(List.of()).build())).isFalse();
+            assertThat(CaseDerivations.serious(
+                            aCase().seriousnessCriteria(List.of()).build()))
+                    .isFalse();
         }
 
         @ParameterizedTest
         @EnumSource(SeriousnessCriterion.class)
         void anyOneCriterionMakesTheCaseSerious(SeriousnessCriterion criterion) {
-            assertThat(CaseDerivations.serious(aCase().seriousnessCriteria(criterion).build())).isTrue();
+            assertThat(CaseDerivations.serious(
+                            aCase().seriousnessCriteria(criterion).build()))
+                    .isTrue();
         }
     }
 
@@ -43,7 +47,10 @@ class CaseDerivationsTest {
 
         @Test
         void theAgeDecidesEvenWhenTheReportedGroupDisagrees() {
-            assertThat(CaseDerivations.ageGroup(patient().age("70", AgeUnit.YEAR).ageGroup(AgeGroup.ADULT).build()))
+            assertThat(CaseDerivations.ageGroup(patient()
+                            .age("70", AgeUnit.YEAR)
+                            .ageGroup(AgeGroup.ADULT)
+                            .build()))
                     .isEqualTo(AgeGroup.ELDERLY);
         }
 
@@ -55,13 +62,15 @@ class CaseDerivationsTest {
 
         @Test
         void theReportedGroupIsUsedWithoutAnAge() {
-            assertThat(CaseDerivations.ageGroup(patient().ageGroup(AgeGroup.ADOLESCENT).build()))
+            assertThat(CaseDerivations.ageGroup(
+                            patient().ageGroup(AgeGroup.ADOLESCENT).build()))
                     .isEqualTo(AgeGroup.ADOLESCENT);
         }
 
         @Test
         void neitherAgeNorGroupGivesNull() {
-            assertThat(CaseDerivations.ageGroup(patient().sex(Sex.FEMALE).build())).isNull();
+            assertThat(CaseDerivations.ageGroup(patient().sex(Sex.FEMALE).build()))
+                    .isNull();
         }
     }
 
@@ -72,7 +81,9 @@ class CaseDerivationsTest {
         void theEarliestStartOfASuspectOrInteractingProduct() {
             List<CaseReportRequest.Product> products = List.of(
                     suspect().startDate(LocalDate.of(2026, 1, 20)).build(),
-                    product(ProductRole.INTERACTING).startDate(LocalDate.of(2026, 1, 10)).build(),
+                    product(ProductRole.INTERACTING)
+                            .startDate(LocalDate.of(2026, 1, 10))
+                            .build(),
                     suspect().startDate(LocalDate.of(2026, 2, 1)).build());
 
             assertThat(CaseDerivations.firstExposure(products)).isEqualTo(LocalDate.of(2026, 1, 10));
@@ -81,7 +92,9 @@ class CaseDerivationsTest {
         @Test
         void concomitantProductsAreIgnoredEvenWhenEarlier() {
             List<CaseReportRequest.Product> products = List.of(
-                    product(ProductRole.CONCOMITANT).startDate(LocalDate.of(2025, 6, 1)).build(),
+                    product(ProductRole.CONCOMITANT)
+                            .startDate(LocalDate.of(2025, 6, 1))
+                            .build(),
                     suspect().startDate(LocalDate.of(2026, 1, 10)).build());
 
             assertThat(CaseDerivations.firstExposure(products)).isEqualTo(LocalDate.of(2026, 1, 10));
@@ -91,7 +104,9 @@ class CaseDerivationsTest {
         void productsWithoutStartDateAreSkipped() {
             List<CaseReportRequest.Product> products = List.of(
                     suspect().build(),
-                    product(ProductRole.INTERACTING).startDate(LocalDate.of(2026, 2, 3)).build());
+                    product(ProductRole.INTERACTING)
+                            .startDate(LocalDate.of(2026, 2, 3))
+                            .build());
 
             assertThat(CaseDerivations.firstExposure(products)).isEqualTo(LocalDate.of(2026, 2, 3));
         }
@@ -100,7 +115,9 @@ class CaseDerivationsTest {
         void noSuspectStartDateGivesNull() {
             List<CaseReportRequest.Product> products = List.of(
                     suspect().stopDate(LocalDate.of(2026, 2, 3)).build(),
-                    product(ProductRole.CONCOMITANT).startDate(LocalDate.of(2026, 1, 1)).build());
+                    product(ProductRole.CONCOMITANT)
+                            .startDate(LocalDate.of(2026, 1, 1))
+                            .build());
 
             assertThat(CaseDerivations.firstExposure(products)).isNull();
         }
@@ -116,24 +133,27 @@ class CaseDerivationsTest {
 
         @ParameterizedTest(name = "{0} -> {1} = {2} days")
         @CsvSource({
-                "2026-01-10, 2026-02-14, 35", // 21 days to 31 January + 14
-                "2026-01-10, 2026-01-10, 0", // same day
-                "2026-01-10, 2026-01-05, -5", // reaction before exposure
-                "2024-02-28, 2024-03-01, 2", // leap year: 29 February counts
-                "2025-12-31, 2026-01-01, 1",
-                "2020-01-01, 2026-01-01, 2192"}) // 6 x 365 + 2 leap days (2020, 2024)
+            "2026-01-10, 2026-02-14, 35", // 21 days to 31 January + 14
+            "2026-01-10, 2026-01-10, 0", // same day
+            "2026-01-10, 2026-01-05, -5", // reaction before exposure
+            "2024-02-28, 2024-03-01, 2", // leap year: 29 February counts
+            "2025-12-31, 2026-01-01, 1",
+            "2020-01-01, 2026-01-01, 2192"
+        }) // 6 x 365 + 2 leap days (2020, 2024)
         void daysFromFirstExposureToOnset(LocalDate firstExposure, LocalDate onset, int expected) {
             assertThat(CaseDerivations.timeToOnsetDays(firstExposure, onset)).isEqualTo(expected);
         }
 
         @Test
         void unknownExposureGivesNull() {
-            assertThat(CaseDerivations.timeToOnsetDays(null, LocalDate.of(2026, 2, 14))).isNull();
+            assertThat(CaseDerivations.timeToOnsetDays(null, LocalDate.of(2026, 2, 14)))
+                    .isNull();
         }
 
         @Test
         void unknownOnsetGivesNull() {
-            assertThat(CaseDerivations.timeToOnsetDays(LocalDate.of(2026, 1, 10), null)).isNull();
+            assertThat(CaseDerivations.timeToOnsetDays(LocalDate.of(2026, 1, 10), null))
+                    .isNull();
         }
 
         @Test

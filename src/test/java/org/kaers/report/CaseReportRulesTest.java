@@ -11,7 +11,6 @@ import static org.kaers.fixtures.RequestBuilders.suspect;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,18 +44,30 @@ class CaseReportRulesTest {
 
         @Test
         void aCaseUsingEveryFieldConsistentlyIsValid() {
-            CaseReportRequest report = aCase()
-                    .patient(patient().initials("JD").age("34", AgeUnit.YEAR).ageGroup(AgeGroup.ADULT)
-                            .sex(Sex.FEMALE).weightKg("61.5").pregnant(true))
+            CaseReportRequest report = aCase().patient(patient()
+                            .initials("JD")
+                            .age("34", AgeUnit.YEAR)
+                            .ageGroup(AgeGroup.ADULT)
+                            .sex(Sex.FEMALE)
+                            .weightKg("61.5")
+                            .pregnant(true))
                     .products(
-                            suspect().dose("5", DoseUnit.GRAM).startDate(LocalDate.of(2026, 1, 10)).stopDate(TODAY),
-                            product(ProductRole.INTERACTING).name("alprazolam").dose("0.5", DoseUnit.MILLIGRAM)
-                                    .startDate(TODAY).stopDate(TODAY),
+                            suspect()
+                                    .dose("5", DoseUnit.GRAM)
+                                    .startDate(LocalDate.of(2026, 1, 10))
+                                    .stopDate(TODAY),
+                            product(ProductRole.INTERACTING)
+                                    .name("alprazolam")
+                                    .dose("0.5", DoseUnit.MILLIGRAM)
+                                    .startDate(TODAY)
+                                    .stopDate(TODAY),
                             product(ProductRole.CONCOMITANT).name("alcohol").startDate(LocalDate.of(2025, 6, 1)))
                     .reactions(
                             reaction("respiratory depression", LocalDate.of(2026, 3, 14), ReactionOutcome.FATAL),
                             reaction("seizure", TODAY, ReactionOutcome.NOT_RECOVERED))
-                    .seriousnessCriteria(SeriousnessCriterion.DEATH, SeriousnessCriterion.HOSPITALIZATION,
+                    .seriousnessCriteria(
+                            SeriousnessCriterion.DEATH,
+                            SeriousnessCriterion.HOSPITALIZATION,
                             SeriousnessCriterion.LIFE_THREATENING)
                     .dateOfDeath(TODAY)
                     .labs(lab("ALT", "1250", "40", LocalDate.of(2026, 3, 14)), lab("ALP", "200", "120", TODAY))
@@ -69,7 +80,9 @@ class CaseReportRulesTest {
         @Test
         void emptyAndAbsentOptionalListsAreValid() {
             assertThat(check(aCase().seriousnessCriteria(List.of()).build())).isEmpty();
-            assertThat(check(aCase().seriousnessCriteria((List<SeriousnessCriterion>) null).build())).isEmpty();
+            assertThat(check(aCase().seriousnessCriteria((List<SeriousnessCriterion>) null)
+                            .build()))
+                    .isEmpty();
             assertThat(check(aCase().labs().build())).isEmpty();
         }
     }
@@ -79,20 +92,22 @@ class CaseReportRulesTest {
 
         @Test
         void aCaseWithoutSuspectOrInteractingProductIsRejected() {
-            CaseReportRequest report = aCase()
-                    .products(product(ProductRole.CONCOMITANT).name("alcohol"),
+            CaseReportRequest report = aCase().products(
+                            product(ProductRole.CONCOMITANT).name("alcohol"),
                             product(ProductRole.CONCOMITANT).name("fentanyl"))
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("products", "at least one product must have role SUSPECT or INTERACTING"));
+            assertThat(check(report))
+                    .containsExactly(body("products", "at least one product must have role SUSPECT or INTERACTING"));
         }
 
         @ParameterizedTest
-        @EnumSource(value = ProductRole.class, names = {"SUSPECT", "INTERACTING"})
+        @EnumSource(
+                value = ProductRole.class,
+                names = {"SUSPECT", "INTERACTING"})
         void oneSuspectOrInteractingProductIsEnough(ProductRole role) {
-            CaseReportRequest report = aCase()
-                    .products(product(ProductRole.CONCOMITANT).name("alcohol"), product(role))
+            CaseReportRequest report = aCase().products(
+                            product(ProductRole.CONCOMITANT).name("alcohol"), product(role))
                     .build();
 
             assertThat(check(report)).isEmpty();
@@ -100,8 +115,8 @@ class CaseReportRulesTest {
 
         @Test
         void stopDateBeforeStartDateIsRejectedOnTheStopDate() {
-            CaseReportRequest report = aCase()
-                    .products(suspect().startDate(LocalDate.of(2026, 2, 1)).stopDate(LocalDate.of(2026, 2, 10)),
+            CaseReportRequest report = aCase().products(
+                            suspect().startDate(LocalDate.of(2026, 2, 1)).stopDate(LocalDate.of(2026, 2, 10)),
                             suspect().startDate(LocalDate.of(2026, 2, 20)).stopDate(LocalDate.of(2026, 2, 19)))
                     .build();
 
@@ -111,13 +126,15 @@ class CaseReportRulesTest {
         @Test
         void stopDateOnStartDateIsValid() {
             LocalDate day = LocalDate.of(2026, 2, 20);
-            assertThat(check(aCase().products(suspect().startDate(day).stopDate(day)).build())).isEmpty();
+            assertThat(check(aCase().products(suspect().startDate(day).stopDate(day))
+                            .build()))
+                    .isEmpty();
         }
 
         @Test
         void aStopDateWithoutStartDateOrTheReverseIsValid() {
-            CaseReportRequest report = aCase()
-                    .products(suspect().stopDate(LocalDate.of(2026, 2, 1)),
+            CaseReportRequest report = aCase().products(
+                            suspect().stopDate(LocalDate.of(2026, 2, 1)),
                             suspect().startDate(LocalDate.of(2026, 2, 1)))
                     .build();
 
@@ -126,17 +143,19 @@ class CaseReportRulesTest {
 
         @Test
         void doseAmountWithoutDoseUnitIsRejectedOnTheUnit() {
-            CaseReportRequest report = aCase()
-                    .products(suspect().dose("5", DoseUnit.GRAM), suspect().dose("3", null))
+            CaseReportRequest report = aCase().products(
+                            suspect().dose("5", DoseUnit.GRAM), suspect().dose("3", null))
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("products[1].doseUnit", "is required when doseAmount is given"));
+            assertThat(check(report))
+                    .containsExactly(body("products[1].doseUnit", "is required when doseAmount is given"));
         }
 
         @Test
         void doseUnitWithoutDoseAmountIsValid() {
-            assertThat(check(aCase().products(suspect().dose(null, DoseUnit.CAPSULE)).build())).isEmpty();
+            assertThat(check(aCase().products(suspect().dose(null, DoseUnit.CAPSULE))
+                            .build()))
+                    .isEmpty();
         }
     }
 
@@ -145,18 +164,29 @@ class CaseReportRulesTest {
 
         static Stream<Arguments> datedFields() {
             return Stream.of(
-                    Arguments.of("products[1].startDate",
-                            aCase().products(suspect(), suspect().startDate(TOMORROW)).build()),
-                    Arguments.of("products[0].stopDate",
+                    Arguments.of(
+                            "products[1].startDate",
+                            aCase().products(suspect(), suspect().startDate(TOMORROW))
+                                    .build()),
+                    Arguments.of(
+                            "products[0].stopDate",
                             aCase().products(suspect().stopDate(TOMORROW)).build()),
-                    Arguments.of("reactions[1].onsetDate",
-                            aCase().reactions(reaction("nausea", TODAY, ReactionOutcome.RECOVERED),
-                                    reaction("seizure", TOMORROW, ReactionOutcome.RECOVERING)).build()),
-                    Arguments.of("dateOfDeath",
+                    Arguments.of(
+                            "reactions[1].onsetDate",
+                            aCase().reactions(
+                                            reaction("nausea", TODAY, ReactionOutcome.RECOVERED),
+                                            reaction("seizure", TOMORROW, ReactionOutcome.RECOVERING))
+                                    .build()),
+                    Arguments.of(
+                            "dateOfDeath",
                             aCase().reactions(reaction(ReactionOutcome.FATAL))
-                                    .seriousnessCriteria(SeriousnessCriterion.DEATH).dateOfDeath(TOMORROW).build()),
-                    Arguments.of("labs[1].date",
-                            aCase().labs(lab("ALT", "80", "40", TODAY), lab("ALP", "90", "120", TOMORROW)).build()));
+                                    .seriousnessCriteria(SeriousnessCriterion.DEATH)
+                                    .dateOfDeath(TOMORROW)
+                                    .build()),
+                    Arguments.of(
+                            "labs[1].date",
+                            aCase().labs(lab("ALT", "80", "40", TODAY), lab("ALP", "90", "120", TOMORROW))
+                                    .build()));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -173,8 +203,8 @@ class CaseReportRulesTest {
 
         @Test
         void everyDateOnTodayIsValid() {
-            CaseReportRequest report = aCase()
-                    .products(suspect().startDate(TODAY).stopDate(TODAY))
+            CaseReportRequest report = aCase().products(
+                            suspect().startDate(TODAY).stopDate(TODAY))
                     .reactions(reaction("apnoea", TODAY, ReactionOutcome.FATAL))
                     .seriousnessCriteria(SeriousnessCriterion.DEATH)
                     .dateOfDeath(TODAY)
@@ -186,13 +216,14 @@ class CaseReportRulesTest {
 
         @Test
         void aStartAndStopBothInTheFutureGiveOneViolationEach() {
-            CaseReportRequest report = aCase()
-                    .products(suspect().startDate(TOMORROW).stopDate(TODAY.plusDays(30)))
+            CaseReportRequest report = aCase().products(
+                            suspect().startDate(TOMORROW).stopDate(TODAY.plusDays(30)))
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("products[0].startDate", "must not be in the future"),
-                    body("products[0].stopDate", "must not be in the future"));
+            assertThat(check(report))
+                    .containsExactly(
+                            body("products[0].startDate", "must not be in the future"),
+                            body("products[0].stopDate", "must not be in the future"));
         }
     }
 
@@ -201,9 +232,11 @@ class CaseReportRulesTest {
 
         @Test
         void aCriterionListedTwiceIsRejectedOnce() {
-            CaseReportRequest report = aCase()
-                    .seriousnessCriteria(SeriousnessCriterion.HOSPITALIZATION, SeriousnessCriterion.DISABILITY,
-                            SeriousnessCriterion.HOSPITALIZATION, SeriousnessCriterion.HOSPITALIZATION)
+            CaseReportRequest report = aCase().seriousnessCriteria(
+                            SeriousnessCriterion.HOSPITALIZATION,
+                            SeriousnessCriterion.DISABILITY,
+                            SeriousnessCriterion.HOSPITALIZATION,
+                            SeriousnessCriterion.HOSPITALIZATION)
                     .build();
 
             assertThat(check(report)).containsExactly(body("seriousnessCriteria", "must not list a criterion twice"));
@@ -211,62 +244,65 @@ class CaseReportRulesTest {
 
         @Test
         void aFatalOutcomeWithoutTheDeathCriterionIsRejected() {
-            CaseReportRequest report = aCase()
-                    .reactions(reaction(ReactionOutcome.RECOVERED), reaction(ReactionOutcome.FATAL))
+            CaseReportRequest report = aCase().reactions(
+                            reaction(ReactionOutcome.RECOVERED), reaction(ReactionOutcome.FATAL))
                     .seriousnessCriteria(SeriousnessCriterion.HOSPITALIZATION)
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"));
+            assertThat(check(report))
+                    .containsExactly(
+                            body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"));
         }
 
         @Test
         void aFatalOutcomeWithoutAnyCriterionIsRejected() {
-            CaseReportRequest report = aCase().reactions(reaction(ReactionOutcome.FATAL)).build();
+            CaseReportRequest report =
+                    aCase().reactions(reaction(ReactionOutcome.FATAL)).build();
 
-            assertThat(check(report)).containsExactly(
-                    body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"));
+            assertThat(check(report))
+                    .containsExactly(
+                            body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"));
         }
 
         @Test
         void theDeathCriterionWithoutAFatalOutcomeIsRejected() {
-            CaseReportRequest report = aCase()
-                    .reactions(reaction(ReactionOutcome.NOT_RECOVERED), reaction(ReactionOutcome.UNKNOWN))
+            CaseReportRequest report = aCase().reactions(
+                            reaction(ReactionOutcome.NOT_RECOVERED), reaction(ReactionOutcome.UNKNOWN))
                     .seriousnessCriteria(SeriousnessCriterion.LIFE_THREATENING, SeriousnessCriterion.DEATH)
                     .build();
 
-            assertThat(check(report)).containsExactly(body("reactions",
-                    "at least one reaction must have outcome FATAL when the DEATH criterion is given"));
+            assertThat(check(report))
+                    .containsExactly(body(
+                            "reactions",
+                            "at least one reaction must have outcome FATAL when the DEATH criterion is given"));
         }
 
         @Test
         void aDateOfDeathWithoutTheDeathCriterionIsRejected() {
-            CaseReportRequest report = aCase()
-                    .seriousnessCriteria(SeriousnessCriterion.HOSPITALIZATION)
+            CaseReportRequest report = aCase().seriousnessCriteria(SeriousnessCriterion.HOSPITALIZATION)
                     .dateOfDeath(LocalDate.of(2026, 3, 1))
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("dateOfDeath", "is only allowed with the DEATH criterion"));
+            assertThat(check(report)).containsExactly(body("dateOfDeath", "is only allowed with the DEATH criterion"));
         }
 
         @Test
         void aDateOfDeathAndAFatalOutcomeWithoutTheDeathCriterionGiveBothViolations() {
-            CaseReportRequest report = aCase()
-                    .reactions(reaction(ReactionOutcome.FATAL))
+            CaseReportRequest report = aCase().reactions(reaction(ReactionOutcome.FATAL))
                     .dateOfDeath(LocalDate.of(2026, 3, 1))
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"),
-                    body("dateOfDeath", "is only allowed with the DEATH criterion"));
+            assertThat(check(report))
+                    .containsExactly(
+                            body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"),
+                            body("dateOfDeath", "is only allowed with the DEATH criterion"));
         }
 
         @Test
         void anOnsetAfterTheDateOfDeathIsRejectedOnThatReaction() {
             LocalDate death = LocalDate.of(2026, 3, 10);
-            CaseReportRequest report = aCase()
-                    .reactions(reaction("apnoea", death, ReactionOutcome.FATAL),
+            CaseReportRequest report = aCase().reactions(
+                            reaction("apnoea", death, ReactionOutcome.FATAL),
                             reaction("rash", death.plusDays(1), ReactionOutcome.UNKNOWN),
                             reaction("nausea", null, ReactionOutcome.UNKNOWN),
                             reaction("agitation", death.minusDays(3), ReactionOutcome.RECOVERED))
@@ -274,14 +310,13 @@ class CaseReportRulesTest {
                     .dateOfDeath(death)
                     .build();
 
-            assertThat(check(report)).containsExactly(
-                    body("reactions[1].onsetDate", "must not be after dateOfDeath"));
+            assertThat(check(report)).containsExactly(body("reactions[1].onsetDate", "must not be after dateOfDeath"));
         }
 
         @Test
         void aFatalCaseWithoutDateOfDeathIsValid() {
-            CaseReportRequest report = aCase()
-                    .reactions(reaction(ReactionOutcome.FATAL), reaction(ReactionOutcome.RECOVERED))
+            CaseReportRequest report = aCase().reactions(
+                            reaction(ReactionOutcome.FATAL), reaction(ReactionOutcome.RECOVERED))
                     .seriousnessCriteria(SeriousnessCriterion.DEATH)
                     .build();
 
@@ -298,69 +333,74 @@ class CaseReportRulesTest {
 
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({
-                // 130 years = 47482.5 days = 6783.21 weeks = 1560 months = 13 decades = 1139580 hours
-                "130.01, YEAR",
-                "13.01, DECADE",
-                "1561, MONTH", // 130.083 years
-                "6784, WEEK", // 47488 days = 130.015 years
-                "47483, DAY", // 130.0014 years
-                "1139604, HOUR"}) // 47483.5 days = 130.003 years (above the @Digits limit, still checked here)
+            // 130 years = 47482.5 days = 6783.21 weeks = 1560 months = 13 decades = 1139580 hours
+            "130.01, YEAR",
+            "13.01, DECADE",
+            "1561, MONTH", // 130.083 years
+            "6784, WEEK", // 47488 days = 130.015 years
+            "47483, DAY", // 130.0014 years
+            "1139604, HOUR"
+        }) // 47483.5 days = 130.003 years (above the @Digits limit, still checked here)
         void anAgeOver130YearsIsRejected(String value, AgeUnit unit) {
-            assertThat(check(withPatient(patient().age(value, unit)))).containsExactly(
-                    body("patient.age.value", "must be at most 130 years"));
+            assertThat(check(withPatient(patient().age(value, unit))))
+                    .containsExactly(body("patient.age.value", "must be at most 130 years"));
         }
 
         @ParameterizedTest(name = "{0} {1}")
         @CsvSource({
-                "130, YEAR",
-                "13, DECADE",
-                "1560, MONTH",
-                "6783, WEEK", // 47481 days = 129.996 years
-                "47482.5, DAY",
-                "1139580, HOUR",
-                "99999.99, HOUR"})
+            "130, YEAR",
+            "13, DECADE",
+            "1560, MONTH",
+            "6783, WEEK", // 47481 days = 129.996 years
+            "47482.5, DAY",
+            "1139580, HOUR",
+            "99999.99, HOUR"
+        })
         void anAgeOfAtMost130YearsIsValid(String value, AgeUnit unit) {
             assertThat(check(withPatient(patient().age(value, unit)))).isEmpty();
         }
 
         @Test
         void anAgeOver130YearsIsNotAlsoComparedWithTheAgeGroup() {
-            CaseReportRequest report = withPatient(patient().age("131", AgeUnit.YEAR).ageGroup(AgeGroup.CHILD));
+            CaseReportRequest report =
+                    withPatient(patient().age("131", AgeUnit.YEAR).ageGroup(AgeGroup.CHILD));
 
             assertThat(check(report)).containsExactly(body("patient.age.value", "must be at most 130 years"));
         }
 
         @ParameterizedTest(name = "{0} {1} reported as {2}")
         @CsvSource({
-                "34, YEAR, ELDERLY, ADULT",
-                "65, YEAR, ADULT, ELDERLY",
-                "27, DAY, INFANT, NEONATE",
-                "24, MONTH, INFANT, CHILD",
-                "1.2, DECADE, CHILD, ADOLESCENT"})
-        void anAgeGroupThatDisagreesWithTheAgeIsRejected(String value, AgeUnit unit, AgeGroup reported,
-                AgeGroup derived) {
+            "34, YEAR, ELDERLY, ADULT",
+            "65, YEAR, ADULT, ELDERLY",
+            "27, DAY, INFANT, NEONATE",
+            "24, MONTH, INFANT, CHILD",
+            "1.2, DECADE, CHILD, ADOLESCENT"
+        })
+        void anAgeGroupThatDisagreesWithTheAgeIsRejected(
+                String value, AgeUnit unit, AgeGroup reported, AgeGroup derived) {
             CaseReportRequest report = withPatient(patient().age(value, unit).ageGroup(reported));
 
-            assertThat(check(report)).containsExactly(body("patient.ageGroup",
-                    "does not match the age given (" + derived + "); give one or make them agree"));
+            assertThat(check(report))
+                    .containsExactly(body(
+                            "patient.ageGroup",
+                            "does not match the age given (" + derived + "); give one or make them agree"));
         }
 
         @Test
         void theMismatchMessageNamesTheDerivedGroup() {
-            CaseReportRequest report = withPatient(patient().age("34", AgeUnit.YEAR).ageGroup(AgeGroup.ELDERLY));
+            CaseReportRequest report =
+                    withPatient(patient().age("34", AgeUnit.YEAR).ageGroup(AgeGroup.ELDERLY));
 
-            assertThat(check(report)).extracting(Violation::message)
+            assertThat(check(report))
+                    .extracting(Violation::message)
                     .containsExactly("does not match the age given (ADULT); give one or make them agree");
         }
 
         @ParameterizedTest(name = "{0} {1} reported as {2}")
-        @CsvSource({
-                "34, YEAR, ADULT",
-                "27, DAY, NEONATE",
-                "23, MONTH, INFANT",
-                "6.5, DECADE, ELDERLY"})
+        @CsvSource({"34, YEAR, ADULT", "27, DAY, NEONATE", "23, MONTH, INFANT", "6.5, DECADE, ELDERLY"})
         void anAgeGroupThatAgreesWithTheAgeIsValid(String value, AgeUnit unit, AgeGroup reported) {
-            assertThat(check(withPatient(patient().age(value, unit).ageGroup(reported)))).isEmpty();
+            assertThat(check(withPatient(patient().age(value, unit).ageGroup(reported))))
+                    .isEmpty();
         }
 
         @Test
@@ -376,40 +416,42 @@ class CaseReportRulesTest {
         }
 
         @ParameterizedTest(name = "pregnant={0}, sex={1}")
-        @CsvSource({
-                "true, FEMALE",
-                "true, UNKNOWN",
-                "true, ",
-                "false, MALE",
-                ", MALE"})
+        @CsvSource({"true, FEMALE", "true, UNKNOWN", "true, ", "false, MALE", ", MALE"})
         void otherPregnancyAndSexCombinationsAreValid(Boolean pregnant, Sex sex) {
-            assertThat(check(withPatient(patient().sex(sex).pregnant(pregnant)))).isEmpty();
+            assertThat(check(withPatient(patient().sex(sex).pregnant(pregnant))))
+                    .isEmpty();
         }
     }
 
     @Test
     void everyViolationIsReportedInTheOrderProductsThenReactionsAndSeriousnessThenPatientThenLabs() {
-        CaseReportRequest report = aCase()
-                .patient(patient().age("40", AgeUnit.YEAR).ageGroup(AgeGroup.CHILD).sex(Sex.MALE).pregnant(true))
-                .products(product(ProductRole.CONCOMITANT).dose("2", null)
-                        .startDate(LocalDate.of(2026, 3, 5)).stopDate(LocalDate.of(2026, 3, 1)))
+        CaseReportRequest report = aCase().patient(patient()
+                        .age("40", AgeUnit.YEAR)
+                        .ageGroup(AgeGroup.CHILD)
+                        .sex(Sex.MALE)
+                        .pregnant(true))
+                .products(product(ProductRole.CONCOMITANT)
+                        .dose("2", null)
+                        .startDate(LocalDate.of(2026, 3, 5))
+                        .stopDate(LocalDate.of(2026, 3, 1)))
                 .reactions(reaction("coma", TOMORROW, ReactionOutcome.FATAL))
                 .seriousnessCriteria(SeriousnessCriterion.HOSPITALIZATION, SeriousnessCriterion.HOSPITALIZATION)
                 .dateOfDeath(LocalDate.of(2026, 3, 12))
                 .labs(lab("ALT", "300", "40", TOMORROW))
                 .build();
 
-        assertThat(check(report)).containsExactly(
-                body("products", "at least one product must have role SUSPECT or INTERACTING"),
-                body("products[0].stopDate", "must not be before startDate"),
-                body("products[0].doseUnit", "is required when doseAmount is given"),
-                body("seriousnessCriteria", "must not list a criterion twice"),
-                body("reactions[0].onsetDate", "must not be in the future"),
-                body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"),
-                body("dateOfDeath", "is only allowed with the DEATH criterion"),
-                body("reactions[0].onsetDate", "must not be after dateOfDeath"),
-                body("patient.ageGroup", "does not match the age given (ADULT); give one or make them agree"),
-                body("patient.pregnant", "must not be true when sex is MALE"),
-                body("labs[0].date", "must not be in the future"));
+        assertThat(check(report))
+                .containsExactly(
+                        body("products", "at least one product must have role SUSPECT or INTERACTING"),
+                        body("products[0].stopDate", "must not be before startDate"),
+                        body("products[0].doseUnit", "is required when doseAmount is given"),
+                        body("seriousnessCriteria", "must not list a criterion twice"),
+                        body("reactions[0].onsetDate", "must not be in the future"),
+                        body("seriousnessCriteria", "must include DEATH when a reaction has outcome FATAL"),
+                        body("dateOfDeath", "is only allowed with the DEATH criterion"),
+                        body("reactions[0].onsetDate", "must not be after dateOfDeath"),
+                        body("patient.ageGroup", "does not match the age given (ADULT); give one or make them agree"),
+                        body("patient.pregnant", "must not be true when sex is MALE"),
+                        body("labs[0].date", "must not be in the future"));
     }
 }

@@ -7,18 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.TestDatabase;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /** POST /api/v1/reports/derived-preview: the derived fields of a draft, as a stored version would get them. */
 @QuarkusTest
@@ -38,7 +35,9 @@ class DerivedPreviewTest {
         ObjectNode report = CaseReports.liverInjury();
         var before = db.rowCounts();
         Response preview = preview(report.toString());
-        preview.then().statusCode(200).contentType(ContentType.JSON)
+        preview.then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
                 .body("serious", equalTo(true))
                 .body("ageGroup", equalTo("ADULT"))
                 .body("liverInjury.rRatio", equalTo(18.75f)) // (1250/40) / (200/120) = 31.25 / 1.6667
@@ -51,31 +50,50 @@ class DerivedPreviewTest {
 
         // the same numbers once stored
         String caseNumber = CaseReports.submit(report);
-        var stored = given().get("/api/v1/reports/" + caseNumber).then().statusCode(200).extract().jsonPath();
-        assertThat(stored.getBoolean("derived.serious")).isEqualTo(preview.jsonPath().getBoolean("serious"));
-        assertThat(stored.getString("derived.ageGroup")).isEqualTo(preview.jsonPath().getString("ageGroup"));
-        assertThat(stored.getMap("derived.liverInjury")).isEqualTo(preview.jsonPath().getMap("liverInjury"));
+        var stored = given().get("/api/v1/reports/" + caseNumber)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(stored.getBoolean("derived.serious"))
+                .isEqualTo(preview.jsonPath().getBoolean("serious"));
+        assertThat(stored.getString("derived.ageGroup"))
+                .isEqualTo(preview.jsonPath().getString("ageGroup"));
+        assertThat(stored.getMap("derived.liverInjury"))
+                .isEqualTo(preview.jsonPath().getMap("liverInjury"));
         assertThat(stored.getList("derived.reactions.timeToOnsetDays"))
                 .isEqualTo(preview.jsonPath().getList("reactions.timeToOnsetDays"));
     }
 
     @Test
     void aDraftNeedsNoRequiredFieldAndLeavesOutWhatIsNotCompleteYet() {
-        preview("{}").then().statusCode(200).body("serious", equalTo(false)).body("ageGroup", nullValue())
-                .body("liverInjury", nullValue()).body("reactions", hasSize(0));
+        preview("{}")
+                .then()
+                .statusCode(200)
+                .body("serious", equalTo(false))
+                .body("ageGroup", nullValue())
+                .body("liverInjury", nullValue())
+                .body("reactions", hasSize(0));
         // an age without its unit, a lab without its upper limit: nothing to derive from them yet
         preview("""
                 {"patient": {"age": {"value": 70}, "ageGroup": "ADULT"},
                  "labs": [{"testCode": "ALT", "value": 400}],
                  "reactions": [{"verbatim": "nausea"}], "seriousnessCriteria": ["DEATH"]}""")
-                .then().statusCode(200).body("serious", equalTo(true)).body("ageGroup", equalTo("ADULT"))
-                .body("liverInjury", nullValue()).body("reactions[0].timeToOnsetDays", nullValue());
+                .then()
+                .statusCode(200)
+                .body("serious", equalTo(true))
+                .body("ageGroup", equalTo("ADULT"))
+                .body("liverInjury", nullValue())
+                .body("reactions[0].timeToOnsetDays", nullValue());
         preview("""
                 {"patient": {"age": {"value": 70, "unit": "YEAR"}},
                  "labs": [{"testCode": "ALT", "value": 120, "upperLimitOfNormal": 40},
                           {"testCode": "ALP", "value": 300, "upperLimitOfNormal": 100}]}""")
-                .then().statusCode(200).body("ageGroup", equalTo("ELDERLY"))
-                .body("liverInjury.rRatio", equalTo(1.0f)).body("liverInjury.pattern", equalTo("CHOLESTATIC"))
+                .then()
+                .statusCode(200)
+                .body("ageGroup", equalTo("ELDERLY"))
+                .body("liverInjury.rRatio", equalTo(1.0f))
+                .body("liverInjury.pattern", equalTo("CHOLESTATIC"))
                 .body("liverInjury.hysLaw", equalTo(false)); // ALP >= 2 x ULN rules it out
     }
 
@@ -85,30 +103,45 @@ class DerivedPreviewTest {
         preview("""
                 {"labs": [{"testCode": "alt", "value": 400, "upperLimitOfNormal": -1}],
                  "reporter": {"country": "usa"}}""")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:kaers:problem:validation"))
-                .body("violations.field", contains("labs[0].testCode", "labs[0].upperLimitOfNormal",
-                        "reporter.country"))
+                .body(
+                        "violations.field",
+                        contains("labs[0].testCode", "labs[0].upperLimitOfNormal", "reporter.country"))
                 .body("violations.in", contains("body", "body", "body"));
-        preview("{\"products\": [{\"startDate\": \"2026-13-01\"}]}").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("products[0].startDate"));
-        preview("{\"patient\": {\"age\": {\"value\": 3, \"unit\": \"EON\"}}}").then().statusCode(400)
+        preview("{\"products\": [{\"startDate\": \"2026-13-01\"}]}")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("products[0].startDate"));
+        preview("{\"patient\": {\"age\": {\"value\": 3, \"unit\": \"EON\"}}}")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("patient.age.unit"));
         preview("{\"nonsense\": 1}").then().statusCode(400).body("violations[0].field", equalTo("nonsense"));
         preview("[]").then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).post(PATH).then().statusCode(400)
-                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).post(PATH).then().statusCode(400).contentType("application/problem+json");
         assertThat(db.rowCounts()).as("nothing stored").isEqualTo(before);
     }
 
     @Test
     void reportersAndReviewersMayPreviewResearchersMayNot() {
         for (String role : new String[] {"REPORTER", "REVIEWER"}) {
-            given().header("Authorization", Tokens.bearer(Tokens.of("p@test", role))).contentType(ContentType.JSON)
-                    .body("{}").post(PATH).then().statusCode(200);
+            given().header("Authorization", Tokens.bearer(Tokens.of("p@test", role)))
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .post(PATH)
+                    .then()
+                    .statusCode(200);
         }
         given().header("Authorization", Tokens.bearer(Tokens.of("r@test", "RESEARCHER")))
-                .contentType(ContentType.JSON).body("{}").post(PATH).then().statusCode(403)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(PATH)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -15,9 +14,10 @@ import org.kaers.common.ProblemType;
 
 class EntityTagsTest {
 
-    private static final String MISSING = "send If-Match with the ETag of the version you last read, e.g. If-Match: \"1\"";
-    private static final String STAR = "If-Match: * is not accepted; send the ETag of the version you last read, "
-            + "e.g. If-Match: \"1\"";
+    private static final String MISSING =
+            "send If-Match with the ETag of the version you last read, e.g. If-Match: \"1\"";
+    private static final String STAR =
+            "If-Match: * is not accepted; send the ETag of the version you last read, " + "e.g. If-Match: \"1\"";
 
     @Test
     void theTagIsTheVersionInQuotes() {
@@ -62,14 +62,16 @@ class EntityTagsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "W/\"3\"", // weak tags never match (strong comparison)
-            "3", // unquoted
-            "\"2\"", // stale
-            "\"30\"",
-            "\"2\", W/\"3\"",
-            "'3'",
-            "*"})
+    @ValueSource(
+            strings = {
+                "W/\"3\"", // weak tags never match (strong comparison)
+                "3", // unquoted
+                "\"2\"", // stale
+                "\"30\"",
+                "\"2\", W/\"3\"",
+                "'3'",
+                "*"
+            })
     void anythingElseIsPreconditionFailedWithTheCurrentETag(String ifMatch) {
         ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> EntityTags.requireMatch(ifMatch, 3));
 

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.CaseReports;
-import org.kaers.fixtures.TestDatabase;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.TestDatabase;
 
 @QuarkusTest
 class ReportIdempotencyTest {
@@ -33,14 +30,16 @@ class ReportIdempotencyTest {
         var afterFirst = db.rowCounts();
         // Same content, different formatting: still the same request.
         Response second = create(key, report.toPrettyString());
-        second.then().statusCode(201)
+        second.then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("ETag", "\"1\"")
                 .header("Location", first.header("Location"));
 
         assertThat(second.asString()).isEqualTo(first.asString());
         assertThat(db.rowCounts()).isEqualTo(afterFirst);
-        assertThat(db.count("select count(*) from case_product where name_reported = '" + key + "'")).isEqualTo(1);
+        assertThat(db.count("select count(*) from case_product where name_reported = '" + key + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -48,7 +47,9 @@ class ReportIdempotencyTest {
         String key = CaseReports.uniqueToken();
         create(key, CaseReports.withProduct(key).toString()).then().statusCode(201);
         var before = db.rowCounts();
-        create(key, CaseReports.withProduct(key + "x").toString()).then().statusCode(422)
+        create(key, CaseReports.withProduct(key + "x").toString())
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kaers:problem:idempotency-key-reused"))
                 .body("violations.field", contains("Idempotency-Key"))
@@ -61,10 +62,15 @@ class ReportIdempotencyTest {
         String caseNumber = CaseReports.submit(CaseReports.minimal());
         String key = CaseReports.uniqueToken();
         for (int attempt = 0; attempt < 3; attempt++) {
-            given().contentType(ContentType.JSON).header("If-Match", "\"1\"").header("Idempotency-Key", key)
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", "\"1\"")
+                    .header("Idempotency-Key", key)
                     .body(CaseReports.minimal().toString())
-                    .when().post("/api/v1/reports/" + caseNumber + "/follow-ups")
-                    .then().statusCode(201).body("version", equalTo(2));
+                    .when()
+                    .post("/api/v1/reports/" + caseNumber + "/follow-ups")
+                    .then()
+                    .statusCode(201)
+                    .body("version", equalTo(2));
         }
         given().get("/api/v1/reports/" + caseNumber + "/versions").then().body("version", contains(1, 2));
     }
@@ -72,7 +78,9 @@ class ReportIdempotencyTest {
     @Test
     void malformedKeyIs400() {
         var before = db.rowCounts();
-        create("x".repeat(201), CaseReports.minimal().toString()).then().statusCode(400)
+        create("x".repeat(201), CaseReports.minimal().toString())
+                .then()
+                .statusCode(400)
                 .body("violations.field", contains("Idempotency-Key"))
                 .body("violations.in", contains("header"));
         create("has space", CaseReports.minimal().toString()).then().statusCode(400);
@@ -89,7 +97,10 @@ class ReportIdempotencyTest {
     }
 
     private static Response create(String key, String body) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .when().post("/api/v1/reports");
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/v1/reports");
     }
 }

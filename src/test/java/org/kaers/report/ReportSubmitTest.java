@@ -7,22 +7,18 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.kaers.fixtures.JsonAssertions.assertJsonEquals;
 import static org.kaers.fixtures.JsonAssertions.read;
 
-import java.time.Instant;
-import java.time.Year;
-import java.time.ZoneOffset;
-
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.CaseReports;
-import org.kaers.fixtures.TestDatabase;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.TestDatabase;
 
 @QuarkusTest
 class ReportSubmitTest {
@@ -35,13 +31,17 @@ class ReportSubmitTest {
         ObjectNode sent = CaseReports.liverInjury();
         long casesBefore = db.count("select count(*) from case_report");
 
-        Response created = given().contentType(ContentType.JSON).body(sent.toString())
-                .when().post("/api/v1/reports")
-                .then().statusCode(201)
+        Response created = given().contentType(ContentType.JSON)
+                .body(sent.toString())
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .header("ETag", "\"1\"")
                 .body("caseNumber", matchesPattern("KAE-" + Year.now(ZoneOffset.UTC) + "-\\d{6,}"))
-                .extract().response();
+                .extract()
+                .response();
 
         String caseNumber = created.path("caseNumber");
         assertThat(created.header("Location")).endsWith("/api/v1/reports/" + caseNumber);
@@ -51,7 +51,8 @@ class ReportSubmitTest {
         assertThat(body.at("/derived/products/0/coding/substance").asText()).isEqualTo("KRATOM");
         assertThat(body.at("/derived/products/1/coding/substance").asText()).isEqualTo("ALCOHOL");
         assertThat(body.at("/derived/reactions/1/coding/method").asText()).isEqualTo("EXACT");
-        assertThat(body.at("/derived/reactions/1/coding/preferredName").asText()).isEqualTo("Chromaturia");
+        assertThat(body.at("/derived/reactions/1/coding/preferredName").asText())
+                .isEqualTo("Chromaturia");
         JsonNode withoutCoding = withoutCoding(body);
         String receivedAt = body.get("receivedAt").asText();
         assertThat(Instant.parse(receivedAt)).isBetween(Instant.now().minusSeconds(60), Instant.now());
@@ -70,21 +71,30 @@ class ReportSubmitTest {
                   "report": %s
                 }""".formatted(caseNumber, receivedAt, receivedAt, sent)), withoutCoding);
 
-        String read = given().when().get(created.header("Location"))
-                .then().statusCode(200).header("ETag", "\"1\"").extract().asString();
+        String read = given().when()
+                .get(created.header("Location"))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .extract()
+                .asString();
         assertJsonEquals(body, read(read));
     }
 
     @Test
     void minimalCaseIsAcceptedAndNonSerious() {
         ObjectNode sent = CaseReports.minimal();
-        JsonNode body = read(given().contentType(ContentType.JSON).body(sent.toString())
-                .when().post("/api/v1/reports")
-                .then().statusCode(201).extract().asString());
+        JsonNode body = read(given().contentType(ContentType.JSON)
+                .body(sent.toString())
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
 
         assertJsonEquals(read("""
-                {"serious": false, "reactions": [{"index": 0, "verbatim": "vomiting"}]}"""),
-                withoutCoding(body).get("derived"));
+                {"serious": false, "reactions": [{"index": 0, "verbatim": "vomiting"}]}"""), withoutCoding(body).get("derived"));
         assertThat(body.at("/derived/products/0/name").asText()).isEqualTo("kratom capsules");
         assertThat(body.at("/derived/products/0/coding/productName").asText()).isEqualTo("Kratom (unspecified)");
         ObjectNode expectedReport = sent.deepCopy();
@@ -104,9 +114,12 @@ class ReportSubmitTest {
 
     @Test
     void documentedExampleIsAValidReport() {
-        given().contentType(ContentType.JSON).body(ReportExamples.CASE_REPORT)
-                .when().post("/api/v1/reports")
-                .then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .body(ReportExamples.CASE_REPORT)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
                 .body("derived.liverInjury.rRatio", equalTo(18.75f))
                 .body("derived.liverInjury.hysLaw", equalTo(true))
                 .body("derived.reactions[0].timeToOnsetDays", equalTo(35));
@@ -114,8 +127,10 @@ class ReportSubmitTest {
 
     @Test
     void unknownCaseIs404Problem() {
-        given().when().get("/api/v1/reports/KAE-2026-999999999")
-                .then().statusCode(404)
+        given().when()
+                .get("/api/v1/reports/KAE-2026-999999999")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kaers:problem:not-found"))
                 .body("status", equalTo(404))
@@ -130,5 +145,4 @@ class ReportSubmitTest {
         derived.withArray("reactions").forEach(r -> ((ObjectNode) r).remove("coding"));
         return copy;
     }
-
 }

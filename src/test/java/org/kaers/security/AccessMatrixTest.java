@@ -3,20 +3,18 @@ package org.kaers.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.NoDefaultToken;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every endpoint x every role, and no token, an expired token, a token signed by another key and one from
@@ -49,9 +47,11 @@ class AccessMatrixTest {
                 new Operation("GET", "/api/v1/reports", Set.of(R, V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/reports/{caseNumber}", Set.of(R, V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/reports/{caseNumber}/versions", Set.of(R, V, A), null, Map.of()),
-                new Operation("GET", "/api/v1/reports/{caseNumber}/versions/{version}", Set.of(R, V, A), null, Map.of()),
+                new Operation(
+                        "GET", "/api/v1/reports/{caseNumber}/versions/{version}", Set.of(R, V, A), null, Map.of()),
                 new Operation("POST", "/api/v1/reports/derived-preview", Set.of(R, V, A), INVALID_REPORT, Map.of()),
-                new Operation("POST", "/api/v1/reports/{caseNumber}/follow-ups", Set.of(R, V, A), INVALID_REPORT, Map.of()),
+                new Operation(
+                        "POST", "/api/v1/reports/{caseNumber}/follow-ups", Set.of(R, V, A), INVALID_REPORT, Map.of()),
                 new Operation("POST", "/api/v1/reports/{caseNumber}/nullification", Set.of(V, A), "{}", Map.of()),
                 new Operation("POST", "/api/v1/reports/{caseNumber}/causality", Set.of(V, A), "{}", Map.of()),
                 new Operation("GET", "/api/v1/reports/{caseNumber}/causality", Set.of(V, A), null, Map.of()),
@@ -67,9 +67,18 @@ class AccessMatrixTest {
                 new Operation("POST", "/api/v1/duplicates/screening/catch-up", Set.of(V, A), null, Map.of("x", "1")),
                 new Operation("GET", "/api/v1/duplicates", Set.of(V, A), null, Map.of()),
                 new Operation("GET", "/api/v1/duplicates/{id}", Set.of(V, A), null, Map.of()),
-                new Operation("POST", "/api/v1/duplicates/{id}/confirm", Set.of(V, A), "{\"keep\": \"not a case\"}", Map.of()),
-                new Operation("POST", "/api/v1/duplicates/{id}/dismiss", Set.of(V, A),
-                        "{\"comment\": \"" + "x".repeat(2001) + "\"}", Map.of()),
+                new Operation(
+                        "POST",
+                        "/api/v1/duplicates/{id}/confirm",
+                        Set.of(V, A),
+                        "{\"keep\": \"not a case\"}",
+                        Map.of()),
+                new Operation(
+                        "POST",
+                        "/api/v1/duplicates/{id}/dismiss",
+                        Set.of(V, A),
+                        "{\"comment\": \"" + "x".repeat(2001) + "\"}",
+                        Map.of()),
                 new Operation("GET", "/api/v1/vocabulary/terms", EVERYONE, null, Map.of("q", "seizure")),
                 new Operation("GET", "/api/v1/vocabulary/terms/{code}", EVERYONE, null, Map.of()),
                 new Operation("POST", "/api/v1/vocabulary/terms", Set.of(V, A), "{}", Map.of()),
@@ -108,7 +117,8 @@ class AccessMatrixTest {
                 new Operation("POST", "/api/v1/signals/prior", Set.of(A), null, Map.of("dryRun", "x")),
                 new Operation("GET", "/api/v1/audit", Set.of(A), null, Map.of()),
                 new Operation("GET", "/api/v1/fhir/cases/{caseNumber}", Set.of(R, V, A), null, Map.of()),
-                new Operation("GET", "/api/v1/fhir/cases/{caseNumber}/versions/{version}", Set.of(R, V, A), null, Map.of()),
+                new Operation(
+                        "GET", "/api/v1/fhir/cases/{caseNumber}/versions/{version}", Set.of(R, V, A), null, Map.of()),
                 new Operation("POST", "/api/v1/fhir/cases", Set.of(R, V, A), "{}", Map.of()),
                 // The public tier (PublicApi): every role, and no token at all.
                 new Operation("GET", "/api/v1/public/stats/counts", EVERYONE, null, Map.of("by", "sex")));
@@ -121,8 +131,13 @@ class AccessMatrixTest {
 
     @Test
     void theTableNamesEveryOperationOfTheApi() {
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> served = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().stream()
                 .filter(m -> Set.of("get", "post", "put", "delete", "patch").contains(m))
@@ -134,8 +149,13 @@ class AccessMatrixTest {
 
     @Test
     void everyEndpointForEveryRoleAndEveryBadToken() {
-        String caseNumber = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).contentType("application/json")
-                .body(CaseReports.minimal().toString()).post("/api/v1/reports").then().statusCode(201).extract()
+        String caseNumber = given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .contentType("application/json")
+                .body(CaseReports.minimal().toString())
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("caseNumber");
         Map<String, String> callers = new java.util.LinkedHashMap<>();
         for (String role : List.of(R, V, S, A)) {
@@ -144,21 +164,31 @@ class AccessMatrixTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Operation op : table()) {
-            String path = op.path().replace("{caseNumber}", caseNumber).replace("{version}", "1")
-                    .replace("{code}", "KT0001").replace("{id}", "1");
+            String path = op.path()
+                    .replace("{caseNumber}", caseNumber)
+                    .replace("{version}", "1")
+                    .replace("{code}", "KT0001")
+                    .replace("{id}", "1");
             for (Map.Entry<String, String> caller : callers.entrySet()) {
                 Response response = send(op, path, caller.getValue());
                 int status = response.statusCode();
                 boolean allowed = op.roles().contains(caller.getKey());
-                boolean ok = allowed ? status != 401 && status != 403 && status < 500
+                boolean ok = allowed
+                        ? status != 401 && status != 403 && status < 500
                         : status == 403 && response.contentType().startsWith("application/problem+json");
                 if (!ok) {
                     failures.add(op.key() + " as " + caller.getKey() + ": " + status);
                 }
                 checked++;
             }
-            Map<String, String> bad = Map.of("no token", "", "expired", Tokens.expired("x@test", A),
-                    "another key", Tokens.signedByAnotherKey("x@test", A), "another issuer",
+            Map<String, String> bad = Map.of(
+                    "no token",
+                    "",
+                    "expired",
+                    Tokens.expired("x@test", A),
+                    "another key",
+                    Tokens.signedByAnotherKey("x@test", A),
+                    "another issuer",
                     Tokens.wrongIssuer("x@test", A));
             for (Map.Entry<String, String> caller : bad.entrySet()) {
                 Response response = send(op, path, caller.getValue());
@@ -166,7 +196,8 @@ class AccessMatrixTest {
                     if (response.statusCode() != 200) {
                         failures.add(op.key() + " with no token (public): " + response.statusCode());
                     }
-                } else if (response.statusCode() != 401 || !response.contentType().startsWith("application/problem+json")
+                } else if (response.statusCode() != 401
+                        || !response.contentType().startsWith("application/problem+json")
                         || !String.valueOf(response.header("WWW-Authenticate")).startsWith("Bearer")) {
                     failures.add(op.key() + " with " + caller.getKey() + ": " + response.statusCode());
                 }
@@ -191,7 +222,8 @@ class AccessMatrixTest {
         }
         op.query().forEach(request::queryParam);
         if (op.body() != null) {
-            request.contentType(op.path().endsWith("/caers") ? "text/csv" : "application/json").body(op.body());
+            request.contentType(op.path().endsWith("/caers") ? "text/csv" : "application/json")
+                    .body(op.body());
         }
         if (op.path().endsWith("/follow-ups")) {
             request.header("If-Match", "\"1\"");

@@ -4,16 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.NoDefaultToken;
-import org.kaers.fixtures.Tokens;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.NoDefaultToken;
+import org.kaers.fixtures.Tokens;
 
 /** Limits of 5 per credential and 8 per address (over an hour: no token comes back while the test runs): the next request is 429 with Retry-After. */
 @QuarkusTest
@@ -24,8 +22,15 @@ class RateLimitTest {
     public static class Low implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kaers.rate-limit.per-credential", "5", "kaers.rate-limit.per-address", "8",
-                    "kaers.stats.aggregate-interval", "off", "kaers.rate-limit.period", "1h");
+            return Map.of(
+                    "kaers.rate-limit.per-credential",
+                    "5",
+                    "kaers.rate-limit.per-address",
+                    "8",
+                    "kaers.stats.aggregate-interval",
+                    "off",
+                    "kaers.rate-limit.period",
+                    "1h");
         }
     }
 
@@ -39,7 +44,9 @@ class RateLimitTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 720); // one token of 5 an hour
-        limited.then().body("type", equalTo("urn:kaers:problem:too-many-requests")).body("status", equalTo(429));
+        limited.then()
+                .body("type", equalTo("urn:kaers:problem:too-many-requests"))
+                .body("status", equalTo(429));
 
         // Another credential from the same address: its own 5, but the address allows 8 in all (6 used).
         String second = Tokens.of("second@test", "RESEARCHER");

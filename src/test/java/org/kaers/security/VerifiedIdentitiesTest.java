@@ -4,16 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.Tokens;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -23,6 +13,13 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.Tokens;
 
 /** Verified tokens are verified once until they expire: through Quarkus's authentication, and rule by rule. */
 @QuarkusTest
@@ -36,13 +33,21 @@ class VerifiedIdentitiesTest {
         String token = Tokens.of("cached-" + System.nanoTime() + "@test", "REVIEWER");
         long before = identities.size();
         for (int i = 0; i < 3; i++) {
-            given().header("Authorization", Tokens.bearer(token)).get("/api/v1/stats/aggregates").then().statusCode(200);
+            given().header("Authorization", Tokens.bearer(token))
+                    .get("/api/v1/stats/aggregates")
+                    .then()
+                    .statusCode(200);
         }
         assertThat(identities.size()).isEqualTo(before + 1);
         // the cached identity keeps its roles: a REVIEWER may not rebuild (ADMIN only)
-        given().header("Authorization", Tokens.bearer(token)).post("/api/v1/stats/aggregates/rebuild").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(token))
+                .post("/api/v1/stats/aggregates/rebuild")
+                .then()
+                .statusCode(403);
         given().header("Authorization", Tokens.bearer(Tokens.expired("cached@test", "ADMIN")))
-                .get("/api/v1/stats/aggregates").then().statusCode(401);
+                .get("/api/v1/stats/aggregates")
+                .then()
+                .statusCode(401);
     }
 
     /** A verifier that accepts tokens named "good-<seconds to exp>" and counts its calls. */
@@ -55,20 +60,27 @@ class VerifiedIdentitiesTest {
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        public Uni<SecurityIdentity> authenticate(
+                TokenAuthenticationRequest request, AuthenticationRequestContext context) {
             calls.incrementAndGet();
             String token = request.getToken().getToken();
             if (!token.startsWith("good-")) {
                 return Uni.createFrom().failure(new AuthenticationFailedException());
             }
             long exp = now.get() / 1000 + Long.parseLong(token.substring(5));
-            JsonWebToken jwt = (JsonWebToken) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {JsonWebToken.class}, (p, m, a) -> switch (m.getName()) {
+            JsonWebToken jwt = (JsonWebToken) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {JsonWebToken.class},
+                    (p, m, a) -> switch (m.getName()) {
                         case "getExpirationTime" -> exp;
                         case "getName" -> token;
                         default -> null;
                     });
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(jwt).addRoles(Set.of("REVIEWER")).build());
+            return Uni.createFrom()
+                    .item(QuarkusSecurityIdentity.builder()
+                            .setPrincipal(jwt)
+                            .addRoles(Set.of("REVIEWER"))
+                            .build());
         }
     }
 
@@ -102,6 +114,7 @@ class VerifiedIdentitiesTest {
 
     private static SecurityIdentity authenticate(VerifiedIdentities cache, String token) {
         return cache.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), null)
-                .await().indefinitely();
+                .await()
+                .indefinitely();
     }
 }

@@ -49,24 +49,31 @@ class DisproportionalityTest {
     @Test
     void signalRules() {
         Estimate prr = Disproportionality.prr(REFERENCE);
-        assertThat(Disproportionality.evansSignal(REFERENCE, prr, Disproportionality.chiSquareYates(REFERENCE))).isTrue();
-        assertThat(Disproportionality.rorSignal(REFERENCE, Disproportionality.ror(REFERENCE))).isTrue();
-        assertThat(Disproportionality.icSignal(Disproportionality.informationComponent(REFERENCE))).isTrue();
+        assertThat(Disproportionality.evansSignal(REFERENCE, prr, Disproportionality.chiSquareYates(REFERENCE)))
+                .isTrue();
+        assertThat(Disproportionality.rorSignal(REFERENCE, Disproportionality.ror(REFERENCE)))
+                .isTrue();
+        assertThat(Disproportionality.icSignal(Disproportionality.informationComponent(REFERENCE)))
+                .isTrue();
         // Proportional reporting: no signal.
         Table even = new Table(10, 90, 100, 900);
-        assertThat(Disproportionality.evansSignal(even, Disproportionality.prr(even),
-                Disproportionality.chiSquareYates(even))).isFalse();
-        assertThat(Disproportionality.rorSignal(even, Disproportionality.ror(even))).isFalse();
+        assertThat(Disproportionality.evansSignal(
+                        even, Disproportionality.prr(even), Disproportionality.chiSquareYates(even)))
+                .isFalse();
+        assertThat(Disproportionality.rorSignal(even, Disproportionality.ror(even)))
+                .isFalse();
         // Two cases are never an Evans or ROR signal, however strong.
         Table two = new Table(2, 0, 0, 10_000);
-        assertThat(Disproportionality.evansSignal(two, Disproportionality.prr(two),
-                Disproportionality.chiSquareYates(two))).isFalse();
+        assertThat(Disproportionality.evansSignal(
+                        two, Disproportionality.prr(two), Disproportionality.chiSquareYates(two)))
+                .isFalse();
     }
 
     @Test
     void yatesCorrectionIsFlooredAtZero() {
         // ad - bc = 10*900 - 90*100 = 0: independent, so chi-square is 0 (without the floor (0 - 550)^2 gave 2.4).
-        assertThat(Disproportionality.chiSquareYates(new Table(10, 90, 100, 900))).isZero();
+        assertThat(Disproportionality.chiSquareYates(new Table(10, 90, 100, 900)))
+                .isZero();
         // |ad - bc| = |2*8 - 3*7| = 5 < N/2 = 10: 0, not N (5 - 10)^2 / (5*15*9*11) = 0.0539.
         assertThat(Disproportionality.chiSquareYates(new Table(2, 3, 7, 8))).isZero();
         // Just above N/2: |1*20 - 1*1| = 19 > 11.5: 23 (19 - 11.5)^2 / (2*21*2*21) = 0.7334.

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.JDKRandomGenerator;
@@ -37,7 +36,8 @@ class GammaPoissonShrinkerTest {
         for (long n : new long[] {0, 1, 1000}) {
             for (double e : new double[] {1e-9, 0.5, 5000}) {
                 GammaPoissonShrinker.Posterior p = GammaPoissonShrinker.posterior(CAERS, n, e);
-                assertThat(java.util.List.of(p.qn(), p.ebgm(), p.eb05(), p.eb95())).as(n + "/" + e)
+                assertThat(java.util.List.of(p.qn(), p.ebgm(), p.eb05(), p.eb95()))
+                        .as(n + "/" + e)
                         .allSatisfy(v -> assertThat(v).isFinite());
                 assertThat(p.eb05()).isLessThanOrEqualTo(p.ebgm());
                 assertThat(p.ebgm()).isLessThanOrEqualTo(p.eb95());
@@ -74,7 +74,8 @@ class GammaPoissonShrinkerTest {
         assertThat(fit.converged()).isTrue();
         assertThat(fit.warnings()).isEmpty();
         // And gives a similar shrunk estimate for a strong cell.
-        assertThat(GammaPoissonShrinker.posterior(fit.prior(), 16, 0.40643623).ebgm()).isCloseTo(23.26, within(6.0));
+        assertThat(GammaPoissonShrinker.posterior(fit.prior(), 16, 0.40643623).ebgm())
+                .isCloseTo(23.26, within(6.0));
     }
 
     @Test
@@ -101,20 +102,36 @@ class GammaPoissonShrinkerTest {
     @Test
     void squashingBinsAsOpenEbgmDoes() {
         // 7 cells with N = 1, keep the 2 of largest E, bins of 2: (1,2) (3,4) (5) then 6 and 7 kept.
-        List<GammaPoissonShrinker.Point> points = GammaPoissonShrinker.points(List.of(new Cell(1, 5), new Cell(1, 1),
-                new Cell(1, 7), new Cell(1, 3), new Cell(1, 2), new Cell(1, 6), new Cell(1, 4), new Cell(2, 9)));
+        List<GammaPoissonShrinker.Point> points = GammaPoissonShrinker.points(List.of(
+                new Cell(1, 5),
+                new Cell(1, 1),
+                new Cell(1, 7),
+                new Cell(1, 3),
+                new Cell(1, 2),
+                new Cell(1, 6),
+                new Cell(1, 4),
+                new Cell(2, 9)));
         List<GammaPoissonShrinker.Point> squashed = GammaPoissonShrinker.squash(points, 1, 2, 2);
-        assertThat(squashed).containsExactlyInAnyOrder(new GammaPoissonShrinker.Point(2, 9, 1),
-                new GammaPoissonShrinker.Point(1, 1.5, 2), new GammaPoissonShrinker.Point(1, 3.5, 2),
-                new GammaPoissonShrinker.Point(1, 5, 1), new GammaPoissonShrinker.Point(1, 6, 1),
-                new GammaPoissonShrinker.Point(1, 7, 1));
+        assertThat(squashed)
+                .containsExactlyInAnyOrder(
+                        new GammaPoissonShrinker.Point(2, 9, 1),
+                        new GammaPoissonShrinker.Point(1, 1.5, 2),
+                        new GammaPoissonShrinker.Point(1, 3.5, 2),
+                        new GammaPoissonShrinker.Point(1, 5, 1),
+                        new GammaPoissonShrinker.Point(1, 6, 1),
+                        new GammaPoissonShrinker.Point(1, 7, 1));
     }
 
     @Test
     void tooLittleDataIsNoPrior() {
         // The 6-case database: a pair seen twice against 1.3 expected must not get EBGM 0.00002.
-        List<Cell> few = List.of(new Cell(2, 1.3), new Cell(1, 0.7), new Cell(3, 2.1), new Cell(1, 1.4),
-                new Cell(1, 0.3), new Cell(2, 0.9));
+        List<Cell> few = List.of(
+                new Cell(2, 1.3),
+                new Cell(1, 0.7),
+                new Cell(3, 2.1),
+                new Cell(1, 1.4),
+                new Cell(1, 0.3),
+                new Cell(2, 0.9));
         GammaPoissonShrinker.Fit fit = GammaPoissonShrinker.fit(few);
         assertThat(fit.prior()).isNull();
         assertThat(fit.converged()).isFalse();
@@ -132,7 +149,9 @@ class GammaPoissonShrinkerTest {
                 .anySatisfy(w -> assertThat(w).startsWith("alpha1 1.0E-5 is on the bound"))
                 .anySatisfy(w -> assertThat(w).startsWith("beta1 99000.0 is outside openEBGM's parameter space"));
         assertThat(GammaPoissonShrinker.diagnose(new Prior(0.0004, 0.03, 2, 2, 0.9999)))
-                .singleElement().asString().startsWith("degenerate mixture: P");
+                .singleElement()
+                .asString()
+                .startsWith("degenerate mixture: P");
         assertThat(GammaPoissonShrinker.diagnose(new Prior(2, 1, 2, 1, 0.3)))
                 .containsExactly("degenerate mixture: the two components coincide");
     }

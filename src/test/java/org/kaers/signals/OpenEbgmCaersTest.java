@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +42,12 @@ class OpenEbgmCaersTest {
 
     /** vignette04's five most suspicious pairs: product, term, N, E, EB05, EBGM, EB95. */
     private static final Object[][] PAIRS = {
-            {"REUMOFAN PLUS", "WEIGHT INCREASED", 16, 0.40643623, 15.68, 23.26, 33.48},
-            {"HYDROXYCUT REGULAR RAPID RELEASE CAPLETS", "EMOTIONAL DISTRESS", 19, 0.89690107, 11.65, 16.78, 23.55},
-            {"REUMOFAN PLUS", "IMMOBILE", 6, 0.07866508, 10.16, 18.28, 30.83},
-            {"HYDROXYCUT HARDCORE CAPSULES", "CARDIO-RESPIRATORY DISTRESS", 8, 0.30482718, 9.00, 15.25, 24.52},
-            {"HYDROXYCUT REGULAR RAPID RELEASE CAPLETS", "INJURY", 11, 0.56317044, 8.98, 14.28, 21.78}};
+        {"REUMOFAN PLUS", "WEIGHT INCREASED", 16, 0.40643623, 15.68, 23.26, 33.48},
+        {"HYDROXYCUT REGULAR RAPID RELEASE CAPLETS", "EMOTIONAL DISTRESS", 19, 0.89690107, 11.65, 16.78, 23.55},
+        {"REUMOFAN PLUS", "IMMOBILE", 6, 0.07866508, 10.16, 18.28, 30.83},
+        {"HYDROXYCUT HARDCORE CAPSULES", "CARDIO-RESPIRATORY DISTRESS", 8, 0.30482718, 9.00, 15.25, 24.52},
+        {"HYDROXYCUT REGULAR RAPID RELEASE CAPLETS", "INJURY", 11, 0.56317044, 8.98, 14.28, 21.78}
+    };
 
     private static Map<List<String>, Cell> table;
 
@@ -58,24 +58,36 @@ class OpenEbgmCaersTest {
         Map<String, Set<String>> terms = new HashMap<>();
         Set<String> ids = new HashSet<>();
         try (Reader in = openData()) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .build()
+                    .parse(in)) {
                 String id = r.get("id");
                 ids.add(id);
                 products.computeIfAbsent(r.get("var1"), k -> new HashSet<>()).add(id);
                 terms.computeIfAbsent(r.get("var2"), k -> new HashSet<>()).add(id);
-                pairs.computeIfAbsent(List.of(r.get("var1"), r.get("var2")), k -> new HashSet<>()).add(id);
+                pairs.computeIfAbsent(List.of(r.get("var1"), r.get("var2")), k -> new HashSet<>())
+                        .add(id);
             }
         }
         table = new HashMap<>();
         double total = ids.size();
-        pairs.forEach((k, v) -> table.put(k, new Cell(v.size(),
-                products.get(k.get(0)).size() / total * terms.get(k.get(1)).size())));
+        pairs.forEach((k, v) -> table.put(
+                k,
+                new Cell(
+                        v.size(),
+                        products.get(k.get(0)).size()
+                                / total
+                                * terms.get(k.get(1)).size())));
     }
 
     /** openEBGM's {@code caers} data frame as CSV: the committed copy, or the file the property names. */
     static Reader openData() throws IOException {
         String given = System.getProperty("kaers.openebgm.caers", System.getenv("KAERS_OPENEBGM_CAERS"));
-        java.io.InputStream in = given != null ? Files.newInputStream(Path.of(given))
+        java.io.InputStream in = given != null
+                ? Files.newInputStream(Path.of(given))
                 : OpenEbgmCaersTest.class.getResourceAsStream("/openebgm/caers.csv.gz");
         if (in == null) {
             throw new IllegalStateException("src/test/resources/openebgm/caers.csv.gz is missing");

@@ -6,6 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,13 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,6 @@ import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.Tokens;
 import org.kaers.statistics.disclosure.Disclosure;
 import org.kaers.statistics.disclosure.PerturbationTable;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * A hostile researcher (RESEARCHER token only, then REPORTER + RESEARCHER for padding) against a planted data set:
@@ -82,18 +77,24 @@ class DisclosureAttackTest {
             return;
         }
         for (int i = 0; i < 30; i++) {
-            CaseReports.submit(report("US", i % 2 == 0 ? "MALE" : "FEMALE", 30 + i, i < 20 ? "vomiting" : "nausea"), Tokens.ADMIN);
+            CaseReports.submit(
+                    report("US", i % 2 == 0 ? "MALE" : "FEMALE", 30 + i, i < 20 ? "vomiting" : "nausea"), Tokens.ADMIN);
         }
         for (int i = 0; i < 18; i++) {
             CaseReports.submit(report("GB", i % 3 == 0 ? "MALE" : "FEMALE", 25 + i, "vomiting"), Tokens.ADMIN);
         }
         for (int i = 0; i < 9; i++) {
-            CaseReports.submit(report("CA", i < 5 ? "FEMALE" : "MALE", 40 + i, i < 5 ? "vomiting" : "nausea"), Tokens.ADMIN);
+            CaseReports.submit(
+                    report("CA", i < 5 ? "FEMALE" : "MALE", 40 + i, i < 5 ? "vomiting" : "nausea"), Tokens.ADMIN);
         }
         CaseReports.submit(report("CA", "FEMALE", 16, "seizure"), Tokens.ADMIN);
         catchUp();
-        seizure = given().queryParam("text", "seizure").get("/api/v1/vocabulary/coding-preview").then().statusCode(200)
-                .extract().path("term.code");
+        seizure = given().queryParam("text", "seizure")
+                .get("/api/v1/vocabulary/coding-preview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("term.code");
         planted = true;
     }
 
@@ -105,27 +106,34 @@ class DisclosureAttackTest {
         return r;
     }
 
-
     /** Folds the changes in and cuts a release, the only data researchers read (see FrozenReleaseTest). */
     private static void catchUp() {
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/aggregates/catch-up")
+                .then()
                 .statusCode(200);
         cutRelease();
     }
 
     private static void cutRelease() {
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then()
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/releases")
+                .then()
                 .statusCode(201);
     }
 
     /** A fresh draw of every case's key (what the attacker does not know), and the aggregates rebuilt with it. */
     private void redrawKeys() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("update case_report set disclosure_key = ('x' || substr(gen_random_uuid()::text, 1, 8))::bit(32)::bigint");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "update case_report set disclosure_key = ('x' || substr(gen_random_uuid()::text, 1, 8))::bit(32)::bigint");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/rebuild").then()
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/aggregates/rebuild")
+                .then()
                 .statusCode(200);
         cutRelease();
     }
@@ -142,9 +150,11 @@ class DisclosureAttackTest {
             estimates.add(estimate.getAsLong());
         }
         long exact = estimates.stream().filter(e -> e == truth).count();
-        double meanError = estimates.stream().mapToLong(e -> Math.abs(e - truth)).average().orElseThrow();
-        System.out.printf("attack %-28s estimates %s: exact %d/%d, mean absolute error %.2f%n", attack, estimates, exact,
-                DRAWS, meanError);
+        double meanError =
+                estimates.stream().mapToLong(e -> Math.abs(e - truth)).average().orElseThrow();
+        System.out.printf(
+                "attack %-28s estimates %s: exact %d/%d, mean absolute error %.2f%n",
+                attack, estimates, exact, DRAWS, meanError);
         // A single released value is exact with probability 33% at most (a cell of 6, see the table); combinations of
         // cells less often. Being right in 15 or 16 of 16 draws would be a pinned-down count (chance < 0.4%).
         assertThat(exact).as(attack + ": exact estimates").isLessThanOrEqualTo(DRAWS - 2);
@@ -156,7 +166,11 @@ class DisclosureAttackTest {
         for (int i = 0; i < filters.length; i += 2) {
             request = request.queryParam(filters[i], filters[i + 1]);
         }
-        JsonPath body = request.queryParam("size", 1000).get("/api/v1/stats/counts").then().statusCode(200).extract()
+        JsonPath body = request.queryParam("size", 1000)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         Map<String, Long> out = new LinkedHashMap<>();
         for (Map<String, Object> g : body.<Map<String, Object>>getList("results")) {
@@ -177,7 +191,9 @@ class DisclosureAttackTest {
     }
 
     private static void assertNothingSmall(java.util.Collection<Long> released) {
-        assertThat(released).allSatisfy(n -> assertThat(n == 0 || n > 5).as("released %d", n).isTrue());
+        assertThat(released)
+                .allSatisfy(
+                        n -> assertThat(n == 0 || n > 5).as("released %d", n).isTrue());
     }
 
     @Test
@@ -185,13 +201,17 @@ class DisclosureAttackTest {
     void totalMinusTheVisibleCells() {
         assertDoesNotPinDown("total minus visible cells", TRUTH, () -> {
             Map<String, Long> byAge = counts("ageGroup", "country", "CA");
-            long others = byAge.entrySet().stream().filter(e -> !e.getKey().equals("ADOLESCENT") && !e.getKey().equals("total"))
-                    .mapToLong(Map.Entry::getValue).sum();
+            long others = byAge.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("ADOLESCENT") && !e.getKey().equals("total"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
             return byAge.get("total") - others;
         });
-        assertDoesNotPinDown("two requests, one filter apart", TRUTH,
-                () -> counts("sex", "country", "CA").get("total") - counts("sex", "country", "CA", "ageGroup", "ADULT")
-                        .get("total"));
+        assertDoesNotPinDown(
+                "two requests, one filter apart",
+                TRUTH,
+                () -> counts("sex", "country", "CA").get("total")
+                        - counts("sex", "country", "CA", "ageGroup", "ADULT").get("total"));
     }
 
     @Test
@@ -201,7 +221,8 @@ class DisclosureAttackTest {
             long all = counts("country").getOrDefault("CA", 0L);
             long men = counts("country", "sex", "MALE").getOrDefault("CA", 0L);
             long adults = counts("country", "ageGroup", "ADULT").getOrDefault("CA", 0L);
-            long adultMen = counts("country", "sex", "MALE", "ageGroup", "ADULT").getOrDefault("CA", 0L);
+            long adultMen =
+                    counts("country", "sex", "MALE", "ageGroup", "ADULT").getOrDefault("CA", 0L);
             return all - men - adults + adultMen;
         });
     }
@@ -214,8 +235,10 @@ class DisclosureAttackTest {
             long ca = counts("country").getOrDefault("CA", 0L);
             return ca - cross.getOrDefault("CA|ADULT", 0L);
         });
-        assertDoesNotPinDown("trend: all minus adults", TRUTH, () -> trendTotal("country", "CA")
-                - trendTotal("country", "CA", "ageGroup", "ADULT"));
+        assertDoesNotPinDown(
+                "trend: all minus adults",
+                TRUTH,
+                () -> trendTotal("country", "CA") - trendTotal("country", "CA", "ageGroup", "ADULT"));
     }
 
     private static long trendTotal(String... filters) {
@@ -223,7 +246,11 @@ class DisclosureAttackTest {
         for (int i = 0; i < filters.length; i += 2) {
             request = request.queryParam(filters[i], filters[i + 1]);
         }
-        JsonPath body = request.get("/api/v1/stats/trends").then().statusCode(200).extract().jsonPath();
+        JsonPath body = request.get("/api/v1/stats/trends")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertNothingSmall(body.getList("series.count", Long.class));
         return body.getLong("meta.totalCases");
     }
@@ -236,20 +263,35 @@ class DisclosureAttackTest {
         // minCases applies to released values: every threshold up to 6 lists the same rows.
         Set<String> first = null;
         for (int minCases = 1; minCases <= 6; minCases++) {
-            JsonPath table = given().queryParam("symptom", seizure).queryParam("minCases", minCases).get("/api/v1/signals")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath table = given().queryParam("symptom", seizure)
+                    .queryParam("minCases", minCases)
+                    .get("/api/v1/signals")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             Set<String> rows = new HashSet<>(table.getList("results.key", String.class));
             if (first == null) {
                 first = rows;
             }
             assertThat(rows).as("minCases %d", minCases).isEqualTo(first);
             assertThat(table.getString("meta.protection.method")).isEqualTo("CELL_KEY");
-            assertThat(table.getDouble("meta.protection.noiseStandardDeviation")).isEqualTo(1.58);
+            assertThat(table.getDouble("meta.protection.noiseStandardDeviation"))
+                    .isEqualTo(1.58);
         }
         // a, a+b, a+c and N are the released counts of the same cells: the table says nothing the counts do not.
-        String product = given().queryParam("name", PRODUCT).get("/api/v1/products/match").then().statusCode(200)
-                .extract().path("product.id").toString();
-        JsonPath table = given().queryParam("product", product).get("/api/v1/signals").then().statusCode(200).extract()
+        String product = given().queryParam("name", PRODUCT)
+                .get("/api/v1/products/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("product.id")
+                .toString();
+        JsonPath table = given().queryParam("product", product)
+                .get("/api/v1/signals")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         Map<String, Long> bySymptom = counts("symptom", "product", product);
         Map<String, Long> all = counts("symptom");
@@ -269,9 +311,15 @@ class DisclosureAttackTest {
 
     /** The a of the product's row of the seizure table (0 when the row is not listed). */
     private static long signalA(int minCases) {
-        JsonPath table = given().queryParam("symptom", seizure).queryParam("minCases", minCases).get("/api/v1/signals")
-                .then().statusCode(200).extract().jsonPath();
-        return table.<Map<String, Object>>getList("results").stream().mapToLong(r -> ((Number) r.get("a")).longValue())
+        JsonPath table = given().queryParam("symptom", seizure)
+                .queryParam("minCases", minCases)
+                .get("/api/v1/signals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return table.<Map<String, Object>>getList("results").stream()
+                .mapToLong(r -> ((Number) r.get("a")).longValue())
                 .sum();
     }
 
@@ -285,8 +333,14 @@ class DisclosureAttackTest {
         assertThat(counts("sex", "country", "CA")).isEqualTo(once);
         Map<String, Long> reworded = counts("sex", "country", "CA", "ageGroup", "ADULT,ADOLESCENT");
         assertThat(reworded.get("FEMALE")).isEqualTo(once.get("FEMALE"));
-        String csv = given().accept("text/csv").queryParam("by", "sex").queryParam("country", "CA")
-                .get("/api/v1/stats/counts").then().statusCode(200).extract().asString();
+        String csv = given().accept("text/csv")
+                .queryParam("by", "sex")
+                .queryParam("country", "CA")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Map<String, Long> fromCsv = new HashMap<>();
         csv.lines().skip(1).forEach(l -> {
             String[] f = l.split(",");
@@ -300,10 +354,19 @@ class DisclosureAttackTest {
         // The planted cell, whichever way it is asked, is one set of cases: one released number (0, or 6 and up).
         long cross = counts("country,ageGroup").getOrDefault("CA|ADOLESCENT", 0L);
         long filtered = counts("ageGroup", "country", "CA").getOrDefault("ADOLESCENT", 0L);
-        long summary = given().queryParam("product", productId()).queryParam("country", "CA").get("/api/v1/stats/summary")
-                .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("ageGroups.results").stream()
+        long summary = given()
+                .queryParam("product", productId())
+                .queryParam("country", "CA")
+                .get("/api/v1/stats/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("ageGroups.results")
+                .stream()
                 .filter(g -> ((List<?>) g.get("keys")).get(0).equals("ADOLESCENT"))
-                .mapToLong(g -> ((Number) g.get("count")).longValue()).sum();
+                .mapToLong(g -> ((Number) g.get("count")).longValue())
+                .sum();
         assertThat(filtered).isEqualTo(cross).isEqualTo(summary);
         assertThat(cross == 0 || cross >= 6).isTrue();
     }
@@ -314,21 +377,37 @@ class DisclosureAttackTest {
         plant();
         for (int i = 0; i < 4; i++) {
             redrawKeys();
-            JsonPath body = given().queryParam("by", "symptom").queryParam("country", "CA").get("/api/v1/stats/counts")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath body = given().queryParam("by", "symptom")
+                    .queryParam("country", "CA")
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> rows = body.getList("results");
             for (int r = 1; r < rows.size(); r++) {
                 long before = ((Number) rows.get(r - 1).get("count")).longValue();
                 long after = ((Number) rows.get(r).get("count")).longValue();
-                String keyBefore = ((List<?>) rows.get(r - 1).get("keys")).get(0).toString();
+                String keyBefore =
+                        ((List<?>) rows.get(r - 1).get("keys")).get(0).toString();
                 String keyAfter = ((List<?>) rows.get(r).get("keys")).get(0).toString();
-                assertThat(before > after || (before == after && keyBefore.compareTo(keyAfter) < 0)).isTrue();
+                assertThat(before > after || (before == after && keyBefore.compareTo(keyAfter) < 0))
+                        .isTrue();
             }
-            assertThat(rows).allSatisfy(g -> assertThat(((Number) g.get("count")).longValue()).isGreaterThan(5));
+            assertThat(rows)
+                    .allSatisfy(g ->
+                            assertThat(((Number) g.get("count")).longValue()).isGreaterThan(5));
             assertThat(rows).allSatisfy(g -> assertThat(g.get("suppressed")).isEqualTo(false));
             // A page holds the same rows as the whole list at that place.
-            List<Object> page = given().queryParam("by", "symptom").queryParam("country", "CA").queryParam("size", 1)
-                    .queryParam("page", 1).get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath()
+            List<Object> page = given().queryParam("by", "symptom")
+                    .queryParam("country", "CA")
+                    .queryParam("size", 1)
+                    .queryParam("page", 1)
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("results");
             assertThat(page).isEqualTo(rows.size() > 1 ? List.of(rows.get(1)) : List.of());
         }
@@ -342,25 +421,49 @@ class DisclosureAttackTest {
         // "seizure" is the verbatim of one case: neither listed nor accepted as a filter.
         Map<String, Long> verbatims = counts("verbatim");
         assertThat(verbatims).doesNotContainKey("seizure").containsKey("vomiting");
-        given().queryParam("by", "sex").queryParam("verbatim", "seizure").get("/api/v1/stats/counts").then()
-                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("verbatim"))
+        given().queryParam("by", "sex")
+                .queryParam("verbatim", "seizure")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("verbatim"))
                 .body("violations[0].message", startsWith("a free text is accepted as a filter only when it occurs"));
         // ... the same answer as for a text no case has.
-        given().queryParam("by", "sex").queryParam("verbatim", "no such text").get("/api/v1/stats/counts").then()
-                .statusCode(400).body("violations[0].field", equalTo("verbatim"));
+        given().queryParam("by", "sex")
+                .queryParam("verbatim", "no such text")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("verbatim"));
         // The product name of 58 cases is shown, and so is the name of its (uncurated) product.
         assertThat(counts("productName")).containsKey(PRODUCT);
         String name = given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")))
-                .get("/api/v1/products/" + productId()).then().statusCode(200).extract().path("name");
-        given().queryParam("by", "product").get("/api/v1/stats/counts").then().statusCode(200)
+                .get("/api/v1/products/" + productId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("name");
+        given().queryParam("by", "product")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
                 .body("results[0].labels[0]", equalTo(name));
-        JsonPath product = given().get("/api/v1/products/" + productId()).then().statusCode(200).extract().jsonPath();
+        JsonPath product = given().get("/api/v1/products/" + productId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(product.getString("name")).isEqualTo(name);
         assertThat(product.getList("reportedNames")).contains(PRODUCT);
         assertNothingSmall(List.of(product.getLong("cases")));
         // Reviewers see everything exactly.
-        given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER"))).queryParam("by", "verbatim")
-                .get("/api/v1/stats/counts").then().statusCode(200).body("meta.protection.method", equalTo("NONE"))
+        given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")))
+                .queryParam("by", "verbatim")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .body("meta.protection.method", equalTo("NONE"))
                 .body("results.collect { it.keys[0] + '=' + it.count }", hasItem("seizure=1"));
     }
 
@@ -370,7 +473,11 @@ class DisclosureAttackTest {
         plant();
         redrawKeys();
         for (Dimension d : Dimension.values()) {
-            JsonPath body = given().queryParam("by", d.code()).get("/api/v1/stats/counts").then().statusCode(200).extract()
+            JsonPath body = given().queryParam("by", d.code())
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .jsonPath();
             assertThat(body.getString("meta.protection.method")).as(d.code()).isEqualTo("CELL_KEY");
             List<Long> released = new ArrayList<>(body.getList("results.count", Long.class));
@@ -384,24 +491,49 @@ class DisclosureAttackTest {
     @Test
     @Order(9)
     void badQueriesSayWhatIsAllowed() {
-        given().get("/api/v1/stats/counts").then().statusCode(400).contentType("application/problem+json")
+        given().get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("by"));
-        given().queryParam("by", "colour").get("/api/v1/stats/counts").then().statusCode(400)
-                .body("violations[0].message", startsWith("names something that is not a dimension; allowed: product, substance"));
-        given().queryParam("by", "sex").queryParam("sex", "WOMAN").get("/api/v1/stats/counts").then().statusCode(400)
+        given().queryParam("by", "colour")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body(
+                        "violations[0].message",
+                        startsWith("names something that is not a dimension; allowed: product, substance"));
+        given().queryParam("by", "sex")
+                .queryParam("sex", "WOMAN")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("sex"));
-        given().queryParam("colour", "red").get("/api/v1/stats/protection").then().statusCode(400);
+        given().queryParam("colour", "red")
+                .get("/api/v1/stats/protection")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     @Order(10)
     void thePublishedTable() {
-        JsonPath table = given().get("/api/v1/stats/protection").then().statusCode(200).extract().jsonPath();
+        JsonPath table = given().get("/api/v1/stats/protection")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(table.getInt("smallCellThreshold")).isEqualTo(5);
         assertThat(table.getLong("cellKeyModulus")).isEqualTo(1L << 32);
-        assertThat(table.getList("rows.released", Long.class)).allSatisfy(r -> assertThat(r == 0 || r > 5).isTrue());
-        String csv = given().accept("text/csv").get("/api/v1/stats/protection").then().statusCode(200)
-                .contentType(startsWith("text/csv")).extract().asString();
+        assertThat(table.getList("rows.released", Long.class))
+                .allSatisfy(r -> assertThat(r == 0 || r > 5).isTrue());
+        String csv = given().accept("text/csv")
+                .get("/api/v1/stats/protection")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
         assertThat(csv).startsWith("value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n");
     }
 
@@ -417,14 +549,20 @@ class DisclosureAttackTest {
     void thePublicTierIsAFunctionOfTheResearchersAnswers() {
         assertDoesNotPinDown("public: total minus visible ages", TRUTH, () -> {
             Map<String, Long> byAge = publicCounts("ageGroup");
-            return byAge.getOrDefault("total", 0L) - byAge.entrySet().stream().filter(e -> !e.getKey().equals("total"))
-                    .filter(e -> !e.getKey().equals("ADOLESCENT")).mapToLong(Map.Entry::getValue).sum();
+            return byAge.getOrDefault("total", 0L)
+                    - byAge.entrySet().stream()
+                            .filter(e -> !e.getKey().equals("total"))
+                            .filter(e -> !e.getKey().equals("ADOLESCENT"))
+                            .mapToLong(Map.Entry::getValue)
+                            .sum();
         });
         assertDoesNotPinDown("public: total minus other organs", TRUTH, () -> {
             Map<String, Long> byOrgan = publicCounts("organClass");
             return byOrgan.getOrDefault("total", 0L) - byOrgan.getOrDefault("GASTROINTESTINAL", 0L);
         });
-        assertDoesNotPinDown("researcher total minus public", TRUTH,
+        assertDoesNotPinDown(
+                "researcher total minus public",
+                TRUTH,
                 () -> counts("ageGroup").get("total") - publicCounts("ageGroup").getOrDefault("ADULT", 0L));
         for (int draw = 0; draw < 4; draw++) {
             redrawKeys();
@@ -442,18 +580,33 @@ class DisclosureAttackTest {
                 assertThat(published.values()).as(d.code()).allMatch(n -> n >= 10 && n % 10 == 0);
             }
         }
-        given().noFilters().queryParam("by", "sex").queryParam("country", "CA").get("/api/v1/public/stats/counts").then()
-                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("country"));
+        given().noFilters()
+                .queryParam("by", "sex")
+                .queryParam("country", "CA")
+                .get("/api/v1/public/stats/counts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("country"));
         for (String by : List.of("country", "symptom", "product", "verbatim", "productName")) {
-            given().noFilters().queryParam("by", by).get("/api/v1/public/stats/counts").then().statusCode(400)
+            given().noFilters()
+                    .queryParam("by", by)
+                    .get("/api/v1/public/stats/counts")
+                    .then()
+                    .statusCode(400)
                     .body("violations[0].field", equalTo("by"));
         }
     }
 
     /** The public tier's table (no token): value to public count, plus "total". */
     private static Map<String, Long> publicCounts(String by) {
-        JsonPath body = given().noFilters().queryParam("by", by).get("/api/v1/public/stats/counts").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath body = given().noFilters()
+                .queryParam("by", by)
+                .get("/api/v1/public/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Long> out = new LinkedHashMap<>();
         for (Map<String, Object> g : body.<Map<String, Object>>getList("results")) {
             out.put((String) g.get("key"), ((Number) g.get("count")).longValue());
@@ -475,11 +628,17 @@ class DisclosureAttackTest {
             CaseReports.submit(report("CA", "FEMALE", 16, "seizure"), both);
         }
         catchUp();
-        assertDoesNotPinDown("padding with 5 own cases", TRUTH,
+        assertDoesNotPinDown(
+                "padding with 5 own cases",
+                TRUTH,
                 () -> counts(given().header("Authorization", Tokens.bearer(both)), "ageGroup", "country", "CA")
-                        .getOrDefault("ADOLESCENT", 0L) - 5);
+                                .getOrDefault("ADOLESCENT", 0L)
+                        - 5);
         // The padder's counts are a researcher's counts: perturbed like anyone's.
-        asPadder.queryParam("by", "sex").get("/api/v1/stats/counts").then().statusCode(200)
+        asPadder.queryParam("by", "sex")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
                 .body("meta.protection.method", equalTo("CELL_KEY"));
     }
 
@@ -493,35 +652,79 @@ class DisclosureAttackTest {
         ((ObjectNode) r.withArray("products").get(0)).put("name", rare);
         CaseReports.submit(r, Tokens.ADMIN);
         catchUp();
-        String id = given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("name", rare)
-                .get("/api/v1/products/match").then().statusCode(200).extract().path("product.id").toString();
+        String id = given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .queryParam("name", rare)
+                .get("/api/v1/products/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("product.id")
+                .toString();
         assertThat(counts("productName")).doesNotContainKey(rare);
         // The preview answers as for a name nobody reported: the same body as for a name that is truly new.
         String unseen = "Rare kratom tea " + CaseReports.uniqueToken();
-        JsonPath known = given().queryParam("name", rare).get("/api/v1/products/match").then().statusCode(200)
-                .extract().jsonPath();
-        JsonPath fresh = given().queryParam("name", unseen).get("/api/v1/products/match").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath known = given().queryParam("name", rare)
+                .get("/api/v1/products/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        JsonPath fresh = given().queryParam("name", unseen)
+                .get("/api/v1/products/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(known.getString("method")).isEqualTo("NEW").isEqualTo(fresh.getString("method"));
         assertThat(known.getString("substance")).isEqualTo(fresh.getString("substance"));
         assertThat(known.getMap("product")).isNull();
-        JsonPath byProduct = given().queryParam("by", "product").queryParam("size", 1000).get("/api/v1/stats/counts")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath byProduct = given().queryParam("by", "product")
+                .queryParam("size", 1000)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(byProduct.getList("results.labels[0]", String.class)).doesNotContain(rare);
-        JsonPath detail = given().get("/api/v1/products/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath detail = given().get("/api/v1/products/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(detail.getString("name")).isEqualTo("uncurated product " + id);
         assertThat(detail.getList("reportedNames")).isEmpty();
         assertThat(detail.getList("aliases")).isEmpty();
         assertNothingSmall(List.of(detail.getLong("cases")));
-        assertThat(given().queryParam("q", rare).get("/api/v1/products").then().statusCode(200).extract().jsonPath()
-                .getList("items.id", Long.class)).doesNotContain(Long.valueOf(id));
-        assertThat(given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("q", rare).get("/api/v1/products")
-                .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class)).contains(Long.valueOf(id));
-        given().queryParam("by", "sex").queryParam("productName", rare).get("/api/v1/stats/counts").then().statusCode(400)
+        assertThat(given().queryParam("q", rare)
+                        .get("/api/v1/products")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id", Long.class))
+                .doesNotContain(Long.valueOf(id));
+        assertThat(given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                        .queryParam("q", rare)
+                        .get("/api/v1/products")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id", Long.class))
+                .contains(Long.valueOf(id));
+        given().queryParam("by", "sex")
+                .queryParam("productName", rare)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("productName"));
         // A reviewer sees it all.
-        given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER"))).get("/api/v1/products/" + id)
-                .then().statusCode(200).body("name", equalTo(rare)).body("cases", equalTo(1));
+        given().header("Authorization", Tokens.bearer(Tokens.of("rev@test", "REVIEWER")))
+                .get("/api/v1/products/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(rare))
+                .body("cases", equalTo(1));
     }
 
     @Inject
@@ -542,10 +745,12 @@ class DisclosureAttackTest {
         assertThat(count("select count(*) from stats_queue")).isZero();
         assertThat(info.cases()).isEqualTo(count("select count(*) from stats_fact"));
         assertThat(count("select count(*) from ((select a, b, period, n, k from stats_cell where n > 0 except"
-                + " select a, b, period, n, k from stats_release_cell) union all (select a, b, period, n, k"
-                + " from stats_release_cell except select a, b, period, n, k from stats_cell)) x")).isZero();
+                        + " select a, b, period, n, k from stats_release_cell) union all (select a, b, period, n, k"
+                        + " from stats_release_cell except select a, b, period, n, k from stats_cell)) x"))
+                .isZero();
         PerturbationTable table = new PerturbationTable(5);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 java.sql.ResultSet r = s.executeQuery("select n, k, p from stats_release_cell")) {
             while (r.next()) {
                 assertThat(r.getLong(3)).isEqualTo(table.release(r.getLong(1), r.getLong(2)));
@@ -554,7 +759,8 @@ class DisclosureAttackTest {
     }
 
     private long count(String sql) throws java.sql.SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 java.sql.ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
@@ -562,7 +768,12 @@ class DisclosureAttackTest {
     }
 
     private static String productId() {
-        return given().queryParam("name", PRODUCT).get("/api/v1/products/match").then().statusCode(200)
-                .extract().path("product.id").toString();
+        return given().queryParam("name", PRODUCT)
+                .get("/api/v1/products/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("product.id")
+                .toString();
     }
 }

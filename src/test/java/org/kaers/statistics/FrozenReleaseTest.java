@@ -6,27 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.Tokens;
 import org.kaers.statistics.disclosure.PerturbationTable;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Frozen releases against the attack they exist for: a researcher who asks the same questions before and after one
@@ -78,14 +73,20 @@ class FrozenReleaseTest {
     private static Map<String, String> ask(List<String> questions) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String q : questions) {
-            answers.put(q, as(RESEARCHER).get(q).then().statusCode(200).extract().asString());
+            answers.put(
+                    q, as(RESEARCHER).get(q).then().statusCode(200).extract().asString());
         }
         return answers;
     }
 
     private static long cut() {
-        return ((Number) given().post("/api/v1/stats/releases").then().statusCode(201)
-                .header("Location", startsWith("http")).extract().path("id")).longValue();
+        return ((Number) given().post("/api/v1/stats/releases")
+                        .then()
+                        .statusCode(201)
+                        .header("Location", startsWith("http"))
+                        .extract()
+                        .path("id"))
+                .longValue();
     }
 
     private static void catchUp() {
@@ -107,7 +108,10 @@ class FrozenReleaseTest {
         long key = caseKey(caseNumber);
         long[] iceland = liveCell("country=IS");
         // Reviewers read live: the new case is there at once, exactly.
-        as(REVIEWER).get("/api/v1/stats/counts?by=country").then().statusCode(200)
+        as(REVIEWER)
+                .get("/api/v1/stats/counts?by=country")
+                .then()
+                .statusCode(200)
                 .body("meta.release", nullValue())
                 .body("results.find { it.keys[0] == 'IS' }.count", equalTo((int) iceland[0]));
 
@@ -117,7 +121,12 @@ class FrozenReleaseTest {
 
         long second = cut();
         assertThat(second).isGreaterThan(first);
-        JsonPath after = JsonPath.from(as(RESEARCHER).get(QUESTIONS.get(0)).then().statusCode(200).extract().asString());
+        JsonPath after = JsonPath.from(as(RESEARCHER)
+                .get(QUESTIONS.get(0))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(after.getLong("meta.release.id")).isEqualTo(second);
         Map<String, Long> was = byKey(countries);
         Map<String, Long> now = byKey(after);
@@ -172,41 +181,83 @@ class FrozenReleaseTest {
         catchUp();
         cut();
         Map<String, String> before = ask(VOCABULARY_QUESTIONS);
-        String nausea = as(REVIEWER).queryParam("q", "nausea").get("/api/v1/vocabulary/terms").then().statusCode(200)
-                .extract().path("items[0].code");
+        String nausea = as(REVIEWER)
+                .queryParam("q", "nausea")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].code");
         long vomitingCasesBefore = symptomCount(REVIEWER, "Vomiting");
 
         ObjectNode novel = icelandic();
         ((ObjectNode) novel.withArray("products").get(0)).put("name", "Zetaleaf Novel Resin");
         CaseReports.submit(novel);
         catchUp();
-        int product = as(REVIEWER).queryParam("q", "zetaleaf").get("/api/v1/products").then().statusCode(200)
-                .body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("items[0].id");
-        as(REVIEWER).contentType("application/json").body(Map.of("verbatim", "vomiting", "termCode", nausea,
-                "codedBy", "frozen-reviewer@test")).post("/api/v1/vocabulary/codings").then().statusCode(200);
-        as(REVIEWER).contentType("application/json").body(Map.of("preferredName", "ZETAITIS"))
-                .post("/api/v1/vocabulary/terms").then().statusCode(201);
-        as(REVIEWER).contentType("application/json").body(Map.of("name", "Zetaleaf Resin", "substance", "KRATOM"))
-                .put("/api/v1/products/" + product).then().statusCode(200);
+        int product = as(REVIEWER)
+                .queryParam("q", "zetaleaf")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .extract()
+                .path("items[0].id");
+        as(REVIEWER)
+                .contentType("application/json")
+                .body(Map.of("verbatim", "vomiting", "termCode", nausea, "codedBy", "frozen-reviewer@test"))
+                .post("/api/v1/vocabulary/codings")
+                .then()
+                .statusCode(200);
+        as(REVIEWER)
+                .contentType("application/json")
+                .body(Map.of("preferredName", "ZETAITIS"))
+                .post("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(201);
+        as(REVIEWER)
+                .contentType("application/json")
+                .body(Map.of("name", "Zetaleaf Resin", "substance", "KRATOM"))
+                .put("/api/v1/products/" + product)
+                .then()
+                .statusCode(200);
         catchUp();
 
         // Reviewers see the product, the term and the recode at once.
         as(REVIEWER).get("/api/v1/products/" + product).then().statusCode(200).body("name", equalTo("Zetaleaf Resin"));
-        as(REVIEWER).queryParam("q", "zetaitis").get("/api/v1/vocabulary/terms").then().statusCode(200)
+        as(REVIEWER)
+                .queryParam("q", "zetaitis")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(200)
                 .body("items[0].preferredName", equalTo("ZETAITIS"));
         // (every case of the database with that verbatim moved, other tests' included)
         assertThat(symptomCount(REVIEWER, "Vomiting")).isLessThanOrEqualTo(vomitingCasesBefore - 9);
 
         // Researchers: not a byte changed, and the new product is what an id nobody has is.
         assertThat(ask(VOCABULARY_QUESTIONS)).isEqualTo(before);
-        String unknown = as(RESEARCHER).get("/api/v1/products/" + (product + 100_000)).then().statusCode(404)
-                .extract().path("detail");
-        as(RESEARCHER).get("/api/v1/products/" + product).then().statusCode(404)
+        String unknown = as(RESEARCHER)
+                .get("/api/v1/products/" + (product + 100_000))
+                .then()
+                .statusCode(404)
+                .extract()
+                .path("detail");
+        as(RESEARCHER)
+                .get("/api/v1/products/" + product)
+                .then()
+                .statusCode(404)
                 .body("detail", equalTo(unknown.replace(String.valueOf(product + 100_000), String.valueOf(product))));
 
         cut();
-        as(RESEARCHER).get("/api/v1/products/" + product).then().statusCode(200).body("name", equalTo("Zetaleaf Resin"));
-        as(RESEARCHER).queryParam("q", "zetaitis").get("/api/v1/vocabulary/terms").then().statusCode(200)
+        as(RESEARCHER)
+                .get("/api/v1/products/" + product)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Zetaleaf Resin"));
+        as(RESEARCHER)
+                .queryParam("q", "zetaitis")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(200)
                 .body("items[0].preferredName", equalTo("ZETAITIS"));
         Map<String, String> after = ask(VOCABULARY_QUESTIONS);
         assertThat(after.get("/api/v1/stats/counts?by=symptom&receivedFrom=1900-01-01&size=100"))
@@ -226,24 +277,43 @@ class FrozenReleaseTest {
         Map<String, String> never = new LinkedHashMap<>();
         for (String name : names) {
             for (String token : List.of(RESEARCHER, reporter)) {
-                never.put(name + " " + token, as(token).queryParam("name", name).get("/api/v1/products/match").then()
-                        .statusCode(200).body("method", equalTo("NEW")).extract().asString());
+                never.put(
+                        name + " " + token,
+                        as(token)
+                                .queryParam("name", name)
+                                .get("/api/v1/products/match")
+                                .then()
+                                .statusCode(200)
+                                .body("method", equalTo("NEW"))
+                                .extract()
+                                .asString());
             }
         }
         for (int cases = 1; cases <= 6; cases++) {
             ObjectNode r = icelandic();
             ((ObjectNode) r.withArray("products").get(0)).put("name", names.get(0));
             CaseReports.submit(r);
-            as(REVIEWER).queryParam("name", names.get(0)).get("/api/v1/products/match").then().statusCode(200)
+            as(REVIEWER)
+                    .queryParam("name", names.get(0))
+                    .get("/api/v1/products/match")
+                    .then()
+                    .statusCode(200)
                     .body("method", equalTo("EXACT"));
             catchUp();
             cut();
             for (String name : names) {
                 for (String token : List.of(RESEARCHER, reporter)) {
-                    String answer = as(token).queryParam("name", name).get("/api/v1/products/match").then()
-                            .statusCode(200).extract().asString();
+                    String answer = as(token)
+                            .queryParam("name", name)
+                            .get("/api/v1/products/match")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
                     if (cases < 6) {
-                        assertThat(answer).as(name + " after " + cases + " cases").isEqualTo(never.get(name + " " + token));
+                        assertThat(answer)
+                                .as(name + " after " + cases + " cases")
+                                .isEqualTo(never.get(name + " " + token));
                     } else if (name.equals(names.get(0))) {
                         assertThat(JsonPath.from(answer).getString("method")).isEqualTo("EXACT");
                     }
@@ -254,10 +324,19 @@ class FrozenReleaseTest {
 
     /** The exact count of the symptom with this preferred name (reviewers), a recount from the raw rows. */
     private static long symptomCount(String token, String preferredName) {
-        List<Map<String, Object>> rows = as(token).queryParam("by", "symptom").queryParam("receivedFrom", "1900-01-01")
-                .queryParam("size", 100).get("/api/v1/stats/counts").then().statusCode(200).extract().path("results");
-        return rows.stream().filter(r -> preferredName.equals(((List<?>) r.get("labels")).get(0)))
-                .mapToLong(r -> ((Number) r.get("count")).longValue()).sum();
+        List<Map<String, Object>> rows = as(token)
+                .queryParam("by", "symptom")
+                .queryParam("receivedFrom", "1900-01-01")
+                .queryParam("size", 100)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results");
+        return rows.stream()
+                .filter(r -> preferredName.equals(((List<?>) r.get("labels")).get(0)))
+                .mapToLong(r -> ((Number) r.get("count")).longValue())
+                .sum();
     }
 
     @Test
@@ -265,7 +344,8 @@ class FrozenReleaseTest {
         CaseReports.submit(icelandic());
         catchUp();
         cut();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select n, k, p from stats_release_cell")) {
             int rows = 0;
             while (r.next()) {
@@ -282,17 +362,39 @@ class FrozenReleaseTest {
         long id = cut();
         as(RESEARCHER).post("/api/v1/stats/releases").then().statusCode(403);
         as(REVIEWER).post("/api/v1/stats/releases").then().statusCode(403);
-        given().queryParam("now", "yes").post("/api/v1/stats/releases").then().statusCode(400)
+        given().queryParam("now", "yes")
+                .post("/api/v1/stats/releases")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().get("/api/v1/stats/releases/latest").then().statusCode(200).body("id", equalTo((int) id))
+        given().get("/api/v1/stats/releases/latest")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo((int) id))
                 .body("cases", equalTo((int) countedCases()));
-        as(RESEARCHER).get("/api/v1/stats/releases/latest").then().statusCode(200).body("id", equalTo((int) id))
-                .body("cases", nullValue()).body("cells", nullValue());
-        as(RESEARCHER).get("/api/v1/stats/releases/" + id).then().statusCode(200).body("id", equalTo((int) id));
-        as(RESEARCHER).get("/api/v1/stats/releases/" + (id + 1000)).then().statusCode(404)
+        as(RESEARCHER)
+                .get("/api/v1/stats/releases/latest")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo((int) id))
+                .body("cases", nullValue())
+                .body("cells", nullValue());
+        as(RESEARCHER)
+                .get("/api/v1/stats/releases/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo((int) id));
+        as(RESEARCHER)
+                .get("/api/v1/stats/releases/" + (id + 1000))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         as(REVIEWER).get("/api/v1/stats/aggregates").then().statusCode(200).body("pendingCases", equalTo(0));
-        as(RESEARCHER).get("/api/v1/stats/aggregates").then().statusCode(200).body("pendingCases", nullValue())
+        as(RESEARCHER)
+                .get("/api/v1/stats/aggregates")
+                .then()
+                .statusCode(200)
+                .body("pendingCases", nullValue())
                 .body("lagSeconds", nullValue());
     }
 
@@ -315,20 +417,43 @@ class FrozenReleaseTest {
         catchUp();
         cut();
         for (String by : List.of("country,sex", "sex,country", "product,symptom", "symptom,ageGroup")) {
-            JsonPath published = JsonPath.from(as(RESEARCHER).queryParam("by", by).queryParam("size", 1000)
-                    .get("/api/v1/stats/counts").then().statusCode(200).extract().asString());
-            JsonPath counted = JsonPath.from(as(RESEARCHER).queryParam("by", by).queryParam("size", 1000)
-                    .queryParam("receivedFrom", "1900-01-01").get("/api/v1/stats/counts").then().statusCode(200)
-                    .body("meta.answeredFrom", equalTo("RAW_ROWS")).extract().asString());
+            JsonPath published = JsonPath.from(as(RESEARCHER)
+                    .queryParam("by", by)
+                    .queryParam("size", 1000)
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            JsonPath counted = JsonPath.from(as(RESEARCHER)
+                    .queryParam("by", by)
+                    .queryParam("size", 1000)
+                    .queryParam("receivedFrom", "1900-01-01")
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200)
+                    .body("meta.answeredFrom", equalTo("RAW_ROWS"))
+                    .extract()
+                    .asString());
             assertThat(published.getString("meta.answeredFrom")).isEqualTo("AGGREGATES");
             assertThat(published.getList("results")).as(by).isNotEmpty().isEqualTo(counted.getList("results"));
             assertThat(published.getList("missing")).as(by).isEqualTo(counted.getList("missing"));
-            assertThat(published.getLong("meta.groups")).as(by).isEqualTo(counted.getLong("meta.groups"))
+            assertThat(published.getLong("meta.groups"))
+                    .as(by)
+                    .isEqualTo(counted.getLong("meta.groups"))
                     .isEqualTo(published.getList("results").size());
             assertThat(published.getLong("meta.totalCases")).as(by).isEqualTo(counted.getLong("meta.totalCases"));
             List<Object> all = published.getList("results");
-            List<Object> second = as(RESEARCHER).queryParam("by", by).queryParam("size", 2).queryParam("page", 1)
-                    .get("/api/v1/stats/counts").then().statusCode(200).extract().jsonPath().getList("results");
+            List<Object> second = as(RESEARCHER)
+                    .queryParam("by", by)
+                    .queryParam("size", 2)
+                    .queryParam("page", 1)
+                    .get("/api/v1/stats/counts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("results");
             assertThat(second).as(by).isEqualTo(all.subList(Math.min(2, all.size()), Math.min(4, all.size())));
         }
     }
@@ -352,13 +477,16 @@ class FrozenReleaseTest {
 
     /** The live cell (one value, all time): its count and key sum. */
     private long[] liveCell(String value) {
-        return new long[] {single("select coalesce(sum(n), 0) from stats_cell where a = '*' and b = '" + value
-                + "' and period = 0"), single("select coalesce(sum(k), 0) from stats_cell where a = '*' and b = '"
-                        + value + "' and period = 0")};
+        return new long[] {
+            single("select coalesce(sum(n), 0) from stats_cell where a = '*' and b = '" + value + "' and period = 0"),
+            single("select coalesce(sum(k), 0) from stats_cell where a = '*' and b = '" + value + "' and period = 0")
+        };
     }
 
     private long single(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (java.sql.SQLException e) {

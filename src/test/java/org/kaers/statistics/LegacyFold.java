@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 /**
@@ -16,38 +15,59 @@ import javax.sql.DataSource;
  */
 final class LegacyFold {
 
-    private LegacyFold() {
-    }
+    private LegacyFold() {}
 
     static String factSql() {
         StringBuilder values = new StringBuilder("array['" + AggregateStore.ALL + "'");
         StringBuilder multi = new StringBuilder();
         for (Dimension d : Dimension.values()) {
             if (d.level == Dimension.Level.CASE) {
-                values.append(", '").append(d.code).append("=' || coalesce(").append(d.key).append(", '')");
+                values.append(", '")
+                        .append(d.code)
+                        .append("=' || coalesce(")
+                        .append(d.key)
+                        .append(", '')");
             } else {
-                multi.append(" || coalesce((select array_agg(distinct '").append(d.code).append("=' || ").append(d.key)
-                        .append(") from ").append(d.level.tables).append(" where ").append(d.level.version)
-                        .append(" = s.vid and ").append(d.key).append(" is not null), array['").append(d.code)
+                multi.append(" || coalesce((select array_agg(distinct '")
+                        .append(d.code)
+                        .append("=' || ")
+                        .append(d.key)
+                        .append(") from ")
+                        .append(d.level.tables)
+                        .append(" where ")
+                        .append(d.level.version)
+                        .append(" = s.vid and ")
+                        .append(d.key)
+                        .append(" is not null), array['")
+                        .append(d.code)
                         .append("='])");
             }
         }
-        values.append(", '" + AggregateStore.ONSET + "=' || coalesce((select to_char(min(r.onset_date), 'YYYY-MM') from case_reaction r"
+        values.append(", '" + AggregateStore.ONSET
+                + "=' || coalesce((select to_char(min(r.onset_date), 'YYYY-MM') from case_reaction r"
                 + " where r.case_version_id = s.vid), '')]");
         for (Dimension.Level level : Dimension.Level.values()) {
             List<String> combos = new ArrayList<>();
             for (Dimension x : Dimension.values()) {
                 for (Dimension y : Dimension.values()) {
-                    if (x.level == level && y.level == level && level != Dimension.Level.CASE && x != y
+                    if (x.level == level
+                            && y.level == level
+                            && level != Dimension.Level.CASE
+                            && x != y
                             && AggregateStore.sameRow(x, y)[0] == x) {
-                        combos.add("('" + AggregateStore.sameRowPrefix(x, y) + "' || " + x.key + " || chr(31) || " + y.key + ")");
+                        combos.add("('" + AggregateStore.sameRowPrefix(x, y) + "' || " + x.key + " || chr(31) || "
+                                + y.key + ")");
                     }
                 }
             }
             if (!combos.isEmpty()) {
-                multi.append(" || coalesce((select array_agg(distinct rx.x) from ").append(level.tables)
-                        .append(" cross join lateral (values ").append(String.join(", ", combos)).append(") rx(x) where ")
-                        .append(level.version).append(" = s.vid and rx.x is not null), '{}')");
+                multi.append(" || coalesce((select array_agg(distinct rx.x) from ")
+                        .append(level.tables)
+                        .append(" cross join lateral (values ")
+                        .append(String.join(", ", combos))
+                        .append(") rx(x) where ")
+                        .append(level.version)
+                        .append(" = s.vid and rx.x is not null), '{}')");
             }
         }
         return "select s.cid, (extract(year from s.received_at at time zone 'UTC') * 100"
@@ -68,12 +88,14 @@ final class LegacyFold {
 
     /** Folds the first {@code cases} queue entries the old way, in batches of 2,000, then rolls everything back. */
     static void foldRolledBack(DataSource dataSource, int cases) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 s.execute("create temp table legacy_batch_ids (cid bigint primary key) on commit drop");
-                s.execute("create temp table legacy_batch (cid bigint, period integer, vals text[] collate \"C\", sgn integer)"
-                        + " on commit drop");
+                s.execute(
+                        "create temp table legacy_batch (cid bigint, period integer, vals text[] collate \"C\", sgn integer)"
+                                + " on commit drop");
                 for (int done = 0; done < cases; done += 2000) {
                     try (PreparedStatement take = c.prepareStatement("""
                             with q as (delete from stats_queue where id in (select id from stats_queue order by id limit ?)
@@ -83,8 +105,9 @@ final class LegacyFold {
                         take.setInt(1, Math.min(2000, cases - done));
                         take.executeQuery().close();
                     }
-                    s.execute("insert into legacy_batch (cid, period, vals, sgn) select f.cid, f.period, f.vals, 1 from ("
-                            + factSql() + ") f where f.cid in (select cid from legacy_batch_ids)");
+                    s.execute(
+                            "insert into legacy_batch (cid, period, vals, sgn) select f.cid, f.period, f.vals, 1 from ("
+                                    + factSql() + ") f where f.cid in (select cid from legacy_batch_ids)");
                     s.execute("insert into legacy_batch (cid, period, vals, sgn) select case_id, period, vals, -1"
                             + " from stats_fact where case_id in (select cid from legacy_batch_ids)");
                     s.execute("delete from legacy_batch x using legacy_batch y"
@@ -92,8 +115,9 @@ final class LegacyFold {
                     s.execute("insert into stats_cell (a, b, period, n) " + cellsOf("legacy_batch")
                             + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n");
                     s.execute("delete from stats_fact where case_id in (select cid from legacy_batch where sgn = -1)");
-                    s.execute("insert into stats_fact (case_id, period, vals) select cid, period, vals from legacy_batch"
-                            + " where sgn = 1");
+                    s.execute(
+                            "insert into stats_fact (case_id, period, vals) select cid, period, vals from legacy_batch"
+                                    + " where sgn = 1");
                     s.execute("truncate legacy_batch, legacy_batch_ids");
                 }
             } finally {
@@ -104,12 +128,14 @@ final class LegacyFold {
 
     /** The old rebuild, rolled back. */
     static void rebuildRolledBack(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 s.execute("select set_config('work_mem', '256MB', true)");
                 s.execute("truncate stats_cell, stats_fact");
-                s.execute("insert into stats_fact (case_id, period, vals) select cid, period, vals from (" + factSql() + ") f");
+                s.execute("insert into stats_fact (case_id, period, vals) select cid, period, vals from (" + factSql()
+                        + ") f");
                 s.execute("insert into stats_cell (a, b, period, n) "
                         + cellsOf("(select period, vals, 1 as sgn from stats_fact)"));
             } finally {

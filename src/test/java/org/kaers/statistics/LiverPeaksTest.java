@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.NoDefaultToken;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** GET /api/v1/stats/liver-peaks: per-case peak ALT and bilirubin x ULN with the eDISH quadrant, reviewers only. */
 @QuarkusTest
@@ -32,7 +29,8 @@ class LiverPeaksTest {
         ObjectNode report = CaseReports.minimal();
         ArrayNode list = report.putArray("labs");
         for (Object[] lab : labs) {
-            ObjectNode l = list.addObject().put("testCode", (String) lab[0])
+            ObjectNode l = list.addObject()
+                    .put("testCode", (String) lab[0])
                     .put("unit", "TOTAL_BILIRUBIN".equals(lab[0]) ? "mg/dL" : "U/L");
             l.put("value", ((Number) lab[1]).doubleValue());
             if (lab[2] != null) {
@@ -43,8 +41,13 @@ class LiverPeaksTest {
     }
 
     private static Map<String, Object> row(String caseNumber) {
-        List<Map<String, Object>> items = given().header("Authorization", Tokens.bearer(REVIEWER)).queryParam("size", 1000)
-                .get("/api/v1/stats/liver-peaks").then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> items = given().header("Authorization", Tokens.bearer(REVIEWER))
+                .queryParam("size", 1000)
+                .get("/api/v1/stats/liver-peaks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
         int page = 0;
         while (true) {
             for (Map<String, Object> item : items) {
@@ -55,8 +58,13 @@ class LiverPeaksTest {
             if (items.size() < 1000) {
                 return null;
             }
-            items = given().header("Authorization", Tokens.bearer(REVIEWER)).queryParam("size", 1000)
-                    .queryParam("page", ++page).get("/api/v1/stats/liver-peaks").then().statusCode(200).extract()
+            items = given().header("Authorization", Tokens.bearer(REVIEWER))
+                    .queryParam("size", 1000)
+                    .queryParam("page", ++page)
+                    .get("/api/v1/stats/liver-peaks")
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .path("items");
         }
     }
@@ -74,8 +82,11 @@ class LiverPeaksTest {
     @Test
     void peaksAreMultiplesOfTheUpperLimitAndPlaceTheCaseInItsQuadrant() {
         // two ALT values: the peak counts (480 / 40 = 12); bilirubin 3.6 / 1.2 = 3; ALP 1.5: Hy's law
-        String hy = caseWith(new Object[] {"ALT", 200, 40}, new Object[] {"ALT", 480, 40},
-                new Object[] {"TOTAL_BILIRUBIN", 3.6, 1.2}, new Object[] {"ALP", 180, 120});
+        String hy = caseWith(
+                new Object[] {"ALT", 200, 40},
+                new Object[] {"ALT", 480, 40},
+                new Object[] {"TOTAL_BILIRUBIN", 3.6, 1.2},
+                new Object[] {"ALP", 180, 120});
         String temple = caseWith(new Object[] {"ALT", 200, 40}, new Object[] {"TOTAL_BILIRUBIN", 1.2, 1.2});
         String bilirubin = caseWith(new Object[] {"ALT", 60, 40}, new Object[] {"TOTAL_BILIRUBIN", 3, 1});
         String normal = caseWith(new Object[] {"ALT", 30, 40}, new Object[] {"TOTAL_BILIRUBIN", 2, 1});
@@ -94,27 +105,52 @@ class LiverPeaksTest {
         assertThat(row(noBilirubin)).isNull();
 
         // a nullified case leaves the plot
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .contentType(ContentType.JSON)
                 .body("{\"reason\": \"REPORTED_IN_ERROR\", \"comment\": \"entered twice\"}")
-                .post("/api/v1/reports/" + temple + "/nullification").then().statusCode(200);
+                .post("/api/v1/reports/" + temple + "/nullification")
+                .then()
+                .statusCode(200);
         assertThat(row(temple)).isNull();
-        given().header("Authorization", Tokens.bearer(REVIEWER)).queryParam("size", 1).get("/api/v1/stats/liver-peaks")
-                .then().statusCode(200).body("size", equalTo(1)).body("meta.altLine", equalTo(3))
-                .body("meta.bilirubinLine", equalTo(2)).body("meta.caution", org.hamcrest.Matchers.notNullValue());
+        given().header("Authorization", Tokens.bearer(REVIEWER))
+                .queryParam("size", 1)
+                .get("/api/v1/stats/liver-peaks")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(1))
+                .body("meta.altLine", equalTo(3))
+                .body("meta.bilirubinLine", equalTo(2))
+                .body("meta.caution", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
     void researchersAndReportersAreRefusedAndBadPagingIsA400() {
         given().header("Authorization", Tokens.bearer(Tokens.of("liver.researcher@test", "RESEARCHER")))
-                .get("/api/v1/stats/liver-peaks").then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", Tokens.bearer(REPORTER)).get("/api/v1/stats/liver-peaks").then().statusCode(403);
+                .get("/api/v1/stats/liver-peaks")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer(REPORTER))
+                .get("/api/v1/stats/liver-peaks")
+                .then()
+                .statusCode(403);
         given().get("/api/v1/stats/liver-peaks").then().statusCode(401);
-        given().header("Authorization", Tokens.bearer(REVIEWER)).queryParam("size", 1001).get("/api/v1/stats/liver-peaks")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", Tokens.bearer(REVIEWER))
+                .queryParam("size", 1001)
+                .get("/api/v1/stats/liver-peaks")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("size"));
-        given().header("Authorization", Tokens.bearer(REVIEWER)).queryParam("substance", "KRATOM")
-                .get("/api/v1/stats/liver-peaks").then().statusCode(400).body("violations.field", hasItem("substance"));
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/v1/stats/liver-peaks").then()
+        given().header("Authorization", Tokens.bearer(REVIEWER))
+                .queryParam("substance", "KRATOM")
+                .get("/api/v1/stats/liver-peaks")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("substance"));
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .get("/api/v1/stats/liver-peaks")
+                .then()
                 .statusCode(200);
     }
 }

@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.TestRole;
 import org.kaers.fixtures.Tokens;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The poison-centre fields (exposure reason, chronicity, site, care level, NPDS medical outcome) and causality
@@ -30,8 +27,8 @@ import io.restassured.path.json.JsonPath;
 @TestRole("ADMIN")
 class PoisonCentreCountsTest {
 
-    private static final List<String> DIMENSIONS = List.of("exposureReason", "exposureChronicity", "exposureSite",
-            "careLevel", "medicalOutcome");
+    private static final List<String> DIMENSIONS =
+            List.of("exposureReason", "exposureChronicity", "exposureSite", "careLevel", "medicalOutcome");
 
     @Test
     void poisonCentreFieldsAndCausalityAreDimensions() {
@@ -45,8 +42,13 @@ class PoisonCentreCountsTest {
                 new String[] {null, null, null, null, null}));
         List<String> numbers = new ArrayList<>();
         for (String[] c : cases) {
-            numbers.add(given().contentType(ContentType.JSON).body(report(verbatim, c).toString())
-                    .post("/api/v1/reports").then().statusCode(201).extract().path("caseNumber"));
+            numbers.add(given().contentType(ContentType.JSON)
+                    .body(report(verbatim, c).toString())
+                    .post("/api/v1/reports")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("caseNumber"));
         }
         assess(numbers.get(1), "PROBABLE", null);
         assess(numbers.get(2), "POSSIBLE", null);
@@ -56,8 +58,12 @@ class PoisonCentreCountsTest {
 
         // A follow-up changing the fields recounts the case: the first case becomes a withdrawal, and admitted.
         String[] changed = {"WITHDRAWAL", "CHRONIC", "OWN_RESIDENCE", "ADMITTED_CRITICAL_CARE", "MAJOR"};
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(report(verbatim, changed).toString())
-                .post("/api/v1/reports/" + numbers.get(0) + "/follow-ups").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(report(verbatim, changed).toString())
+                .post("/api/v1/reports/" + numbers.get(0) + "/follow-ups")
+                .then()
+                .statusCode(201);
         cases.set(0, changed);
         catchUp();
         assertCounts(verbatim, cases);
@@ -68,23 +74,39 @@ class PoisonCentreCountsTest {
         assertThat(counts("causality", verbatim)).isEqualTo(Map.of("PROBABLE_OR_BETTER", 1));
         catchUp();
         assertThat(counts("causality", verbatim)).isEqualTo(Map.of("PROBABLE_OR_BETTER", 2));
-        given().queryParam("by", "careLevel").queryParam("verbatim", verbatim).queryParam("causality", "PROBABLE_OR_BETTER")
-                .get("/api/v1/stats/counts").then().statusCode(200)
+        given().queryParam("by", "careLevel")
+                .queryParam("verbatim", verbatim)
+                .queryParam("causality", "PROBABLE_OR_BETTER")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
                 .body("results.find { it.keys[0] == 'ADMITTED_WARD' }.count", equalTo(2));
         assess(numbers.get(1), "UNLIKELY", reviewer);
         catchUp();
         assertThat(counts("causality", verbatim)).isEqualTo(Map.of("PROBABLE_OR_BETTER", 1));
 
         // Bad filter values name the field and list what is allowed.
-        given().queryParam("by", "sex").queryParam("exposureReason", "BOREDOM").get("/api/v1/stats/counts").then()
-                .statusCode(400).contentType("application/problem+json")
+        given().queryParam("by", "sex")
+                .queryParam("exposureReason", "BOREDOM")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("exposureReason"))
                 .body("violations[0].message", containsString("INTENTIONAL_ABUSE"));
-        given().queryParam("by", "sex").queryParam("causality", "POSSIBLE").get("/api/v1/stats/counts").then()
-                .statusCode(400).body("violations[0].field", equalTo("causality"))
+        given().queryParam("by", "sex")
+                .queryParam("causality", "POSSIBLE")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("causality"))
                 .body("violations[0].message", containsString("PROBABLE_OR_BETTER"));
-        given().queryParam("by", "sex").queryParam("careLevel", "ICU").get("/api/v1/stats/counts").then()
-                .statusCode(400).body("violations[0].field", equalTo("careLevel"))
+        given().queryParam("by", "sex")
+                .queryParam("careLevel", "ICU")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("careLevel"))
                 .body("violations[0].message", containsString("ADMITTED_CRITICAL_CARE"));
     }
 
@@ -96,7 +118,9 @@ class PoisonCentreCountsTest {
                     expected.merge(c[d], 1, Integer::sum);
                 }
             }
-            assertThat(counts(DIMENSIONS.get(d), verbatim)).as(DIMENSIONS.get(d)).isEqualTo(expected);
+            assertThat(counts(DIMENSIONS.get(d), verbatim))
+                    .as(DIMENSIONS.get(d))
+                    .isEqualTo(expected);
         }
     }
 
@@ -131,7 +155,9 @@ class PoisonCentreCountsTest {
             request = request.header("Authorization", token);
         }
         request.body("{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"" + whoUmc + "\"}")
-                .post("/api/v1/reports/" + caseNumber + "/causality").then().statusCode(201);
+                .post("/api/v1/reports/" + caseNumber + "/causality")
+                .then()
+                .statusCode(201);
     }
 
     private static void catchUp() {
@@ -139,8 +165,13 @@ class PoisonCentreCountsTest {
     }
 
     private static Map<String, Integer> counts(String by, String verbatim) {
-        JsonPath body = given().queryParam("by", by).queryParam("verbatim", verbatim).get("/api/v1/stats/counts")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath body = given().queryParam("by", by)
+                .queryParam("verbatim", verbatim)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Integer> out = new HashMap<>();
         for (Map<String, Object> g : body.<Map<String, Object>>getList("results")) {
             out.put(((List<?>) g.get("keys")).get(0).toString(), ((Number) g.get("count")).intValue());

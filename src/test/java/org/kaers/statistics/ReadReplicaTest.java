@@ -3,25 +3,21 @@ package org.kaers.statistics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Reads routed to the streaming replica, and back to the primary when it lags or cannot be reached, with the test
@@ -39,12 +35,19 @@ class ReadReplicaTest {
     public static class PrimaryAsReplica implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.replica.jdbc.url", "${quarkus.datasource.jdbc.url}",
-                    "quarkus.datasource.replica.password", "${quarkus.datasource.password}",
-                    "quarkus.datasource.replica.jdbc.additional-jdbc-properties.currentSchema", "replica_sim,public,pg_catalog",
-                    "kaers.replica.check-interval", "0s",
-                    "kaers.replica.max-lag", "5s",
-                    "kaers.replica.routes", "/api/v1/stats/counts,/api/v1/signals");
+            return Map.of(
+                    "quarkus.datasource.replica.jdbc.url",
+                    "${quarkus.datasource.jdbc.url}",
+                    "quarkus.datasource.replica.password",
+                    "${quarkus.datasource.password}",
+                    "quarkus.datasource.replica.jdbc.additional-jdbc-properties.currentSchema",
+                    "replica_sim,public,pg_catalog",
+                    "kaers.replica.check-interval",
+                    "0s",
+                    "kaers.replica.max-lag",
+                    "5s",
+                    "kaers.replica.routes",
+                    "/api/v1/stats/counts,/api/v1/signals");
         }
     }
 
@@ -76,7 +79,12 @@ class ReadReplicaTest {
                     as $f$ select now() - make_interval(secs => (select lag from replica_sim.standby)) $f$;
                 create or replace view replica_sim.stats_cell as select a, b, period, n * 10 as n, k from public.stats_cell;
                 """);
-        if (given().get("/api/v1/stats/counts?by=substance").then().statusCode(200).extract().<Integer>path("meta.totalCases") == 0) {
+        if (given().get("/api/v1/stats/counts?by=substance")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("meta.totalCases")
+                == 0) {
             CaseReports.submit(CaseReports.minimal());
             CaseReports.submit(CaseReports.minimal());
             given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
@@ -94,8 +102,8 @@ class ReadReplicaTest {
     void aRoutedReadIsAnsweredByTheReplicaWhileItIsWithinTheLagBound() {
         setLag(0);
         JsonPath replica = counts(Tokens.ADMIN);
-        assertThat(replica.getMap("meta.readSource")).isEqualTo(Map.of("server", "REPLICA", "replica", "IN_USE",
-                "replicaLagSeconds", 0.0f));
+        assertThat(replica.getMap("meta.readSource"))
+                .isEqualTo(Map.of("server", "REPLICA", "replica", "IN_USE", "replicaLagSeconds", 0.0f));
         setLag(4.5);
         JsonPath stillReplica = counts(Tokens.ADMIN);
         assertThat(stillReplica.getString("meta.readSource.server")).isEqualTo("REPLICA");
@@ -123,10 +131,18 @@ class ReadReplicaTest {
     @Test
     void signalTablesAreRoutedAndOtherKindsStayOnThePrimary() {
         setLag(0);
-        JsonPath signals = given().get("/api/v1/signals?substance=KRATOM").then().statusCode(200).extract().jsonPath();
+        JsonPath signals = given().get("/api/v1/signals?substance=KRATOM")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(signals.getString("meta.readSource.server")).isEqualTo("REPLICA");
         assertThat(signals.getLong("meta.totalCases")).isEqualTo(20);
-        JsonPath trend = given().get("/api/v1/stats/trends?interval=MONTH").then().statusCode(200).extract().jsonPath();
+        JsonPath trend = given().get("/api/v1/stats/trends?interval=MONTH")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(trend.getMap("meta.readSource")).isEqualTo(Map.of("server", "PRIMARY", "replica", "NOT_ROUTED"));
     }
 
@@ -140,8 +156,12 @@ class ReadReplicaTest {
     }
 
     private static JsonPath counts(String token) {
-        return given().header("Authorization", Tokens.bearer(token)).get("/api/v1/stats/counts?by=substance")
-                .then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", Tokens.bearer(token))
+                .get("/api/v1/stats/counts?by=substance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private void setLag(double seconds) {
@@ -153,7 +173,8 @@ class ReadReplicaTest {
     }
 
     private static void sql(DataSource dataSource, String statements) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(statements);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 /**
@@ -13,8 +12,7 @@ import javax.sql.DataSource;
  */
 final class SqlPairsFold {
 
-    private SqlPairsFold() {
-    }
+    private SqlPairsFold() {}
 
     /** The old cell deltas of the facts in {@code source} (columns cid, period, vals, sgn). */
     static String cellDeltas(String source) {
@@ -38,16 +36,17 @@ final class SqlPairsFold {
                 order by x.a, x.b, x.period""".formatted(source);
     }
 
-
     /** Folds the first {@code cases} queue entries the old way, in batches of 5,000, then rolls everything back. */
     static void foldRolledBack(DataSource dataSource, int cases) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 s.execute("select set_config('work_mem', '128MB', true), set_config('jit', 'off', true)");
                 s.execute("create temp table sql_batch_ids (cid bigint primary key) on commit drop");
-                s.execute("create temp table sql_batch (cid bigint, period integer, vals text[] collate \"C\", sgn integer)"
-                        + " on commit drop");
+                s.execute(
+                        "create temp table sql_batch (cid bigint, period integer, vals text[] collate \"C\", sgn integer)"
+                                + " on commit drop");
                 for (int done = 0; done < cases; done += AggregateStore.BATCH) {
                     try (PreparedStatement take = c.prepareStatement("""
                             with q as (delete from stats_queue where id in (select id from stats_queue order by id limit ?)
@@ -59,14 +58,16 @@ final class SqlPairsFold {
                     }
                     s.execute("analyze sql_batch_ids");
                     s.execute("insert into sql_batch (cid, period, vals, sgn) with n as materialized ("
-                            + AggregateStore.factSql("s0.cid in (select cid from sql_batch_ids)") + "), o as materialized ("
+                            + AggregateStore.factSql("s0.cid in (select cid from sql_batch_ids)")
+                            + "), o as materialized ("
                             + "select case_id as cid, period, vals from stats_fact where case_id in (select cid from sql_batch_ids))"
                             + " select cid, period, vals, 1 from n where not exists (select 1 from o where o.cid = n.cid"
                             + " and o.period = n.period and o.vals = n.vals)"
                             + " union all select cid, period, vals, -1 from o where not exists (select 1 from n where n.cid = o.cid"
                             + " and n.period = o.period and n.vals = o.vals)");
-                    s.execute("insert into stats_cell (a, b, period, n, k) " + cellDeltas("sql_batch")
-                            + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k");
+                    s.execute(
+                            "insert into stats_cell (a, b, period, n, k) " + cellDeltas("sql_batch")
+                                    + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k");
                     s.execute("delete from stats_fact where case_id in (select cid from sql_batch where sgn = -1)");
                     s.execute("insert into stats_fact (case_id, period, vals) select cid, period, vals from sql_batch"
                             + " where sgn = 1");

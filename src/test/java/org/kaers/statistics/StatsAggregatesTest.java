@@ -3,28 +3,24 @@ package org.kaers.statistics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
 import org.kaers.fixtures.TestDatabase;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * The maintained aggregates against a recount from the raw rows, through every kind of change: submissions,
@@ -43,17 +39,36 @@ class StatsAggregatesTest {
         }
     }
 
-    private static final String[] PRODUCTS = {"Maeng Da Kratom Powder", "OPMS Liquid Kratom", "7OH tablets", "alcohol",
-            "Feel Free Tonic", "Zyx Botanicals Kratom Blend", "XANAX", "Qwerty Herbal Kratom Shots"};
-    private static final String[] VERBATIMS = {"vomiting", "seizure", "fits", "jaundice", "felt weird", "nausea",
-            "dark urine", "drug withdrawal syndrome", "tachycardia"};
+    private static final String[] PRODUCTS = {
+        "Maeng Da Kratom Powder",
+        "OPMS Liquid Kratom",
+        "7OH tablets",
+        "alcohol",
+        "Feel Free Tonic",
+        "Zyx Botanicals Kratom Blend",
+        "XANAX",
+        "Qwerty Herbal Kratom Shots"
+    };
+    private static final String[] VERBATIMS = {
+        "vomiting",
+        "seizure",
+        "fits",
+        "jaundice",
+        "felt weird",
+        "nausea",
+        "dark urine",
+        "drug withdrawal syndrome",
+        "tachycardia"
+    };
     private static final String[] SEXES = {"FEMALE", "MALE", "UNKNOWN"};
     private static final String[] QUALIFICATIONS = {"PHYSICIAN", "PHARMACIST", "NURSE", "CONSUMER"};
     private static final String[] COUNTRIES = {"US", "CA", "GB"};
     private static final String[] FORMS = {"POWDER", "CAPSULE", "LIQUID_EXTRACT"};
     private static final String[] OUTCOMES = {"RECOVERED", "UNKNOWN", "NOT_RECOVERED"};
     private static final String[] CRITERIA = {"HOSPITALIZATION", "LIFE_THREATENING", "OTHER_MEDICALLY_IMPORTANT"};
-    private static final String[] REASONS = {"INTENTIONAL_ABUSE", "WITHDRAWAL", "UNINTENTIONAL_GENERAL", "ADVERSE_REACTION"};
+    private static final String[] REASONS = {
+        "INTENTIONAL_ABUSE", "WITHDRAWAL", "UNINTENTIONAL_GENERAL", "ADVERSE_REACTION"
+    };
     private static final String[] CHRONICITIES = {"ACUTE", "CHRONIC", "ACUTE_ON_CHRONIC"};
     private static final String[] CARE_LEVELS = {"TREATED_AT_HOME", "TREATED_AND_RELEASED", "ADMITTED_WARD"};
     private static final String[] MEDICAL_OUTCOMES = {"MINOR", "MODERATE", "MAJOR", "NO_EFFECT"};
@@ -87,29 +102,47 @@ class StatsAggregatesTest {
         // Follow-ups change products, reactions, sex and seriousness; nullifications remove cases.
         for (int i : new int[] {0, 1, 2}) {
             ObjectNode changed = generated(i + 7);
-            given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(changed.toString())
-                    .post("/api/v1/reports/" + cases.get(i) + "/follow-ups").then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", "\"1\"")
+                    .body(changed.toString())
+                    .post("/api/v1/reports/" + cases.get(i) + "/follow-ups")
+                    .then()
+                    .statusCode(201);
         }
         for (int i : new int[] {3, 4}) {
-            given().contentType(ContentType.JSON).body("{\"reason\": \"DUPLICATE\"}")
-                    .post("/api/v1/reports/" + cases.get(i) + "/nullification").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body("{\"reason\": \"DUPLICATE\"}")
+                    .post("/api/v1/reports/" + cases.get(i) + "/nullification")
+                    .then()
+                    .statusCode(200);
         }
         // Pending changes are visible until folded in.
         JsonNode before = get("/api/v1/stats/counts?by=sex");
         assertThat(before.at("/meta/totalCases").asLong()).isEqualTo(30);
         assertThat(before.at("/meta/pendingCases").asLong()).isEqualTo(5);
-        given().get("/api/v1/stats/aggregates").then().statusCode(200)
+        given().get("/api/v1/stats/aggregates")
+                .then()
+                .statusCode(200)
                 .body("pendingCases", org.hamcrest.Matchers.equalTo(5));
-        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200)
-                .body("folded", org.hamcrest.Matchers.equalTo(5)).body("pendingCases", org.hamcrest.Matchers.equalTo(0));
-        assertThat(get("/api/v1/stats/counts?by=sex").at("/meta/totalCases").asLong()).isEqualTo(28);
+        given().post("/api/v1/stats/aggregates/catch-up")
+                .then()
+                .statusCode(200)
+                .body("folded", org.hamcrest.Matchers.equalTo(5))
+                .body("pendingCases", org.hamcrest.Matchers.equalTo(0));
+        assertThat(get("/api/v1/stats/counts?by=sex").at("/meta/totalCases").asLong())
+                .isEqualTo(28);
         compareEverything("after follow-ups and nullifications");
 
         // Causality assessments re-queue their cases (a reassessment of case 7 replaces its PROBABLE).
-        String[][] assessments = {{"5", "PROBABLE"}, {"6", "POSSIBLE"}, {"7", "CERTAIN"}, {"7", "UNLIKELY"}, {"8", "PROBABLE"}};
+        String[][] assessments = {
+            {"5", "PROBABLE"}, {"6", "POSSIBLE"}, {"7", "CERTAIN"}, {"7", "UNLIKELY"}, {"8", "PROBABLE"}
+        };
         for (String[] a : assessments) {
-            given().contentType(ContentType.JSON).body("{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"" + a[1] + "\"}")
-                    .post("/api/v1/reports/" + cases.get(Integer.parseInt(a[0])) + "/causality").then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .body("{\"productIndex\": 0, \"reactionIndex\": 0, \"whoUmc\": \"" + a[1] + "\"}")
+                    .post("/api/v1/reports/" + cases.get(Integer.parseInt(a[0])) + "/causality")
+                    .then()
+                    .statusCode(201);
         }
         assertThat(db.count("select count(*) from stats_queue")).isPositive();
         catchUp();
@@ -117,13 +150,17 @@ class StatsAggregatesTest {
         compareEverything("after causality assessments");
 
         // A CAERS import: several products per report, comma lists of outcomes and symptoms.
-        given().contentType("text/csv").body("""
+        given().contentType("text/csv")
+                .body("""
                 RA_Report #,RA_CAERS Created Date,AEC_Event Start Date,PRI_Product Role,PRI_Reported Brand/Product Name,PRI_FDA Industry Code,PRI_FDA Industry Name,CI_Age at Adverse Event,CI_Age Unit,CI_Gender,AEC_One Row Outcomes,SYM_One Row Coded Symptoms
                 AGG-1,1/15/2019,1/2/2019,Suspect,KRATOM,54,Vit/Min/Prot/Unconv Diet(Human/Animal),34,Year(s),Male,"HOSPITALIZATION, VISITED AN ER","VOMITING, SEIZURE"
                 AGG-1,1/15/2019,1/2/2019,Concomitant,ALCOHOL,54,Vit/Min/Prot/Unconv Diet(Human/Animal),34,Year(s),Male,"HOSPITALIZATION, VISITED AN ER","SEIZURE, VOMITING"
                 AGG-2,3/9/2020,,Suspect,MIT45 GOLD,54,Vit/Min/Prot/Unconv Diet(Human/Animal),,Not Available,Female,NON-SERIOUS INJURIES/ ILLNESS,NAUSEA
                 AGG-3,3/30/2020,3/1/2020,Suspect,KRATOM CAPSULES,54,Vit/Min/Prot/Unconv Diet(Human/Animal),70,Year(s),Unknown,DEATH,"CARDIAC ARREST, JAUNDICE"
-                """).post("/api/v1/imports/caers").then().statusCode(200);
+                """)
+                .post("/api/v1/imports/caers")
+                .then()
+                .statusCode(200);
         catchUp();
         compareEverything("after a CAERS import");
 
@@ -131,7 +168,9 @@ class StatsAggregatesTest {
         given().contentType(ContentType.JSON)
                 .body("{\"verbatim\": \"felt weird\", \"termCode\": \"" + termCode("nausea")
                         + "\", \"codedBy\": \"reviewer@test.example\"}")
-                .post("/api/v1/vocabulary/codings").then().statusCode(200);
+                .post("/api/v1/vocabulary/codings")
+                .then()
+                .statusCode(200);
         assertThat(db.count("select count(*) from stats_queue")).isPositive();
         catchUp();
         compareEverything("after re-coding a verbatim");
@@ -142,11 +181,16 @@ class StatsAggregatesTest {
         assertThat(blends).isNotEqualTo(blend);
         given().contentType(ContentType.JSON)
                 .body("{\"name\": \"Zyx Blend\", \"form\": \"POWDER\", \"substance\": \"KAVA\"}")
-                .put("/api/v1/products/" + blend).then().statusCode(200);
+                .put("/api/v1/products/" + blend)
+                .then()
+                .statusCode(200);
         catchUp();
         compareEverything("after curating a product's substance");
-        given().contentType(ContentType.JSON).body("{\"into\": " + blend + ", \"mergedBy\": \"reviewer@test.example\"}")
-                .post("/api/v1/products/" + blends + "/merge").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"into\": " + blend + ", \"mergedBy\": \"reviewer@test.example\"}")
+                .post("/api/v1/products/" + blends + "/merge")
+                .then()
+                .statusCode(200);
         catchUp();
         compareEverything("after merging products");
 
@@ -154,7 +198,9 @@ class StatsAggregatesTest {
         String cells = "select string_agg(a || '|' || b || '|' || period || '|' || n, ';' order by a, b, period)"
                 + " from stats_cell where n <> 0";
         String maintained = db.string(cells);
-        given().post("/api/v1/stats/aggregates/rebuild").then().statusCode(200)
+        given().post("/api/v1/stats/aggregates/rebuild")
+                .then()
+                .statusCode(200)
                 .body("rebuiltAt", org.hamcrest.Matchers.notNullValue());
         assertThat(db.string(cells)).isEqualTo(maintained);
         compareEverything("after a rebuild");
@@ -173,7 +219,8 @@ class StatsAggregatesTest {
 
     private void compareEverything(String stage) {
         List<String> queries = new ArrayList<>();
-        List<String> dims = Arrays.stream(Dimension.values()).map(Dimension::code).toList();
+        List<String> dims =
+                Arrays.stream(Dimension.values()).map(Dimension::code).toList();
         for (String d : dims) {
             queries.add("by=" + d);
             if (!d.equals("substance")) {
@@ -205,16 +252,24 @@ class StatsAggregatesTest {
             JsonNode recount = json.valueToTree(stats.recount(StatsParams.parse(params(q + "&size=1000"))));
             assertThat(comparable(served)).as(stage + ": " + q).isEqualTo(comparable(recount));
         }
-        for (String q : List.of("interval=MONTH", "interval=QUARTER", "interval=YEAR", "date=onset",
-                "date=onset&interval=YEAR", "substance=KRATOM", "sex=MALE,UNKNOWN&interval=QUARTER",
-                "date=onset&substance=KRATOM", "receivedFrom=2019-01-01&receivedTo=2019-12-31")) {
+        for (String q : List.of(
+                "interval=MONTH",
+                "interval=QUARTER",
+                "interval=YEAR",
+                "date=onset",
+                "date=onset&interval=YEAR",
+                "substance=KRATOM",
+                "sex=MALE,UNKNOWN&interval=QUARTER",
+                "date=onset&substance=KRATOM",
+                "receivedFrom=2019-01-01&receivedTo=2019-12-31")) {
             JsonNode served = get("/api/v1/stats/trends?" + q);
             assertThat(served.at("/meta/answeredFrom").asText()).as(q).isEqualTo("AGGREGATES");
             StatsParams.TrendQuery t = StatsParams.parseTrend(params(q));
             JsonNode recount = json.valueToTree(trends.recount(t.request(), t.interval(), t.onset()));
             assertThat(comparable(served)).as(stage + ": trends " + q).isEqualTo(comparable(recount));
         }
-        for (String q : List.of("substance=KRATOM", "substance=ALCOHOL", "product=" + productOf("Maeng Da Kratom Powder"))) {
+        for (String q :
+                List.of("substance=KRATOM", "substance=ALCOHOL", "product=" + productOf("Maeng Da Kratom Powder"))) {
             JsonNode served = get("/api/v1/stats/summary?" + q);
             assertThat(served.at("/meta/answeredFrom").asText()).as(q).isEqualTo("AGGREGATES");
             JsonNode recount = json.valueToTree(stats.recountSummary(StatsParams.parseSummary(params(q))));
@@ -250,15 +305,23 @@ class StatsAggregatesTest {
 
     private static List<String> keyCounts(JsonNode counts) {
         List<String> out = new ArrayList<>();
-        counts.get("results").forEach(g -> out.add(g.at("/keys/0").asText() + "=" + g.get("count").asLong()));
+        counts.get("results")
+                .forEach(g ->
+                        out.add(g.at("/keys/0").asText() + "=" + g.get("count").asLong()));
         return out;
     }
 
     private final Map<String, String> terms = new LinkedHashMap<>();
 
     private String termCode(String verbatim) {
-        return terms.computeIfAbsent(verbatim, v -> given().queryParam("text", v).get("/api/v1/vocabulary/coding-preview")
-                .then().statusCode(200).extract().path("term.code"));
+        return terms.computeIfAbsent(
+                verbatim,
+                v -> given().queryParam("text", v)
+                        .get("/api/v1/vocabulary/coding-preview")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("term.code"));
     }
 
     private long productOf(String name) {
@@ -266,15 +329,17 @@ class StatsAggregatesTest {
     }
 
     private static void catchUp() {
-        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200)
+        given().post("/api/v1/stats/aggregates/catch-up")
+                .then()
+                .statusCode(200)
                 .body("pendingCases", org.hamcrest.Matchers.equalTo(0));
     }
-
 
     /** A varied case from its index: 1 to 3 products, 1 to 4 reactions, attributes cycling at different rates. */
     private static ObjectNode generated(int i) {
         ObjectNode r = CaseReports.minimal();
-        r.with("reporter").put("qualification", QUALIFICATIONS[i % QUALIFICATIONS.length])
+        r.with("reporter")
+                .put("qualification", QUALIFICATIONS[i % QUALIFICATIONS.length])
                 .put("country", COUNTRIES[(i / 2) % COUNTRIES.length]);
         ObjectNode patient = r.with("patient");
         patient.put("sex", SEXES[i % SEXES.length]);
@@ -283,7 +348,9 @@ class StatsAggregatesTest {
         }
         r.putArray("products");
         for (int k = 0; k <= i % 3; k++) {
-            ObjectNode p = r.withArray("products").addObject().put("role", k == 0 ? "SUSPECT" : "CONCOMITANT")
+            ObjectNode p = r.withArray("products")
+                    .addObject()
+                    .put("role", k == 0 ? "SUSPECT" : "CONCOMITANT")
                     .put("name", PRODUCTS[(i * 3 + k * 5) % PRODUCTS.length]);
             if ((i + k) % 2 == 0) {
                 p.put("form", FORMS[(i + k) % FORMS.length]);
@@ -291,7 +358,8 @@ class StatsAggregatesTest {
         }
         r.putArray("reactions");
         for (int k = 0; k <= i % 4; k++) {
-            ObjectNode reaction = r.withArray("reactions").addObject()
+            ObjectNode reaction = r.withArray("reactions")
+                    .addObject()
                     .put("verbatim", VERBATIMS[(i * 5 + k * 2) % VERBATIMS.length])
                     .put("outcome", OUTCOMES[(i + k) % OUTCOMES.length]);
             if ((i + k) % 3 != 0) {
@@ -308,7 +376,8 @@ class StatsAggregatesTest {
             r.with("exposure").put("site", i % 8 == 1 ? "OWN_RESIDENCE" : "WORKPLACE");
         }
         if (i % 2 == 0) {
-            r.putObject("care").put("level", CARE_LEVELS[i % CARE_LEVELS.length])
+            r.putObject("care")
+                    .put("level", CARE_LEVELS[i % CARE_LEVELS.length])
                     .put("medicalOutcome", MEDICAL_OUTCOMES[i % MEDICAL_OUTCOMES.length]);
         }
         return r;

@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 /** Lets the benchmarks (another package) recount from the raw rows with the API's own parsing. */
 public final class StatsBenchAccess {
 
-    private StatsBenchAccess() {
-    }
+    private StatsBenchAccess() {}
 
     public static Object recountCounts(StatsService stats, MultivaluedMap<String, String> params) {
         return stats.recount(StatsParams.parse(params));

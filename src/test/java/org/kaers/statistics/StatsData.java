@@ -3,10 +3,8 @@ package org.kaers.statistics;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.kaers.fixtures.CaseReports;
-
 import io.restassured.http.ContentType;
+import org.kaers.fixtures.CaseReports;
 
 /**
  * Cases whose counts are known by construction, isolated by two product names unique to the test run.
@@ -37,16 +35,27 @@ final class StatsData {
         CaseReports.submit(a, org.kaers.fixtures.Tokens.ADMIN);
         CaseReports.submit(report(nameB, "FEMALE", "vomiting"), org.kaers.fixtures.Tokens.ADMIN);
         String c = CaseReports.submit(report(nameA, "FEMALE", "seizure"), org.kaers.fixtures.Tokens.ADMIN);
-        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN))
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
                 .body(report(nameA, "FEMALE", "nausea").toString())
-                .post("/api/v1/reports/" + c + "/follow-ups").then().statusCode(201);
+                .post("/api/v1/reports/" + c + "/follow-ups")
+                .then()
+                .statusCode(201);
         String d = CaseReports.submit(report(nameB, "FEMALE", "seizure"), org.kaers.fixtures.Tokens.ADMIN);
-        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType(ContentType.JSON).body("{\"reason\": \"NO_REAL_PATIENT\"}")
-                .post("/api/v1/reports/" + d + "/nullification").then().statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN))
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"NO_REAL_PATIENT\"}")
+                .post("/api/v1/reports/" + d + "/nullification")
+                .then()
+                .statusCode(200);
         for (int i = 0; i < 6; i++) {
             CaseReports.submit(report(nameA, "FEMALE", "vomiting"), org.kaers.fixtures.Tokens.ADMIN);
         }
-        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN))
+                .post("/api/v1/stats/aggregates/catch-up")
+                .then()
+                .statusCode(200);
     }
 
     String names() {
@@ -62,5 +71,4 @@ final class StatsData {
         }
         return r;
     }
-
 }

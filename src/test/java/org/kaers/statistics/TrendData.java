@@ -22,14 +22,29 @@ final class TrendData {
         n = rows(csv, n, 2, "2/3/2019", "");
         n = rows(csv, n, 7, "4/20/2019", "3/30/2019");
         rows(csv, n, 1, "3/9/2020", "");
-        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).contentType("text/csv").body(csv.toString()).post("/api/v1/imports/caers").then().statusCode(200);
-        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN))
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/v1/imports/caers")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", org.kaers.fixtures.Tokens.bearer(org.kaers.fixtures.Tokens.ADMIN))
+                .post("/api/v1/stats/aggregates/catch-up")
+                .then()
+                .statusCode(200);
     }
 
     private int rows(StringBuilder csv, int n, int count, String created, String onset) {
         for (int i = 0; i < count; i++) {
-            csv.append(product.replace(' ', '-')).append('-').append(n + i).append(',').append(created).append(',')
-                    .append(onset).append(",Suspect,").append(product)
+            csv.append(product.replace(' ', '-'))
+                    .append('-')
+                    .append(n + i)
+                    .append(',')
+                    .append(created)
+                    .append(',')
+                    .append(onset)
+                    .append(",Suspect,")
+                    .append(product)
                     .append(",54,,30,Year(s),Female,NONE,NAUSEA\n");
         }
         return n + count;

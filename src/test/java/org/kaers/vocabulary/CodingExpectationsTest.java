@@ -3,19 +3,17 @@ package org.kaers.vocabulary;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Feeds the realistic verbatims and product names of src/test/resources/vocabulary through the HTTP
@@ -36,8 +34,12 @@ class CodingExpectationsTest {
         for (CSVRecord row : rows) {
             String verbatim = row.get("verbatim");
             String expected = row.get("expected_code").strip();
-            JsonPath preview = given().queryParam("text", verbatim).get("/api/v1/vocabulary/coding-preview")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath preview = given().queryParam("text", verbatim)
+                    .get("/api/v1/vocabulary/coding-preview")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String actual = preview.getString("term.code");
             if (expected.isEmpty()) {
                 uncoded++;
@@ -62,9 +64,14 @@ class CodingExpectationsTest {
             String name = row.get("product_name");
             String expected = row.get("expected_substance").strip();
             // A blank name cannot be submitted (400); the detector still has an answer for it.
-            String actual = name.isBlank() ? detector.detect(name)
-                    : given().queryParam("name", name).get("/api/v1/products/match")
-                            .then().statusCode(200).extract().path("substance");
+            String actual = name.isBlank()
+                    ? detector.detect(name)
+                    : given().queryParam("name", name)
+                            .get("/api/v1/products/match")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("substance");
             if (!expected.equals(actual)) {
                 wrong.add("'" + name + "' expected " + expected + " but got " + actual);
             }
@@ -75,7 +82,13 @@ class CodingExpectationsTest {
     private static List<CSVRecord> read(String resource) throws IOException {
         try (Reader reader = new InputStreamReader(
                 CodingExpectationsTest.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
     }
 }

@@ -3,20 +3,17 @@ package org.kaers.vocabulary;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Reports that arrive together, each naming the same new reaction texts and product names in opposite orders,
@@ -39,7 +36,9 @@ class ConcurrentCodingTest {
                     String body = report(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a).toString();
                     statuses.add(pool.submit(() -> {
                         go.await();
-                        return given().contentType("application/json").body(body).post("/api/v1/reports")
+                        return given().contentType("application/json")
+                                .body(body)
+                                .post("/api/v1/reports")
                                 .statusCode();
                     }));
                 }

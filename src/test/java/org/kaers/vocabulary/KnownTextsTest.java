@@ -2,15 +2,13 @@ package org.kaers.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.junit.jupiter.api.Test;
 
 /** A text is known to be coded only once the transaction that saw or wrote its coding row has committed. */
@@ -37,8 +35,7 @@ class KnownTextsTest {
         }
 
         @Override
-        public void putResource(Object k, Object v) {
-        }
+        public void putResource(Object k, Object v) {}
 
         @Override
         public Object getResource(Object k) {
@@ -51,8 +48,7 @@ class KnownTextsTest {
         }
 
         @Override
-        public void setRollbackOnly() {
-        }
+        public void setRollbackOnly() {}
 
         @Override
         public boolean getRollbackOnly() {

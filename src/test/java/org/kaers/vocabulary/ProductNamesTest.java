@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,8 +22,7 @@ class ProductNamesTest {
 
     private static final double THRESHOLD = 0.7;
 
-    record Pair(String a, String b, boolean same) {
-    }
+    record Pair(String a, String b, boolean same) {}
 
     @Test
     void automaticMergesArePreciseOnTheLabelledPairs() throws IOException {
@@ -35,7 +33,9 @@ class ProductNamesTest {
         List<String> wrong = new ArrayList<>();
         for (Pair p : pairs) {
             boolean auto = ProductNames.certainlySame(p.a(), p.b(), THRESHOLD);
-            assertThat(ProductNames.certainlySame(p.b(), p.a(), THRESHOLD)).as("symmetric: " + p).isEqualTo(auto);
+            assertThat(ProductNames.certainlySame(p.b(), p.a(), THRESHOLD))
+                    .as("symmetric: " + p)
+                    .isEqualTo(auto);
             same += p.same() ? 1 : 0;
             if (auto) {
                 merged++;
@@ -48,7 +48,8 @@ class ProductNamesTest {
         }
         double precision = (double) right / merged;
         double recall = (double) right / same;
-        System.out.printf("automatic merges on %d labelled pairs: %d merged, precision %.3f, recall %.3f%n",
+        System.out.printf(
+                "automatic merges on %d labelled pairs: %d merged, precision %.3f, recall %.3f%n",
                 pairs.size(), merged, precision, recall);
         assertThat(pairs).hasSizeGreaterThan(150);
         assertThat(wrong).as("wrong automatic merges").isEmpty();
@@ -58,20 +59,29 @@ class ProductNamesTest {
 
     @Test
     void distinguishingTokensNeverMergeAutomatically() {
-        assertThat(ProductNames.certainlySame("CENTRUM SILVER ULTRA WOMEN'S", "CENTRUM SILVER ULTRA MENS", THRESHOLD)).isFalse();
-        assertThat(ProductNames.certainlySame("VITAMIN B3", "VITAMIN", THRESHOLD)).isFalse();
-        assertThat(ProductNames.certainlySame("PRESERVISION AREDS 2", "PRESERVISION AREDS", THRESHOLD)).isFalse();
-        assertThat(ProductNames.certainlySame("VITAMIN D3", "VITAMIN D2", THRESHOLD)).isFalse();
-        assertThat(ProductNames.certainlySame("REUMOFAN PLUS", "REUMOFAN", THRESHOLD)).isFalse();
-        assertThat(ProductNames.certainlySame("KRATOM POWDER", "KRATOM CAPSULES", THRESHOLD)).isFalse();
-        assertThat(ProductNames.certainlySame("OPTIMUM NUTRITION GOLD STANDARD WHEY", "OPTIMUM NUTRITON GOLD STANDARD WHEY",
-                THRESHOLD)).isTrue();
-        assertThat(ProductNames.certainlySame("MAENG DA KRATOM", "MAENGDA KRATOM", THRESHOLD)).isTrue();
+        assertThat(ProductNames.certainlySame("CENTRUM SILVER ULTRA WOMEN'S", "CENTRUM SILVER ULTRA MENS", THRESHOLD))
+                .isFalse();
+        assertThat(ProductNames.certainlySame("VITAMIN B3", "VITAMIN", THRESHOLD))
+                .isFalse();
+        assertThat(ProductNames.certainlySame("PRESERVISION AREDS 2", "PRESERVISION AREDS", THRESHOLD))
+                .isFalse();
+        assertThat(ProductNames.certainlySame("VITAMIN D3", "VITAMIN D2", THRESHOLD))
+                .isFalse();
+        assertThat(ProductNames.certainlySame("REUMOFAN PLUS", "REUMOFAN", THRESHOLD))
+                .isFalse();
+        assertThat(ProductNames.certainlySame("KRATOM POWDER", "KRATOM CAPSULES", THRESHOLD))
+                .isFalse();
+        assertThat(ProductNames.certainlySame(
+                        "OPTIMUM NUTRITION GOLD STANDARD WHEY", "OPTIMUM NUTRITON GOLD STANDARD WHEY", THRESHOLD))
+                .isTrue();
+        assertThat(ProductNames.certainlySame("MAENG DA KRATOM", "MAENGDA KRATOM", THRESHOLD))
+                .isTrue();
     }
 
     @Test
     void placeholdersForConfidentialNames() {
-        for (String p : List.of("REDACTED", "Redacted", "(B)(4)", "EXEMPTION 4", "(b)(4) REDACTED", "B4", "Exemption (b)(4)")) {
+        for (String p :
+                List.of("REDACTED", "Redacted", "(B)(4)", "EXEMPTION 4", "(b)(4) REDACTED", "B4", "Exemption (b)(4)")) {
             assertThat(ProductNames.isPlaceholder(p)).as(p).isTrue();
         }
         for (String p : List.of("KRATOM", "REDACTED KRATOM CAPSULES BY EXEMPTION", "4", "VITAMIN B4", "")) {
@@ -82,15 +92,22 @@ class ProductNamesTest {
     @Test
     void trigramSimilarityAsPgTrgm() {
         // pg_trgm: similarity('word', 'two words') = 0.363636 (4 shared of 11 trigrams).
-        assertThat(ProductNames.similarity("word", "two words")).isCloseTo(4.0 / 11, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ProductNames.similarity("word", "two words"))
+                .isCloseTo(4.0 / 11, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(ProductNames.similarity("kratom", "kratom")).isEqualTo(1.0);
     }
 
     private static List<Pair> pairs() throws IOException {
         List<Pair> out = new ArrayList<>();
         try (InputStream in = ProductNamesTest.class.getResourceAsStream("/vocabulary/product_merge_pairs.csv");
-                CSVParser csv = CSVParser.parse(in, StandardCharsets.UTF_8,
-                        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                CSVParser csv = CSVParser.parse(
+                        in,
+                        StandardCharsets.UTF_8,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get())) {
             for (CSVRecord r : csv) {
                 out.add(new Pair(r.get("name_a"), r.get("name_b"), Boolean.parseBoolean(r.get("same"))));
             }

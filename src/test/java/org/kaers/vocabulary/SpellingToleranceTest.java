@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,20 @@ class SpellingToleranceTest {
 
     private static final Set<String> PROTECTED = VocabularyFiles.protectedWords();
 
-    record Pair(String text, String name, boolean match) {
-    }
+    record Pair(String text, String name, boolean match) {}
 
     static List<Pair> pairs() throws IOException {
         List<Pair> out = new ArrayList<>();
-        try (Reader in = new InputStreamReader(SpellingToleranceTest.class.getResourceAsStream(
-                "/vocabulary/fuzzy_labelled_pairs.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-                    .build().parse(in)) {
+        try (Reader in = new InputStreamReader(
+                SpellingToleranceTest.class.getResourceAsStream("/vocabulary/fuzzy_labelled_pairs.csv"),
+                StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setCommentMarker('#')
+                    .build()
+                    .parse(in)) {
                 out.add(new Pair(r.get("text"), r.get("name"), r.get("label").equals("match")));
             }
         }
@@ -40,8 +44,9 @@ class SpellingToleranceTest {
     }
 
     static boolean joins(Pair p) {
-        return EditDistance.alignedEdits(TextNormalizer.forMatching(p.text()), TextNormalizer.forMatching(p.name()),
-                PROTECTED) >= 0;
+        return EditDistance.alignedEdits(
+                        TextNormalizer.forMatching(p.text()), TextNormalizer.forMatching(p.name()), PROTECTED)
+                >= 0;
     }
 
     @Test
@@ -54,9 +59,10 @@ class SpellingToleranceTest {
         long positives = pairs.stream().filter(Pair::match).count();
         double precision = joined == 0 ? 1 : (double) right / joined;
         double recall = (double) right / positives;
-        System.out.printf("Spelling tolerance on %d labelled pairs: precision %.3f (%d of %d joined), recall %.3f"
-                + " (%d of %d misspellings); missed %s%n", pairs.size(), precision, right, joined, recall, right,
-                positives, missed);
+        System.out.printf(
+                "Spelling tolerance on %d labelled pairs: precision %.3f (%d of %d joined), recall %.3f"
+                        + " (%d of %d misspellings); missed %s%n",
+                pairs.size(), precision, right, joined, recall, right, positives, missed);
         assertThat(pairs.stream().filter(p -> !p.match()).count()).isGreaterThanOrEqualTo(60);
         assertThat(positives).isGreaterThanOrEqualTo(60);
         assertThat(wrong).as("near-miss terms joined").isEmpty();

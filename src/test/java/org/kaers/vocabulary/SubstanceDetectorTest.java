@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,30 @@ class SubstanceDetectorTest {
     @Test
     void detectionEqualsTryingEveryPattern() throws IOException {
         List<String[]> rules = new ArrayList<>();
-        List<String> words = new ArrayList<>(List.of("green", "vein", "capsules", "extract", "gold", "ultra", "500",
-                "mg", "womens", "tea", "curry", "free", "rubbing", "sugar", "root", "x"));
+        List<String> words = new ArrayList<>(List.of(
+                "green",
+                "vein",
+                "capsules",
+                "extract",
+                "gold",
+                "ultra",
+                "500",
+                "mg",
+                "womens",
+                "tea",
+                "curry",
+                "free",
+                "rubbing",
+                "sugar",
+                "root",
+                "x"));
         for (VocabularyFiles.SubstanceRow row : VocabularyFiles.substances()) {
             if (!row.detectionPattern().isEmpty()) {
                 rules.add(new String[] {row.code(), row.detectionPattern()});
                 // The patterns' own words, so that names hit every rule and its near misses.
                 for (String alternative : SubstanceDetector.alternatives(row.detectionPattern())) {
-                    for (String w : alternative.replaceAll("\\(\\?<?[!=][^)]*\\)|\\\\[bw][+*]?|[^a-z0-9 ]", " ")
+                    for (String w : alternative
+                            .replaceAll("\\(\\?<?[!=][^)]*\\)|\\\\[bw][+*]?|[^a-z0-9 ]", " ")
                             .split(" +")) {
                         if (!w.isBlank()) {
                             words.add(w);
@@ -62,11 +77,18 @@ class SubstanceDetectorTest {
                 }
             }
         }
-        List<Pattern> patterns = rules.stream().map(r -> Pattern.compile(r[1], Pattern.CASE_INSENSITIVE)).toList();
+        List<Pattern> patterns = rules.stream()
+                .map(r -> Pattern.compile(r[1], Pattern.CASE_INSENSITIVE))
+                .toList();
         List<String> names = new ArrayList<>();
-        try (var reader = new InputStreamReader(getClass().getClassLoader()
-                .getResourceAsStream("vocabulary/product_expectations.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var reader = new InputStreamReader(
+                getClass().getClassLoader().getResourceAsStream("vocabulary/product_expectations.csv"),
+                StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(reader)) {
                 names.add(row.get(0));
             }
@@ -98,7 +120,8 @@ class SubstanceDetectorTest {
             }
             String actual = detector.detect(name);
             // No pattern matched: OTHER, or UNKNOWN for an unknown-like name (no pattern involved).
-            if (expected != null ? !expected.equals(actual)
+            if (expected != null
+                    ? !expected.equals(actual)
                     : !actual.equals(SubstanceDetector.OTHER) && !actual.equals(SubstanceDetector.UNKNOWN)) {
                 wrong.add(name + ": " + actual + " instead of " + expected);
             }

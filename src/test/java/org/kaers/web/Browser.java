@@ -2,17 +2,15 @@ package org.kaers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -45,18 +43,30 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
         try {
             Path profile = Files.createTempDirectory("kaers-chromium");
             System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,1100", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,1100",
+                    "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
             int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
@@ -78,7 +88,8 @@ final class Browser implements AutoCloseable {
         for (String role : roles) {
             driver.findElement(By.id("role-" + role)).click();
         }
-        driver.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]"))
+                .click();
         waitFor(By.cssSelector(".who strong"));
         assertThat(driver.findElement(By.cssSelector(".who strong")).getText()).isEqualTo(name);
     }
@@ -89,8 +100,10 @@ final class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.TimeoutException e) {
             // Say what the page showed instead: a test failure should explain itself.
             String text = driver.findElement(By.tagName("body")).getText();
-            throw new AssertionError("waited 30 s for " + by + " on " + driver.getCurrentUrl() + "; the page says: "
-                    + text.substring(0, Math.min(text.length(), 2000)), e);
+            throw new AssertionError(
+                    "waited 30 s for " + by + " on " + driver.getCurrentUrl() + "; the page says: "
+                            + text.substring(0, Math.min(text.length(), 2000)),
+                    e);
         }
     }
 
@@ -111,24 +124,30 @@ final class Browser implements AutoCloseable {
 
     /** axe-core (WCAG 2.1 A and AA rules): no violation of serious or critical impact on the page as it is. */
     void assertAccessible(String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
                 .analyze(driver);
         List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(Browser::describe).toList();
+                .map(Browser::describe)
+                .toList();
         assertThat(serious).as("serious accessibility violations on " + page).isEmpty();
     }
 
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList();
+                + rule.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget()))
+                        .limit(5)
+                        .toList();
     }
 
     /** A screenshot of the whole page, for the README. */
     void screenshot(String name) {
         try {
             long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 40, 4000)));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int)
+                    Math.min(height + 40, 4000)));
             Path file = Path.of("docs", "screenshots", name + ".png");
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -142,7 +161,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp directory left behind
         }

@@ -1,5 +1,10 @@
 package org.kaers.web;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,13 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-
 /**
  * An OpenID Connect identity provider inside the test (JDK HttpServer on a free port): an authorization endpoint that
  * signs anyone in and redirects with a code, a token endpoint that checks the PKCE verifier (S256) against the
@@ -39,8 +37,7 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
     static final String USER = "idp.user@centre.example";
     static final String CLIENT = "kaers-pages";
 
-    private record Grant(String challenge, String method, String nonce, String redirectUri, String forge) {
-    }
+    private record Grant(String challenge, String method, String nonce, String redirectUri, String forge) {}
 
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -78,8 +75,14 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> q = form(exchange.getRequestURI().getRawQuery());
         String code = UUID.randomUUID().toString();
-        grants.put(code, new Grant(q.get("code_challenge"), q.get("code_challenge_method"), q.get("nonce"),
-                q.get("redirect_uri"), q.getOrDefault("forge", "")));
+        grants.put(
+                code,
+                new Grant(
+                        q.get("code_challenge"),
+                        q.get("code_challenge_method"),
+                        q.get("nonce"),
+                        q.get("redirect_uri"),
+                        q.getOrDefault("forge", "")));
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Location", location);
@@ -90,28 +93,54 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
         Map<String, String> f = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Grant grant = grants.remove(f.getOrDefault("code", ""));
         String verifier = f.get("code_verifier");
-        if (grant == null || !"authorization_code".equals(f.get("grant_type")) || !CLIENT.equals(f.get("client_id"))
-                || !grant.redirectUri().equals(f.get("redirect_uri")) || !"S256".equals(grant.method())
-                || verifier == null || !s256(verifier).equals(grant.challenge())) {
+        if (grant == null
+                || !"authorization_code".equals(f.get("grant_type"))
+                || !CLIENT.equals(f.get("client_id"))
+                || !grant.redirectUri().equals(f.get("redirect_uri"))
+                || !"S256".equals(grant.method())
+                || verifier == null
+                || !s256(verifier).equals(grant.challenge())) {
             send(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
         PrivateKey key = key(grant.forge().equals("key") ? "dev-keys/foreign-private.pem" : "dev-keys/private.pem");
         String nonce = grant.forge().equals("nonce") ? "another-nonce" : grant.nonce();
-        String access = Jwt.issuer("kaers-dev").audience("kaers").subject(USER).upn(USER).groups(Set.of("REVIEWER"))
-                .expiresIn(Duration.ofHours(1)).jws().keyId("dev").sign(key);
-        String id = Jwt.issuer("kaers-dev").audience(CLIENT).subject(USER).claim("nonce", nonce)
-                .expiresIn(Duration.ofMinutes(5)).jws().keyId("dev").sign(key);
-        send(exchange, 200, "application/json", "{\"access_token\":\"" + access + "\",\"id_token\":\"" + id
-                + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        String access = Jwt.issuer("kaers-dev")
+                .audience("kaers")
+                .subject(USER)
+                .upn(USER)
+                .groups(Set.of("REVIEWER"))
+                .expiresIn(Duration.ofHours(1))
+                .jws()
+                .keyId("dev")
+                .sign(key);
+        String id = Jwt.issuer("kaers-dev")
+                .audience(CLIENT)
+                .subject(USER)
+                .claim("nonce", nonce)
+                .expiresIn(Duration.ofMinutes(5))
+                .jws()
+                .keyId("dev")
+                .sign(key);
+        send(
+                exchange,
+                200,
+                "application/json",
+                "{\"access_token\":\"" + access + "\",\"id_token\":\"" + id
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
         try {
             RSAPublicKey key = (RSAPublicKey) KeyUtils.readPublicKey("dev-keys/public.pem");
-            send(exchange, 200, "application/json", "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\","
-                    + "\"kid\":\"dev\",\"n\":\"" + b64(key.getModulus()) + "\",\"e\":\"" + b64(key.getPublicExponent())
-                    + "\"}]}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\","
+                            + "\"kid\":\"dev\",\"n\":\"" + b64(key.getModulus()) + "\",\"e\":\""
+                            + b64(key.getPublicExponent())
+                            + "\"}]}");
         } catch (Exception e) {
             send(exchange, 500, "text/plain", e.toString());
         }
@@ -119,8 +148,10 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
 
     static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -4,17 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.kaers.fixtures.NoDefaultToken;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.NoDefaultToken;
 
 /**
  * Sign-in through the identity provider (OpenID Connect authorization code flow with PKCE), against an IdP served
@@ -38,19 +36,25 @@ class IdpSignInTest {
     }
 
     /** A started flow: the IdP's authorization URL and the flow cookie. */
-    private record Started(URI authorize, String cookie, String setCookie) {
-    }
+    private record Started(URI authorize, String cookie, String setCookie) {}
 
     private static Started start() {
         Response response = given().redirects().follow(false).get("/sign-in/idp");
         response.then().statusCode(303);
-        return new Started(URI.create(response.header("Location")), response.cookie(FLOW), response.header("Set-Cookie"));
+        return new Started(
+                URI.create(response.header("Location")), response.cookie(FLOW), response.header("Set-Cookie"));
     }
 
     /** The browser at the IdP: signed in there, sent back with a code and the state (the callback's query). */
     private static Map<String, String> atTheIdp(Started started, String extra) {
-        String location = given().redirects().follow(false).urlEncodingEnabled(false)
-                .get(started.authorize().toString() + extra).then().statusCode(302).extract().header("Location");
+        String location = given().redirects()
+                .follow(false)
+                .urlEncodingEnabled(false)
+                .get(started.authorize().toString() + extra)
+                .then()
+                .statusCode(302)
+                .extract()
+                .header("Location");
         assertThat(location).startsWith("https://kaers.example/sign-in/idp/callback?");
         return FakeIdentityProvider.query(URI.create(location));
     }
@@ -64,23 +68,34 @@ class IdpSignInTest {
     }
 
     private static void assertNoSession(Response response) {
-        assertThat(response.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith(SESSION + "=") && c.length() > 40);
+        assertThat(response.headers().getValues("Set-Cookie"))
+                .noneMatch(c -> c.startsWith(SESSION + "=") && c.length() > 40);
     }
 
     @Test
     void theRedirectCarriesTheChallengeStateAndNonce() {
         Started started = start();
         Map<String, String> q = FakeIdentityProvider.query(started.authorize());
-        assertThat(started.authorize().toString()).startsWith("http://127.0.0.1:").contains("/authorize?");
-        assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", FakeIdentityProvider.CLIENT)
+        assertThat(started.authorize().toString())
+                .startsWith("http://127.0.0.1:")
+                .contains("/authorize?");
+        assertThat(q)
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", FakeIdentityProvider.CLIENT)
                 .containsEntry("redirect_uri", "https://kaers.example/sign-in/idp/callback")
-                .containsEntry("code_challenge_method", "S256").containsEntry("scope", "openid");
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("scope", "openid");
         assertThat(q.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
         assertThat(q.get("state")).matches("[A-Za-z0-9_-]{43}");
         assertThat(q.get("nonce")).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(q.get("state"));
         // the flow cookie holds state, nonce and the verifier whose S256 is the challenge; it is never sent elsewhere
-        assertThat(started.setCookie()).startsWith(FLOW + "=").contains("Path=/").contains("; Secure")
-                .containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Max-Age=600");
+        assertThat(started.setCookie())
+                .startsWith(FLOW + "=")
+                .contains("Path=/")
+                .contains("; Secure")
+                .containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Max-Age=600");
         String[] parts = started.cookie().split("\\.");
         assertThat(parts[0]).isEqualTo(q.get("state"));
         assertThat(parts[1]).isEqualTo(q.get("nonce"));
@@ -93,14 +108,24 @@ class IdpSignInTest {
     void theCallbackSetsTheSessionCookieWhichSignsThePagesIn() {
         Started started = start();
         Response response = callback(atTheIdp(started, ""), started.cookie());
-        response.then().statusCode(200).body(containsString("id=\"signed-in\""))
+        response.then()
+                .statusCode(200)
+                .body(containsString("id=\"signed-in\""))
                 .body(containsString("http-equiv=\"refresh\""));
         List<String> cookies = response.headers().getValues("Set-Cookie");
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith(SESSION + "=ey").contains("; Secure")
-                .containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith(FLOW + "=;").contains("Max-Age=0"));
+        assertThat(cookies)
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith(SESSION + "=ey")
+                        .contains("; Secure")
+                        .containsIgnoringCase("HttpOnly")
+                        .contains("SameSite=Strict"));
+        assertThat(cookies)
+                .anySatisfy(c -> assertThat(c).startsWith(FLOW + "=;").contains("Max-Age=0"));
         String session = response.cookie(SESSION);
-        given().cookie(SESSION, session).get("/cases").then().statusCode(200)
+        given().cookie(SESSION, session)
+                .get("/cases")
+                .then()
+                .statusCode(200)
                 .body(containsString("Signed in as <strong>" + FakeIdentityProvider.USER + "</strong>"));
         // the session cookie still never authenticates the API
         given().cookie(SESSION, session).get("/api/v1/reports").then().statusCode(401);
@@ -153,8 +178,12 @@ class IdpSignInTest {
     @Test
     void theIdpsRefusalIsShownWithoutASession() {
         Started started = start();
-        Response response = given().redirects().follow(false).cookie(FLOW, started.cookie())
-                .queryParam("error", "access_denied").queryParam("state", "x").get("/sign-in/idp/callback");
+        Response response = given().redirects()
+                .follow(false)
+                .cookie(FLOW, started.cookie())
+                .queryParam("error", "access_denied")
+                .queryParam("state", "x")
+                .get("/sign-in/idp/callback");
         response.then().statusCode(401).body(containsString("did not sign you in"));
         assertNoSession(response);
     }

@@ -3,14 +3,14 @@ package org.kaers.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +20,6 @@ import org.kaers.fixtures.NoDefaultToken;
 import org.kaers.fixtures.Tokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.config.JsonPathConfig;
 
 /**
  * The researcher's dashboard views in a real headless Chromium (issue #19): the trend's line chart, the product x
@@ -63,7 +60,8 @@ class ResearcherPagesBrowserTest {
                 for (int i = 0; i < 2 + (p * 3 + r) % 9; i++) {
                     ObjectNode report = CaseReports.minimal();
                     CaseReports.product(report, 0).put("name", products[p]);
-                    CaseReports.reaction(report, 0).put("verbatim", symptoms[r])
+                    CaseReports.reaction(report, 0)
+                            .put("verbatim", symptoms[r])
                             .put("onsetDate", "2026-0" + (1 + p * 3 + r) + "-15"); // a month of onset per pair
                     CaseReports.submit(report, reporter);
                 }
@@ -76,10 +74,14 @@ class ResearcherPagesBrowserTest {
             CaseReports.reaction(report, 0).put("verbatim", symptoms[i % 3]);
             CaseReports.submit(report, reporter);
         }
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/aggregates/catch-up").then()
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/aggregates/catch-up")
+                .then()
                 .statusCode(org.hamcrest.Matchers.lessThan(300));
         // researchers read the latest frozen release: cut one with these cases in it
-        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/api/v1/stats/releases").then()
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN))
+                .post("/api/v1/stats/releases")
+                .then()
                 .statusCode(201);
         released = true;
     }
@@ -106,7 +108,11 @@ class ResearcherPagesBrowserTest {
     @Test
     void theTrendsLineChartHoldsTheApisSeries() {
         List<Map<String, Object>> series = given().header("Authorization", Tokens.bearer(RESEARCHER))
-                .queryParam("date", "onset").get("/api/v1/stats/trends").then().statusCode(200).extract()
+                .queryParam("date", "onset")
+                .get("/api/v1/stats/trends")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("series");
         Map<String, Long> api = new LinkedHashMap<>();
         series.forEach(p -> api.put(String.valueOf(p.get("period")), ((Number) p.get("count")).longValue()));
@@ -122,7 +128,9 @@ class ResearcherPagesBrowserTest {
             shown.put(String.valueOf(labels.get(i)), ((Number) data.get(i)).longValue());
         }
         assertThat(shown).as("the line chart's points").isEqualTo(api).isNotEmpty();
-        assertThat(browser.driver.findElement(By.cssSelector("#trend tbody td.count .tag")).getText())
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#trend tbody td.count .tag"))
+                        .getText())
                 .isEqualToIgnoringCase("protected");
         assertThat(browser.driver.findElement(By.id("protection")).getText()).contains("Protected numbers");
         assertThat(browser.driver.findElement(By.id("release")).getText()).isNotBlank();
@@ -136,17 +144,24 @@ class ResearcherPagesBrowserTest {
     @Test
     void theHeatMapHoldsTheApisCrossOfProductAndSymptom() {
         List<Map<String, Object>> groups = given().header("Authorization", Tokens.bearer(RESEARCHER))
-                .queryParam("by", "product,symptom").queryParam("size", 1000).get("/api/v1/stats/counts").then()
-                .statusCode(200).extract().path("results");
+                .queryParam("by", "product,symptom")
+                .queryParam("size", 1000)
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results");
         Map<String, Long> api = new LinkedHashMap<>();
-        groups.forEach(g -> api.put(((List<?>) g.get("keys")).get(0) + " x " + ((List<?>) g.get("keys")).get(1),
+        groups.forEach(g -> api.put(
+                ((List<?>) g.get("keys")).get(0) + " x " + ((List<?>) g.get("keys")).get(1),
                 ((Number) g.get("count")).longValue()));
 
         browser.signIn(RESEARCHER_NAME, "RESEARCHER");
         browser.open("/dashboard/heatmap");
         WebElement table = browser.waitFor(By.id("heatmap"));
         List<String> columns = table.findElements(By.cssSelector("thead th[data-key]")).stream()
-                .map(th -> th.getAttribute("data-key")).toList();
+                .map(th -> th.getAttribute("data-key"))
+                .toList();
         int cells = 0;
         for (WebElement row : table.findElements(By.cssSelector("tbody tr"))) {
             String product = row.findElement(By.cssSelector("th")).getAttribute("data-key");
@@ -155,10 +170,15 @@ class ResearcherPagesBrowserTest {
                 String count = tds.get(i).getAttribute("data-count");
                 Long expected = api.get(product + " x " + columns.get(i));
                 if (count == null) {
-                    assertThat(expected).as("a cell the API does not list is shown empty").isNull();
+                    assertThat(expected)
+                            .as("a cell the API does not list is shown empty")
+                            .isNull();
                 } else {
-                    assertThat(Long.valueOf(count)).as(product + " x " + columns.get(i)).isEqualTo(expected);
-                    assertThat(tds.get(i).findElement(By.cssSelector(".tag")).getText()).isEqualToIgnoringCase("protected");
+                    assertThat(Long.valueOf(count))
+                            .as(product + " x " + columns.get(i))
+                            .isEqualTo(expected);
+                    assertThat(tds.get(i).findElement(By.cssSelector(".tag")).getText())
+                            .isEqualToIgnoringCase("protected");
                     assertThat(tds.get(i).getAttribute("class")).matches("heat-[1-5]");
                     cells++;
                 }
@@ -175,15 +195,22 @@ class ResearcherPagesBrowserTest {
     @Test
     void theForestPlotHoldsTheApisIntervalsAndTheTableTheFlags() {
         List<Map<String, Object>> rows = given().header("Authorization", Tokens.bearer(RESEARCHER))
-                .queryParam("substance", "KRATOM").queryParam("against", "symptom").queryParam("sort", "ic025")
-                .queryParam("size", 100).get("/api/v1/signals").then().statusCode(200).extract()
+                .queryParam("substance", "KRATOM")
+                .queryParam("against", "symptom")
+                .queryParam("sort", "ic025")
+                .queryParam("size", 100)
+                .get("/api/v1/signals")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE))
                 .getList("results");
         List<List<Double>> prr = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             Map<?, ?> m = (Map<?, ?>) row.get("prr");
             if (m.get("value") != null && ((Number) m.get("value")).doubleValue() > 0) {
-                prr.add(java.util.Arrays.asList(number(m.get("value")), number(m.get("lower")), number(m.get("upper"))));
+                prr.add(java.util.Arrays.asList(
+                        number(m.get("value")), number(m.get("lower")), number(m.get("upper"))));
             }
         }
 
@@ -195,22 +222,32 @@ class ResearcherPagesBrowserTest {
         List<List<Double>> plotted = new ArrayList<>();
         for (Object p : (List<?>) ((Map<?, ?>) datasets.get(0)).get("data")) {
             Map<?, ?> point = (Map<?, ?>) p;
-            plotted.add(java.util.Arrays.asList(number(point.get("x")), number(point.get("lo")), number(point.get("hi"))));
+            plotted.add(
+                    java.util.Arrays.asList(number(point.get("x")), number(point.get("lo")), number(point.get("hi"))));
         }
-        assertThat(plotted).as("PRR and its interval per row, as the API gave them").isEqualTo(prr).isNotEmpty();
+        assertThat(plotted)
+                .as("PRR and its interval per row, as the API gave them")
+                .isEqualTo(prr)
+                .isNotEmpty();
         List<WebElement> tableRows = browser.driver.findElements(By.cssSelector("#signals tbody tr"));
         assertThat(tableRows).hasSameSizeAs(rows);
         for (int i = 0; i < rows.size(); i++) {
             Map<?, ?> flags = (Map<?, ?>) rows.get(i).get("signals");
-            String shown = tableRows.get(i).findElement(By.cssSelector("td.flags")).getText();
+            String shown =
+                    tableRows.get(i).findElement(By.cssSelector("td.flags")).getText();
             assertThat(shown.contains("Evans")).as("Evans flag of row " + i).isEqualTo(flags.get("evans"));
             assertThat(shown.contains("IC025 > 0")).as("IC flag of row " + i).isEqualTo(flags.get("ic"));
             assertThat(tableRows.get(i).findElement(By.cssSelector("td.count")).getAttribute("data-count"))
-                    .isEqualTo(rows.get(i).get("a") == null ? "" : String.valueOf(((Number) rows.get(i).get("a")).longValue()));
+                    .isEqualTo(
+                            rows.get(i).get("a") == null
+                                    ? ""
+                                    : String.valueOf(((Number) rows.get(i).get("a")).longValue()));
         }
-        assertThat(tableRows.get(0).findElement(By.cssSelector("td.count .tag")).getText()).isEqualToIgnoringCase("protected");
+        assertThat(tableRows.get(0).findElement(By.cssSelector("td.count .tag")).getText())
+                .isEqualToIgnoringCase("protected");
         assertCautionAndVersion();
-        assertThat(browser.driver.findElement(By.id("csv")).getAttribute("href")).contains("/dashboard/signals.csv?");
+        assertThat(browser.driver.findElement(By.id("csv")).getAttribute("href"))
+                .contains("/dashboard/signals.csv?");
         browser.assertAccessible("the signal table");
         browser.screenshot("researcher-signals");
     }
@@ -223,8 +260,15 @@ class ResearcherPagesBrowserTest {
     void aReviewerSeesTheLiverCaseOnTheEdishPlotAndAResearcherIsRefused() {
         ObjectNode report = CaseReports.minimal();
         ArrayNode labs = report.putArray("labs");
-        labs.addObject().put("testCode", "ALT").put("value", 480).put("unit", "U/L").put("upperLimitOfNormal", 40);
-        labs.addObject().put("testCode", "TOTAL_BILIRUBIN").put("value", 3.6).put("unit", "mg/dL")
+        labs.addObject()
+                .put("testCode", "ALT")
+                .put("value", 480)
+                .put("unit", "U/L")
+                .put("upperLimitOfNormal", 40);
+        labs.addObject()
+                .put("testCode", "TOTAL_BILIRUBIN")
+                .put("value", 3.6)
+                .put("unit", "mg/dL")
                 .put("upperLimitOfNormal", 1.2);
         String caseNumber = CaseReports.submit(report, Tokens.of("dr.liver@clinic.example", "REPORTER"));
 
@@ -232,15 +276,20 @@ class ResearcherPagesBrowserTest {
         browser.open("/dashboard/liver");
         browser.waitFor(By.id("liver"));
         List<?> points = (List<?>) ((Map<?, ?>) ((List<?>) chart("edish").get("datasets")).get(0)).get("data");
-        Map<?, ?> point = points.stream().map(p -> (Map<?, ?>) p).filter(p -> caseNumber.equals(p.get("label")))
-                .findFirst().orElseThrow(() -> new AssertionError(caseNumber + " not on the plot"));
+        Map<?, ?> point = points.stream()
+                .map(p -> (Map<?, ?>) p)
+                .filter(p -> caseNumber.equals(p.get("label")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(caseNumber + " not on the plot"));
         assertThat(number(point.get("x"))).isEqualTo(12.0);
         assertThat(number(point.get("y"))).isEqualTo(3.0);
         WebElement canvas = browser.driver.findElement(By.id("edish"));
         assertThat(canvas.getAttribute("data-alt-line")).isEqualTo("3");
         assertThat(canvas.getAttribute("data-bilirubin-line")).isEqualTo("2");
-        assertThat(browser.driver.findElement(By.xpath("//table[@id='liver']//tr[th/a[.='" + caseNumber + "']]"))
-                .getAttribute("data-quadrant")).isEqualTo("POTENTIAL_HYS_LAW");
+        assertThat(browser.driver
+                        .findElement(By.xpath("//table[@id='liver']//tr[th/a[.='" + caseNumber + "']]"))
+                        .getAttribute("data-quadrant"))
+                .isEqualTo("POTENTIAL_HYS_LAW");
         assertCautionAndVersion();
         browser.assertAccessible("the eDISH plot");
         browser.screenshot("reviewer-edish");
@@ -254,23 +303,55 @@ class ResearcherPagesBrowserTest {
     @Test
     void eachViewsCsvIsTheApisTable() {
         String session = PagesTest.signIn(RESEARCHER_NAME, "RESEARCHER");
-        String trends = given().cookie(COOKIE, session).get("/dashboard/trends.csv?interval=YEAR").then().statusCode(200)
+        String trends = given().cookie(COOKIE, session)
+                .get("/dashboard/trends.csv?interval=YEAR")
+                .then()
+                .statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("kaers-trends.csv")).extract().asString();
-        assertThat(trends).isEqualTo(given().header("Authorization", Tokens.bearer(RESEARCHER)).accept("text/csv")
-                .queryParam("date", "received").queryParam("interval", "YEAR").get("/api/v1/stats/trends").asString());
-        String cross = given().cookie(COOKIE, session).get("/dashboard/heatmap.csv").then().statusCode(200).extract()
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("kaers-trends.csv"))
+                .extract()
                 .asString();
-        assertThat(cross).isEqualTo(given().header("Authorization", Tokens.bearer(RESEARCHER)).accept("text/csv")
-                .queryParam("by", "product,symptom").queryParam("size", 1000).get("/api/v1/stats/counts").asString());
-        assertThat(given().cookie(COOKIE, session).get("/dashboard/signals.csv").then().statusCode(200).extract()
-                .asString()).startsWith("key,");
+        assertThat(trends)
+                .isEqualTo(given().header("Authorization", Tokens.bearer(RESEARCHER))
+                        .accept("text/csv")
+                        .queryParam("date", "received")
+                        .queryParam("interval", "YEAR")
+                        .get("/api/v1/stats/trends")
+                        .asString());
+        String cross = given().cookie(COOKIE, session)
+                .get("/dashboard/heatmap.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(cross)
+                .isEqualTo(given().header("Authorization", Tokens.bearer(RESEARCHER))
+                        .accept("text/csv")
+                        .queryParam("by", "product,symptom")
+                        .queryParam("size", 1000)
+                        .get("/api/v1/stats/counts")
+                        .asString());
+        assertThat(given().cookie(COOKIE, session)
+                        .get("/dashboard/signals.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .startsWith("key,");
         given().cookie(COOKIE, session).get("/dashboard/liver.csv").then().statusCode(403);
         String reviewer = PagesTest.signIn("reviewer.csv@centre.example", "REVIEWER");
-        assertThat(given().cookie(COOKIE, reviewer).get("/dashboard/liver.csv").then().statusCode(200).extract()
-                .asString()).startsWith("caseNumber,altXUln,bilirubinXUln,");
+        assertThat(given().cookie(COOKIE, reviewer)
+                        .get("/dashboard/liver.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .startsWith("caseNumber,altXUln,bilirubinXUln,");
         // a bad value is the API's violation, on the page
-        given().cookie(COOKIE, session).get("/dashboard/trends?interval=WEEK").then().statusCode(400)
+        given().cookie(COOKIE, session)
+                .get("/dashboard/trends?interval=WEEK")
+                .then()
+                .statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("interval"));
     }
 }

@@ -1,9 +1,7 @@
 package org.kaers.statistics.disclosure;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.Map;
 import org.kaers.security.Caller;
 import org.kaers.statistics.Dimension;
 import org.kaers.statistics.SmallCellPolicy;
@@ -39,8 +37,10 @@ public class Disclosure {
             Map.entry("countCases", "cell key: every group, missing count and total; free text by frequency"),
             Map.entry("caseTrend", "cell key: every period (quarters and years as cells of their own), missing, total"),
             Map.entry("summarise", "cell key: built from countCases"),
-            Map.entry("signalTable", "cell key: a, a+b, a+c and N are released cells; b, c, d derived from them; "
-                    + "minCases and sorting on released values"),
+            Map.entry(
+                    "signalTable",
+                    "cell key: a, a+b, a+c and N are released cells; b, c, d derived from them; "
+                            + "minCases and sorting on released values"),
             Map.entry("lineListing", "not served to researchers (REVIEWER, ADMIN)"),
             Map.entry("liverPeaks", "not served to researchers (REVIEWER, ADMIN): a row per case, for the eDISH plot"),
             Map.entry("perturbationTable", "published parameters, no case data"),
@@ -49,21 +49,29 @@ public class Disclosure {
             Map.entry("rebuildAggregates", "ADMIN only"),
             Map.entry("ebgmPrior", "fitted hyperparameters over the whole database"),
             Map.entry("refitEbgmPrior", "ADMIN only"),
-            Map.entry("searchProducts", "cell key: case counts; ordered by id; uncurated names and text search by frequency"),
+            Map.entry(
+                    "searchProducts",
+                    "cell key: case counts; ordered by id; uncurated names and text search by frequency"),
             Map.entry("getProduct", "cell key: case count; name, reported names and aliases by frequency"),
-            Map.entry("previewProductMatch", "codes against the aliases the caller may see only (curated ones, and "
-                    + "reported names of at least the free-text minimum of cases): a rarely reported name is answered as a "
-                    + "name nobody reported; cell key on the case count"),
+            Map.entry(
+                    "previewProductMatch",
+                    "codes against the aliases the caller may see only (curated ones, and "
+                            + "reported names of at least the free-text minimum of cases): a rarely reported name is answered as a "
+                            + "name nobody reported; cell key on the case count"),
             Map.entry("curateProduct", "REVIEWER, ADMIN only"),
             Map.entry("mergeProduct", "REVIEWER, ADMIN only"),
             Map.entry("productReviewQueue", "REVIEWER, ADMIN only"),
             Map.entry("listSubstances", "counts products, not cases"),
-            Map.entry("latestRelease", "the release's id, date and data version; case and cell counts only for exact callers"),
+            Map.entry(
+                    "latestRelease",
+                    "the release's id, date and data version; case and cell counts only for exact callers"),
             Map.entry("getRelease", "the release's id, date and data version; its case count as latestRelease"),
             Map.entry("cutRelease", "ADMIN only"),
-            Map.entry("openFdaFoodEvent", "openFDA's contract (openfda/): researchers count and total only, from the "
-                    + "latest release, cell key on every total and bucket, reporters' text by frequency; records to "
-                    + "REVIEWER, ADMIN only"),
+            Map.entry(
+                    "openFdaFoodEvent",
+                    "openFDA's contract (openfda/): researchers count and total only, from the "
+                            + "latest release, cell key on every total and bucket, reporters' text by frequency; records to "
+                            + "REVIEWER, ADMIN only"),
             Map.entry("openFdaFoodEventV1", "as openFdaFoodEvent"),
             Map.entry("searchTerms", "no case counts; for callers reading frozen releases the release's vocabulary"),
             Map.entry("getTerm", "no case counts; the release's vocabulary for callers reading frozen releases"),
@@ -72,15 +80,22 @@ public class Disclosure {
             Map.entry("addTerm", "REVIEWER, ADMIN only"),
             Map.entry("codingQueue", "REVIEWER, ADMIN only"),
             Map.entry("codeVerbatim", "REVIEWER, ADMIN only"),
-            Map.entry("publicCounts", "public tier, no token: one coarse dimension of the latest release, each value a "
-                    + "function of the researcher's released value of the same cell (publicValue)"));
+            Map.entry(
+                    "publicCounts",
+                    "public tier, no token: one coarse dimension of the latest release, each value a "
+                            + "function of the researcher's released value of the same cell (publicValue)"));
 
     /**
      * The dimensions the public tier counts by, one at a time and without filters: closed lists only (no product, no
      * term, no free text, no country), each with few values, so that a public table is a handful of large cells.
      */
-    public static final java.util.List<Dimension> PUBLIC_DIMENSIONS = java.util.List.of(Dimension.SUBSTANCE,
-            Dimension.ORGAN_CLASS, Dimension.CRITERION, Dimension.SERIOUS, Dimension.AGE_GROUP, Dimension.SEX);
+    public static final java.util.List<Dimension> PUBLIC_DIMENSIONS = java.util.List.of(
+            Dimension.SUBSTANCE,
+            Dimension.ORGAN_CLASS,
+            Dimension.CRITERION,
+            Dimension.SERIOUS,
+            Dimension.AGE_GROUP,
+            Dimension.SEX);
 
     /** Public values are multiples of this. */
     public static final long PUBLIC_BASE = 10;
@@ -102,9 +117,25 @@ public class Disclosure {
             case PRODUCT -> ValueKind.PRODUCT;
             // A source's outcome list is text from a file (FDA's is a short fixed list, but nothing enforces it).
             case PRODUCT_NAME, VERBATIM, SOURCE_OUTCOME -> ValueKind.FREE_TEXT;
-            case SUBSTANCE, PRODUCT_FORM, PRODUCT_ROLE, SYMPTOM, ORGAN_CLASS, OUTCOME, CRITERION, SERIOUS, AGE_GROUP, SEX,
-                    REPORTER_QUALIFICATION, COUNTRY, SOURCE, EXPOSURE_REASON, EXPOSURE_CHRONICITY, EXPOSURE_SITE, CARE_LEVEL,
-                    MEDICAL_OUTCOME, CAUSALITY -> ValueKind.CATEGORY;
+            case SUBSTANCE,
+                    PRODUCT_FORM,
+                    PRODUCT_ROLE,
+                    SYMPTOM,
+                    ORGAN_CLASS,
+                    OUTCOME,
+                    CRITERION,
+                    SERIOUS,
+                    AGE_GROUP,
+                    SEX,
+                    REPORTER_QUALIFICATION,
+                    COUNTRY,
+                    SOURCE,
+                    EXPOSURE_REASON,
+                    EXPOSURE_CHRONICITY,
+                    EXPOSURE_SITE,
+                    CARE_LEVEL,
+                    MEDICAL_OUTCOME,
+                    CAUSALITY -> ValueKind.CATEGORY;
         };
     }
 
@@ -140,9 +171,16 @@ public class Disclosure {
 
     /** The protection of the caller's responses, for meta blocks. */
     public Protection protection() {
-        return exact() ? new Protection("NONE", 0, 0, 0, 0, Protection.TABLE, Protection.EXACT_NOTE)
-                : new Protection("CELL_KEY", table.threshold(), round(PerturbationTable.noiseStandardDeviation()),
-                        PerturbationTable.maxNoise(), freeTextMinimumCases(), Protection.TABLE, Protection.CELL_KEY_NOTE);
+        return exact()
+                ? new Protection("NONE", 0, 0, 0, 0, Protection.TABLE, Protection.EXACT_NOTE)
+                : new Protection(
+                        "CELL_KEY",
+                        table.threshold(),
+                        round(PerturbationTable.noiseStandardDeviation()),
+                        PerturbationTable.maxNoise(),
+                        freeTextMinimumCases(),
+                        Protection.TABLE,
+                        Protection.CELL_KEY_NOTE);
     }
 
     /**
@@ -166,7 +204,8 @@ public class Disclosure {
      * the latest active versions.
      */
     public String caseScope() {
-        return frozen() ? " join stats_release_case rc on rc.version_id = v.id join case_report cr on cr.id = v.case_id "
+        return frozen()
+                ? " join stats_release_case rc on rc.version_id = v.id join case_report cr on cr.id = v.case_id "
                 : org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
     }
 

@@ -23,12 +23,14 @@ public final class PerturbationTable {
     public static final long MODULUS = 1L << 32;
     /** Weights of the noise -3 .. +3 above the threshold. */
     static final int[] KERNEL = {1, 2, 3, 4, 3, 2, 1};
+
     static final int KERNEL_TOTAL = 16;
     static final int MAX_NOISE = KERNEL.length / 2;
 
     private final int threshold;
     /** Per value 0 .. cap: the released values (ascending) and the upper bound of each one's range of cell keys. */
     private final long[][] released;
+
     private final long[][] upper;
 
     /** @param threshold counts from 1 up to this are never released */
@@ -151,9 +153,8 @@ public final class PerturbationTable {
      * One line of the published table: for value v (for the cap: every v from the cap up, released as v + shift),
      * a released value, its probability and the range of cell keys (inclusive) that give it.
      */
-    public record Line(long value, boolean fromCapUp, long released, long numerator, long denominator, long keyFrom,
-            long keyTo) {
-    }
+    public record Line(
+            long value, boolean fromCapUp, long released, long numerator, long denominator, long keyFrom, long keyTo) {}
 
     /** The table as published, value by value. */
     public List<Line> lines() {
@@ -174,10 +175,18 @@ public final class PerturbationTable {
     public String csv() {
         StringBuilder out = new StringBuilder("value,released,probability,cell_key_from,cell_key_to\n");
         for (Line l : lines()) {
-            out.append(l.fromCapUp() ? l.value() + "+" : String.valueOf(l.value())).append(',')
+            out.append(l.fromCapUp() ? l.value() + "+" : String.valueOf(l.value()))
+                    .append(',')
                     .append(l.fromCapUp() ? "v" + signed(l.released() - l.value()) : String.valueOf(l.released()))
-                    .append(',').append(l.numerator()).append('/').append(l.denominator()).append(',')
-                    .append(l.keyFrom()).append(',').append(l.keyTo()).append('\n');
+                    .append(',')
+                    .append(l.numerator())
+                    .append('/')
+                    .append(l.denominator())
+                    .append(',')
+                    .append(l.keyFrom())
+                    .append(',')
+                    .append(l.keyTo())
+                    .append('\n');
         }
         return out.toString();
     }

@@ -3,14 +3,12 @@ package org.kaers.statistics.disclosure;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.kaers.statistics.Dimension;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Adding a statistics or signals operation, or a dimension, without placing it in the disclosure model fails
@@ -25,18 +23,29 @@ class DisclosureCoverageTest {
     @Test
     void everyStatisticsAndSignalsOperationIsRegistered() {
         Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json")
-                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> served = new TreeSet<>();
         paths.forEach((path, operations) -> {
-            if (path.startsWith("/api/v1/stats") || path.startsWith("/api/v1/signals")
-                    || path.startsWith("/api/v1/products") || path.startsWith("/api/v1/substances")
-                    || path.startsWith("/api/v1/openfda") || path.startsWith("/food")
-                    || path.startsWith("/api/v1/vocabulary") || path.startsWith(org.kaers.security.PublicApi.PREFIX)) {
+            if (path.startsWith("/api/v1/stats")
+                    || path.startsWith("/api/v1/signals")
+                    || path.startsWith("/api/v1/products")
+                    || path.startsWith("/api/v1/substances")
+                    || path.startsWith("/api/v1/openfda")
+                    || path.startsWith("/food")
+                    || path.startsWith("/api/v1/vocabulary")
+                    || path.startsWith(org.kaers.security.PublicApi.PREFIX)) {
                 operations.values().forEach(op -> served.add((String) op.get("operationId")));
             }
         });
         assertThat(served).as("operations without a disclosure entry").isSubsetOf(Disclosure.OPERATIONS.keySet());
-        assertThat(Disclosure.OPERATIONS.keySet()).as("disclosure entries without an operation").isSubsetOf(served);
+        assertThat(Disclosure.OPERATIONS.keySet())
+                .as("disclosure entries without an operation")
+                .isSubsetOf(served);
     }
 
     /**
@@ -46,25 +55,42 @@ class DisclosureCoverageTest {
     @Test
     void thePublicTierOffersOnlyCoarseClosedDimensions() {
         given().post("/api/v1/stats/releases").then().statusCode(201);
-        String offered = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath().getString("paths.'/api/v1/public/stats/counts'.get.parameters.find { it.name == 'by' }"
-                        + ".schema.enum");
-        assertThat(offered).isEqualTo(Disclosure.PUBLIC_DIMENSIONS.stream().map(Dimension::code).toList().toString());
+        String offered = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString(
+                        "paths.'/api/v1/public/stats/counts'.get.parameters.find { it.name == 'by' }" + ".schema.enum");
+        assertThat(offered)
+                .isEqualTo(Disclosure.PUBLIC_DIMENSIONS.stream()
+                        .map(Dimension::code)
+                        .toList()
+                        .toString());
         for (Dimension d : Disclosure.PUBLIC_DIMENSIONS) {
             assertThat(Disclosure.kind(d)).as(d.code()).isEqualTo(Disclosure.ValueKind.CATEGORY);
             assertThat(d).as(d.code()).isNotIn(Dimension.SYMPTOM, Dimension.COUNTRY, Dimension.SOURCE);
         }
         for (Dimension d : Dimension.values()) {
-            int status = given().queryParam("by", d.code()).get("/api/v1/public/stats/counts").then()
-                    .extract().statusCode();
+            int status = given().queryParam("by", d.code())
+                    .get("/api/v1/public/stats/counts")
+                    .then()
+                    .extract()
+                    .statusCode();
             assertThat(status).as(d.code()).isEqualTo(Disclosure.PUBLIC_DIMENSIONS.contains(d) ? 200 : 400);
         }
     }
 
     @Test
     void everyDimensionIsClassifiedAndOffered() {
-        String by = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract()
-                .jsonPath().getString("paths.'/api/v1/stats/counts'.get.parameters.find { it.name == 'by' }.description");
+        String by = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("paths.'/api/v1/stats/counts'.get.parameters.find { it.name == 'by' }.description");
         for (Dimension d : Dimension.values()) {
             assertThat(Disclosure.kind(d)).as(d.code()).isNotNull();
             assertThat(by).as("the by parameter offers " + d.code()).containsPattern("\\b" + d.code() + "\\b");

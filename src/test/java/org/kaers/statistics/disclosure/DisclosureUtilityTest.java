@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +20,20 @@ class DisclosureUtilityTest {
     private final Random random = new SecureRandom();
 
     /** Band of cell sizes and how many distinct terms of the real file fall in it. */
-    private record Band(String name, int from, int to, int cells) {
-    }
+    private record Band(String name, int from, int to, int cells) {}
 
-    private static final Band[] BANDS = {new Band("1", 1, 1, 1471), new Band("2", 2, 2, 577), new Band("3", 3, 3, 330),
-            new Band("4-5", 4, 5, 354), new Band("6-10", 6, 10, 384), new Band("11-20", 11, 20, 319),
-            new Band("21-50", 21, 50, 312), new Band("51-100", 51, 100, 135), new Band("101-1000", 101, 1000, 235),
-            new Band(">1000", 1001, 5000, 31)};
+    private static final Band[] BANDS = {
+        new Band("1", 1, 1, 1471),
+        new Band("2", 2, 2, 577),
+        new Band("3", 3, 3, 330),
+        new Band("4-5", 4, 5, 354),
+        new Band("6-10", 6, 10, 384),
+        new Band("11-20", 11, 20, 319),
+        new Band("21-50", 21, 50, 312),
+        new Band("51-100", 51, 100, 135),
+        new Band("101-1000", 101, 1000, 235),
+        new Band(">1000", 1001, 5000, 31)
+    };
 
     /**
      * The key of a cell of {@code cases} cases: the sum of independent uniform keys modulo 2^32 is itself uniform,
@@ -59,8 +65,9 @@ class DisclosureUtilityTest {
             }
             changedAll += changed / repeats;
             cellsAll += band.cells();
-            System.out.printf("  %-9s cells %5d  changed %5.1f%%  MAE %.2f  relative %5.1f%%  bias %+.2f%n", band.name(),
-                    band.cells(), 100.0 * changed / n, absolute / n, 100 * relative / n, bias / n);
+            System.out.printf(
+                    "  %-9s cells %5d  changed %5.1f%%  MAE %.2f  relative %5.1f%%  bias %+.2f%n",
+                    band.name(), band.cells(), 100.0 * changed / n, absolute / n, 100 * relative / n, bias / n);
             if (band.from() > 20) {
                 assertThat(relative / n).isLessThan(0.05);
             }
@@ -70,8 +77,9 @@ class DisclosureUtilityTest {
 
     @Test
     void signalMeasuresStayUsefulOnLargeCells() {
-        System.out.println("2x2 tables with PRR 2 (N = 100000, a+b = 10 a, c = 5% of the other cases): error of measures"
-                + " computed from released a, a+b, a+c, N");
+        System.out.println(
+                "2x2 tables with PRR 2 (N = 100000, a+b = 10 a, c = 5% of the other cases): error of measures"
+                        + " computed from released a, a+b, a+c, N");
         for (long a : new long[] {20, 100, 1000}) {
             long n = 100_000;
             long ab = 10 * a;
@@ -94,9 +102,16 @@ class DisclosureUtilityTest {
             }
             Arrays.sort(prrErr);
             double meanPrr = Arrays.stream(prrErr).average().orElseThrow();
-            System.out.printf("  a=%4d  PRR %.2f: mean relative error %.2f%% (95th percentile %.2f%%)  ROR %.2f%%  "
-                    + "IC %.4f (log2)  vs sampling: 1/sqrt(a) = %.1f%%%n", a, prr, 100 * meanPrr, 100 * prrErr[draws * 95 / 100],
-                    100 * rorErr / draws, icErr / draws, 100 / Math.sqrt(a));
+            System.out.printf(
+                    "  a=%4d  PRR %.2f: mean relative error %.2f%% (95th percentile %.2f%%)  ROR %.2f%%  "
+                            + "IC %.4f (log2)  vs sampling: 1/sqrt(a) = %.1f%%%n",
+                    a,
+                    prr,
+                    100 * meanPrr,
+                    100 * prrErr[draws * 95 / 100],
+                    100 * rorErr / draws,
+                    icErr / draws,
+                    100 / Math.sqrt(a));
             assertThat(meanPrr).isLessThan(0.2 / Math.sqrt(a) * 2);
         }
     }
@@ -110,8 +125,9 @@ class DisclosureUtilityTest {
             for (int i = 0; i < draws; i++) {
                 exact += table.release(1 + k, key(1 + k)) - k == 1 ? 1 : 0;
             }
-            System.out.printf("padding a cell of 1 with %d known cases: estimate exact %.1f%% of the time%n", k,
-                    100.0 * exact / draws);
+            System.out.printf(
+                    "padding a cell of 1 with %d known cases: estimate exact %.1f%% of the time%n",
+                    k, 100.0 * exact / draws);
             assertThat((double) exact / draws).isLessThan(0.55);
         }
     }
@@ -141,8 +157,10 @@ class DisclosureUtilityTest {
         }
         confident /= 3.0 * draws;
         exact /= 3.0 * draws;
-        System.out.printf("differencing attack on a cell of 1-3: estimate exact %.1f%% of the time, attacker 90%% sure of "
-                + "the count %.2f%% of the time%n", 100 * exact, 100 * confident);
+        System.out.printf(
+                "differencing attack on a cell of 1-3: estimate exact %.1f%% of the time, attacker 90%% sure of "
+                        + "the count %.2f%% of the time%n",
+                100 * exact, 100 * confident);
         assertThat(exact).isLessThan(0.2);
         assertThat(confident).isLessThan(0.01);
     }
