@@ -454,4 +454,215 @@ class CaseReportRulesTest {
                         body("patient.pregnant", "must not be true when sex is MALE"),
                         body("labs[0].date", "must not be in the future"));
     }
+
+    /** The report with its clinical sections (exposure, care, vital signs, toxicology) set. */
+    private static CaseReportRequest clinical(
+            CaseReportRequest r, Exposure exposure, Care care, VitalSigns vitals, List<Toxicology> toxicology) {
+        return new CaseReportRequest(
+                r.reporter(),
+                r.patient(),
+                r.products(),
+                r.reactions(),
+                r.seriousnessCriteria(),
+                r.dateOfDeath(),
+                r.labs(),
+                r.narrative(),
+                null,
+                exposure,
+                care,
+                vitals,
+                toxicology);
+    }
+
+    private static List<Violation> exposure(CaseReportRequest r, String exposureAt, String onsetAt) {
+        return check(clinical(r, new Exposure(null, null, null, exposureAt, onsetAt, null), null, null, null));
+    }
+
+    private static List<Violation> care(CaseReportRequest r, Care care) {
+        return check(clinical(r, null, care, null, null));
+    }
+
+    private static Care.Treatment treatment(Care.TreatmentCode code, String dose, DoseUnit unit) {
+        return new Care.Treatment(code, dose == null ? null : new java.math.BigDecimal(dose), unit, null, null);
+    }
+
+    private static CaseReportRequest fatal() {
+        return aCase().reactions(reaction("apnoea", TODAY, ReactionOutcome.FATAL))
+                .seriousnessCriteria(SeriousnessCriterion.DEATH)
+                .build();
+    }
+
+    @Nested
+    class ExposureRules {
+
+        @Test
+        void anOnsetBeforeTheExposureIsRefusedByDateAndByHour() {
+            assertThat(exposure(aCase().build(), "2026-03-10", "2026-03-09"))
+                    .containsExactly(body("exposure.onsetAt", "must not be before exposure.exposureAt"));
+            assertThat(exposure(aCase().build(), "2026-03-10T14:00", "2026-03-10T13:00"))
+                    .containsExactly(body("exposure.onsetAt", "must not be before exposure.exposureAt"));
+        }
+
+        @Test
+        void anOnsetAtOrAfterTheExposureIsValid() {
+            assertThat(exposure(aCase().build(), "2026-03-10T14:00", "2026-03-10T14:00"))
+                    .isEmpty();
+            assertThat(exposure(aCase().build(), "2026-03-10", "2026-03-10T09:00"))
+                    .isEmpty();
+            assertThat(exposure(aCase().build(), "2026-03-09", "2026-03-10")).isEmpty();
+            assertThat(exposure(aCase().build(), "2026-03-09", null)).isEmpty();
+            assertThat(exposure(aCase().build(), null, "2026-03-09")).isEmpty();
+            assertThat(exposure(aCase().build(), null, null)).isEmpty();
+        }
+
+        @Test
+        void aDateThatDoesNotExistOrLiesAheadIsNamed() {
+            assertThat(exposure(aCase().build(), "2026-02-30", null))
+                    .containsExactly(body("exposure.exposureAt", "is not a real date or time"));
+            assertThat(exposure(aCase().build(), null, TOMORROW + "T08:00"))
+                    .containsExactly(body("exposure.onsetAt", "must not be in the future"));
+            assertThat(exposure(aCase().build(), "tomorrow", null))
+                    .as("the pattern's job")
+                    .isEmpty();
+        }
+
+        @Test
+        void theOnsetDateIsTheEarliestReactionOnset() {
+            CaseReportRequest report = aCase().reactions(
+                            reaction("seizure", LocalDate.of(2026, 3, 13), ReactionOutcome.RECOVERED),
+                            reaction("vomiting", LocalDate.of(2026, 3, 12), ReactionOutcome.RECOVERED),
+                            reaction("agitation", null, ReactionOutcome.RECOVERED))
+                    .build();
+            assertThat(exposure(report, null, "2026-03-12T08:00")).isEmpty();
+            assertThat(exposure(report, null, "2026-03-13"))
+                    .containsExactly(body(
+                            "exposure.onsetAt", "its date must equal the earliest reactions[].onsetDate (2026-03-12)"));
+            assertThat(exposure(aCase().build(), null, "2026-03-13"))
+                    .as("no reaction onset to compare with")
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class CareRules {
+
+        @Test
+        void daysInHospitalNeedAnInHospitalLevel() {
+            Violation refused = body(
+                    "care.daysInHospital",
+                    "is only allowed with level ADMITTED_WARD, ADMITTED_CRITICAL_CARE or PSYCHIATRIC_CARE");
+            for (Care.Level level : Care.Level.values()) {
+                List<Violation> found = care(aCase().build(), new Care(level, 3, null, null));
+                if (level == Care.Level.ADMITTED_WARD
+                        || level == Care.Level.ADMITTED_CRITICAL_CARE
+                        || level == Care.Level.PSYCHIATRIC_CARE) {
+                    assertThat(found).as(level.name()).isEmpty();
+                } else {
+                    assertThat(found).as(level.name()).containsExactly(refused);
+                }
+            }
+            assertThat(care(aCase().build(), new Care(null, 3, null, null))).containsExactly(refused);
+            assertThat(care(aCase().build(), new Care(Care.Level.TREATED_AT_HOME, null, null, null)))
+                    .isEmpty();
+        }
+
+        @Test
+        void aTreatmentIsListedOnceAndADoseHasAUnit() {
+            Care care = new Care(
+                    Care.Level.ADMITTED_WARD,
+                    null,
+                    List.of(
+                            treatment(Care.TreatmentCode.NALOXONE, "4", DoseUnit.MILLIGRAM),
+                            treatment(Care.TreatmentCode.BENZODIAZEPINE, "2", null),
+                            treatment(Care.TreatmentCode.NALOXONE, null, null)),
+                    null);
+            assertThat(care(aCase().build(), care))
+                    .containsExactly(
+                            body("care.treatments[1].doseUnit", "is required when doseAmount is given"),
+                            body("care.treatments[2].code", "must not be listed twice"));
+        }
+
+        @Test
+        void theMedicalOutcomeAndTheDeathCriterionAgree() {
+            assertThat(care(aCase().build(), new Care(null, null, null, Care.MedicalOutcome.DEATH)))
+                    .containsExactly(body("care.medicalOutcome", "DEATH requires the DEATH seriousness criterion"));
+            assertThat(care(fatal(), new Care(null, null, null, Care.MedicalOutcome.MINOR)))
+                    .containsExactly(body("care.medicalOutcome", "must be DEATH when the DEATH criterion is given"));
+            assertThat(care(fatal(), new Care(null, null, null, Care.MedicalOutcome.DEATH)))
+                    .isEmpty();
+            assertThat(care(fatal(), new Care(null, null, null, null))).isEmpty();
+            assertThat(care(aCase().build(), new Care(null, null, null, Care.MedicalOutcome.MINOR)))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class VitalsAndToxicology {
+
+        private List<Violation> vitals(Integer systolic, Integer diastolic) {
+            return check(clinical(
+                    aCase().build(),
+                    null,
+                    null,
+                    new VitalSigns(null, null, null, systolic, diastolic, null, null),
+                    null));
+        }
+
+        private List<Violation> toxicology(Boolean detected, String value, String unit) {
+            Toxicology t = new Toxicology(
+                    Toxicology.Analyte.MITRAGYNINE,
+                    Toxicology.Specimen.SERUM,
+                    detected,
+                    value == null ? null : new java.math.BigDecimal(value),
+                    unit,
+                    null);
+            return check(clinical(aCase().build(), null, null, null, List.of(t)));
+        }
+
+        @Test
+        void theDiastolicPressureIsNotAboveTheSystolic() {
+            assertThat(vitals(80, 90)).containsExactly(body("vitalSigns.diastolicBp", "must not be above systolicBp"));
+            assertThat(vitals(80, 80)).isEmpty();
+            assertThat(vitals(null, 90)).isEmpty();
+            assertThat(vitals(80, null)).isEmpty();
+        }
+
+        @Test
+        void aValueHasAUnitAndIsAbsentOrZeroWhenNothingWasDetected() {
+            assertThat(toxicology(true, "190", null))
+                    .containsExactly(body("toxicology[0].unit", "is required when value is given"));
+            assertThat(toxicology(false, "5", "ng/mL"))
+                    .containsExactly(body("toxicology[0].value", "must be absent or 0 when detected is false"));
+            assertThat(toxicology(false, "0", "ng/mL")).isEmpty();
+            assertThat(toxicology(false, null, null)).isEmpty();
+            assertThat(toxicology(true, "190", "ng/mL")).isEmpty();
+        }
+    }
+
+    @Nested
+    class LabRules {
+
+        private List<Violation> labUnit(String code, String unit) {
+            return check(aCase().labs(new CaseReportRequest.Lab(code, new java.math.BigDecimal("80"), unit, null, null))
+                    .build());
+        }
+
+        @Test
+        void anUnknownTestCodeIsNamedWithTheKnownOnes() {
+            assertThat(labUnit("XYZ", "U/L"))
+                    .containsExactly(body("labs[0].testCode", "is not a known test code; known: " + LabTest.known()));
+            assertThat(labUnit("xyz", "U/L")).as("the pattern's job").isEmpty();
+        }
+
+        @Test
+        void theUnitIsOneOfTheTestsUnits() {
+            assertThat(labUnit("ALT", "mg/dL"))
+                    .containsExactly(body("labs[0].unit", "must be one of [U/L, IU/L] for ALT"));
+            assertThat(labUnit("ALT", "IU/L")).isEmpty();
+            assertThat(labUnit("ALT", null)).isEmpty();
+            assertThat(labUnit(null, "mg/dL"))
+                    .as("no test code, nothing to check the unit against")
+                    .isEmpty();
+        }
+    }
 }
