@@ -665,4 +665,16 @@ class CaseReportRulesTest {
                     .isEmpty();
         }
     }
+
+    @Test
+    void aConditionOfTheHistoryIsListedOnce() {
+        PatientHistory[] all = PatientHistory.values();
+        CaseReportRequest.Patient twice =
+                new CaseReportRequest.Patient(null, null, null, null, null, null, List.of(all[0], all[0]));
+        CaseReportRequest.Patient once =
+                new CaseReportRequest.Patient(null, null, null, null, null, null, List.of(all[0], all[1]));
+        assertThat(check(aCase().patient(twice).build()))
+                .containsExactly(body("patient.history", "must not list a condition twice"));
+        assertThat(check(aCase().patient(once).build())).isEmpty();
+    }
 }
