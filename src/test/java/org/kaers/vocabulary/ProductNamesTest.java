@@ -114,4 +114,78 @@ class ProductNamesTest {
         }
         return out;
     }
+
+    @org.junit.jupiter.api.Nested
+    class SpellingOfOneWord {
+
+        private boolean same(String a, String b) {
+            boolean ab = ProductNames.certainlySame(a, b, THRESHOLD);
+            assertThat(ProductNames.certainlySame(b, a, THRESHOLD))
+                    .as("symmetric")
+                    .isEqualTo(ab);
+            return ab;
+        }
+
+        @Test
+        void oneSlipInOneLongWordIsTheSameProduct() {
+            assertThat(same("SUPER GREEN KRATON", "SUPER GREEN KRATOM"))
+                    .as("6 letters, 1 edit")
+                    .isTrue();
+            assertThat(same("SUPER GREEN MAENG", "SUPER GREEN MAING"))
+                    .as("5 letters, 1 edit")
+                    .isTrue();
+            assertThat(same("SUPER GREEN MALAYSIAN KRATOM POWDER", "SUPER GREEN MALAYSAIN KRATOM POWDER"))
+                    .as("a transposition")
+                    .isTrue();
+            assertThat(same("SUPER GREEN MALAYSIAN KRATOM POWDER", "SUPER GREEN MELAYSEAN KRATOM POWDER"))
+                    .as("9 letters, 2 edits")
+                    .isTrue();
+            assertThat(same("GREEN MAENG DA", "MAENG DA GREEN"))
+                    .as("the same words reordered")
+                    .isTrue();
+        }
+
+        @Test
+        void shortWordsTwoSlipsTwoWordsDigitsAndEditionsAreNot() {
+            assertThat(same("SUPER GREEN BALI", "SUPER GREEN BALY"))
+                    .as("4 letters")
+                    .isFalse();
+            assertThat(same("SUPER GREEN MALAYAN KRATOM POWDER", "SUPER GREEN MELAYEN KRATOM POWDER"))
+                    .as("7 letters, 2 edits")
+                    .isFalse();
+            assertThat(same("SUPER GREEN KRATON", "SUPAR GREEN KRATOM"))
+                    .as("two words differ")
+                    .isFalse();
+            assertThat(same("KRATOM EXTRACT 50X", "KRATOM EXTRACT 60X"))
+                    .as("a strength")
+                    .isFalse();
+            assertThat(same("MAENG DA KRATOM", "MAENG DA")).as("a word more").isFalse();
+            assertThat(same("KRATOM", "")).as("nothing to compare").isFalse();
+            assertThat(ProductNames.certainlySame("MAENG DA", "MAENG DA KRATOM", 0.01))
+                    .as("a word more, whatever the threshold")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void theKeysOfAnAliasAndTheProbesOfANameMeetOnOneWordMoreOrFewer() {
+        assertThat(ProductNames.keys("maeng da kratom"))
+                .containsExactly(
+                        "b:da kratom maeng",
+                        "n:maengdakratom",
+                        "f:maeng da kratom",
+                        "m:* da kratom",
+                        "d:da kratom",
+                        "m:maeng * kratom",
+                        "d:maeng kratom",
+                        "m:maeng da *",
+                        "d:maeng da");
+        assertThat(ProductNames.keys("kratom")).containsExactly("b:kratom", "n:kratom", "f:kratom");
+        assertThat(ProductNames.probes("maeng da"))
+                .containsExactly("b:da maeng", "n:maengda", "d:maeng da", "m:* da", "f:da", "m:maeng *", "f:maeng");
+        assertThat(ProductNames.probes("kratom")).containsExactly("b:kratom", "n:kratom", "d:kratom");
+        assertThat(ProductNames.probes("maeng da kratom"))
+                .as("one word fewer: the probe of the longer name is the key f: of the shorter")
+                .contains("f:maeng da");
+    }
 }
