@@ -161,4 +161,47 @@ class CaseDerivationsTest {
             assertThat(CaseDerivations.timeToOnsetDays(null, null)).isNull();
         }
     }
+
+    @Test
+    void theLastDoseIsTheLatestStopOfASuspectOrInteractingProduct() {
+        List<CaseReportRequest.Product> products = List.of(
+                suspect().stopDate(LocalDate.of(2026, 2, 1)).build(),
+                product(ProductRole.INTERACTING)
+                        .name("alprazolam")
+                        .stopDate(LocalDate.of(2026, 2, 9))
+                        .build(),
+                product(ProductRole.CONCOMITANT)
+                        .name("alcohol")
+                        .stopDate(LocalDate.of(2026, 3, 1))
+                        .build(),
+                suspect().build());
+        assertThat(CaseDerivations.lastExposure(products)).isEqualTo(LocalDate.of(2026, 2, 9));
+        assertThat(CaseDerivations.lastExposure(List.of(suspect().build()))).isNull();
+        assertThat(CaseDerivations.lastExposure(List.of(product(ProductRole.CONCOMITANT)
+                        .stopDate(LocalDate.of(2026, 3, 1))
+                        .build())))
+                .isNull();
+    }
+
+    @Test
+    void hoursFromExposureToOnsetNeedBothTimes() {
+        assertThat(CaseDerivations.exposureToOnsetHours(
+                        new Exposure(null, null, null, "2026-03-10T14:00", "2026-03-10T20:30", null)))
+                .isEqualTo(6L);
+        assertThat(CaseDerivations.exposureToOnsetHours(
+                        new Exposure(null, null, null, "2026-03-10", "2026-03-10T20:30", null)))
+                .isNull();
+        assertThat(CaseDerivations.exposureToOnsetHours(null)).isNull();
+    }
+
+    @Test
+    void anAgeOfAtMost130YearsHasAGroupAndAnOlderOneNone() {
+        assertThat(CaseDerivations.ageGroup(patient().age("130", AgeUnit.YEAR).build()))
+                .isEqualTo(AgeGroup.ELDERLY);
+        assertThat(CaseDerivations.ageGroup(patient()
+                        .age("131", AgeUnit.YEAR)
+                        .ageGroup(AgeGroup.ELDERLY)
+                        .build()))
+                .isNull();
+    }
 }
