@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
@@ -23,28 +24,48 @@ import org.kaers.common.Violation;
 public class VocabularyService {
 
     private static final Logger LOG = Logger.getLogger(VocabularyService.class);
+    /* The native queries kept (NamedNativeQueriesTest runs each): trigram search, counts of cases, set-based coding. */
+    private static final String SEARCH_RANKED_SQL = """
+            select distinct on (t.id) t.code, t.preferred_name, t.organ_class, t.curated, s.text,
+                case when :q = '' then 1.0 when s.normalized = :q then 1.0 when s.normalized like :prefix then 0.9
+                     else similarity(s.normalized, :q) end as score
+            from symptom_synonym s join symptom_term t on t.id = s.term_id
+            where (:q = '' and s.preferred or :q <> '' and (s.normalized % :q or s.normalized like :like))""";
+    private static final String SEARCH_ORDER_SQL = " order by t.id, score desc, s.preferred desc, s.text";
+    /** The best synonym of each term that matches :q (:prefix, :like). */
+    static final String SEARCH_SQL = SEARCH_RANKED_SQL + SEARCH_ORDER_SQL;
+    /** SEARCH_SQL within :organClass. */
+    static final String SEARCH_IN_ORGAN_CLASS_SQL =
+            SEARCH_RANKED_SQL + " and t.organ_class = :organClass" + SEARCH_ORDER_SQL;
+    /** The number of rows of a search ({ranked}: SEARCH_SQL or SEARCH_IN_ORGAN_CLASS_SQL). */
+    static final String SEARCH_COUNT_SQL = "select count(*) from ({ranked}) x";
+    /** A page of a search ({ranked} as in SEARCH_COUNT_SQL; :limit, :offset). */
+    static final String SEARCH_PAGE_SQL =
+            "select * from ({ranked}) x order by score desc, preferred_name limit :limit offset :offset";
+    /** The next number of an uncurated term's code. */
+    static final String NEXT_UNCURATED_CODE_SQL = "select nextval('uncurated_term_code_seq')";
+    /** Codes the verbatims waiting in the queue that the names of term ?1 match exactly (?2 now). */
+    static final String CODE_QUEUED_EXACT_SQL = """
+            update verbatim_coding c set term_id = ?1, method = 'EXACT', score = 1, matched_synonym = s.text,
+                coded_at = ?2
+            from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""";
 
     private final EntityManager em;
     private final SymptomCoder coder;
+    private final SymptomTermRepository terms;
 
-    VocabularyService(EntityManager em, SymptomCoder coder) {
+    VocabularyService(EntityManager em, SymptomCoder coder, SymptomTermRepository terms) {
         this.em = em;
         this.coder = coder;
+        this.terms = terms;
     }
 
     @Transactional
     public PageResponse<VocabularyViews.TermHit> search(String q, String organClass, PageRequest page) {
         String normalized = q == null ? "" : TextNormalizer.forMatching(q);
-        String filter = organClass == null ? "" : " and t.organ_class = :organClass";
-        String ranked = """
-                select distinct on (t.id) t.code, t.preferred_name, t.organ_class, t.curated, s.text,
-                    case when :q = '' then 1.0 when s.normalized = :q then 1.0 when s.normalized like :prefix then 0.9
-                         else similarity(s.normalized, :q) end as score
-                from symptom_synonym s join symptom_term t on t.id = s.term_id
-                where (:q = '' and s.preferred or :q <> '' and (s.normalized % :q or s.normalized like :like))""" + filter + " order by t.id, score desc, s.preferred desc, s.text";
-        var count = em.createNativeQuery("select count(*) from (" + ranked + ") x");
-        var rows = em.createNativeQuery("select * from (" + ranked + ") x order by score desc, preferred_name"
-                + " limit :limit offset :offset");
+        String ranked = organClass == null ? SEARCH_SQL : SEARCH_IN_ORGAN_CLASS_SQL;
+        var count = em.createNativeQuery(SEARCH_COUNT_SQL.replace("{ranked}", ranked));
+        var rows = em.createNativeQuery(SEARCH_PAGE_SQL.replace("{ranked}", ranked));
         for (var query : List.of(count, rows)) {
             query.setParameter("q", normalized)
                     .setParameter("prefix", normalized + "%")
@@ -63,31 +84,15 @@ public class VocabularyService {
 
     @Transactional
     public VocabularyViews.Term term(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select t.id, t.code, t.preferred_name, t.organ_class, t.curated, t.external_code
-                from symptom_term t where t.code = ?1""").setParameter(1, code).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiProblem.notFound("no symptom term has this code");
-        }
-        Object[] t = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<String> synonyms = em.createNativeQuery("""
-                select text from symptom_synonym where term_id = ?1 and not preferred order by text""")
-                .setParameter(1, ((Number) t[0]).longValue())
-                .getResultList();
+        SymptomTerm t = terms.byCode(code).orElseThrow(() -> ApiProblem.notFound("no symptom term has this code"));
         return new VocabularyViews.Term(
-                (String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], (String) t[5], synonyms);
+                t.code, t.preferredName, t.organClass, t.curated, t.externalCode, terms.synonymsOf(t.id));
     }
 
     @Transactional
     public List<VocabularyViews.OrganClass> organClasses() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select o.code, o.name, count(t.id) from organ_class o left join symptom_term t on t.organ_class = o.code
-                group by o.code, o.name, o.sort_order order by o.sort_order""").getResultList();
-        return rows.stream()
-                .map(r -> new VocabularyViews.OrganClass((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+        return terms.organClasses().stream()
+                .map(o -> new VocabularyViews.OrganClass(o.code(), o.name(), o.terms()))
                 .toList();
     }
 
@@ -110,48 +115,34 @@ public class VocabularyService {
                 taken.add(Violation.body("preferredName", "must contain a letter or digit"));
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            List<String> owner =
-                    em.createNativeQuery("""
-                    select t.code from symptom_synonym s join symptom_term t on t.id = s.term_id where s.normalized = ?1""").setParameter(1, normalized).getResultList();
-            if (!owner.isEmpty()) {
+            Optional<String> owner = terms.codeNamedBy(normalized);
+            if (owner.isPresent()) {
                 taken.add(Violation.body(
                         normalized.equals(preferredKey) ? "preferredName" : "synonyms",
-                        "'" + names.get(normalized) + "' already names term " + owner.get(0)));
+                        "'" + names.get(normalized) + "' already names term " + owner.get()));
             }
         }
         if (!taken.isEmpty()) {
             throw ApiProblem.invalid(taken);
         }
-        long seq = ((Number) em.createNativeQuery("select nextval('uncurated_term_code_seq')")
-                        .getSingleResult())
-                .longValue();
+        long seq = ((Number) em.createNativeQuery(NEXT_UNCURATED_CODE_SQL).getSingleResult()).longValue();
         String code = "KU%06d".formatted(seq);
-        long id = ((Number) em.createNativeQuery("""
-                insert into symptom_term (code, preferred_name, organ_class, curated, external_code)
-                values (?1, ?2, ?3, false, ?4) returning id""")
-                        .setParameter(1, code)
-                        .setParameter(2, request.preferredName().strip())
-                        .setParameter(3, organClass)
-                        .setParameter(4, request.externalCode())
-                        .getSingleResult())
-                .longValue();
+        SymptomTerm term = new SymptomTerm();
+        term.code = code;
+        term.preferredName = request.preferredName().strip();
+        term.organClass = organClass;
+        term.curated = false;
+        term.externalCode = request.externalCode();
+        terms.persist(term);
+        long id = term.id;
         boolean first = true;
         for (Map.Entry<String, String> name : names.entrySet()) {
-            em.createNativeQuery(
-                            "insert into symptom_synonym (normalized, term_id, text, preferred) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, name.getKey())
-                    .setParameter(2, id)
-                    .setParameter(3, name.getValue())
-                    .setParameter(4, first)
-                    .executeUpdate();
+            terms.persist(new SymptomSynonym(name.getKey(), id, name.getValue(), first));
             first = false;
         }
+        terms.flush();
         // Verbatims waiting in the queue that the new names match exactly are coded now.
-        em.createNativeQuery("""
-                update verbatim_coding c set term_id = ?1, method = 'EXACT', score = 1, matched_synonym = s.text,
-                    coded_at = ?2
-                from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""")
+        em.createNativeQuery(CODE_QUEUED_EXACT_SQL)
                 .setParameter(1, id)
                 .setParameter(2, Instant.now())
                 .executeUpdate();
@@ -195,14 +186,9 @@ public class VocabularyService {
         if (normalized.isEmpty()) {
             throw ApiProblem.invalid(Violation.body("verbatim", "must contain a letter or digit"));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> term =
-                em.createNativeQuery("""
-                select id, code, preferred_name, organ_class, curated from symptom_term where code = ?1""").setParameter(1, request.termCode()).getResultList();
-        if (term.isEmpty()) {
-            throw ApiProblem.invalid(Violation.body("termCode", "no symptom term has this code"));
-        }
-        long termId = ((Number) term.get(0)[0]).longValue();
+        SymptomTerm term = terms.byCode(request.termCode())
+                .orElseThrow(() -> ApiProblem.invalid(Violation.body("termCode", "no symptom term has this code")));
+        long termId = term.id;
         long known = ((Number) em.createNativeQuery("select count(*) from verbatim_coding where normalized = ?1")
                         .setParameter(1, normalized)
                         .getSingleResult())
@@ -243,9 +229,8 @@ public class VocabularyService {
                 .setParameter(7, request.comment())
                 .executeUpdate();
         LOG.infof("manual coding to %s applied to %d verbatims", request.termCode(), verbatims);
-        Object[] t = term.get(0);
         VocabularyViews.TermHit hit =
-                new VocabularyViews.TermHit((String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], null, null);
+                new VocabularyViews.TermHit(term.code, term.preferredName, term.organClass, term.curated, null, null);
         return new VocabularyViews.ManualCodingResult(normalized, hit, verbatims, cases, request.codedBy(), now);
     }
 
@@ -254,21 +239,15 @@ public class VocabularyService {
         SymptomCoder.Match match = coder.match(text);
         VocabularyViews.TermHit hit = null;
         if (match.termId() != null) {
-            Object[] t = (Object[])
-                    em.createNativeQuery("""
-                    select code, preferred_name, organ_class, curated from symptom_term where id = ?1""").setParameter(1, match.termId()).getSingleResult();
+            SymptomTerm t = terms.findById(match.termId());
             hit = new VocabularyViews.TermHit(
-                    (String) t[0], (String) t[1], (String) t[2], (Boolean) t[3], match.matchedSynonym(), match.score());
+                    t.code, t.preferredName, t.organClass, t.curated, match.matchedSynonym(), match.score());
         }
         return new VocabularyViews.CodingPreview(text, TextNormalizer.forMatching(text), hit, match.method());
     }
 
     void requireOrganClass(String organClass) {
-        long known = ((Number) em.createNativeQuery("select count(*) from organ_class where code = ?1")
-                        .setParameter(1, organClass)
-                        .getSingleResult())
-                .longValue();
-        if (known == 0) {
+        if (!terms.organClassExists(organClass)) {
             throw ApiProblem.invalid(Violation.body("organClass", "no organ class has this code"));
         }
     }

@@ -6,6 +6,7 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,31 @@ class NamedNativeQueriesTest {
         explain(ProductService.ALIAS_INSERT_SQL, "kratom", 1L, "Kratom");
         explain(ProductService.REVIEW_QUEUE_COUNT_SQL);
         explain(ProductService.REVIEW_QUEUE_SQL, 20, 0);
+    }
+
+    @Test
+    @TestTransaction
+    void symptomQueriesArePlanned() {
+        Map<String, Object> search = Map.of("q", "jaundice", "prefix", "jaundice%", "like", "%jaundice%");
+        for (String ranked : List.of(VocabularyService.SEARCH_SQL, VocabularyService.SEARCH_IN_ORGAN_CLASS_SQL)) {
+            Map<String, Object> parameters =
+                    ranked.contains(":organClass") ? with(search, Map.of("organClass", "HEPATOBILIARY")) : search;
+            explain(VocabularyService.SEARCH_COUNT_SQL.replace("{ranked}", ranked), parameters);
+            explain(
+                    VocabularyService.SEARCH_PAGE_SQL.replace("{ranked}", ranked),
+                    with(parameters, Map.of("limit", 20, "offset", 0)));
+        }
+        explain(VocabularyService.NEXT_UNCURATED_CODE_SQL);
+        explain(VocabularyService.CODE_QUEUED_EXACT_SQL, 1L, Instant.now());
+        explain(SymptomCoder.SEARCH_PATH_SQL);
+        String rows = "[{\"verbatim\": \"Jaundice\", \"normalized\": \"jaundice\"}]";
+        explain(SymptomCoder.SOURCE_CODED_SQL, rows, Instant.now());
+        explain(SymptomCoder.MANUAL_OR_EXACT_SQL, "[\"jaundice\"]");
+        explain(
+                SymptomCoder.CODINGS_INSERT_SQL,
+                "[{\"verbatim\": \"Jaundice\", \"normalized\": \"jaundice\", \"term_id\": 1,"
+                        + " \"method\": \"EXACT\", \"score\": 1, \"matched\": \"Jaundice\", \"coded_by\": null}]",
+                Instant.now());
     }
 
     private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
