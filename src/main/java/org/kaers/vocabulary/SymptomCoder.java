@@ -74,10 +74,17 @@ public class SymptomCoder {
     private final EntityManager em;
     private final ObjectMapper json;
     private final SymptomTermRepository terms;
+    private final VerbatimCodingRepository codings;
 
     private final KnownTexts coded;
 
-    SymptomCoder(EntityManager em, ObjectMapper json, KnownTexts coded, SymptomTermRepository terms) {
+    SymptomCoder(
+            EntityManager em,
+            ObjectMapper json,
+            KnownTexts coded,
+            SymptomTermRepository terms,
+            VerbatimCodingRepository codings) {
+        this.codings = codings;
         this.em = em;
         this.json = json;
         this.terms = terms;
@@ -210,10 +217,7 @@ public class SymptomCoder {
             return;
         }
         coded.rememberOnCommit(missing);
-        @SuppressWarnings("unchecked")
-        List<String> known = em.createNativeQuery("select verbatim from verbatim_coding where verbatim in (?1)")
-                .setParameter(1, List.copyOf(missing))
-                .getResultList();
+        List<String> known = codings.coded(missing);
         missing.removeAll(new HashSet<>(known));
         if (missing.isEmpty()) {
             return;

@@ -50,14 +50,35 @@ public class VocabularyService {
                 coded_at = ?2
             from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""";
 
+    private static final String CODING_QUEUE_GROUPED_SQL = """
+            select c.normalized, (array_agg(distinct c.verbatim))[1:10], count(distinct v.case_id) as cases
+            from verbatim_coding c
+            join case_reaction r on r.verbatim = c.verbatim
+            join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+            where c.method = 'UNCODED' group by c.normalized""";
+    /** How many normalised forms wait in the coding queue. */
+    static final String CODING_QUEUE_COUNT_SQL = "select count(*) from (" + CODING_QUEUE_GROUPED_SQL + ") x";
+    /** A page of the coding queue (?1 size, ?2 offset), the forms most cases use first. */
+    static final String CODING_QUEUE_SQL =
+            CODING_QUEUE_GROUPED_SQL + " order by cases desc, c.normalized limit ?1 offset ?2";
+    /** The cases (latest active versions) with a verbatim of the normalised form ?1. */
+    static final String CASES_OF_NORMALIZED_SQL = """
+            select count(distinct v.case_id) from verbatim_coding c
+            join case_reaction r on r.verbatim = c.verbatim
+            join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+            where c.normalized = ?1""";
+
     private final EntityManager em;
     private final SymptomCoder coder;
     private final SymptomTermRepository terms;
+    private final VerbatimCodingRepository codings;
 
-    VocabularyService(EntityManager em, SymptomCoder coder, SymptomTermRepository terms) {
+    VocabularyService(
+            EntityManager em, SymptomCoder coder, SymptomTermRepository terms, VerbatimCodingRepository codings) {
         this.em = em;
         this.coder = coder;
         this.terms = terms;
+        this.codings = codings;
     }
 
     @Transactional
@@ -153,17 +174,9 @@ public class VocabularyService {
 
     @Transactional
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(PageRequest page) {
-        String grouped = """
-                select c.normalized, (array_agg(distinct c.verbatim))[1:10], count(distinct v.case_id) as cases
-                from verbatim_coding c
-                join case_reaction r on r.verbatim = c.verbatim
-                join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
-                where c.method = 'UNCODED' group by c.normalized""";
-        long total = ((Number) em.createNativeQuery("select count(*) from (" + grouped + ") x")
-                        .getSingleResult())
-                .longValue();
+        long total = ((Number) em.createNativeQuery(CODING_QUEUE_COUNT_SQL).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(grouped + " order by cases desc, c.normalized limit ?1 offset ?2")
+        List<Object[]> rows = em.createNativeQuery(CODING_QUEUE_SQL)
                 .setParameter(1, page.size())
                 .setParameter(2, page.offset())
                 .getResultList();
@@ -189,45 +202,25 @@ public class VocabularyService {
         SymptomTerm term = terms.byCode(request.termCode())
                 .orElseThrow(() -> ApiProblem.invalid(Violation.body("termCode", "no symptom term has this code")));
         long termId = term.id;
-        long known = ((Number) em.createNativeQuery("select count(*) from verbatim_coding where normalized = ?1")
-                        .setParameter(1, normalized)
-                        .getSingleResult())
-                .longValue();
-        if (known == 0) {
+        if (codings.count("normalized", normalized) == 0) {
             coder.ensureCoded(List.of(request.verbatim())); // coded ahead of any case: keep the decision
         }
-        @SuppressWarnings("unchecked")
-        List<Number> previous =
-                em.createNativeQuery("""
-                select distinct term_id from verbatim_coding where normalized = ?1 and term_id is not null""").setParameter(1, normalized).getResultList();
+        List<Long> previous = codings.termsOf(normalized);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int verbatims = em.createNativeQuery("""
-                update verbatim_coding set term_id = ?1, method = 'MANUAL', score = null, matched_synonym = null,
-                    coded_by = ?2, coded_at = ?3 where normalized = ?4""")
-                .setParameter(1, termId)
-                .setParameter(2, request.codedBy())
-                .setParameter(3, now)
-                .setParameter(4, normalized)
-                .executeUpdate();
-        long cases = ((Number) em.createNativeQuery("""
-                select count(distinct v.case_id) from verbatim_coding c
-                join case_reaction r on r.verbatim = c.verbatim
-                join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
-                where c.normalized = ?1""")
+        int verbatims = codings.codeManually(normalized, termId, request.codedBy(), now);
+        long cases = ((Number) em.createNativeQuery(CASES_OF_NORMALIZED_SQL)
                         .setParameter(1, normalized)
                         .getSingleResult())
                 .longValue();
-        em.createNativeQuery("""
-                insert into coding_audit (normalized, old_term_id, new_term_id, verbatims, actor, at, comment)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, normalized)
-                .setParameter(2, previous.size() == 1 ? previous.get(0).longValue() : null)
-                .setParameter(3, termId)
-                .setParameter(4, verbatims)
-                .setParameter(5, request.codedBy())
-                .setParameter(6, now)
-                .setParameter(7, request.comment())
-                .executeUpdate();
+        CodingAudit decision = new CodingAudit();
+        decision.normalized = normalized;
+        decision.oldTermId = previous.size() == 1 ? previous.get(0) : null;
+        decision.newTermId = termId;
+        decision.verbatims = verbatims;
+        decision.actor = request.codedBy();
+        decision.at = now;
+        decision.comment = request.comment();
+        codings.audit(decision);
         LOG.infof("manual coding to %s applied to %d verbatims", request.termCode(), verbatims);
         VocabularyViews.TermHit hit =
                 new VocabularyViews.TermHit(term.code, term.preferredName, term.organClass, term.curated, null, null);

@@ -67,6 +67,17 @@ class NamedNativeQueriesTest {
                 Instant.now());
     }
 
+    @Test
+    @TestTransaction
+    void codingQueriesArePlanned() {
+        explain(VocabularyService.CODING_QUEUE_COUNT_SQL);
+        explain(VocabularyService.CODING_QUEUE_SQL, 20, 0);
+        explain(VocabularyService.CASES_OF_NORMALIZED_SQL, "jaundice");
+        explain(CodingSweep.UNCODED_VERBATIMS_SQL, 500);
+        explain(CodingSweep.SOURCE_CODED_VERBATIMS_SQL, List.of("Jaundice"), SymptomCoder.SOURCE_CODED);
+        explain(CodingSweep.UNCODED_PRODUCT_NAMES_SQL, 500);
+    }
+
     private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
         var out = new java.util.HashMap<>(a);
         out.putAll(b);
