@@ -1,0 +1,26 @@
+package org.kaers.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+/** Every native query signals keeps (the {@code ..._SQL} constants) is planned by PostgreSQL with sample parameters. */
+@QuarkusTest
+class NamedNativeQueriesTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    @TestTransaction
+    void priorQueriesArePlanned() {
+        assertThat(em.createNativeQuery("explain " + PriorStore.FIT_LOCK_SQL)
+                        .setParameter(1, 1L)
+                        .getResultList())
+                .isNotEmpty();
+    }
+}
