@@ -23,4 +23,14 @@ class NamedNativeQueriesTest {
                         .getResultList())
                 .isNotEmpty();
     }
+
+    @Test
+    @TestTransaction
+    void labelQueriesArePlanned() {
+        SignalService.LABEL_SQL.forEach((subject, sql) -> assertThat(em.createNativeQuery("explain " + sql)
+                        .setParameter(1, subject.equals("product") ? "1" : "x")
+                        .getResultList())
+                .as(subject)
+                .isNotEmpty());
+    }
 }
