@@ -266,16 +266,21 @@ public class SignalService {
         return new SignalViews.Measure(null, null, null);
     }
 
+    /**
+     * The name of a subject by its key (?1), per subject: vocabulary's tables, read as SQL because signals may use
+     * only statistics (ArchitectureTest). NamedNativeQueriesTest plans each.
+     */
+    static final java.util.Map<String, String> LABEL_SQL = java.util.Map.of(
+            "productName", "select name from product_name_coding where name = ?1",
+            "verbatim", "select verbatim from verbatim_coding where verbatim = ?1",
+            "product", "select id::text || chr(31) || name from product where id = cast(?1 as bigint)",
+            "substance", "select name from substance where code = ?1",
+            "symptom", "select preferred_name from symptom_term where code = ?1",
+            "organClass", "select name from organ_class where code = ?1");
+
     /** The subject's name; 404 when it does not exist. */
     private String label(String subject, String key) {
-        String sql = switch (subject) {
-            case "productName" -> "select name from product_name_coding where name = ?1";
-            case "verbatim" -> "select verbatim from verbatim_coding where verbatim = ?1";
-            case "product" -> "select id::text || chr(31) || name from product where id = cast(?1 as bigint)";
-            case "substance" -> "select name from substance where code = ?1";
-            case "symptom" -> "select preferred_name from symptom_term where code = ?1";
-            default -> "select name from organ_class where code = ?1";
-        };
+        String sql = LABEL_SQL.getOrDefault(subject, LABEL_SQL.get("organClass"));
         @SuppressWarnings("unchecked")
         List<String> found = em.createNativeQuery(sql).setParameter(1, key).getResultList();
         if (found.isEmpty()) {

@@ -52,11 +52,10 @@ public class CodingLookup {
         if (verbatims.isEmpty()) {
             return out;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.verbatim, t.code, t.preferred_name, t.organ_class, c.method
-                from verbatim_coding c left join symptom_term t on t.id = c.term_id
-                where c.verbatim in (?1)""")
+        List<Object[]> rows = em.createQuery("""
+                        select c.verbatim, t.code, t.preferredName, t.organClass, c.method
+                        from VerbatimCoding c left join SymptomTerm t on t.id = c.termId
+                        where c.verbatim in ?1""", Object[].class)
                 .setParameter(1, List.copyOf(verbatims))
                 .getResultList();
         for (Object[] r : rows) {
@@ -73,12 +72,12 @@ public class CodingLookup {
         if (names.isEmpty()) {
             return out;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
-                select c.name, p.id, p.name, p.substance, p.curated, c.method
-                from product_name_coding c left join product p on p.id = c.product_id
-                where c.name in (?1)""").setParameter(1, List.copyOf(names)).getResultList();
+        List<Object[]> rows = em.createQuery("""
+                        select c.name, p.id, p.name, p.substance, p.curated, c.method
+                        from ProductNameCoding c left join Product p on p.id = c.productId
+                        where c.name in ?1""", Object[].class)
+                .setParameter(1, List.copyOf(names))
+                .getResultList();
         for (Object[] r : rows) {
             out.put(
                     (String) r[0],

@@ -18,6 +18,20 @@ public class CodingSweep {
 
     private static final Logger LOG = Logger.getLogger(CodingSweep.class);
     private static final int BATCH = 500;
+    /* Kept native (NamedNativeQueriesTest runs each): anti-joins over the case tables, a batch at a time. */
+    /** Up to ?1 reaction verbatims without a coding. */
+    static final String UNCODED_VERBATIMS_SQL = """
+            select distinct r.verbatim from case_reaction r
+            where not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim) limit ?1""";
+    /** Those of the verbatims ?1 that cases from a source in ?2 report (terms coded by their source). */
+    static final String SOURCE_CODED_VERBATIMS_SQL = """
+            select distinct r.verbatim from case_reaction r
+            join case_version v on v.id = r.case_version_id join case_report cr on cr.id = v.case_id
+            where cr.source in (?2) and r.verbatim in (?1)""";
+    /** Up to ?1 reported product names without a coding. */
+    static final String UNCODED_PRODUCT_NAMES_SQL = """
+            select distinct p.name_reported from case_product p
+            where not exists (select 1 from product_name_coding c where c.name = p.name_reported) limit ?1""";
 
     private final EntityManager em;
     private final SymptomCoder symptoms;
@@ -52,17 +66,13 @@ public class CodingSweep {
     @Transactional
     public int sweepBatch() {
         @SuppressWarnings("unchecked")
-        List<String> verbatims =
-                em.createNativeQuery("""
-                select distinct r.verbatim from case_reaction r
-                where not exists (select 1 from verbatim_coding c where c.verbatim = r.verbatim) limit ?1""").setParameter(1, BATCH).getResultList();
+        List<String> verbatims = em.createNativeQuery(UNCODED_VERBATIMS_SQL)
+                .setParameter(1, BATCH)
+                .getResultList();
         if (!verbatims.isEmpty()) {
             // Terms of cases from a source that codes them (FDA's MedDRA terms) are never spelling-corrected.
             @SuppressWarnings("unchecked")
-            List<String> sourceCoded = em.createNativeQuery("""
-                    select distinct r.verbatim from case_reaction r
-                    join case_version v on v.id = r.case_version_id join case_report cr on cr.id = v.case_id
-                    where cr.source in (?2) and r.verbatim in (?1)""")
+            List<String> sourceCoded = em.createNativeQuery(SOURCE_CODED_VERBATIMS_SQL)
                     .setParameter(1, verbatims)
                     .setParameter(2, SymptomCoder.SOURCE_CODED)
                     .getResultList();
@@ -70,9 +80,9 @@ public class CodingSweep {
         }
         symptoms.ensureCoded(verbatims);
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("""
-                select distinct p.name_reported from case_product p
-                where not exists (select 1 from product_name_coding c where c.name = p.name_reported) limit ?1""").setParameter(1, BATCH).getResultList();
+        List<String> names = em.createNativeQuery(UNCODED_PRODUCT_NAMES_SQL)
+                .setParameter(1, BATCH)
+                .getResultList();
         products.ensureCoded(names);
         return verbatims.size() + names.size();
     }

@@ -1,11 +1,14 @@
 package org.kaers.vocabulary;
 
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+
 /**
  * Word-aligned spelling tolerance for coding: two normalised texts match when they have the same number
  * of words and each pair of words is within a few edits (insertions, deletions, substitutions, and
  * transpositions of neighbours, the optimal-string-alignment distance), at most two in all. Words of up
- * to 3 letters must be equal, 4-5 letters may differ by one edit, longer words by two. Commons Text has
- * Levenshtein but not transpositions ("siezure"), hence this small class. Words listed in
+ * to 3 letters must be equal, 4-5 letters may differ by one edit, longer words by two. The distance is Commons
+ * Text's {@link DamerauLevenshteinDistance}, which is the optimal string alignment (a transposed pair, "siezure",
+ * is one edit; no substring is edited twice: "ca" to "abc" is three). Words listed in
  * {@code vocabulary/protected_words.txt} ("decreased" is not "deceased") must match exactly, and no pair of words
  * may differ in a meaning-bearing part ({@link MeaningGuard}: hyper/hypo, increased/decreased, numbers, roots).
  */
@@ -13,6 +16,10 @@ public final class EditDistance {
 
     /** Most edits allowed over the whole text. */
     static final int MAX_TOTAL = 2;
+    /** The distances bounded by 0, 1 and 2 edits (immutable, shared). */
+    private static final DamerauLevenshteinDistance[] BOUNDED = {
+        new DamerauLevenshteinDistance(0), new DamerauLevenshteinDistance(1), new DamerauLevenshteinDistance(2)
+    };
 
     private EditDistance() {}
 
@@ -58,24 +65,7 @@ public final class EditDistance {
         if (Math.abs(s.length() - t.length()) > max) {
             return -1;
         }
-        int[][] d = new int[s.length() + 1][t.length() + 1];
-        for (int i = 0; i <= s.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= t.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= s.length(); i++) {
-            for (int j = 1; j <= t.length(); j++) {
-                int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
-                int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && s.charAt(i - 1) == t.charAt(j - 2) && s.charAt(i - 2) == t.charAt(j - 1)) {
-                    best = Math.min(best, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = best;
-            }
-        }
-        int distance = d[s.length()][t.length()];
-        return distance <= max ? distance : -1;
+        DamerauLevenshteinDistance bounded = max < BOUNDED.length ? BOUNDED[max] : new DamerauLevenshteinDistance(max);
+        return bounded.apply(s, t);
     }
 }

@@ -1,12 +1,14 @@
 package org.kaers.vocabulary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
@@ -31,8 +33,53 @@ public class ProductService {
              join case_product cp on cp.name_reported = pc.name
              join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + """
              where pc.product_id = p.id) x)""";
+    /* The native queries kept (NamedNativeQueriesTest runs each): they count cases, search by trigram similarity or
+    insert race-free. Their case scope (CaseScope.LATEST_ACTIVE) is replaced by the caller's (Disclosure#caseScope). */
+    static final String SEARCH_FROM_SQL = " from product p where p.merged_into is null";
+    static final String SEARCH_TEXT_SQL = " and exists (select 1 from product_alias a where a.product_id = p.id"
+            + " and (a.normalized like :like or a.normalized % :q))";
+    static final String SEARCH_SUBSTANCE_SQL = " and p.substance = :substance";
+    static final String SEARCH_CURATED_SQL = " and p.curated = :curated";
+    static final String SEARCH_COUNT_SQL = "select count(*)";
+    static final String SEARCH_SQL = "select p.id, p.name, p.substance, p.curated, " + CASES_OF_PRODUCT + " as cases, "
+            + KEYS_OF_PRODUCT + " as keys";
+    static final String SEARCH_PAGE_SQL = " limit :limit offset :offset";
+    static final String DETAIL_SQL = "select p.id, p.name, p.vendor, p.form, p.substance, p.curated, p.merged_into, "
+            + CASES_OF_PRODUCT + ", " + KEYS_OF_PRODUCT + " from product p where p.id = ?1";
+    static final String SUMMARY_SQL = "select p.id, p.name, p.substance, p.curated, " + CASES_OF_PRODUCT + ", "
+            + KEYS_OF_PRODUCT + " from product p where p.id = ?1";
+    /** The reported names of a product that enough cases use (?2) to be shown to callers without exact counts. */
+    static final String FREQUENT_NAMES_SQL =
+            """
+            select pc.name from product_name_coding pc where pc.product_id = ?1 and (
+                select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + " where cp.name_reported = pc.name) >= ?2 order by 1";
+    /** Adding an alias another transaction adds meanwhile does not fail on the unique key. */
+    static final String ALIAS_INSERT_SQL = """
+            insert into product_alias (normalized, product_id, text) values (?1, ?2, ?3)
+            on conflict (normalized) do nothing""";
+
+    static final String REVIEW_QUEUE_FROM_SQL = """
+             from product_name_coding c join product p on p.id = c.product_id
+            where (c.method = 'FUZZY' or (c.method = 'NEW' and not p.curated)) and p.merged_into is null""";
+    static final String REVIEW_QUEUE_COUNT_SQL = "select count(*)" + REVIEW_QUEUE_FROM_SQL;
+    static final String REVIEW_QUEUE_SQL = "select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
+            + CASES_OF_PRODUCT + " as cases, " + KEYS_OF_PRODUCT + ", c.suggested_product_id, c.suggested_score"
+            + REVIEW_QUEUE_FROM_SQL + " order by cases desc, c.name limit ?1 offset ?2";
 
     private final EntityManager em;
+    // Injected into fields, so that the constructor stays as it is.
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    ProductAliasRepository aliases;
+
+    @Inject
+    ProductNameCodingRepository nameCodings;
+
+    @Inject
+    SubstanceRepository substances;
+
     private final ProductCoder coder;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;
 
@@ -45,16 +92,15 @@ public class ProductService {
     @Transactional
     public PageResponse<ProductViews.Summary> search(String q, String substance, Boolean curated, PageRequest page) {
         String normalized = q == null ? null : TextNormalizer.forMatching(q);
-        StringBuilder where = new StringBuilder(" where p.merged_into is null");
+        StringBuilder where = new StringBuilder(SEARCH_FROM_SQL);
         if (normalized != null) {
-            where.append(" and exists (select 1 from product_alias a where a.product_id = p.id"
-                    + " and (a.normalized like :like or a.normalized % :q))");
+            where.append(SEARCH_TEXT_SQL);
         }
         if (substance != null) {
-            where.append(" and p.substance = :substance");
+            where.append(SEARCH_SUBSTANCE_SQL);
         }
         if (curated != null) {
-            where.append(" and p.curated = :curated");
+            where.append(SEARCH_CURATED_SQL);
         }
         // Disclosure control for callers who may not read every case: their order is by id, not by the true count,
         // and a text search finds an uncurated product (a reporter's text) only when enough cases name it.
@@ -62,10 +108,11 @@ public class ProductService {
         if (!exact && normalized != null) {
             where.append(" and (p.curated or " + casesOfProduct() + " >= " + disclosure.freeTextMinimumCases() + ")");
         }
-        var count = em.createNativeQuery("select count(*) from product p" + where);
-        var rows = em.createNativeQuery("select p.id, p.name, p.substance, p.curated, " + casesOfProduct()
-                + " as cases, " + keysOfProduct() + " as keys from product p" + where
-                + (exact ? " order by cases desc, p.name, p.id" : " order by p.id") + " limit :limit offset :offset");
+        var count = em.createNativeQuery(SEARCH_COUNT_SQL + where);
+        var rows = em.createNativeQuery(scoped(SEARCH_SQL)
+                + where
+                + (exact ? " order by cases desc, p.name, p.id" : " order by p.id")
+                + SEARCH_PAGE_SQL);
         for (var query : List.of(count, rows)) {
             if (normalized != null) {
                 query.setParameter("like", "%" + normalized + "%").setParameter("q", normalized);
@@ -88,34 +135,20 @@ public class ProductService {
     @Transactional
     public ProductViews.Detail product(long id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select p.id, p.name, p.vendor, p.form, p.substance, p.curated," + " p.merged_into, "
-                                + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1")
-                .setParameter(1, id)
-                .getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery(scoped(DETAIL_SQL)).setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("no product has the id " + id);
         }
         Object[] p = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<String> aliases = em.createNativeQuery(
-                        "select normalized from product_alias where product_id = ?1 order by 1")
-                .setParameter(1, id)
-                .getResultList();
-        @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery(
-                        "select name from product_name_coding where product_id = ?1 order by 1")
-                .setParameter(1, id)
-                .getResultList();
+        List<String> aliases = this.aliases.normalizedOf(id);
+        List<String> names = nameCodings.namesOf(id);
         long cases = ((Number) p[7]).longValue();
         String name = (String) p[1];
         if (!disclosure.exact()) {
             // Reported names are reporters' text: shown only when enough cases use them (so are their aliases).
             @SuppressWarnings("unchecked")
-            List<String> frequent = em.createNativeQuery(
-                            """
-                    select pc.name from product_name_coding pc where pc.product_id = ?1 and (
-                        select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id""" + disclosure.caseScope() + " where cp.name_reported = pc.name) >= ?2 order by 1")
+            List<String> frequent = em.createNativeQuery(scoped(FREQUENT_NAMES_SQL))
                     .setParameter(1, id)
                     .setParameter(2, disclosure.freeTextMinimumCases())
                     .getResultList();
@@ -154,12 +187,9 @@ public class ProductService {
         List<String> aliases = request.aliases() == null ? List.of() : request.aliases();
         for (int i = 0; i < aliases.size(); i++) {
             String normalized = TextNormalizer.forMatching(aliases.get(i));
-            @SuppressWarnings("unchecked")
-            List<Number> owner = em.createNativeQuery("select product_id from product_alias where normalized = ?1")
-                    .setParameter(1, normalized)
-                    .getResultList();
-            if (!owner.isEmpty() && owner.get(0).longValue() != id) {
-                taken.add(Violation.body("aliases[" + i + "]", "already identifies product " + owner.get(0)));
+            Optional<Long> owner = this.aliases.owner(normalized);
+            if (owner.isPresent() && owner.get() != id) {
+                taken.add(Violation.body("aliases[" + i + "]", "already identifies product " + owner.get()));
             } else if (normalized.isEmpty()) {
                 taken.add(Violation.body("aliases[" + i + "]", "must contain a letter or digit"));
             }
@@ -167,18 +197,15 @@ public class ProductService {
         if (!taken.isEmpty()) {
             throw ApiProblem.invalid(taken);
         }
-        em.createNativeQuery(
-                        "update product set name = ?1, vendor = ?2, form = ?3, substance = ?4, curated = true where id = ?5")
-                .setParameter(1, request.name().strip())
-                .setParameter(2, request.vendor())
-                .setParameter(3, request.form() == null ? null : request.form().name())
-                .setParameter(4, request.substance())
-                .setParameter(5, id)
-                .executeUpdate();
+        Product product = products.findById(id);
+        product.name = request.name().strip();
+        product.vendor = request.vendor();
+        product.form = request.form() == null ? null : request.form().name();
+        product.substance = request.substance();
+        product.curated = true;
+        products.flush();
         for (String alias : aliases) {
-            em.createNativeQuery("""
-                    insert into product_alias (normalized, product_id, text) values (?1, ?2, ?3)
-                    on conflict (normalized) do nothing""")
+            em.createNativeQuery(ALIAS_INSERT_SQL)
                     .setParameter(1, TextNormalizer.forMatching(alias))
                     .setParameter(2, id)
                     .setParameter(3, alias.strip())
@@ -201,46 +228,26 @@ public class ProductService {
             throw new ApiProblem(
                     ProblemType.CONFLICT, "product " + id + " was already merged into " + source.mergedInto());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> target = em.createNativeQuery("select id, merged_into from product where id = ?1")
-                .setParameter(1, into)
-                .getResultList();
+        Optional<Product> target = products.findByIdOptional(into);
         if (target.isEmpty()) {
             throw ApiProblem.invalid(Violation.body("into", "no product has this id"));
         }
-        if (target.get(0)[1] != null) {
+        if (target.get().mergedInto != null) {
             throw ApiProblem.invalid(Violation.body("into", "names a product that was merged into another"));
         }
-        em.createNativeQuery("update product_alias set product_id = ?1 where product_id = ?2")
-                .setParameter(1, into)
-                .setParameter(2, id)
-                .executeUpdate();
-        em.createNativeQuery(
-                        "update product_name_coding set product_id = ?1, method = 'MANUAL', coded_at = ?3 where product_id = ?2")
-                .setParameter(1, into)
-                .setParameter(2, id)
-                .setParameter(3, Instant.now())
-                .executeUpdate();
-        em.createNativeQuery("update product set merged_into = ?1 where id = ?2")
-                .setParameter(1, into)
-                .setParameter(2, id)
-                .executeUpdate();
+        aliases.move(id, into);
+        nameCodings.move(id, into, Instant.now());
+        products.findById(id).mergedInto = into;
+        products.flush();
         LOG.infof("product %d merged into %d", id, into);
         return product(into);
     }
 
     @Transactional
     public PageResponse<ProductViews.ReviewEntry> reviewQueue(PageRequest page) {
-        String queue = """
-                from product_name_coding c join product p on p.id = c.product_id
-                where (c.method = 'FUZZY' or (c.method = 'NEW' and not p.curated)) and p.merged_into is null""";
-        long total = ((Number) em.createNativeQuery("select count(*) " + queue).getSingleResult()).longValue();
+        long total = ((Number) em.createNativeQuery(REVIEW_QUEUE_COUNT_SQL).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select c.name, c.method, c.score, p.id, p.name, p.substance, p.curated, "
-                                + casesOfProduct() + " as cases, " + keysOfProduct()
-                                + ", c.suggested_product_id, c.suggested_score " + queue
-                                + " order by cases desc, c.name limit ?1 offset ?2")
+        List<Object[]> rows = em.createNativeQuery(scoped(REVIEW_QUEUE_SQL))
                 .setParameter(1, page.size())
                 .setParameter(2, page.offset())
                 .getResultList();
@@ -260,14 +267,8 @@ public class ProductService {
 
     @Transactional
     public List<ProductViews.Substance> substances() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select s.code, s.name, s.category, count(p.id) from substance s
-                left join product p on p.substance = s.code and p.merged_into is null
-                group by s.code, s.name, s.category, s.sort_order order by s.sort_order""").getResultList();
-        return rows.stream()
-                .map(r -> new ProductViews.Substance(
-                        (String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+        return substances.withProducts().stream()
+                .map(s -> new ProductViews.Substance(s.code(), s.name(), s.category(), s.products()))
                 .toList();
     }
 
@@ -280,8 +281,7 @@ public class ProductService {
         ProductCoder.Match match = disclosure.exact() ? coder.match(name) : coder.match(name, visibleAliases());
         ProductViews.Summary product = null;
         if (match.productId() != null) {
-            Object[] p = (Object[]) em.createNativeQuery("select p.id, p.name, p.substance, p.curated, "
-                            + casesOfProduct() + ", " + keysOfProduct() + " from product p where p.id = ?1")
+            Object[] p = (Object[]) em.createNativeQuery(scoped(SUMMARY_SQL))
                     .setParameter(1, match.productId())
                     .getSingleResult();
             product = summary(p);
@@ -299,11 +299,7 @@ public class ProductService {
     }
 
     private void requireSubstance(String code) {
-        long known = ((Number) em.createNativeQuery("select count(*) from substance where code = ?1")
-                        .setParameter(1, code)
-                        .getSingleResult())
-                .longValue();
-        if (known == 0) {
+        if (code == null || substances.findByIdOptional(code).isEmpty()) {
             throw ApiProblem.invalid(
                     Violation.body("substance", "no substance has this code; see GET /api/v1/substances"));
         }
@@ -331,10 +327,11 @@ public class ProductService {
 
     /** The cases of a product the caller's counts cover (a frozen release's for researchers; Disclosure#caseScope). */
     private String casesOfProduct() {
-        return CASES_OF_PRODUCT.replace(CaseScope.LATEST_ACTIVE, disclosure.caseScope());
+        return scoped(CASES_OF_PRODUCT);
     }
 
-    private String keysOfProduct() {
-        return KEYS_OF_PRODUCT.replace(CaseScope.LATEST_ACTIVE, disclosure.caseScope());
+    /** A query over the cases the caller's counts cover. */
+    private String scoped(String sql) {
+        return sql.replace(CaseScope.LATEST_ACTIVE, disclosure.caseScope());
     }
 }

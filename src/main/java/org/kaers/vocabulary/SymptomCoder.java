@@ -27,14 +27,67 @@ public class SymptomCoder {
     /** Case sources whose reaction terms come coded (FDA's MedDRA preferred terms): never spelling-corrected. */
     public static final List<String> SOURCE_CODED = List.of("CAERS");
 
+    /** The connection's search path: live, or a frozen release's vocabulary first (statistics.FrozenVocabulary). */
+    static final String SEARCH_PATH_SQL = "select current_setting('search_path')";
+
+    /** Codes a batch of source-coded terms exactly or as uncoded, replacing FUZZY codings (?1 jsonb rows, ?2 now). */
+    static final String SOURCE_CODED_SQL = """
+            with input as (
+                select t.ord, t.verbatim, t.normalized, s.term_id, s.text as matched
+                from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text))
+                     with ordinality as t(verbatim, normalized, ord)
+                left join symptom_synonym s on s.normalized = t.normalized and t.normalized <> ''),
+            replaced as (
+                update verbatim_coding c set term_id = i.term_id,
+                       method = case when i.term_id is null then 'UNCODED' else 'EXACT' end,
+                       score = case when i.term_id is null then null else 1.000 end,
+                       matched_synonym = i.matched, coded_by = null, coded_at = ?2
+                from input i where c.verbatim = i.verbatim and c.method = 'FUZZY'
+                returning c.verbatim)
+            insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
+            select i.verbatim, i.normalized, i.term_id, case when i.term_id is null then 'UNCODED' else 'EXACT' end,
+                   case when i.term_id is null then null else 1.000 end, i.matched, null, ?2
+            from input i
+            where not exists (select 1 from verbatim_coding c where c.verbatim = i.verbatim)
+            order by i.ord
+            on conflict (verbatim) do nothing""";
+
+    /** The MANUAL codings and exact synonyms of a batch of normalised texts (?1 a jsonb array). */
+    static final String MANUAL_OR_EXACT_SQL = """
+            select n.normalized, m.term_id, m.coded_by, s.term_id, s.text
+            from jsonb_array_elements_text(cast(?1 as jsonb)) as n(normalized)
+            left join lateral (select term_id, coded_by from verbatim_coding c
+                               where c.normalized = n.normalized and c.method = 'MANUAL' limit 1) m on true
+            left join symptom_synonym s on s.normalized = n.normalized
+            where m.term_id is not null or s.term_id is not null""";
+
+    /** Stores the codings of a batch (?1 jsonb rows, ?2 now); a coding another transaction stored meanwhile is kept. */
+    static final String CODINGS_INSERT_SQL = """
+            insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
+            select t.verbatim, t.normalized, t.term_id, t.method, t.score, t.matched, t.coded_by, ?2
+            from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text, term_id bigint,
+                     method text, score numeric, matched text, coded_by text))
+                 with ordinality as t(verbatim, normalized, term_id, method, score, matched, coded_by, ord)
+            order by t.ord
+            on conflict (verbatim) do nothing""";
+
     private final EntityManager em;
     private final ObjectMapper json;
+    private final SymptomTermRepository terms;
+    private final VerbatimCodingRepository codings;
 
     private final KnownTexts coded;
 
-    SymptomCoder(EntityManager em, ObjectMapper json, KnownTexts coded) {
+    SymptomCoder(
+            EntityManager em,
+            ObjectMapper json,
+            KnownTexts coded,
+            SymptomTermRepository terms,
+            VerbatimCodingRepository codings) {
+        this.codings = codings;
         this.em = em;
         this.json = json;
+        this.terms = terms;
         this.coded = coded;
     }
 
@@ -84,15 +137,9 @@ public class SymptomCoder {
 
     /** A preferred name or synonym equal to the normalised text, or NONE. */
     private Match exact(String normalized) {
-        List<?> exact = em.createNativeQuery("select term_id, text from symptom_synonym where normalized = ?1")
-                .setParameter(1, normalized)
-                .getResultList();
-        if (exact.isEmpty()) {
-            return Match.NONE;
-        }
-        Object[] row = (Object[]) exact.get(0);
-        return new Match(
-                ((Number) row[0]).longValue(), CodingMethod.EXACT, BigDecimal.ONE.setScale(3), (String) row[1]);
+        return terms.synonym(normalized)
+                .map(s -> new Match(s.termId, CodingMethod.EXACT, BigDecimal.ONE.setScale(3), s.text))
+                .orElse(Match.NONE);
     }
 
     /**
@@ -113,26 +160,7 @@ public class SymptomCoder {
         // One statement for the batch: normalised in Java (the one rule, TextNormalizer), matched and written in SQL.
         ArrayNode rows = json.createArrayNode();
         all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
-        em.createNativeQuery("""
-                with input as (
-                    select t.ord, t.verbatim, t.normalized, s.term_id, s.text as matched
-                    from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text))
-                         with ordinality as t(verbatim, normalized, ord)
-                    left join symptom_synonym s on s.normalized = t.normalized and t.normalized <> ''),
-                replaced as (
-                    update verbatim_coding c set term_id = i.term_id,
-                           method = case when i.term_id is null then 'UNCODED' else 'EXACT' end,
-                           score = case when i.term_id is null then null else 1.000 end,
-                           matched_synonym = i.matched, coded_by = null, coded_at = ?2
-                    from input i where c.verbatim = i.verbatim and c.method = 'FUZZY'
-                    returning c.verbatim)
-                insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
-                select i.verbatim, i.normalized, i.term_id, case when i.term_id is null then 'UNCODED' else 'EXACT' end,
-                       case when i.term_id is null then null else 1.000 end, i.matched, null, ?2
-                from input i
-                where not exists (select 1 from verbatim_coding c where c.verbatim = i.verbatim)
-                order by i.ord
-                on conflict (verbatim) do nothing""")
+        em.createNativeQuery(SOURCE_CODED_SQL)
                 .setParameter(1, rows.toString())
                 .setParameter(2, Instant.now())
                 .executeUpdate();
@@ -157,18 +185,13 @@ public class SymptomCoder {
     }
 
     private List<Candidate> candidates(int length) {
-        String path = (String)
-                em.createNativeQuery("select current_setting('search_path')").getSingleResult();
+        String path = (String) em.createNativeQuery(SEARCH_PATH_SQL).getSingleResult();
         Snapshot current = snapshots.get(path);
         if (current == null || current.loadedAt().plus(CACHE_TTL).isBefore(Instant.now())) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select term_id, text, normalized from symptom_synonym")
-                    .getResultList();
             java.util.Map<Integer, List<Candidate>> byLength = new java.util.HashMap<>();
-            for (Object[] r : rows) {
-                String normalized = (String) r[2];
-                byLength.computeIfAbsent(normalized.length(), k -> new java.util.ArrayList<>())
-                        .add(new Candidate(((Number) r[0]).longValue(), (String) r[1], normalized));
+            for (SymptomTermRepository.Name n : terms.allSynonyms()) {
+                byLength.computeIfAbsent(n.normalized().length(), k -> new java.util.ArrayList<>())
+                        .add(new Candidate(n.termId(), n.text(), n.normalized()));
             }
             current = new Snapshot(byLength, Instant.now());
             snapshots.put(path, current);
@@ -194,10 +217,7 @@ public class SymptomCoder {
             return;
         }
         coded.rememberOnCommit(missing);
-        @SuppressWarnings("unchecked")
-        List<String> known = em.createNativeQuery("select verbatim from verbatim_coding where verbatim in (?1)")
-                .setParameter(1, List.copyOf(missing))
-                .getResultList();
+        List<String> known = codings.coded(missing);
         missing.removeAll(new HashSet<>(known));
         if (missing.isEmpty()) {
             return;
@@ -208,13 +228,7 @@ public class SymptomCoder {
         java.util.Map<String, String> manualBy = new java.util.HashMap<>();
         java.util.Map<String, Match> exact = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("""
-                select n.normalized, m.term_id, m.coded_by, s.term_id, s.text
-                from jsonb_array_elements_text(cast(?1 as jsonb)) as n(normalized)
-                left join lateral (select term_id, coded_by from verbatim_coding c
-                                   where c.normalized = n.normalized and c.method = 'MANUAL' limit 1) m on true
-                left join symptom_synonym s on s.normalized = n.normalized
-                where m.term_id is not null or s.term_id is not null""")
+        List<Object[]> found = em.createNativeQuery(MANUAL_OR_EXACT_SQL)
                 .setParameter(
                         1,
                         json.valueToTree(new java.util.TreeSet<>(normalizedOf.values()))
@@ -250,14 +264,7 @@ public class SymptomCoder {
                     .put("matched", m.matchedSynonym())
                     .put("coded_by", codedBy);
         });
-        em.createNativeQuery("""
-                insert into verbatim_coding (verbatim, normalized, term_id, method, score, matched_synonym, coded_by, coded_at)
-                select t.verbatim, t.normalized, t.term_id, t.method, t.score, t.matched, t.coded_by, ?2
-                from rows from (jsonb_to_recordset(cast(?1 as jsonb)) as (verbatim text, normalized text, term_id bigint,
-                         method text, score numeric, matched text, coded_by text))
-                     with ordinality as t(verbatim, normalized, term_id, method, score, matched, coded_by, ord)
-                order by t.ord
-                on conflict (verbatim) do nothing""")
+        em.createNativeQuery(CODINGS_INSERT_SQL)
                 .setParameter(1, rows.toString())
                 .setParameter(2, Instant.now())
                 .executeUpdate();

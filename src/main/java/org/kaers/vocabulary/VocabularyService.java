@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
@@ -23,28 +24,69 @@ import org.kaers.common.Violation;
 public class VocabularyService {
 
     private static final Logger LOG = Logger.getLogger(VocabularyService.class);
+    /* The native queries kept (NamedNativeQueriesTest runs each): trigram search, counts of cases, set-based coding. */
+    private static final String SEARCH_RANKED_SQL = """
+            select distinct on (t.id) t.code, t.preferred_name, t.organ_class, t.curated, s.text,
+                case when :q = '' then 1.0 when s.normalized = :q then 1.0 when s.normalized like :prefix then 0.9
+                     else similarity(s.normalized, :q) end as score
+            from symptom_synonym s join symptom_term t on t.id = s.term_id
+            where (:q = '' and s.preferred or :q <> '' and (s.normalized % :q or s.normalized like :like))""";
+    private static final String SEARCH_ORDER_SQL = " order by t.id, score desc, s.preferred desc, s.text";
+    /** The best synonym of each term that matches :q (:prefix, :like). */
+    static final String SEARCH_SQL = SEARCH_RANKED_SQL + SEARCH_ORDER_SQL;
+    /** SEARCH_SQL within :organClass. */
+    static final String SEARCH_IN_ORGAN_CLASS_SQL =
+            SEARCH_RANKED_SQL + " and t.organ_class = :organClass" + SEARCH_ORDER_SQL;
+    /** The number of rows of a search ({ranked}: SEARCH_SQL or SEARCH_IN_ORGAN_CLASS_SQL). */
+    static final String SEARCH_COUNT_SQL = "select count(*) from ({ranked}) x";
+    /** A page of a search ({ranked} as in SEARCH_COUNT_SQL; :limit, :offset). */
+    static final String SEARCH_PAGE_SQL =
+            "select * from ({ranked}) x order by score desc, preferred_name limit :limit offset :offset";
+    /** The next number of an uncurated term's code. */
+    static final String NEXT_UNCURATED_CODE_SQL = "select nextval('uncurated_term_code_seq')";
+    /** Codes the verbatims waiting in the queue that the names of term ?1 match exactly (?2 now). */
+    static final String CODE_QUEUED_EXACT_SQL = """
+            update verbatim_coding c set term_id = ?1, method = 'EXACT', score = 1, matched_synonym = s.text,
+                coded_at = ?2
+            from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""";
+
+    private static final String CODING_QUEUE_GROUPED_SQL = """
+            select c.normalized, (array_agg(distinct c.verbatim))[1:10], count(distinct v.case_id) as cases
+            from verbatim_coding c
+            join case_reaction r on r.verbatim = c.verbatim
+            join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+            where c.method = 'UNCODED' group by c.normalized""";
+    /** How many normalised forms wait in the coding queue. */
+    static final String CODING_QUEUE_COUNT_SQL = "select count(*) from (" + CODING_QUEUE_GROUPED_SQL + ") x";
+    /** A page of the coding queue (?1 size, ?2 offset), the forms most cases use first. */
+    static final String CODING_QUEUE_SQL =
+            CODING_QUEUE_GROUPED_SQL + " order by cases desc, c.normalized limit ?1 offset ?2";
+    /** The cases (latest active versions) with a verbatim of the normalised form ?1. */
+    static final String CASES_OF_NORMALIZED_SQL = """
+            select count(distinct v.case_id) from verbatim_coding c
+            join case_reaction r on r.verbatim = c.verbatim
+            join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+            where c.normalized = ?1""";
 
     private final EntityManager em;
     private final SymptomCoder coder;
+    private final SymptomTermRepository terms;
+    private final VerbatimCodingRepository codings;
 
-    VocabularyService(EntityManager em, SymptomCoder coder) {
+    VocabularyService(
+            EntityManager em, SymptomCoder coder, SymptomTermRepository terms, VerbatimCodingRepository codings) {
         this.em = em;
         this.coder = coder;
+        this.terms = terms;
+        this.codings = codings;
     }
 
     @Transactional
     public PageResponse<VocabularyViews.TermHit> search(String q, String organClass, PageRequest page) {
         String normalized = q == null ? "" : TextNormalizer.forMatching(q);
-        String filter = organClass == null ? "" : " and t.organ_class = :organClass";
-        String ranked = """
-                select distinct on (t.id) t.code, t.preferred_name, t.organ_class, t.curated, s.text,
-                    case when :q = '' then 1.0 when s.normalized = :q then 1.0 when s.normalized like :prefix then 0.9
-                         else similarity(s.normalized, :q) end as score
-                from symptom_synonym s join symptom_term t on t.id = s.term_id
-                where (:q = '' and s.preferred or :q <> '' and (s.normalized % :q or s.normalized like :like))""" + filter + " order by t.id, score desc, s.preferred desc, s.text";
-        var count = em.createNativeQuery("select count(*) from (" + ranked + ") x");
-        var rows = em.createNativeQuery("select * from (" + ranked + ") x order by score desc, preferred_name"
-                + " limit :limit offset :offset");
+        String ranked = organClass == null ? SEARCH_SQL : SEARCH_IN_ORGAN_CLASS_SQL;
+        var count = em.createNativeQuery(SEARCH_COUNT_SQL.replace("{ranked}", ranked));
+        var rows = em.createNativeQuery(SEARCH_PAGE_SQL.replace("{ranked}", ranked));
         for (var query : List.of(count, rows)) {
             query.setParameter("q", normalized)
                     .setParameter("prefix", normalized + "%")
@@ -63,31 +105,15 @@ public class VocabularyService {
 
     @Transactional
     public VocabularyViews.Term term(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select t.id, t.code, t.preferred_name, t.organ_class, t.curated, t.external_code
-                from symptom_term t where t.code = ?1""").setParameter(1, code).getResultList();
-        if (rows.isEmpty()) {
-            throw ApiProblem.notFound("no symptom term has this code");
-        }
-        Object[] t = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<String> synonyms = em.createNativeQuery("""
-                select text from symptom_synonym where term_id = ?1 and not preferred order by text""")
-                .setParameter(1, ((Number) t[0]).longValue())
-                .getResultList();
+        SymptomTerm t = terms.byCode(code).orElseThrow(() -> ApiProblem.notFound("no symptom term has this code"));
         return new VocabularyViews.Term(
-                (String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], (String) t[5], synonyms);
+                t.code, t.preferredName, t.organClass, t.curated, t.externalCode, terms.synonymsOf(t.id));
     }
 
     @Transactional
     public List<VocabularyViews.OrganClass> organClasses() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select o.code, o.name, count(t.id) from organ_class o left join symptom_term t on t.organ_class = o.code
-                group by o.code, o.name, o.sort_order order by o.sort_order""").getResultList();
-        return rows.stream()
-                .map(r -> new VocabularyViews.OrganClass((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+        return terms.organClasses().stream()
+                .map(o -> new VocabularyViews.OrganClass(o.code(), o.name(), o.terms()))
                 .toList();
     }
 
@@ -110,48 +136,34 @@ public class VocabularyService {
                 taken.add(Violation.body("preferredName", "must contain a letter or digit"));
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            List<String> owner =
-                    em.createNativeQuery("""
-                    select t.code from symptom_synonym s join symptom_term t on t.id = s.term_id where s.normalized = ?1""").setParameter(1, normalized).getResultList();
-            if (!owner.isEmpty()) {
+            Optional<String> owner = terms.codeNamedBy(normalized);
+            if (owner.isPresent()) {
                 taken.add(Violation.body(
                         normalized.equals(preferredKey) ? "preferredName" : "synonyms",
-                        "'" + names.get(normalized) + "' already names term " + owner.get(0)));
+                        "'" + names.get(normalized) + "' already names term " + owner.get()));
             }
         }
         if (!taken.isEmpty()) {
             throw ApiProblem.invalid(taken);
         }
-        long seq = ((Number) em.createNativeQuery("select nextval('uncurated_term_code_seq')")
-                        .getSingleResult())
-                .longValue();
+        long seq = ((Number) em.createNativeQuery(NEXT_UNCURATED_CODE_SQL).getSingleResult()).longValue();
         String code = "KU%06d".formatted(seq);
-        long id = ((Number) em.createNativeQuery("""
-                insert into symptom_term (code, preferred_name, organ_class, curated, external_code)
-                values (?1, ?2, ?3, false, ?4) returning id""")
-                        .setParameter(1, code)
-                        .setParameter(2, request.preferredName().strip())
-                        .setParameter(3, organClass)
-                        .setParameter(4, request.externalCode())
-                        .getSingleResult())
-                .longValue();
+        SymptomTerm term = new SymptomTerm();
+        term.code = code;
+        term.preferredName = request.preferredName().strip();
+        term.organClass = organClass;
+        term.curated = false;
+        term.externalCode = request.externalCode();
+        terms.persist(term);
+        long id = term.id;
         boolean first = true;
         for (Map.Entry<String, String> name : names.entrySet()) {
-            em.createNativeQuery(
-                            "insert into symptom_synonym (normalized, term_id, text, preferred) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, name.getKey())
-                    .setParameter(2, id)
-                    .setParameter(3, name.getValue())
-                    .setParameter(4, first)
-                    .executeUpdate();
+            terms.persist(new SymptomSynonym(name.getKey(), id, name.getValue(), first));
             first = false;
         }
+        terms.flush();
         // Verbatims waiting in the queue that the new names match exactly are coded now.
-        em.createNativeQuery("""
-                update verbatim_coding c set term_id = ?1, method = 'EXACT', score = 1, matched_synonym = s.text,
-                    coded_at = ?2
-                from symptom_synonym s where s.term_id = ?1 and c.normalized = s.normalized and c.method = 'UNCODED'""")
+        em.createNativeQuery(CODE_QUEUED_EXACT_SQL)
                 .setParameter(1, id)
                 .setParameter(2, Instant.now())
                 .executeUpdate();
@@ -162,17 +174,9 @@ public class VocabularyService {
 
     @Transactional
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(PageRequest page) {
-        String grouped = """
-                select c.normalized, (array_agg(distinct c.verbatim))[1:10], count(distinct v.case_id) as cases
-                from verbatim_coding c
-                join case_reaction r on r.verbatim = c.verbatim
-                join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
-                where c.method = 'UNCODED' group by c.normalized""";
-        long total = ((Number) em.createNativeQuery("select count(*) from (" + grouped + ") x")
-                        .getSingleResult())
-                .longValue();
+        long total = ((Number) em.createNativeQuery(CODING_QUEUE_COUNT_SQL).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(grouped + " order by cases desc, c.normalized limit ?1 offset ?2")
+        List<Object[]> rows = em.createNativeQuery(CODING_QUEUE_SQL)
                 .setParameter(1, page.size())
                 .setParameter(2, page.offset())
                 .getResultList();
@@ -195,57 +199,31 @@ public class VocabularyService {
         if (normalized.isEmpty()) {
             throw ApiProblem.invalid(Violation.body("verbatim", "must contain a letter or digit"));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> term =
-                em.createNativeQuery("""
-                select id, code, preferred_name, organ_class, curated from symptom_term where code = ?1""").setParameter(1, request.termCode()).getResultList();
-        if (term.isEmpty()) {
-            throw ApiProblem.invalid(Violation.body("termCode", "no symptom term has this code"));
-        }
-        long termId = ((Number) term.get(0)[0]).longValue();
-        long known = ((Number) em.createNativeQuery("select count(*) from verbatim_coding where normalized = ?1")
-                        .setParameter(1, normalized)
-                        .getSingleResult())
-                .longValue();
-        if (known == 0) {
+        SymptomTerm term = terms.byCode(request.termCode())
+                .orElseThrow(() -> ApiProblem.invalid(Violation.body("termCode", "no symptom term has this code")));
+        long termId = term.id;
+        if (codings.count("normalized", normalized) == 0) {
             coder.ensureCoded(List.of(request.verbatim())); // coded ahead of any case: keep the decision
         }
-        @SuppressWarnings("unchecked")
-        List<Number> previous =
-                em.createNativeQuery("""
-                select distinct term_id from verbatim_coding where normalized = ?1 and term_id is not null""").setParameter(1, normalized).getResultList();
+        List<Long> previous = codings.termsOf(normalized);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int verbatims = em.createNativeQuery("""
-                update verbatim_coding set term_id = ?1, method = 'MANUAL', score = null, matched_synonym = null,
-                    coded_by = ?2, coded_at = ?3 where normalized = ?4""")
-                .setParameter(1, termId)
-                .setParameter(2, request.codedBy())
-                .setParameter(3, now)
-                .setParameter(4, normalized)
-                .executeUpdate();
-        long cases = ((Number) em.createNativeQuery("""
-                select count(distinct v.case_id) from verbatim_coding c
-                join case_reaction r on r.verbatim = c.verbatim
-                join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
-                where c.normalized = ?1""")
+        int verbatims = codings.codeManually(normalized, termId, request.codedBy(), now);
+        long cases = ((Number) em.createNativeQuery(CASES_OF_NORMALIZED_SQL)
                         .setParameter(1, normalized)
                         .getSingleResult())
                 .longValue();
-        em.createNativeQuery("""
-                insert into coding_audit (normalized, old_term_id, new_term_id, verbatims, actor, at, comment)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, normalized)
-                .setParameter(2, previous.size() == 1 ? previous.get(0).longValue() : null)
-                .setParameter(3, termId)
-                .setParameter(4, verbatims)
-                .setParameter(5, request.codedBy())
-                .setParameter(6, now)
-                .setParameter(7, request.comment())
-                .executeUpdate();
+        CodingAudit decision = new CodingAudit();
+        decision.normalized = normalized;
+        decision.oldTermId = previous.size() == 1 ? previous.get(0) : null;
+        decision.newTermId = termId;
+        decision.verbatims = verbatims;
+        decision.actor = request.codedBy();
+        decision.at = now;
+        decision.comment = request.comment();
+        codings.audit(decision);
         LOG.infof("manual coding to %s applied to %d verbatims", request.termCode(), verbatims);
-        Object[] t = term.get(0);
         VocabularyViews.TermHit hit =
-                new VocabularyViews.TermHit((String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], null, null);
+                new VocabularyViews.TermHit(term.code, term.preferredName, term.organClass, term.curated, null, null);
         return new VocabularyViews.ManualCodingResult(normalized, hit, verbatims, cases, request.codedBy(), now);
     }
 
@@ -254,21 +232,15 @@ public class VocabularyService {
         SymptomCoder.Match match = coder.match(text);
         VocabularyViews.TermHit hit = null;
         if (match.termId() != null) {
-            Object[] t = (Object[])
-                    em.createNativeQuery("""
-                    select code, preferred_name, organ_class, curated from symptom_term where id = ?1""").setParameter(1, match.termId()).getSingleResult();
+            SymptomTerm t = terms.findById(match.termId());
             hit = new VocabularyViews.TermHit(
-                    (String) t[0], (String) t[1], (String) t[2], (Boolean) t[3], match.matchedSynonym(), match.score());
+                    t.code, t.preferredName, t.organClass, t.curated, match.matchedSynonym(), match.score());
         }
         return new VocabularyViews.CodingPreview(text, TextNormalizer.forMatching(text), hit, match.method());
     }
 
     void requireOrganClass(String organClass) {
-        long known = ((Number) em.createNativeQuery("select count(*) from organ_class where code = ?1")
-                        .setParameter(1, organClass)
-                        .getSingleResult())
-                .longValue();
-        if (known == 0) {
+        if (!terms.organClassExists(organClass)) {
             throw ApiProblem.invalid(Violation.body("organClass", "no organ class has this code"));
         }
     }
