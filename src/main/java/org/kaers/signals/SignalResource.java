@@ -186,7 +186,7 @@ public class SignalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response table(@Context UriInfo uri, @Context HttpHeaders headers) {
-        SignalViews.Table table = service.table(uri.getQueryParameters());
+        SignalViews.Table table = service.table(SignalQueries.parse(uri.getQueryParameters()));
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         return format == org.kaers.common.Exports.Format.JSON
                 ? Response.ok(table, MediaType.APPLICATION_JSON).build()
