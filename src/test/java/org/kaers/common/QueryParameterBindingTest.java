@@ -89,4 +89,29 @@ class QueryParameterBindingTest {
                 .statusCode(400)
                 .body("violations.find { it.field == 'by' }.message", equalTo("given more than once"));
     }
+
+    @Test
+    void aValueTheConverterRefusesIsA400NotA404() {
+        given().queryParam("against", "organClass")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("against"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("one of: symptom, verbatim"));
+        given().queryParam("against", "symptom", "verbatim")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("against"))
+                .body("violations[0].message", equalTo("given more than once"));
+        given().queryParam("colour", "red")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: against"));
+    }
 }
