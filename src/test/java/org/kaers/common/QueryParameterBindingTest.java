@@ -114,4 +114,15 @@ class QueryParameterBindingTest {
                 .body("violations[0].field", equalTo("colour"))
                 .body("violations[0].message", equalTo("unknown parameter; allowed: against"));
     }
+
+    @Test
+    void anEndpointWithoutQueryParametersRefusesAny() {
+        given().queryParam("x", 1)
+                .get("/api/v1/stats/releases/latest")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("x"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+    }
 }
