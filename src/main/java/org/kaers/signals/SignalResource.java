@@ -1,10 +1,12 @@
 package org.kaers.signals;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Signal detection: disproportionality tables and the EBGM prior. */
@@ -186,7 +187,7 @@ public class SignalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     public Response table(@Context UriInfo uri, @Context HttpHeaders headers) {
-        SignalViews.Table table = service.table(uri.getQueryParameters());
+        SignalViews.Table table = service.table(SignalQueries.parse(uri.getQueryParameters()));
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         return format == org.kaers.common.Exports.Format.JSON
                 ? Response.ok(table, MediaType.APPLICATION_JSON).build()
@@ -205,15 +206,7 @@ public class SignalResource {
                             + "and fit diagnostics (converged, warnings). against=symptom (the default): canonical product x coded "
                             + "symptom; against=verbatim: product name as reported x reaction term as reported. A row without "
                             + "hyperparameters (fitted false) says why none could be fitted (too little data).")
-    @Parameter(
-            name = "against",
-            in = ParameterIn.QUERY,
-            example = "verbatim",
-            description = "The level of the prior.",
-            schema =
-                    @Schema(
-                            enumeration = {"symptom", "verbatim"},
-                            defaultValue = "symptom"))
+    @StrictQueryParameters.Strict
     @APIResponse(
             responseCode = "200",
             description = "The prior.",
@@ -230,22 +223,19 @@ public class SignalResource {
             description = "No prior has been fitted yet at that level.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public SignalViews.PriorView prior(@Context UriInfo uri) {
-        PriorLevel level = level(uri);
+    public SignalViews.PriorView prior(
+            @Parameter(
+                            example = "verbatim",
+                            description = "The level of the prior.",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"symptom", "verbatim"},
+                                            defaultValue = "symptom"))
+                    @QueryParam("against")
+                    @DefaultValue("symptom")
+                    PriorLevel level) {
         return priors.current(level)
                 .orElseThrow(() -> ApiProblem.notFound("no EBGM prior has been fitted yet at level " + level.code));
-    }
-
-    /** The {@code against} parameter of the prior endpoints (the only one they take). */
-    private static PriorLevel level(UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("against"));
-        String against = q.string("against", 40);
-        PriorLevel level = against == null ? PriorLevel.SYMPTOM : PriorLevel.of(against);
-        if (level == null) {
-            q.reject("against", "one of: " + String.join(", ", PriorLevel.codes()));
-        }
-        q.throwIfInvalid();
-        return level;
     }
 
     @POST
@@ -258,15 +248,7 @@ public class SignalResource {
                     "Fits the prior of a level (against=symptom, the default, or verbatim) by maximum likelihood over "
                             + "every cell of that level of the current data. With too little data the stored row has no "
                             + "hyperparameters and says why.")
-    @Parameter(
-            name = "against",
-            in = ParameterIn.QUERY,
-            example = "verbatim",
-            description = "The level of the prior.",
-            schema =
-                    @Schema(
-                            enumeration = {"symptom", "verbatim"},
-                            defaultValue = "symptom"))
+    @StrictQueryParameters.Strict
     @APIResponse(
             responseCode = "200",
             description = "The new prior.",
@@ -283,8 +265,17 @@ public class SignalResource {
             description = "Nothing to fit: no case has both a product and a reaction of the level.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.ADMIN})
-    public SignalViews.PriorView refit(@Context UriInfo uri) {
-        PriorLevel level = level(uri);
+    public SignalViews.PriorView refit(
+            @Parameter(
+                            example = "verbatim",
+                            description = "The level of the prior.",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"symptom", "verbatim"},
+                                            defaultValue = "symptom"))
+                    @QueryParam("against")
+                    @DefaultValue("symptom")
+                    PriorLevel level) {
         return priors.fit(level, "on request").orElseThrow(() -> ApiProblem.notFound("nothing to fit the prior to"));
     }
 

@@ -3,17 +3,13 @@ package org.kaers.signals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
-import org.kaers.common.QueryParams;
 import org.kaers.statistics.CaseCounts;
 
 /**
@@ -32,7 +28,7 @@ public class SignalService {
     static final String COUNTING = "Cases, not rows: each case counts once per table cell. Only the latest version of "
             + "each case counts; nullified cases never count.";
     /** Subjects, and what each may be compared against (the first is the default). */
-    private static final Map<String, List<String>> AGAINST = Map.of(
+    static final Map<String, List<String>> AGAINST = Map.of(
             "product", List.of("symptom", "organClass", "verbatim"),
             "substance", List.of("symptom", "organClass", "verbatim"),
             "productName", List.of("verbatim", "symptom", "organClass"),
@@ -40,26 +36,10 @@ public class SignalService {
             "organClass", List.of("product", "substance", "productName"),
             "verbatim", List.of("productName", "product", "substance"));
     /** Subjects given as text as reported (any text up to the length the case rows hold). */
-    private static final Map<String, Integer> AS_REPORTED = Map.of("productName", 300, "verbatim", 500);
+    static final Map<String, Integer> AS_REPORTED = Map.of("productName", 300, "verbatim", 500);
 
-    static final Set<String> FILTERS =
-            Set.of("receivedFrom", "receivedTo", "serious", "ageGroup", "sex", "reporterQualification", "source");
-    private static final Set<String> OWN = Set.of(
-            "product",
-            "substance",
-            "symptom",
-            "organClass",
-            "productName",
-            "verbatim",
-            "against",
-            "minCases",
-            "sort",
-            "page",
-            "size");
-    private static final Pattern PRODUCT_ID = Pattern.compile("[1-9]\\d{0,17}");
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     /** Sort keys and how to read them from a row (descending; nulls and suppressed rows last). */
-    private static final Map<String, Function<SignalViews.Row, Double>> SORTS = Map.ofEntries(
+    static final Map<String, Function<SignalViews.Row, Double>> SORTS = Map.ofEntries(
             Map.entry("a", r -> r.a() == null ? null : r.a().doubleValue()),
             Map.entry("expected", SignalViews.Row::expected),
             Map.entry("prr", r -> r.prr().value()),
@@ -97,66 +77,8 @@ public class SignalService {
         }
     }
 
-    static Query parse(MultivaluedMap<String, String> raw) {
-        Set<String> allowed = new java.util.HashSet<>(OWN);
-        allowed.addAll(FILTERS);
-        QueryParams q = QueryParams.of(raw, allowed);
-        List<String> subjects = AGAINST.keySet().stream()
-                .filter(s -> raw.getFirst(s) != null)
-                .sorted()
-                .toList();
-        String subject = null;
-        String key = null;
-        if (subjects.size() != 1) {
-            q.reject(
-                    "product",
-                    "give exactly one subject: product, substance, symptom, organClass, productName or verbatim"
-                            + (subjects.isEmpty() ? "" : " (got " + String.join(", ", subjects) + ")"));
-        } else if (AS_REPORTED.containsKey(subjects.get(0))) {
-            subject = subjects.get(0);
-            key = q.string(subject, AS_REPORTED.get(subject));
-            if (key != null && key.isBlank()) {
-                q.reject(subject, "expected the text as reported, e.g. REUMOFAN PLUS or WEIGHT INCREASED");
-            }
-        } else {
-            subject = subjects.get(0);
-            key = q.string(subject, 40);
-            Pattern pattern = subject.equals("product") ? PRODUCT_ID : CODE;
-            if (key != null && !pattern.matcher(key).matches()) {
-                q.reject(
-                        subject,
-                        subject.equals("product")
-                                ? "expected a product id (GET /api/v1/products)"
-                                : "expected a code such as KRATOM or KT0031");
-            }
-        }
-        String against = q.string("against", 40);
-        if (subject != null) {
-            List<String> options = AGAINST.get(subject);
-            if (against == null) {
-                against = options.get(0);
-            } else if (!options.contains(against)) {
-                q.reject("against", "for a " + subject + ", one of: " + String.join(", ", options));
-            }
-        }
-        int minCases = q.integer("minCases", 1, 1, 1_000_000);
-        String sort = q.string("sort", 20);
-        if (sort == null) {
-            sort = "eb05";
-        } else if (!SORTS.containsKey(sort)) {
-            q.reject(
-                    "sort",
-                    "not one of the allowed values: "
-                            + String.join(", ", SORTS.keySet().stream().sorted().toList()));
-        }
-        PageRequest page = new PageRequest(q.integer("page", 0, 0, 1_000_000), q.integer("size", 100, 1, 1000));
-        q.throwIfInvalid();
-        return new Query(subject, key, against, CaseCounts.filters(raw, OWN), minCases, sort, page);
-    }
-
-    /** The table of a request: parsed first (400 before any work), the prior fitted first if there is none. */
-    public SignalViews.Table table(MultivaluedMap<String, String> raw) {
-        Query query = parse(raw);
+    /** The table of a parsed request ({@link SignalQueries#parse}), the prior fitted first if there is none. */
+    public SignalViews.Table table(Query query) {
         return table(query, priors.currentOrFit(query.level()).orElse(null));
     }
 

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 import org.kaers.statistics.disclosure.Disclosure;
 
@@ -62,8 +61,8 @@ public class ReleaseResource {
             description = "No release has been cut yet (the first is cut within a minute " + "of the first start).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public ReleaseView latest(@Context UriInfo uri) {
-        noParameters(uri);
+    @StrictQueryParameters.Strict
+    public ReleaseView latest() {
         return releases.find(null)
                 .map(r -> ReleaseView.of(r, disclosure))
                 .orElseThrow(() -> ApiProblem.notFound("no statistics release has been cut yet"));
@@ -88,9 +87,8 @@ public class ReleaseResource {
             description = "No such release.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public ReleaseView get(
-            @Parameter(description = "Release id.", example = "42") @PathParam("id") long id, @Context UriInfo uri) {
-        noParameters(uri);
+    @StrictQueryParameters.Strict
+    public ReleaseView get(@Parameter(description = "Release id.", example = "42") @PathParam("id") long id) {
         return releases.find(id)
                 .filter(r -> r.id() == id)
                 .map(r -> ReleaseView.of(r, disclosure))
@@ -113,17 +111,13 @@ public class ReleaseResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReleaseView.class)))
     @RolesAllowed({Roles.ADMIN})
+    @StrictQueryParameters.Strict
     public Response cut(@Context UriInfo uri) {
-        noParameters(uri);
         ReleaseStore.Info info = schedule.publish();
         URI location =
                 uri.getBaseUriBuilder().path("api/v1/stats/releases/{id}").build(info.id());
         return Response.created(location)
                 .entity(ReleaseView.of(info, disclosure))
                 .build();
-    }
-
-    private static void noParameters(UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
     }
 }

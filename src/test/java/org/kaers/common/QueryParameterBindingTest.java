@@ -1,0 +1,128 @@
+package org.kaers.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.kaers.fixtures.TestRole;
+
+/**
+ * How query parameters are bound, across endpoints: a bad value, an unknown or a repeated parameter and an
+ * empty list element are each a 400 problem that names the parameter, before any work is done.
+ */
+@QuarkusTest
+@TestRole("REVIEWER")
+class QueryParameterBindingTest {
+
+    @Test
+    void aBadIntegerIsA400NamingTheParameter() {
+        given().queryParam("product", 1)
+                .queryParam("minCases", "many")
+                .get("/api/v1/signals")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.field", hasItem("minCases"))
+                .body("violations.in", hasItem("query"));
+        given().queryParam("by", "sex")
+                .queryParam("size", "x")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.field", hasItem("size"));
+    }
+
+    @Test
+    void anUnknownParameterIsRefused() {
+        given().queryParam("product", 1)
+                .queryParam("colour", "red")
+                .get("/api/v1/signals")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.field", hasItem("colour"));
+        given().queryParam("against", "symptom")
+                .queryParam("colour", "red")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("colour"));
+        given().queryParam("by", "sex")
+                .queryParam("colour", "red")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("colour"));
+    }
+
+    @Test
+    void anEmptyListElementIsA400() {
+        given().queryParam("by", ",")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.field", hasItem("by"));
+        given().queryParam("by", "sex,")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("by"));
+    }
+
+    @Test
+    void aRepeatedSingleValuedParameterIsRefused() {
+        given().queryParam("product", 1)
+                .queryParam("minCases", 1, 2)
+                .get("/api/v1/signals")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.find { it.field == 'minCases' }.message", equalTo("given more than once"));
+        given().queryParam("by", "sex", "ageGroup")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(400)
+                .body("violations.find { it.field == 'by' }.message", equalTo("given more than once"));
+    }
+
+    @Test
+    void aValueTheConverterRefusesIsA400NotA404() {
+        given().queryParam("against", "organClass")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("against"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("one of: symptom, verbatim"));
+        given().queryParam("against", "symptom", "verbatim")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("against"))
+                .body("violations[0].message", equalTo("given more than once"));
+        given().queryParam("colour", "red")
+                .get("/api/v1/signals/prior")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: against"));
+    }
+
+    @Test
+    void anEndpointWithoutQueryParametersRefusesAny() {
+        given().queryParam("x", 1)
+                .get("/api/v1/stats/releases/latest")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("x"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+    }
+}
