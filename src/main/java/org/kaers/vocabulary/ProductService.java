@@ -13,7 +13,7 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
-import org.kaers.report.ProductForm;
+import org.kaers.vocabulary.model.ProductForm;
 
 /** Canonical products and substances: search, read, curate, merge, and the review queue. */
 @ApplicationScoped

@@ -49,8 +49,9 @@ class ArchitectureTest {
             Map.entry("clusters", List.of("common", "security", "report")),
             Map.entry("openfda", List.of("common", "security", "statistics")),
             Map.entry("fhir", List.of("common", "security", "report", "vocabulary", "causality")),
-            // issue #19: the pages call the API; they use report's and causality's enumerations for what forms offer
-            Map.entry("web", List.of("common", "security", "report", "causality")));
+            // issue #19: the pages call the API; they use report's, causality's and vocabulary's (model) enumerations
+            // for what forms offer
+            Map.entry("web", List.of("common", "security", "report", "vocabulary", "causality")));
 
     static JavaClasses classes;
 
