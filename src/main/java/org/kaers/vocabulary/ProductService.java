@@ -34,9 +34,9 @@ public class ProductService {
 
     private final EntityManager em;
     private final ProductCoder coder;
-    private final org.kaers.statistics.disclosure.Disclosure disclosure;
+    private final org.kaers.vocabulary.model.CountedCases disclosure;
 
-    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure) {
+    ProductService(EntityManager em, ProductCoder coder, org.kaers.vocabulary.model.CountedCases disclosure) {
         this.em = em;
         this.coder = coder;
         this.disclosure = disclosure;
