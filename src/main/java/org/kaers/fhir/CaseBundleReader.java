@@ -40,7 +40,6 @@ import org.kaers.report.DoseUnit;
 import org.kaers.report.Exposure;
 import org.kaers.report.LabTest;
 import org.kaers.report.PatientHistory;
-import org.kaers.report.ProductForm;
 import org.kaers.report.ProductRole;
 import org.kaers.report.PurchaseChannel;
 import org.kaers.report.ReactionOutcome;
@@ -51,6 +50,7 @@ import org.kaers.report.SeriousnessCriterion;
 import org.kaers.report.Sex;
 import org.kaers.report.Toxicology;
 import org.kaers.report.VitalSigns;
+import org.kaers.vocabulary.model.ProductForm;
 
 /**
  * A FHIR R4 Bundle holding one AdverseEvent read as a case report, the inverse of {@link CaseBundleWriter}: what

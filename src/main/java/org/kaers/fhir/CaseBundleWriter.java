@@ -277,7 +277,7 @@ final class CaseBundleWriter {
             m.addIngredient().setItem(ref(s)).setIsActive(true);
         }
         if (p.form() != null) {
-            m.setForm(concept(org.kaers.report.ProductForm.class, p.form()));
+            m.setForm(concept(org.kaers.vocabulary.model.ProductForm.class, p.form()));
         }
         if (p.lotNumber() != null) {
             m.getBatch().setLotNumber(p.lotNumber());

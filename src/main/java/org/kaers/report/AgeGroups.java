@@ -8,7 +8,7 @@ import java.math.MathContext;
  * child 2-11 years, adolescent 12-17, adult 18-64, elderly 65 and over.
  * Ages in years or decades of 0 are infants (a neonate cannot be told apart at that precision).
  */
-public final class AgeGroups {
+final class AgeGroups {
 
     private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365.25");
     private static final BigDecimal DAYS_PER_MONTH = new BigDecimal("30.4375");

@@ -9,7 +9,7 @@ import java.util.Objects;
  * What the server derives from a submitted case, computed once when a version is stored:
  * seriousness, ICH age group, liver-injury assessment and time to onset of each reaction.
  */
-public final class CaseDerivations {
+final class CaseDerivations {
 
     private CaseDerivations() {}
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
+import org.kaers.vocabulary.model.ProductForm;
 
 /** A product of one case version, with its role. */
 @Entity

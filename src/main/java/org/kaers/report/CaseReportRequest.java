@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.vocabulary.model.ProductForm;
 
 /**
  * A complete case report as a clinician submits it: the initial report and every follow-up carry the

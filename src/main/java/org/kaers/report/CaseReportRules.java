@@ -12,7 +12,7 @@ import org.kaers.common.Violation;
  * The cross-field rules of a case report, in one place. Single-field rules (required, sizes, ranges)
  * are the Bean Validation annotations on {@link CaseReportRequest}; this class assumes they passed.
  */
-public final class CaseReportRules {
+final class CaseReportRules {
 
     /** Oldest human age accepted, in years. */
     static final BigDecimal MAX_AGE_YEARS = new BigDecimal("130");

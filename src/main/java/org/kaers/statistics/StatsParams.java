@@ -16,12 +16,12 @@ import org.kaers.report.AgeGroup;
 import org.kaers.report.Care;
 import org.kaers.report.CaseSource;
 import org.kaers.report.Exposure;
-import org.kaers.report.ProductForm;
 import org.kaers.report.ProductRole;
 import org.kaers.report.ReactionOutcome;
 import org.kaers.report.ReporterQualification;
 import org.kaers.report.SeriousnessCriterion;
 import org.kaers.report.Sex;
+import org.kaers.vocabulary.model.ProductForm;
 
 /** Parses and validates the query of a count: unknown names or values are one 400 that lists what is allowed. */
 final class StatsParams {

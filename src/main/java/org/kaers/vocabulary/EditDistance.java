@@ -12,7 +12,7 @@ import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
  * {@code vocabulary/protected_words.txt} ("decreased" is not "deceased") must match exactly, and no pair of words
  * may differ in a meaning-bearing part ({@link MeaningGuard}: hyper/hypo, increased/decreased, numbers, roots).
  */
-public final class EditDistance {
+final class EditDistance {
 
     /** Most edits allowed over the whole text. */
     static final int MAX_TOTAL = 2;

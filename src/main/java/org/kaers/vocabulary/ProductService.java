@@ -15,7 +15,7 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
-import org.kaers.report.ProductForm;
+import org.kaers.vocabulary.model.ProductForm;
 
 /** Canonical products and substances: search, read, curate, merge, and the review queue. */
 @ApplicationScoped
@@ -81,9 +81,9 @@ public class ProductService {
     SubstanceRepository substances;
 
     private final ProductCoder coder;
-    private final org.kaers.statistics.disclosure.Disclosure disclosure;
+    private final org.kaers.vocabulary.model.CountedCases disclosure;
 
-    ProductService(EntityManager em, ProductCoder coder, org.kaers.statistics.disclosure.Disclosure disclosure) {
+    ProductService(EntityManager em, ProductCoder coder, org.kaers.vocabulary.model.CountedCases disclosure) {
         this.em = em;
         this.coder = coder;
         this.disclosure = disclosure;

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kaers.report.ProductForm;
+import org.kaers.vocabulary.model.ProductForm;
 
 /** The API shapes of products and substances. */
 public final class ProductViews {

@@ -17,7 +17,6 @@ import org.kaers.report.ChallengeResult;
 import org.kaers.report.DoseUnit;
 import org.kaers.report.LabTest;
 import org.kaers.report.PatientHistory;
-import org.kaers.report.ProductForm;
 import org.kaers.report.ProductRole;
 import org.kaers.report.PurchaseChannel;
 import org.kaers.report.ReactionOutcome;
@@ -26,6 +25,7 @@ import org.kaers.report.ReporterQualification;
 import org.kaers.report.Route;
 import org.kaers.report.SeriousnessCriterion;
 import org.kaers.report.Sex;
+import org.kaers.vocabulary.model.ProductForm;
 
 /**
  * The case report form: its sections and fields, named by their JSON path in the API's case report (so that every

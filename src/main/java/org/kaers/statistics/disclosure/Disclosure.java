@@ -17,7 +17,7 @@ import org.kaers.statistics.SmallCellPolicy;
  * keys of cases are never released; reviewers and administrators read cases anyway and get exact counts.
  */
 @ApplicationScoped
-public class Disclosure {
+public class Disclosure implements org.kaers.vocabulary.model.CountedCases {
 
     /** How a dimension's values can identify a case. */
     public enum ValueKind {
@@ -144,6 +144,7 @@ public class Disclosure {
      * internal reads outside any request (the EBGM prior fit, checks), which release nothing to anyone. A
      * threshold of 0 turns disclosure control off for everyone (closed deployments, tests of exact counting).
      */
+    @Override
     public boolean exact() {
         boolean inRequest = io.quarkus.arc.Arc.container().requestContext().isActive();
         return table.threshold() == 0 || !inRequest || caller.seesAllCases();
@@ -155,6 +156,7 @@ public class Disclosure {
      * @param n the cell's true count
      * @param keySum the sum of the disclosure keys of its cases
      */
+    @Override
     public long release(long n, long keySum) {
         return exact() ? n : table.release(n, keySum);
     }
@@ -165,6 +167,7 @@ public class Disclosure {
     }
 
     /** A free text is shown when it occurs in at least this many cases (more than the threshold). */
+    @Override
     public long freeTextMinimumCases() {
         return table.threshold() + 1L;
     }
@@ -203,6 +206,7 @@ public class Disclosure {
      * {@code from case_version v} that also yields {@code case_report cr}: the versions of the latest release, or
      * the latest active versions.
      */
+    @Override
     public String caseScope() {
         return frozen()
                 ? " join stats_release_case rc on rc.version_id = v.id join case_report cr on cr.id = v.case_id "

@@ -1,4 +1,4 @@
-package org.kaers.report;
+package org.kaers.vocabulary.model;
 
 /** Form of a kratom (or other) product as sold. Travels as its code, never as an ordinal. */
 public enum ProductForm {
