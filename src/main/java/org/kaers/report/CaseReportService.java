@@ -43,6 +43,7 @@ public class CaseReportService {
     private final jakarta.enterprise.event.Event<CaseReceived> received;
     private final CaseViews views;
     private final CaseReads reads;
+    private final CaseNullification nullification;
 
     CaseReportService(
             CaseReportRepository cases,
@@ -55,7 +56,9 @@ public class CaseReportService {
             org.kaers.security.Caller caller,
             jakarta.enterprise.event.Event<CaseReceived> received,
             CaseViews views,
-            CaseReads reads) {
+            CaseReads reads,
+            CaseNullification nullification) {
+        this.nullification = nullification;
         this.views = views;
         this.reads = reads;
         this.caller = caller;
@@ -366,50 +369,9 @@ public class CaseReportService {
         return new Stored(view(c, v), false);
     }
 
-    /** Voids the case, irreversibly. {@code ifMatch} is optional here; when given it must be current. */
-    @Transactional
+    /** Voids the case, irreversibly (see {@link CaseNullification#nullify}). */
     public CaseReportView nullify(String caseNumber, NullificationRequest request, String ifMatch) {
-        List<Violation> violations = new ArrayList<>();
-        if (request.duplicateOf() != null && request.reason() != NullificationReason.DUPLICATE) {
-            violations.add(Violation.body("duplicateOf", "is only allowed with reason DUPLICATE"));
-        }
-        if (request.reason() == NullificationReason.OTHER
-                && (request.comment() == null || request.comment().isBlank())) {
-            violations.add(Violation.body("comment", "is required with reason OTHER"));
-        }
-        if (caseNumber.equals(request.duplicateOf())) {
-            violations.add(Violation.body("duplicateOf", "must name another case"));
-        }
-        if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
-        }
-        CaseReport c = cases.lockByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
-        if (c.status == CaseStatus.NULLIFIED) {
-            throw new ApiProblem(
-                    ProblemType.ALREADY_NULLIFIED,
-                    "case " + caseNumber + " was already nullified; nullification cannot be undone or repeated");
-        }
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
-            EntityTags.requireMatch(ifMatch, c.currentVersion); // optional here; * matches any version
-        }
-        if (request.duplicateOf() != null) {
-            CaseReport survivor = cases.findByCaseNumber(request.duplicateOf())
-                    .orElseThrow(() -> ApiProblem.invalid(Violation.body("duplicateOf", "no case has this number")));
-            if (survivor.status == CaseStatus.NULLIFIED) {
-                throw ApiProblem.invalid(Violation.body("duplicateOf", "names a nullified case"));
-            }
-        }
-        Instant now = now();
-        c.status = CaseStatus.NULLIFIED;
-        c.nullifiedAt = now;
-        c.nullificationReason = request.reason();
-        c.nullificationComment = request.comment();
-        c.duplicateOf = request.duplicateOf();
-        c.updatedAt = now;
-        metrics.counter("kaers.reports.nullified", "reason", request.reason().name())
-                .increment();
-        LOG.infof("case %s nullified (%s)", c.caseNumber, request.reason());
-        return view(c, current(c));
+        return nullification.nullify(caseNumber, request, ifMatch);
     }
 
     /** The latest version of a case the caller may see (see {@link CaseReads#latest}). */

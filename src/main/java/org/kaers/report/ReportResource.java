@@ -56,6 +56,7 @@ public class ReportResource {
 
     private final CaseReportService service;
     private final CaseReads reads;
+    private final CaseNullification nullification;
 
     private final org.kaers.common.PublicUrls urls;
     private final org.kaers.common.SnapshotExports exports;
@@ -65,6 +66,7 @@ public class ReportResource {
     ReportResource(
             CaseReportService service,
             CaseReads reads,
+            CaseNullification nullification,
             org.kaers.common.PublicUrls urls,
             jakarta.validation.Validator validator,
             org.kaers.common.SnapshotExports exports) {
@@ -72,6 +74,7 @@ public class ReportResource {
         this.urls = urls;
         this.service = service;
         this.reads = reads;
+        this.nullification = nullification;
         this.validator = validator;
     }
 
@@ -524,7 +527,7 @@ public class ReportResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull NullificationRequest request) {
-        CaseReportView view = service.nullify(caseNumber, request, ifMatch);
+        CaseReportView view = nullification.nullify(caseNumber, request, ifMatch);
         return Response.ok(view)
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
                 .build();
