@@ -17,13 +17,13 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
-import org.kaers.vocabulary.CodingLookup;
 import org.kaers.vocabulary.ProductCoder;
 import org.kaers.vocabulary.SymptomCoder;
 
 /**
  * Case intake and the case life cycle (E2B): submit, follow up or amend (a new immutable version each),
- * nullify (irreversible), and read any version. Owns the transactions. Logs case numbers and versions only.
+ * nullify (irreversible); reads are {@link CaseReads} (delegated to here for the callers outside the package).
+ * Owns the transactions. Logs case numbers and versions only.
  */
 @ApplicationScoped
 public class CaseReportService {
@@ -34,36 +34,39 @@ public class CaseReportService {
 
     private final CaseReportRepository cases;
     private final CaseVersionRepository versions;
-    private final CaseListQuery listQuery;
     private final IdempotencyStore idempotency;
     private final CaseNumbers caseNumbers;
     private final MeterRegistry metrics;
     private final SymptomCoder symptomCoder;
     private final ProductCoder productCoder;
-    private final CodingLookup codings;
     private final org.kaers.security.Caller caller;
     private final jakarta.enterprise.event.Event<CaseReceived> received;
+    private final CaseViews views;
+    private final CaseReads reads;
+    private final CaseNullification nullification;
 
     CaseReportService(
             CaseReportRepository cases,
             CaseVersionRepository versions,
-            CaseListQuery listQuery,
             IdempotencyStore idempotency,
             CaseNumbers caseNumbers,
             MeterRegistry metrics,
             SymptomCoder symptomCoder,
             ProductCoder productCoder,
-            CodingLookup codings,
             org.kaers.security.Caller caller,
-            jakarta.enterprise.event.Event<CaseReceived> received) {
+            jakarta.enterprise.event.Event<CaseReceived> received,
+            CaseViews views,
+            CaseReads reads,
+            CaseNullification nullification) {
+        this.nullification = nullification;
+        this.views = views;
+        this.reads = reads;
         this.caller = caller;
         this.received = received;
         this.symptomCoder = symptomCoder;
         this.productCoder = productCoder;
-        this.codings = codings;
         this.cases = cases;
         this.versions = versions;
-        this.listQuery = listQuery;
         this.idempotency = idempotency;
         this.caseNumbers = caseNumbers;
         this.metrics = metrics;
@@ -366,88 +369,29 @@ public class CaseReportService {
         return new Stored(view(c, v), false);
     }
 
-    /** Voids the case, irreversibly. {@code ifMatch} is optional here; when given it must be current. */
-    @Transactional
+    /** Voids the case, irreversibly (see {@link CaseNullification#nullify}). */
     public CaseReportView nullify(String caseNumber, NullificationRequest request, String ifMatch) {
-        List<Violation> violations = new ArrayList<>();
-        if (request.duplicateOf() != null && request.reason() != NullificationReason.DUPLICATE) {
-            violations.add(Violation.body("duplicateOf", "is only allowed with reason DUPLICATE"));
-        }
-        if (request.reason() == NullificationReason.OTHER
-                && (request.comment() == null || request.comment().isBlank())) {
-            violations.add(Violation.body("comment", "is required with reason OTHER"));
-        }
-        if (caseNumber.equals(request.duplicateOf())) {
-            violations.add(Violation.body("duplicateOf", "must name another case"));
-        }
-        if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
-        }
-        CaseReport c = cases.lockByCaseNumber(caseNumber).orElseThrow(() -> unknownCase(caseNumber));
-        if (c.status == CaseStatus.NULLIFIED) {
-            throw new ApiProblem(
-                    ProblemType.ALREADY_NULLIFIED,
-                    "case " + caseNumber + " was already nullified; nullification cannot be undone or repeated");
-        }
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
-            EntityTags.requireMatch(ifMatch, c.currentVersion); // optional here; * matches any version
-        }
-        if (request.duplicateOf() != null) {
-            CaseReport survivor = cases.findByCaseNumber(request.duplicateOf())
-                    .orElseThrow(() -> ApiProblem.invalid(Violation.body("duplicateOf", "no case has this number")));
-            if (survivor.status == CaseStatus.NULLIFIED) {
-                throw ApiProblem.invalid(Violation.body("duplicateOf", "names a nullified case"));
-            }
-        }
-        Instant now = now();
-        c.status = CaseStatus.NULLIFIED;
-        c.nullifiedAt = now;
-        c.nullificationReason = request.reason();
-        c.nullificationComment = request.comment();
-        c.duplicateOf = request.duplicateOf();
-        c.updatedAt = now;
-        metrics.counter("kaers.reports.nullified", "reason", request.reason().name())
-                .increment();
-        LOG.infof("case %s nullified (%s)", c.caseNumber, request.reason());
-        return view(c, current(c));
+        return nullification.nullify(caseNumber, request, ifMatch);
     }
 
-    @Transactional
+    /** The latest version of a case the caller may see (see {@link CaseReads#latest}). */
     public CaseReportView latest(String caseNumber) {
-        CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
-        return view(c, current(c));
+        return reads.latest(caseNumber);
     }
 
-    @Transactional
+    /** One version of a case the caller may see (see {@link CaseReads#read}). */
     public CaseReportView read(String caseNumber, int version) {
-        CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
-        CaseVersion v = versions.findVersion(c, version)
-                .orElseThrow(() -> ApiProblem.notFound(
-                        "case " + caseNumber + " has no version " + version + "; its latest is " + c.currentVersion));
-        return view(c, v);
+        return reads.read(caseNumber, version);
     }
 
-    @Transactional
+    /** The versions of a case the caller may see (see {@link CaseReads#history}). */
     public List<VersionSummary> history(String caseNumber) {
-        CaseReport c = visible(cases.findByCaseNumber(caseNumber), caseNumber);
-        return versions.history(c).stream().map(CaseMapper::toVersionSummary).toList();
+        return reads.history(caseNumber);
     }
 
-    @Transactional
+    /** A page of the cases the caller may see (see {@link CaseReads#list}). */
     public PageResponse<CaseSummary> list(CaseFilter filter, PageRequest page) {
-        return listQuery.page(filter, page, caller.seesAllCases() ? null : caller.subject());
-    }
-
-    /**
-     * The case if the caller may see it. A reporter asking for someone else's case gets the same 404 as for a
-     * case that does not exist, so case numbers cannot be probed.
-     */
-    private CaseReport visible(Optional<CaseReport> found, String caseNumber) {
-        CaseReport c = found.orElseThrow(() -> unknownCase(caseNumber));
-        if (!caller.maySee(c.submittedBy)) {
-            throw unknownCase(caseNumber);
-        }
-        return c;
+        return reads.list(filter, page);
     }
 
     /** Asks the vocabulary to code every reaction verbatim and product name of the version being stored. */
@@ -460,17 +404,15 @@ public class CaseReportService {
     }
 
     private CaseReportView view(CaseReport c, CaseVersion v) {
-        return CaseMapper.toView(
-                c,
-                v,
-                codings.reactions(v.reactions.stream().map(r -> r.verbatim).toList()),
-                codings.products(v.products.stream().map(p -> p.nameReported).toList()),
-                c.source == CaseSource.DIRECT ? null : versions.dataQuality(v));
+        return views.view(c, v);
     }
 
     private CaseVersion current(CaseReport c) {
-        return versions.findVersion(c, c.currentVersion)
-                .orElseThrow(() -> new IllegalStateException("current version missing for " + c.caseNumber));
+        return views.current(c);
+    }
+
+    private CaseReport visible(Optional<CaseReport> found, String caseNumber) {
+        return views.visible(found, caseNumber);
     }
 
     private static void requireValid(CaseReportRequest report) {
@@ -481,7 +423,7 @@ public class CaseReportService {
     }
 
     private static ApiProblem unknownCase(String caseNumber) {
-        return new ApiProblem(ProblemType.NOT_FOUND, "no case has this number", List.of(), Map.of());
+        return CaseViews.unknownCase(caseNumber);
     }
 
     /** Microsecond precision, as PostgreSQL stores it, so what is returned now equals what is read later. */

@@ -55,6 +55,8 @@ public class ReportResource {
             "size");
 
     private final CaseReportService service;
+    private final CaseReads reads;
+    private final CaseNullification nullification;
 
     private final org.kaers.common.PublicUrls urls;
     private final org.kaers.common.SnapshotExports exports;
@@ -63,12 +65,16 @@ public class ReportResource {
 
     ReportResource(
             CaseReportService service,
+            CaseReads reads,
+            CaseNullification nullification,
             org.kaers.common.PublicUrls urls,
             jakarta.validation.Validator validator,
             org.kaers.common.SnapshotExports exports) {
         this.exports = exports;
         this.urls = urls;
         this.service = service;
+        this.reads = reads;
+        this.nullification = nullification;
         this.validator = validator;
     }
 
@@ -284,10 +290,9 @@ public class ReportResource {
                     format,
                     "reports",
                     CaseSummary.class,
-                    p -> service.list(filter, p).items());
+                    p -> reads.list(filter, p).items());
         }
-        return Response.ok(service.list(filter, page), MediaType.APPLICATION_JSON)
-                .build();
+        return Response.ok(reads.list(filter, page), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -314,7 +319,7 @@ public class ReportResource {
     public Response get(
             @Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123") @PathParam("caseNumber")
                     String caseNumber) {
-        CaseReportView view = service.latest(caseNumber);
+        CaseReportView view = reads.latest(caseNumber);
         return Response.ok(view)
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
                 .build();
@@ -341,7 +346,7 @@ public class ReportResource {
     public List<VersionSummary> versions(
             @Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123") @PathParam("caseNumber")
                     String caseNumber) {
-        return service.history(caseNumber);
+        return reads.history(caseNumber);
     }
 
     @GET
@@ -372,7 +377,7 @@ public class ReportResource {
                             schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                     @PathParam("version")
                     String version) {
-        CaseReportView view = service.read(caseNumber, VersionNumbers.parse(version));
+        CaseReportView view = reads.read(caseNumber, VersionNumbers.parse(version));
         return Response.ok(view)
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
                 .build();
@@ -522,7 +527,7 @@ public class ReportResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull NullificationRequest request) {
-        CaseReportView view = service.nullify(caseNumber, request, ifMatch);
+        CaseReportView view = nullification.nullify(caseNumber, request, ifMatch);
         return Response.ok(view)
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
                 .build();

@@ -134,6 +134,7 @@ class HostileInputFuzzTest {
         Arbitrary<Integer> sizes = Arbitraries.integers().between(0, 4).withDistribution(RandomDistribution.uniform());
         List<String> failures = new ArrayList<>();
         int checked = 0;
+        int skipped = 0;
         Map<String, Long> rowsBefore = db.rowCounts();
         for (int i = 0; i < CASES; i++) {
             String[] op = OPERATIONS[random.nextInt(OPERATIONS.length)];
@@ -210,6 +211,7 @@ class HostileInputFuzzTest {
             try {
                 response = request.request(op[0], path);
             } catch (RuntimeException e) {
+                skipped++;
                 continue; // the client refused to send it (an illegal URL): nothing reached the service
             }
             checked++;
@@ -230,8 +232,12 @@ class HostileInputFuzzTest {
             }
             rowsBefore = db.rowCounts();
         }
-        System.out.printf("fuzz: %d of %d generated requests reached the service and were checked%n", checked, CASES);
-        assertThat(checked).as("requests checked").isGreaterThanOrEqualTo(CASES / 2);
+        System.out.printf(
+                "fuzz: %d of %d generated requests reached the service and were checked, %d skipped%n",
+                checked, CASES, skipped);
+        assertThat(checked + skipped).as("requests generated").isEqualTo(CASES);
+        // About 85% reach the service with the fixed seed; fewer than 75% means the client refuses what it should send.
+        assertThat(checked).as("requests checked").isGreaterThanOrEqualTo(CASES * 3 / 4);
         assertThat(failures).isEmpty();
     }
 

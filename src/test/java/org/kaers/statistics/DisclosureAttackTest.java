@@ -297,7 +297,9 @@ class DisclosureAttackTest {
         Map<String, Long> all = counts("symptom");
         assertThat(table.getLong("meta.subjectCases")).isEqualTo(bySymptom.get("total"));
         assertThat(table.getLong("meta.totalCases")).isEqualTo(all.get("total"));
-        for (Map<String, Object> row : table.<Map<String, Object>>getList("results")) {
+        List<Map<String, Object>> rows = table.getList("results");
+        assertThat(rows).as("signal rows compared with the counts").isNotEmpty();
+        for (Map<String, Object> row : rows) {
             String key = (String) row.get("key");
             long a = ((Number) row.get("a")).longValue();
             long b = ((Number) row.get("b")).longValue();
@@ -375,17 +377,19 @@ class DisclosureAttackTest {
     @Order(6)
     void orderAndPagingFollowReleasedValuesOnly() {
         plant();
+        // All countries: in CA only one symptom row is released (5 vomiting), so no two rows could be compared.
         for (int i = 0; i < 4; i++) {
             redrawKeys();
             JsonPath body = given().queryParam("by", "symptom")
-                    .queryParam("country", "CA")
                     .get("/api/v1/stats/counts")
                     .then()
                     .statusCode(200)
                     .extract()
                     .jsonPath();
             List<Map<String, Object>> rows = body.getList("results");
+            int compared = 0;
             for (int r = 1; r < rows.size(); r++) {
+                compared++;
                 long before = ((Number) rows.get(r - 1).get("count")).longValue();
                 long after = ((Number) rows.get(r).get("count")).longValue();
                 String keyBefore =
@@ -394,13 +398,15 @@ class DisclosureAttackTest {
                 assertThat(before > after || (before == after && keyBefore.compareTo(keyAfter) < 0))
                         .isTrue();
             }
+            assertThat(compared)
+                    .as("neighbouring rows whose order was compared")
+                    .isGreaterThan(0);
             assertThat(rows)
                     .allSatisfy(g ->
                             assertThat(((Number) g.get("count")).longValue()).isGreaterThan(5));
             assertThat(rows).allSatisfy(g -> assertThat(g.get("suppressed")).isEqualTo(false));
             // A page holds the same rows as the whole list at that place.
             List<Object> page = given().queryParam("by", "symptom")
-                    .queryParam("country", "CA")
                     .queryParam("size", 1)
                     .queryParam("page", 1)
                     .get("/api/v1/stats/counts")

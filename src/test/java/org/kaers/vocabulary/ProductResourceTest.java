@@ -184,12 +184,6 @@ class ProductResourceTest {
         if (concomitant != null) {
             report.withArray("products").addObject().put("role", "CONCOMITANT").put("name", concomitant);
         }
-        return given().contentType(ContentType.JSON)
-                .body(report.toString())
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("caseNumber");
+        return CaseReports.submit(report);
     }
 }
