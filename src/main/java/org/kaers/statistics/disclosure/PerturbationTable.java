@@ -173,22 +173,17 @@ public final class PerturbationTable {
 
     /** The table as published (CSV): value, released, probability as a fraction, and the range of cell keys. */
     public String csv() {
-        StringBuilder out = new StringBuilder("value,released,probability,cell_key_from,cell_key_to\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (Line l : lines()) {
-            out.append(l.fromCapUp() ? l.value() + "+" : String.valueOf(l.value()))
-                    .append(',')
-                    .append(l.fromCapUp() ? "v" + signed(l.released() - l.value()) : String.valueOf(l.released()))
-                    .append(',')
-                    .append(l.numerator())
-                    .append('/')
-                    .append(l.denominator())
-                    .append(',')
-                    .append(l.keyFrom())
-                    .append(',')
-                    .append(l.keyTo())
-                    .append('\n');
+            rows.add(List.of(
+                    l.fromCapUp() ? l.value() + "+" : String.valueOf(l.value()),
+                    l.fromCapUp() ? "v" + signed(l.released() - l.value()) : String.valueOf(l.released()),
+                    l.numerator() + "/" + l.denominator(),
+                    l.keyFrom(),
+                    l.keyTo()));
         }
-        return out.toString();
+        return org.kaers.common.Csv.write(
+                List.of("value", "released", "probability", "cell_key_from", "cell_key_to"), rows);
     }
 
     private static String signed(long d) {
