@@ -3,6 +3,7 @@ package org.kaers.vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.common.Violation;
 import org.kaers.security.Roles;
 
@@ -239,24 +242,15 @@ public class ProductResource {
             summary = "The product review queue",
             description =
                     "Reported names that became new uncurated products or joined a product by fuzzy match, most cases first.")
-    @Parameters({
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(responseCode = "200", description = "A page of the queue.")
     @APIResponse(
             responseCode = "400",
             description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Context UriInfo uri) {
-        return service.reviewQueue(QueryParams.pageOnly(uri.getQueryParameters()));
+    @StrictQueryParameters.Strict
+    public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Valid @BeanParam PageParams page) {
+        return service.reviewQueue(page.request());
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.kaers.vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Symptom vocabulary and coding of reaction verbatims. */
@@ -172,24 +175,15 @@ public class VocabularyResource {
             operationId = "codingQueue",
             summary = "The coding queue",
             description = "Normalised verbatims that no term matched, most cases first, with their spellings.")
-    @Parameters({
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(responseCode = "200", description = "A page of the queue.")
     @APIResponse(
             responseCode = "400",
             description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Context UriInfo uri) {
-        return service.codingQueue(QueryParams.pageOnly(uri.getQueryParameters()));
+    @StrictQueryParameters.Strict
+    public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Valid @BeanParam PageParams page) {
+        return service.codingQueue(page.request());
     }
 
     @POST

@@ -125,4 +125,58 @@ class QueryParameterBindingTest {
                 .body("violations[0].field", equalTo("x"))
                 .body("violations[0].message", equalTo("unknown parameter; allowed: "));
     }
+
+    @Test
+    void aBeanParamOutOfRangeIsA400NamingTheQueryParameter() {
+        given().queryParam("size", 0)
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.size()", equalTo(1))
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be between 1 and 100"));
+        given().queryParam("page", -1)
+                .get("/api/v1/vocabulary/coding-queue")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("page"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be between 0 and 1000000"));
+    }
+
+    @Test
+    void aPageThatIsNotAWholeNumberIsA400NotA404() {
+        given().queryParam("size", "x")
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be a whole number between 1 and 100"));
+    }
+
+    @Test
+    void aPagedEndpointRefusesUnknownAndRepeatedParameters() {
+        given().queryParam("colour", "red")
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: page, size"));
+        given().queryParam("size", 5, 6)
+                .get("/api/v1/vocabulary/coding-queue")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].message", equalTo("given more than once"));
+        given().queryParam("page", " 0 ")
+                .queryParam("size", 5)
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(5));
+    }
 }
