@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,13 +43,31 @@ public record PageParams(
     static final String PAGE_RANGE = "must be between 0 and " + MAX_PAGE;
     static final String SIZE_RANGE = "must be between 1 and " + PageRequest.MAX_SIZE;
 
-    /** An absent (or, as Quarkus REST binds it, empty) page or size takes its default. */
-    public PageParams {
-        page = page == null ? 0 : page;
-        size = size == null ? PageRequest.DEFAULT_SIZE : size;
+    /** The page asked for; an absent (or, as Quarkus REST binds it, empty) page or size takes its default. */
+    public PageRequest request() {
+        return new PageRequest(page == null ? 0 : page, size == null ? PageRequest.DEFAULT_SIZE : size);
     }
 
-    public PageRequest request() {
-        return new PageRequest(page, size);
+    /**
+     * The page asked for; for a whole export (CSV, NDJSON: every page in one file) page and size are refused
+     * instead, as {@link QueryParams#page(Exports.Format)} does, so that nobody takes one page's file for the list.
+     */
+    public PageRequest request(Exports.Format format) {
+        if (format == Exports.Format.JSON) {
+            return request();
+        }
+        List<Violation> refused = new ArrayList<>();
+        if (page != null) {
+            refused.add(Violation.query("page", EXPORT_REFUSAL));
+        }
+        if (size != null) {
+            refused.add(Violation.query("size", EXPORT_REFUSAL));
+        }
+        if (!refused.isEmpty()) {
+            throw new QueryParameterRejected(refused);
+        }
+        return new PageRequest(0, PageRequest.MAX_SIZE);
     }
+
+    private static final String EXPORT_REFUSAL = "not taken by a CSV or NDJSON export: the file holds every page";
 }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,27 +63,6 @@ public class ProductResource {
                             + "through the cell key method, the order is by id, and an uncurated product (named by a reporter's "
                             + "text) is found by q and shown by name only when at least 6 cases name it."
                             + org.kaers.common.Exports.WHOLE_LIST)
-    @Parameters({
-        @Parameter(
-                name = "q",
-                in = ParameterIn.QUERY,
-                example = "maeng da",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(name = "curated", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of products (JSON), or every item (CSV, NDJSON).",
@@ -111,14 +89,16 @@ public class ProductResource {
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public Response search(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+    @StrictQueryParameters.Strict
+    public Response search(
+            @Valid @BeanParam ProductSearch filters,
+            @Valid @BeanParam PageParams paging,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "substance", "curated", "page", "size"));
-        String text = q.string("q", 300);
-        String substance = q.string("substance", 32);
-        Boolean curated = q.bool("curated");
-        var page = q.page(format);
-        q.throwIfInvalid();
+        String text = filters.q();
+        String substance = filters.substance();
+        Boolean curated = filters.curated();
+        var page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return exports.pages(
                     format,

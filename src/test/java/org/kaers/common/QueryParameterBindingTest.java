@@ -179,4 +179,54 @@ class QueryParameterBindingTest {
                 .statusCode(200)
                 .body("size", equalTo(5));
     }
+
+    @Test
+    void theProductListRefusesBadFiltersByName() {
+        given().queryParam("curated", "yes")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("curated"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be true or false"));
+        given().queryParam("q", "  ")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must not be blank"));
+        given().queryParam("substance", "x".repeat(33))
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("substance"))
+                .body("violations[0].message", equalTo("must be at most 32 characters"));
+        given().queryParam("page", 1)
+                .accept("text/csv")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("page"))
+                .body(
+                        "violations[0].message",
+                        equalTo("not taken by a CSV or NDJSON export: the file holds every page"));
+        given().queryParam("colour", "red")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
+                .body(
+                        "violations[0].message",
+                        equalTo("unknown parameter; allowed: curated, page, q, size, substance"));
+        given().queryParam("q", " kratom ")
+                .queryParam("curated", "true")
+                .queryParam("size", 3)
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(3));
+    }
 }
