@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,40 +55,16 @@ public class VocabularyResource {
             summary = "Search symptom terms",
             description = "Ranked by the best name of each term: exact match after normalisation (1), prefix (0.9), "
                     + "else trigram similarity. Without q: all terms by name.")
-    @Parameters({
-        @Parameter(
-                name = "q",
-                in = ParameterIn.QUERY,
-                description = "Text to look for.",
-                example = "fits",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
-        @Parameter(
-                name = "organClass",
-                in = ParameterIn.QUERY,
-                example = "NERVOUS_SYSTEM",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(responseCode = "200", description = "Matching terms, best first.")
     @APIResponse(
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public PageResponse<VocabularyViews.TermHit> search(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "organClass", "page", "size"));
-        String text = q.string("q", 200);
-        String organClass = q.string("organClass", 40);
-        var page = q.page();
-        q.throwIfInvalid();
-        return service.search(text, organClass, page);
+    @StrictQueryParameters.Strict
+    public PageResponse<VocabularyViews.TermHit> search(
+            @Valid @BeanParam TermSearch filters, @Valid @BeanParam PageParams page) {
+        return service.search(filters.q(), filters.organClass(), page.request());
     }
 
     @GET

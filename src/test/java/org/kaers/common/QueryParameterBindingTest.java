@@ -229,4 +229,22 @@ class QueryParameterBindingTest {
                 .statusCode(200)
                 .body("size", equalTo(3));
     }
+
+    @Test
+    void theTermSearchRefusesBadFiltersByName() {
+        given().queryParam("organClass", "x".repeat(41))
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("organClass"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be at most 40 characters"));
+        given().queryParam("q", "fits", "jerks")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].message", equalTo("given more than once"));
+    }
 }
