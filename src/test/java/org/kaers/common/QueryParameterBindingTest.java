@@ -124,6 +124,14 @@ class QueryParameterBindingTest {
                 .contentType(startsWith(Problem.MEDIA_TYPE))
                 .body("violations[0].field", equalTo("x"))
                 .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+        given().queryParam("x", 1)
+                .get("/api/v1/stats/protection")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("x"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: "));
     }
 
     @Test
