@@ -72,7 +72,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e) {
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(ProblemMappers::toViolation)
+                .map(v -> QueryParameterNames.of(v).orElseGet(() -> toViolation(v)))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
         return apiProblem(ApiProblem.invalid(violations));

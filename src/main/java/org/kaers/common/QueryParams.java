@@ -62,14 +62,6 @@ public final class QueryParams {
         return string(name, maxLength);
     }
 
-    /** For endpoints whose only parameters are page and size. */
-    public static PageRequest pageOnly(MultivaluedMap<String, String> raw) {
-        QueryParams q = of(raw, java.util.Set.of("page", "size"));
-        PageRequest page = q.page();
-        q.throwIfInvalid();
-        return page;
-    }
-
     public Integer integer(String name, int defaultValue, int min, int max) {
         String value = raw.getFirst(name);
         if (value == null) {

@@ -82,9 +82,8 @@ public class StatsResource {
                                                 "value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n1,0,288/336,0,3681400538\n"))
             })
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public Response perturbationTable(@Context UriInfo uri, @Context HttpHeaders headers) {
-        org.kaers.common.QueryParams.of(uri.getQueryParameters(), java.util.Set.of())
-                .throwIfInvalid();
+    @org.kaers.common.StrictQueryParameters.Strict
+    public Response perturbationTable(@Context HttpHeaders headers) {
         if (org.kaers.common.Csv.requested(headers)) {
             return org.kaers.common.Csv.response(disclosure.table().csv());
         }

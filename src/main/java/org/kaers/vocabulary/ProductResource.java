@@ -3,6 +3,7 @@ package org.kaers.vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,14 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.common.Violation;
 import org.kaers.security.Roles;
 
@@ -61,27 +63,6 @@ public class ProductResource {
                             + "through the cell key method, the order is by id, and an uncurated product (named by a reporter's "
                             + "text) is found by q and shown by name only when at least 6 cases name it."
                             + org.kaers.common.Exports.WHOLE_LIST)
-    @Parameters({
-        @Parameter(
-                name = "q",
-                in = ParameterIn.QUERY,
-                example = "maeng da",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(name = "curated", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of products (JSON), or every item (CSV, NDJSON).",
@@ -108,14 +89,16 @@ public class ProductResource {
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public Response search(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+    @StrictQueryParameters.Strict
+    public Response search(
+            @Valid @BeanParam ProductSearch filters,
+            @Valid @BeanParam PageParams paging,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "substance", "curated", "page", "size"));
-        String text = q.string("q", 300);
-        String substance = q.string("substance", 32);
-        Boolean curated = q.bool("curated");
-        var page = q.page(format);
-        q.throwIfInvalid();
+        String text = filters.q();
+        String substance = filters.substance();
+        Boolean curated = filters.curated();
+        var page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return exports.pages(
                     format,
@@ -239,24 +222,15 @@ public class ProductResource {
             summary = "The product review queue",
             description =
                     "Reported names that became new uncurated products or joined a product by fuzzy match, most cases first.")
-    @Parameters({
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(responseCode = "200", description = "A page of the queue.")
     @APIResponse(
             responseCode = "400",
             description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Context UriInfo uri) {
-        return service.reviewQueue(QueryParams.pageOnly(uri.getQueryParameters()));
+    @StrictQueryParameters.Strict
+    public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Valid @BeanParam PageParams page) {
+        return service.reviewQueue(page.request());
     }
 
     @GET

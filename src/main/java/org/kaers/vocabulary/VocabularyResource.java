@@ -3,6 +3,7 @@ package org.kaers.vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,13 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Symptom vocabulary and coding of reaction verbatims. */
@@ -53,40 +55,16 @@ public class VocabularyResource {
             summary = "Search symptom terms",
             description = "Ranked by the best name of each term: exact match after normalisation (1), prefix (0.9), "
                     + "else trigram similarity. Without q: all terms by name.")
-    @Parameters({
-        @Parameter(
-                name = "q",
-                in = ParameterIn.QUERY,
-                description = "Text to look for.",
-                example = "fits",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 200)),
-        @Parameter(
-                name = "organClass",
-                in = ParameterIn.QUERY,
-                example = "NERVOUS_SYSTEM",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(responseCode = "200", description = "Matching terms, best first.")
     @APIResponse(
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public PageResponse<VocabularyViews.TermHit> search(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("q", "organClass", "page", "size"));
-        String text = q.string("q", 200);
-        String organClass = q.string("organClass", 40);
-        var page = q.page();
-        q.throwIfInvalid();
-        return service.search(text, organClass, page);
+    @StrictQueryParameters.Strict
+    public PageResponse<VocabularyViews.TermHit> search(
+            @Valid @BeanParam TermSearch filters, @Valid @BeanParam PageParams page) {
+        return service.search(filters.q(), filters.organClass(), page.request());
     }
 
     @GET
@@ -172,24 +150,15 @@ public class VocabularyResource {
             operationId = "codingQueue",
             summary = "The coding queue",
             description = "Normalised verbatims that no term matched, most cases first, with their spellings.")
-    @Parameters({
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(responseCode = "200", description = "A page of the queue.")
     @APIResponse(
             responseCode = "400",
             description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Context UriInfo uri) {
-        return service.codingQueue(QueryParams.pageOnly(uri.getQueryParameters()));
+    @StrictQueryParameters.Strict
+    public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Valid @BeanParam PageParams page) {
+        return service.codingQueue(page.request());
     }
 
     @POST

@@ -124,5 +124,135 @@ class QueryParameterBindingTest {
                 .contentType(startsWith(Problem.MEDIA_TYPE))
                 .body("violations[0].field", equalTo("x"))
                 .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+        given().queryParam("x", 1)
+                .get("/api/v1/stats/protection")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("x"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+    }
+
+    @Test
+    void aBeanParamOutOfRangeIsA400NamingTheQueryParameter() {
+        given().queryParam("size", 0)
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.size()", equalTo(1))
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be between 1 and 100"));
+        given().queryParam("page", -1)
+                .get("/api/v1/vocabulary/coding-queue")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("page"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be between 0 and 1000000"));
+    }
+
+    @Test
+    void aPageThatIsNotAWholeNumberIsA400NotA404() {
+        given().queryParam("size", "x")
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be a whole number between 1 and 100"));
+    }
+
+    @Test
+    void aPagedEndpointRefusesUnknownAndRepeatedParameters() {
+        given().queryParam("colour", "red")
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: page, size"));
+        given().queryParam("size", 5, 6)
+                .get("/api/v1/vocabulary/coding-queue")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].message", equalTo("given more than once"));
+        given().queryParam("page", " 0 ")
+                .queryParam("size", 5)
+                .get("/api/v1/products/review-queue")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(5));
+    }
+
+    @Test
+    void theProductListRefusesBadFiltersByName() {
+        given().queryParam("curated", "yes")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("curated"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be true or false"));
+        given().queryParam("q", "  ")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must not be blank"));
+        given().queryParam("substance", "x".repeat(33))
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("substance"))
+                .body("violations[0].message", equalTo("must be at most 32 characters"));
+        given().queryParam("page", 1)
+                .accept("text/csv")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("page"))
+                .body(
+                        "violations[0].message",
+                        equalTo("not taken by a CSV or NDJSON export: the file holds every page"));
+        given().queryParam("colour", "red")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("colour"))
+                .body(
+                        "violations[0].message",
+                        equalTo("unknown parameter; allowed: curated, page, q, size, substance"));
+        given().queryParam("q", " kratom ")
+                .queryParam("curated", "true")
+                .queryParam("size", 3)
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(3));
+    }
+
+    @Test
+    void theTermSearchRefusesBadFiltersByName() {
+        given().queryParam("organClass", "x".repeat(41))
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("organClass"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be at most 40 characters"));
+        given().queryParam("q", "fits", "jerks")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].message", equalTo("given more than once"));
     }
 }
