@@ -51,7 +51,7 @@ class ClusterScanWorker {
             }
         } catch (RuntimeException e) {
             if (!stopping) {
-                LOG.warnf("cluster scan failed this round: %s", org.kaers.common.ProblemMappers.describe(e));
+                LOG.warnf("cluster scan failed this round: %s", org.kaers.common.FailureLog.describe(e));
             }
         }
     }

@@ -25,7 +25,7 @@ public final class NoSqlInLogs implements Filter {
             quotes = t.getMessage() != null && SQL.matcher(t.getMessage()).find();
         }
         if (quotes) {
-            String classes = record.getThrown() == null ? "" : ": " + ProblemMappers.chain(record.getThrown());
+            String classes = record.getThrown() == null ? "" : ": " + FailureLog.chain(record.getThrown());
             if (record instanceof ExtLogRecord ext) {
                 ext.setMessage("[a log message quoting SQL, removed]" + classes, ExtLogRecord.FormatStyle.NO_FORMAT);
             } else {

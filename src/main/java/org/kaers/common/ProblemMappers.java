@@ -36,8 +36,6 @@ public class ProblemMappers {
     /** Retry-After while the database is unavailable: PostgreSQL restarts in seconds. */
     static final String DATABASE_RETRY_AFTER_SECONDS = "2";
     /** Serialization failure, deadlock detected, lock not available: the transaction was rolled back whole. */
-    private static final java.util.Set<String> TRANSIENT_CONFLICTS = java.util.Set.of("40001", "40P01", "55P03");
-
     private final ObjectMapper json;
 
     public ProblemMappers(ObjectMapper json) {
@@ -204,7 +202,7 @@ public class ProblemMappers {
         if (e instanceof JsonProcessingException jsonProblem) {
             return dispatchJson(jsonProblem);
         }
-        if (queryCancelled(e)) {
+        if (DatabaseFailures.queryCancelled(e)) {
             return builder(
                             ProblemType.SERVICE_UNAVAILABLE,
                             "the query took longer than the service allows; narrow the filters or try again later",
@@ -212,21 +210,22 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, "30")
                     .build();
         }
-        if (sqlState(e).startsWith("22")) {
+        if (DatabaseFailures.sqlState(e).startsWith("22")) {
             // A data exception (SQLSTATE class 22: 22001 too long, 22003 out of range, 22P02 invalid text...) comes
             // from a value the client sent that validation let through; checked before "unavailable", as a failed
             // flush at commit arrives wrapped in a RollbackException. Logged as classes and SQLSTATEs: no SQL.
-            LOG.warnf("a request value the database refused: %s", chain(e));
+            LOG.warnf("a request value the database refused: %s", FailureLog.chain(e));
             return builder(
                             ProblemType.VALIDATION,
-                            "a value in the request cannot be stored: " + dataProblem(sqlState(e))
+                            "a value in the request cannot be stored: "
+                                    + DatabaseFailures.dataProblem(DatabaseFailures.sqlState(e))
                                     + "; nothing was stored",
                             List.of())
                     .build();
         }
-        if (databaseUnavailable(e)) {
+        if (DatabaseFailures.databaseUnavailable(e)) {
             // Expected while PostgreSQL restarts or fails over: readiness is DOWN meanwhile, and clients retry.
-            LOG.warnf("database unavailable: %s", chain(e));
+            LOG.warnf("database unavailable: %s", FailureLog.chain(e));
             return builder(
                             ProblemType.SERVICE_UNAVAILABLE,
                             "the database cannot be reached right now, so the request "
@@ -236,9 +235,9 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                     .build();
         }
-        if (TRANSIENT_CONFLICTS.contains(sqlState(e))) {
+        if (DatabaseFailures.transientConflict(e)) {
             // The database rolled the transaction back to resolve a conflict with a concurrent one: retrying works.
-            LOG.warnf("transaction rolled back by a conflict, answered 503: %s", chain(e));
+            LOG.warnf("transaction rolled back by a conflict, answered 503: %s", FailureLog.chain(e));
             return builder(
                             ProblemType.SERVICE_UNAVAILABLE,
                             "the request collided with a concurrent one and was "
@@ -247,15 +246,15 @@ public class ProblemMappers {
                     .header(HttpHeaders.RETRY_AFTER, "1")
                     .build();
         }
-        if (clientGone(e)) {
+        if (DatabaseFailures.clientGone(e)) {
             // The client closed the connection mid-body: nobody reads this answer, and it is not a server failure.
-            LOG.debugf("the client closed the connection before its request was read: %s", chain(e));
+            LOG.debugf("the client closed the connection before its request was read: %s", FailureLog.chain(e));
             return builder(ProblemType.VALIDATION, "the request body ended before it was complete", List.of())
                     .build();
         }
         String id = UUID.randomUUID().toString();
         // Exception classes and code locations only: messages can quote SQL or values.
-        LOG.errorf("unexpected failure %s: %s", id, describe(e));
+        LOG.errorf("unexpected failure %s: %s", id, FailureLog.describe(e));
         return Response.status(500)
                 .type(Problem.MEDIA_TYPE)
                 .entity(write(new Problem(
@@ -266,118 +265,6 @@ public class ProblemMappers {
                         "urn:uuid:" + id,
                         List.of())))
                 .build();
-    }
-
-    private static String dataProblem(String sqlState) {
-        return switch (sqlState) {
-            case "22001" -> "a text is longer than its field allows";
-            case "22003" -> "a number is out of range";
-            case "22008", "22007" -> "a date is out of range";
-            case "22P02" -> "a value is not of the field's type";
-            case "22021", "22P05" -> "a text holds a character that cannot be stored (such as NUL)";
-            default -> "a value is out of range or holds a character that cannot be stored";
-        };
-    }
-
-    /**
-     * The connection closed while the body was read (the client went away): an I/O failure, not the service's.
-     * Checked after every database case: a failure with an SQLException in its chain is never the client's.
-     */
-    static boolean clientGone(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException) {
-                return false;
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException
-                    || t instanceof java.nio.channels.ClosedChannelException
-                    || (t instanceof java.io.IOException && !(t instanceof JacksonException))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The SQLSTATE of the first SQLException in the cause chain, or "". */
-    static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
-    }
-
-    /**
-     * The database is down, restarting, refusing connections or unreachable: a connection exception (SQLSTATE
-     * class 08), an administrator or crash shutdown, start-up or recovery in progress (57P01-57P03), too many
-     * connections (53300), no pooled connection within the acquisition timeout (an SQLException of the
-     * Agroal pool itself, which gives no SQLSTATE), or a commit that failed with the connection (found by the
-     * load harness when PostgreSQL stopped mid-commit).
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    // the commit itself failed (the connection died under it): the outcome is for a retry to tell
-                    || t instanceof jakarta.transaction.RollbackException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.startsWith("08")
-                        || state.startsWith("57P0")
-                        || state.equals("53300")
-                        || (state.isEmpty() && thrownByPool(sql))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Agroal's own SQLExceptions (no SQLSTATE): acquisition timeouts, the pool shutting down. */
-    private static boolean thrownByPool(java.sql.SQLException e) {
-        StackTraceElement[] frames = e.getStackTrace();
-        return frames.length > 0 && frames[0].getClassName().startsWith("io.agroal.pool.");
-    }
-
-    /** The cause chain as class names and SQLSTATEs, on one line. */
-    static String chain(Throwable e) {
-        StringBuilder out = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                out.append('[').append(sql.getSQLState()).append(']');
-            }
-        }
-        return out.toString();
-    }
-
-    /** PostgreSQL cancelled a statement that exceeded statement_timeout (SQLSTATE 57014). */
-    static boolean queryCancelled(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The cause chain (class names and SQLSTATEs, see chain) and where the root cause was thrown; no messages. */
-    public static String describe(Throwable e) {
-        StringBuilder out = new StringBuilder(chain(e));
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        StackTraceElement[] frames = root.getStackTrace();
-        for (int i = 0; i < Math.min(8, frames.length); i++) {
-            out.append("\n\tat ").append(frames[i]);
-        }
-        return out.toString();
     }
 
     private Response dispatchJson(JsonProcessingException e) {

@@ -81,14 +81,14 @@ class ScreeningWorker {
                 }
                 LOG.warnf(
                         "duplicate screening of case id %d failed (%s); retried later",
-                        e.caseIds.get(0), org.kaers.common.ProblemMappers.describe(e.getCause()));
+                        e.caseIds.get(0), org.kaers.common.FailureLog.describe(e.getCause()));
                 service.screeningFailed(e.caseIds.get(0));
                 tried++;
                 singles--;
                 continue;
             } catch (RuntimeException e) {
                 if (!stopping) {
-                    LOG.warnf("duplicate screening round stopped: %s", org.kaers.common.ProblemMappers.describe(e));
+                    LOG.warnf("duplicate screening round stopped: %s", org.kaers.common.FailureLog.describe(e));
                 }
                 break;
             }

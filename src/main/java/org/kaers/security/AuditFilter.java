@@ -64,7 +64,7 @@ public class AuditFilter {
             } catch (RuntimeException e) {
                 LOG.errorf(
                         "audit event not recorded for %s %s: %s",
-                        method, path, org.kaers.common.ProblemMappers.describe(e));
+                        method, path, org.kaers.common.FailureLog.describe(e));
             }
         };
         if (io.vertx.core.Context.isOnEventLoopThread()) {

@@ -47,7 +47,7 @@ public class AuditLog {
                     } catch (RuntimeException e) {
                         LOG.errorf(
                                 "audit event not recorded for %s %s: %s",
-                                refusal.method(), refusal.path(), org.kaers.common.ProblemMappers.describe(e));
+                                refusal.method(), refusal.path(), org.kaers.common.FailureLog.describe(e));
                     }
                     return null;
                 },

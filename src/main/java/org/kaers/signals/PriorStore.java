@@ -131,7 +131,7 @@ public class PriorStore {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("EBGM prior refit check failed: %s", org.kaers.common.ProblemMappers.describe(e));
+            LOG.warnf("EBGM prior refit check failed: %s", org.kaers.common.FailureLog.describe(e));
         }
     }
 

@@ -44,7 +44,7 @@ public class AggregateWorker {
                 return; // interrupted by the shutdown: the queue entries stay for the next start
             }
             // The queue entries stay (the transaction rolled back); the next round retries them.
-            LOG.warnf("statistics aggregates not updated this round: %s", org.kaers.common.ProblemMappers.describe(e));
+            LOG.warnf("statistics aggregates not updated this round: %s", org.kaers.common.FailureLog.describe(e));
         }
     }
 }

@@ -51,7 +51,7 @@ class ReleaseSchedule {
             ReleaseStore.Info info = publish();
             LOG.infof("statistics release %d cut: %d cells, %d cases", info.id(), info.cells(), info.cases());
         } catch (RuntimeException e) {
-            LOG.warnf("statistics release not cut this time: %s", org.kaers.common.ProblemMappers.describe(e));
+            LOG.warnf("statistics release not cut this time: %s", org.kaers.common.FailureLog.describe(e));
         }
     }
 }

@@ -54,7 +54,7 @@ public class CodingSweep {
             // The database went away after the migrations: start anyway (readiness says DOWN); the next start sweeps.
             LOG.warnf(
                     "coding sweep at start-up stopped after %d texts: %s",
-                    coded, org.kaers.common.ProblemMappers.describe(e));
+                    coded, org.kaers.common.FailureLog.describe(e));
             return;
         }
         if (coded > 0) {

@@ -54,7 +54,7 @@ class ProblemMappersTimeoutTest {
                 new IllegalStateException("secret row data", new SQLException("duplicate key", "23505")));
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getEntity().toString()).doesNotContain("secret").doesNotContain("duplicate");
-        assertThat(ProblemMappers.describe(new IllegalStateException("secret", new SQLException("x"))))
+        assertThat(FailureLog.describe(new IllegalStateException("secret", new SQLException("x"))))
                 .startsWith("java.lang.IllegalStateException <- java.sql.SQLException")
                 .doesNotContain("secret");
     }
