@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.kaers.common.Violation;
 import org.kaers.imports.CaersLayout.Field;
+import org.kaers.report.CaseImports;
 import org.kaers.report.CaseReportRequest;
-import org.kaers.report.CaseReportService;
 import org.kaers.report.CaseSource;
 import org.kaers.report.ProductRole;
 import org.kaers.report.ReactionOutcome;
@@ -103,7 +103,7 @@ public class CaersImporter {
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
         Set<String> commaNames = jobs.commaNames();
         Set<String> sourceCoded = new java.util.HashSet<>(); // terms this import has coded already (committed)
-        List<CaseReportService.ImportedCase> batch = new ArrayList<>(BATCH);
+        List<CaseImports.ImportedCase> batch = new ArrayList<>(BATCH);
         Map<String, List<String>> reported = new HashMap<>(); // CAERS's own outcomes of the batch, by report number
         long[] skipped = {0};
         CaersFile.reports(file, scan, rows -> {
@@ -114,7 +114,7 @@ public class CaersImporter {
             progress.read(rows.size());
             String number = rows.get(0).get(Field.REPORT);
             try {
-                CaseReportService.ImportedCase built = build(number, rows, commaNames, reported);
+                CaseImports.ImportedCase built = build(number, rows, commaNames, reported);
                 String invalid = violations(built.report());
                 if (invalid != null) {
                     progress.reportRejected(new ImportSummary.Skip(null, number, invalid));
@@ -156,7 +156,7 @@ public class CaersImporter {
 
     private void flush(
             UUID job,
-            List<CaseReportService.ImportedCase> batch,
+            List<CaseImports.ImportedCase> batch,
             Map<String, List<String>> reported,
             String submittedBy,
             ImportProgress progress,
@@ -205,12 +205,12 @@ public class CaersImporter {
     }
 
     /** One case from the rows of one report; IllegalArgumentException when a value makes it unreadable. */
-    CaseReportService.ImportedCase build(String number, List<CaersFile.Row> rows, Set<String> commaNames) {
+    CaseImports.ImportedCase build(String number, List<CaersFile.Row> rows, Set<String> commaNames) {
         return build(number, rows, commaNames, new HashMap<>());
     }
 
     /** As {@link #build(String, List, Set)}, noting the report's CAERS outcomes in {@code reported}. */
-    private CaseReportService.ImportedCase build(
+    private CaseImports.ImportedCase build(
             String number, List<CaersFile.Row> rows, Set<String> commaNames, Map<String, List<String>> reported) {
         CaersFile.Row first = rows.get(0);
         List<Violation> quality = new ArrayList<>();
@@ -286,7 +286,7 @@ public class CaersImporter {
                 symptomList,
                 products.keySet(),
                 industries);
-        return new CaseReportService.ImportedCase(
+        return new CaseImports.ImportedCase(
                 number, created.atStartOfDay(ZoneOffset.UTC).toInstant(), report, digest, List.copyOf(quality));
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kaers.report.CaseReportService;
+import org.kaers.report.CaseImports;
 import org.kaers.report.CaseSource;
 
 /**
@@ -28,10 +28,10 @@ class ImportJobStore {
             rows_rejected, data_quality, last_report, cancel_requested, detail, problems::text, resumed, rows_read_before""";
 
     private final EntityManager em;
-    private final CaseReportService cases;
+    private final CaseImports cases;
     private final ObjectMapper json;
 
-    ImportJobStore(EntityManager em, CaseReportService cases, ObjectMapper json) {
+    ImportJobStore(EntityManager em, CaseImports cases, ObjectMapper json) {
         this.em = em;
         this.cases = cases;
         this.json = json;
@@ -118,10 +118,9 @@ class ImportJobStore {
      * @return whether cancellation was requested meanwhile
      */
     @Transactional
-    boolean storeBatch(
-            UUID id, List<CaseReportService.ImportedCase> batch, String submittedBy, ImportProgress progress) {
+    boolean storeBatch(UUID id, List<CaseImports.ImportedCase> batch, String submittedBy, ImportProgress progress) {
         if (!batch.isEmpty()) {
-            CaseReportService.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
+            CaseImports.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
             progress.add(stored.outcomes());
             progress.productsWithNewSpellings().addAll(stored.productsWithNewSpellings());
             progress.phases(stored.phaseNanos(), "store batch and job row");

@@ -3,7 +3,7 @@ package org.kaers.imports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.kaers.report.CaseReportService;
+import org.kaers.report.CaseImports;
 
 /** The running counts of one import, as the job row and the summary show them. */
 final class ImportProgress {
@@ -113,8 +113,8 @@ final class ImportProgress {
         reportsRead++;
     }
 
-    void add(List<CaseReportService.ImportOutcome> outcomes) {
-        for (CaseReportService.ImportOutcome o : outcomes) {
+    void add(List<CaseImports.ImportOutcome> outcomes) {
+        for (CaseImports.ImportOutcome o : outcomes) {
             switch (o.result()) {
                 case STORED -> stored++;
                 case UPDATED -> updated++;

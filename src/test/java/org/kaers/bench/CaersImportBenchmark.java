@@ -23,7 +23,7 @@ import org.kaers.fixtures.TestDatabase;
  * of each (from the job's start to its end) and the ratio of the largest to the smallest: the cost per row must
  * not grow with the data already stored. {@code -Dbench.catchup=true} also times the statistics worker;
  * {@code -Dbench.compare=true} first imports a file of the same shape and size with the cases written through the
- * ORM ({@link org.kaers.report.CaseReportService#ORM_WRITER}, the way before the bulk writer) and prints the ratio.
+ * ORM ({@link org.kaers.report.CaseImports#ORM_WRITER}, the way before the bulk writer) and prints the ratio.
  * Run: {@code ./mvnw -B -Pbench test -Dtest=CaersImportBenchmark}.
  */
 @QuarkusTest
@@ -55,12 +55,12 @@ class CaersImportBenchmark {
                 // imported first with the cases written through the ORM, as before the bulk writer.
                 Path before = Path.of("target", "bench-caers-orm-" + size + ".csv");
                 new CaersShapedFile(7 + size).write(before, size, "B" + size + "-");
-                System.setProperty(org.kaers.report.CaseReportService.ORM_WRITER, "true");
+                System.setProperty(org.kaers.report.CaseImports.ORM_WRITER, "true");
                 double orm;
                 try {
                     orm = run("first import, ORM writer", before);
                 } finally {
-                    System.clearProperty(org.kaers.report.CaseReportService.ORM_WRITER);
+                    System.clearProperty(org.kaers.report.CaseImports.ORM_WRITER);
                     Files.deleteIfExists(before);
                 }
                 double bulk = run("first import, bulk writer", file);
