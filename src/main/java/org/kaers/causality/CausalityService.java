@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
+import org.kaers.report.CaseReads;
 import org.kaers.report.CaseReportRequest;
-import org.kaers.report.CaseReportService;
 import org.kaers.report.CaseReportView;
 import org.kaers.report.PatientHistory;
 import org.kaers.report.ProductRole;
@@ -35,11 +35,11 @@ public class CausalityService {
     private static final Set<String> PUBLISHED_HEPATOTOXINS = Set.of("KRATOM", "SEVEN_OH");
 
     private final CausalityRepository assessments;
-    private final CaseReportService cases;
+    private final CaseReads cases;
     private final ObjectMapper json;
     private final Caller caller;
 
-    CausalityService(CausalityRepository assessments, CaseReportService cases, ObjectMapper json, Caller caller) {
+    CausalityService(CausalityRepository assessments, CaseReads cases, ObjectMapper json, Caller caller) {
         this.assessments = assessments;
         this.cases = cases;
         this.json = json;

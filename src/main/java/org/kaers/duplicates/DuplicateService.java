@@ -23,7 +23,7 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
-import org.kaers.report.CaseReportService;
+import org.kaers.report.CaseNullification;
 import org.kaers.report.NullificationReason;
 import org.kaers.report.NullificationRequest;
 import org.kaers.security.Caller;
@@ -45,7 +45,7 @@ class DuplicateService {
     private final LinkageIndex index;
     private final ScreeningQueue queue;
     private final DuplicateRepository suspects;
-    private final CaseReportService cases;
+    private final CaseNullification cases;
     private final ObjectMapper json;
     private final Caller caller;
 
@@ -54,7 +54,7 @@ class DuplicateService {
             LinkageIndex index,
             ScreeningQueue queue,
             DuplicateRepository suspects,
-            CaseReportService cases,
+            CaseNullification cases,
             ObjectMapper json,
             Caller caller) {
         this.store = store;

@@ -18,6 +18,7 @@ import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemMappers;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
+import org.kaers.report.CaseReads;
 import org.kaers.report.CaseReportRequest;
 import org.kaers.report.CaseReportService;
 import org.kaers.report.CaseReportView;
@@ -33,6 +34,7 @@ import org.kaers.security.Caller;
 public class FhirService {
 
     private final CaseReportService cases;
+    private final CaseReads reads;
     private final CausalityService causality;
     private final Caller caller;
     private final Validator validator;
@@ -40,11 +42,13 @@ public class FhirService {
 
     FhirService(
             CaseReportService cases,
+            CaseReads reads,
             CausalityService causality,
             Caller caller,
             Validator validator,
             ObjectMapper json) {
         this.cases = cases;
+        this.reads = reads;
         this.causality = causality;
         this.caller = caller;
         this.validator = validator;
@@ -56,7 +60,7 @@ public class FhirService {
 
     /** The case at a version (null: the latest) as FHIR JSON. */
     public Exported export(String caseNumber, Integer version) {
-        CaseReportView view = version == null ? cases.latest(caseNumber) : cases.read(caseNumber, version);
+        CaseReportView view = version == null ? reads.latest(caseNumber) : reads.read(caseNumber, version);
         return exported(view, false);
     }
 

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
-import org.kaers.common.PageRequest;
-import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
 import org.kaers.vocabulary.ProductCoder;
@@ -20,7 +18,7 @@ import org.kaers.vocabulary.SymptomCoder;
 
 /**
  * Case intake and the case life cycle (E2B): submit, follow up or amend (a new immutable version each),
- * nullify (irreversible); reads are {@link CaseReads} (delegated to here for the callers outside the package).
+ * nullification is {@link CaseNullification}, reads {@link CaseReads}, imports {@link CaseImports}.
  * Owns the transactions. Logs case numbers and versions only.
  */
 @ApplicationScoped
@@ -41,7 +39,6 @@ public class CaseReportService {
     private final jakarta.enterprise.event.Event<CaseReceived> received;
     private final CaseViews views;
     private final CaseReads reads;
-    private final CaseNullification nullification;
 
     CaseReportService(
             CaseReportRepository cases,
@@ -54,9 +51,7 @@ public class CaseReportService {
             org.kaers.security.Caller caller,
             jakarta.enterprise.event.Event<CaseReceived> received,
             CaseViews views,
-            CaseReads reads,
-            CaseNullification nullification) {
-        this.nullification = nullification;
+            CaseReads reads) {
         this.views = views;
         this.reads = reads;
         this.caller = caller;
@@ -88,7 +83,8 @@ public class CaseReportService {
             Optional<IdempotencyStore.Replay> replay =
                     idempotency.claim(caller.subject(), idempotencyKey, "CREATE by " + caller.subject(), report);
             if (replay.isPresent()) {
-                return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
+                return new Stored(
+                        reads.read(replay.get().caseNumber(), replay.get().version()), true);
             }
         }
         Instant now = now();
@@ -133,7 +129,8 @@ public class CaseReportService {
                     "FOLLOW_UP " + caseNumber + " " + type + " " + ifMatch + " by " + caller.subject(),
                     report);
             if (replay.isPresent()) {
-                return new Stored(read(replay.get().caseNumber(), replay.get().version()), true);
+                return new Stored(
+                        reads.read(replay.get().caseNumber(), replay.get().version()), true);
             }
         }
         CaseReport c = visible(cases.lockByCaseNumber(caseNumber), caseNumber);
@@ -158,31 +155,6 @@ public class CaseReportService {
                 .increment();
         LOG.infof("case %s version %d received (%s)", c.caseNumber, next, type);
         return new Stored(view(c, v), false);
-    }
-
-    /** Voids the case, irreversibly (see {@link CaseNullification#nullify}). */
-    public CaseReportView nullify(String caseNumber, NullificationRequest request, String ifMatch) {
-        return nullification.nullify(caseNumber, request, ifMatch);
-    }
-
-    /** The latest version of a case the caller may see (see {@link CaseReads#latest}). */
-    public CaseReportView latest(String caseNumber) {
-        return reads.latest(caseNumber);
-    }
-
-    /** One version of a case the caller may see (see {@link CaseReads#read}). */
-    public CaseReportView read(String caseNumber, int version) {
-        return reads.read(caseNumber, version);
-    }
-
-    /** The versions of a case the caller may see (see {@link CaseReads#history}). */
-    public List<VersionSummary> history(String caseNumber) {
-        return reads.history(caseNumber);
-    }
-
-    /** A page of the cases the caller may see (see {@link CaseReads#list}). */
-    public PageResponse<CaseSummary> list(CaseFilter filter, PageRequest page) {
-        return reads.list(filter, page);
     }
 
     /** Asks the vocabulary to code every reaction verbatim and product name of the version being stored. */
