@@ -2,11 +2,15 @@ package db.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.kaers.vocabulary.TextNormalizer;
@@ -18,8 +22,16 @@ import org.kaers.vocabulary.VocabularyFiles;
  * added or updated, nothing referenced is deleted, a curated synonym takes its text back from an
  * uncurated term, and automatic codings are dropped so that the startup sweep codes every verbatim
  * again against the new list (manual codings are kept).
+ *
+ * <p>The checksum also covers {@link TextNormalizer} (its normal form of every curated name and of probes of each
+ * of its rules): when the normaliser changes, the migration first re-keys every stored normal form ({@link #rekey})
+ * so that lookups keep finding what is stored; the alias lookup keys of re-keyed aliases are rebuilt at start-up
+ * ({@code ProductCoder.addMissingKeys}).
  */
 public class R__Reference_vocabulary extends BaseJavaMigration {
+
+    /** Prefix of the temporary keys of {@link #rekey}: no normal form contains a control character. */
+    private static final String PARKED = "\u0001";
 
     @Override
     public Integer getChecksum() {
@@ -34,12 +46,100 @@ public class R__Reference_vocabulary extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
+        rekey(c, TextNormalizer::forMatching);
         loadSubstances(c, VocabularyFiles.substances());
         loadTerms(c, VocabularyFiles.terms());
         loadProducts(c, VocabularyFiles.products());
         try (Statement s = c.createStatement()) {
             s.executeUpdate("delete from verbatim_coding where method <> 'MANUAL'");
         }
+    }
+
+    /**
+     * Brings every stored normal form up to date with {@code normaliser}: synonyms and aliases (primary keys: a row
+     * whose new key another row already has is the same name twice and is deleted, as is one whose new key is
+     * empty), the normal forms beside verbatim and product-name codings, and the alias lookup keys of aliases that
+     * no longer exist (the missing ones are added at start-up). Returns the number of rows changed.
+     */
+    static int rekey(Connection c, UnaryOperator<String> normaliser) throws SQLException {
+        int changed = rekeyPrimary(c, "symptom_synonym", "text", normaliser)
+                + rekeyPrimary(c, "product_alias", "text", normaliser)
+                + rekeyColumn(c, "verbatim_coding", "verbatim", normaliser)
+                + rekeyColumn(c, "product_name_coding", "name", normaliser);
+        try (Statement s = c.createStatement()) {
+            changed += s.executeUpdate("""
+                    delete from product_alias_key k
+                    where not exists (select 1 from product_alias a where a.normalized = k.normalized)""");
+        }
+        return changed;
+    }
+
+    private static int rekeyPrimary(Connection c, String table, String textColumn, UnaryOperator<String> normaliser)
+            throws SQLException {
+        Map<String, String> freshOf = new LinkedHashMap<>();
+        Set<String> unchanged = new HashSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select normalized, " + textColumn + " from " + table + " order by normalized")) {
+            while (rs.next()) {
+                String fresh = normaliser.apply(rs.getString(2));
+                if (fresh.equals(rs.getString(1))) {
+                    unchanged.add(fresh);
+                } else {
+                    freshOf.put(rs.getString(1), fresh);
+                }
+            }
+        }
+        // Keys may move in chains (A to B while B moves to C): park the moving rows under keys no normal form has
+        // (a control character and a number), then give them their new keys.
+        Set<String> taken = new HashSet<>(unchanged);
+        try (PreparedStatement update =
+                        c.prepareStatement("update " + table + " set normalized = ? where normalized = ?");
+                PreparedStatement delete = c.prepareStatement("delete from " + table + " where normalized = ?")) {
+            Map<String, String> moving = new LinkedHashMap<>();
+            for (Map.Entry<String, String> row : freshOf.entrySet()) {
+                if (row.getValue().isEmpty() || !taken.add(row.getValue())) {
+                    delete.setString(1, row.getKey());
+                    delete.executeUpdate();
+                } else {
+                    moving.put(row.getKey(), row.getValue());
+                }
+            }
+            int parked = 0;
+            for (String old : moving.keySet()) {
+                update.setString(1, PARKED + parked++);
+                update.setString(2, old);
+                update.executeUpdate();
+            }
+            parked = 0;
+            for (String fresh : moving.values()) {
+                update.setString(1, fresh);
+                update.setString(2, PARKED + parked++);
+                update.executeUpdate();
+            }
+        }
+        return freshOf.size();
+    }
+
+    private static int rekeyColumn(Connection c, String table, String textColumn, UnaryOperator<String> normaliser)
+            throws SQLException {
+        int changed = 0;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select " + textColumn + ", normalized from " + table);
+                PreparedStatement update =
+                        c.prepareStatement("update " + table + " set normalized = ? where " + textColumn + " = ?")) {
+            while (rs.next()) {
+                String fresh = normaliser.apply(rs.getString(1));
+                if (!fresh.equals(rs.getString(2))) {
+                    update.setString(1, fresh);
+                    update.setString(2, rs.getString(1));
+                    update.addBatch();
+                    changed++;
+                }
+            }
+            update.executeBatch();
+        }
+        return changed;
     }
 
     private static void loadSubstances(Connection c, List<VocabularyFiles.SubstanceRow> rows) throws SQLException {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -94,8 +95,34 @@ public final class VocabularyFiles {
         }
     }
 
-    /** CRC32 of the files: the migration runs again whenever a list changes. */
+    /**
+     * Texts that exercise every rule of {@link TextNormalizer#forMatching}: case, accents and compatibility forms,
+     * punctuation and spacing, each British spelling fragment, the singular and its exceptions, digits. With the
+     * curated names themselves they fingerprint the normaliser, so that changing it changes {@link #checksum()}.
+     */
+    static final List<String> NORMALISER_PROBES = List.of(
+            "Diarrhoea!!",
+            "DIARRHOEAS",
+            "  Naus\u00e9e\tand   vomiting ",
+            "\ufb01ne \u2168 \u00bd",
+            "7-OH-mitragynine 15mg/tab",
+            "haemorrhage anaemia leukaemia paediatric paraesthesia faeces caesarean gynaecology",
+            "oesophagitis oedema oestrogen foetal hospitalisation tumour behaviour colour odour centre litre",
+            "ischaemia coeliac",
+            "seizures tremors glass virus iris bus gas",
+            "rash's O'Brien's co-ingestant \u2013 \u201cquoted\u201d",
+            "\u0130stanbul \u00df \u00e6 \u00f8");
+
+    /**
+     * The migration's checksum: CRC32 of the files and of the normal form of every curated name and probe, so the
+     * migration runs again (and re-keys what is stored, see {@code R__Reference_vocabulary}) whenever a list changes
+     * or {@link TextNormalizer} normalises any of them differently.
+     */
     public static int checksum() {
+        return checksum(TextNormalizer::forMatching);
+    }
+
+    static int checksum(UnaryOperator<String> normaliser) {
         CRC32 crc = new CRC32();
         for (String file : new String[] {TERMS, SUBSTANCES, PRODUCTS, PROTECTED_WORDS}) {
             try (InputStream in = open(file)) {
@@ -103,6 +130,19 @@ public final class VocabularyFiles {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        List<String> texts = new ArrayList<>(NORMALISER_PROBES);
+        for (TermRow term : terms()) {
+            texts.add(term.preferredName());
+            texts.addAll(term.synonyms());
+        }
+        for (ProductRow product : products()) {
+            texts.add(product.name());
+            texts.addAll(product.aliases());
+        }
+        for (String text : texts) {
+            crc.update(normaliser.apply(text).getBytes(StandardCharsets.UTF_8));
+            crc.update('\n');
         }
         return (int) crc.getValue();
     }
