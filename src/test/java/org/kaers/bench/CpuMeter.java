@@ -8,10 +8,11 @@ import java.nio.file.Path;
 
 /**
  * CPU seconds (user + system, from {@code /proc}) of this JVM and of the PostgreSQL backends connected to one
- * database, so that a benchmark on a shared machine can compare the work done and not only the wall time. Only
- * backends alive at both readings are counted in full (a backend that exits between two readings loses its
- * time); the server's shared processes (WAL writer, checkpointer) are left out, as other databases use them too.
- * Linux only; elsewhere every reading is 0.
+ * database, so that a benchmark on a shared machine can compare the work done and not only the wall time. A
+ * difference of two readings counts each backend's time since the first reading (or since it started, if it is
+ * newer); a backend that exits between the readings is not counted, so the figure is a lower bound. The server's
+ * shared processes (WAL writer, checkpointer) are left out, as other databases use them too. Linux only; elsewhere
+ * every reading is 0.
  */
 final class CpuMeter {
 
@@ -30,26 +31,34 @@ final class CpuMeter {
         this.database = db.substring(db.lastIndexOf('/') + 1);
     }
 
-    /** A reading: CPU seconds of this JVM and of the database's backends. */
-    record Reading(double jvm, double postgres) {
+    /** A reading: CPU seconds of this JVM and of each of the database's backends (by process id). */
+    record Reading(double jvm, java.util.Map<String, Double> backends) {
+
+        double postgres() {
+            return backends.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** The time spent since {@code before}: a backend newer than it counts from its start. */
         Reading minus(Reading before) {
-            return new Reading(jvm - before.jvm, postgres - before.postgres);
+            java.util.Map<String, Double> spent = new java.util.HashMap<>();
+            backends.forEach((pid, s) -> spent.put(pid, s - before.backends.getOrDefault(pid, 0.0)));
+            return new Reading(jvm - before.jvm, spent);
         }
     }
 
     Reading read() {
         double jvm = seconds(Path.of("/proc/self/stat"));
-        double pg = 0;
+        java.util.Map<String, Double> pg = new java.util.HashMap<>();
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path p : procs) {
                 String cmd = cmdline(p);
                 // A backend's title: "postgres: <user> <database> <client> <state>"
                 if (cmd.startsWith("postgres: ") && cmd.contains(" " + database + " ")) {
-                    pg += seconds(p.resolve("stat"));
+                    pg.put(p.getFileName().toString(), seconds(p.resolve("stat")));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Reading(jvm, 0);
+            return new Reading(jvm, java.util.Map.of());
         }
         return new Reading(jvm, pg);
     }
