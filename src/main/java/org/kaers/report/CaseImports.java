@@ -181,14 +181,15 @@ public class CaseImports {
         mark = phase(phases, "build cases", mark);
         if (Boolean.getBoolean(ORM_WRITER)) {
             writeWithOrm(newCases, moved, newVersions);
+            mark = phase(phases, "insert cases", mark);
+            versions.addDataQuality(quality);
         } else {
             cases.flush();
-            cases.getEntityManager()
-                    .unwrap(org.hibernate.Session.class)
-                    .doWork(c -> ImportRows.write(c, newCases, moved, newVersions));
+            org.hibernate.Session session = cases.getEntityManager().unwrap(org.hibernate.Session.class);
+            session.doWork(c -> ImportRows.write(c, newCases, moved, newVersions));
+            mark = phase(phases, "insert cases", mark);
+            session.doWork(c -> ImportRows.insertDataQuality(c, quality));
         }
-        mark = phase(phases, "insert cases", mark);
-        versions.addDataQuality(quality);
         phase(phases, "data quality", mark);
         metrics.counter("kaers.reports.received", "source", source.name(), "type", VersionType.INITIAL.name())
                 .increment(fresh.size());

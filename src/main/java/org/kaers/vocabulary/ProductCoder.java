@@ -93,6 +93,14 @@ public class ProductCoder {
         return session(c -> classify(c, List.of(name), visible)).get(name);
     }
 
+    /**
+     * The alias of one normalised name {@code q.n}, looked up in the primary key, for a lateral join over the names
+     * of a batch. Not {@code normalized = any (?)}: the planner answers that with the trigram GIN index (pg_trgm
+     * indexes equality too), which costs seconds a batch and grows with the aliases stored (9 s for 700 names at
+     * 2,800 aliases, against 6 ms through the primary key); {@code offset 0} keeps the lookup a per-name probe.
+     */
+    private static final String ALIAS_OF = "select * from product_alias x where x.normalized = q.n offset 0";
+
     /** Every alias: how names are coded. */
     private static final String ALL_ALIASES = "true";
 
@@ -207,8 +215,10 @@ public class ProductCoder {
         }
         Map<String, Object[]> exact = new HashMap<>();
         try (PreparedStatement q = c.prepareStatement("""
-                select a.normalized, p.id, p.substance from product_alias a join product p on p.id = a.product_id
-                where a.normalized = any (?) and (""" + visible + ")")) {
+                select a.normalized, p.id, p.substance from unnest(?::text[]) as q(n)
+                cross join lateral (""" + ALIAS_OF + """
+                ) a join product p on p.id = a.product_id
+                where (""" + visible + ")")) {
             q.setArray(1, c.createArrayOf("text", byNormalized.keySet().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -400,8 +410,9 @@ public class ProductCoder {
             lock.setArray(2, c.createArrayOf("integer", buckets.toArray()));
             lock.execute();
         }
-        try (PreparedStatement q =
-                c.prepareStatement("select normalized, product_id from product_alias where normalized = any (?)")) {
+        try (PreparedStatement q = c.prepareStatement(
+                "select a.normalized, a.product_id from unnest(?::text[]) as q(n) cross join lateral (" + ALIAS_OF
+                        + ") a")) {
             q.setArray(1, c.createArrayOf("text", creating.keySet().toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

@@ -102,6 +102,8 @@ class CaersImportBenchmark {
 
     /** Posts the file as a job, waits for it, prints and returns its rows per second. */
     static double run(String round, Path file) throws InterruptedException {
+        CpuMeter meter = new CpuMeter(System.getProperty("KAERS_TEST_DB_URL", System.getenv("KAERS_TEST_DB_URL")));
+        CpuMeter.Reading cpuBefore = meter.read();
         long start = System.nanoTime();
         var accepted = given().contentType("text/csv")
                 .header("Prefer", "respond-async")
@@ -129,6 +131,7 @@ class CaersImportBenchmark {
                                 .toMillis()
                         / 1000.0;
         double rate = job.getLong("rowsRead") / seconds;
+        CpuMeter.Reading cpu = meter.read().minus(cpuBefore);
         System.out.printf(
                 "%-28s %7.1f s  %,.0f rows/s, %,.0f reports/s (upload %.1f s) stored=%d unchanged=%d "
                         + "updated=%d rejected=%d rowsRejected=%d dataQuality=%d%n",
@@ -143,6 +146,9 @@ class CaersImportBenchmark {
                 job.getLong("reportsRejected"),
                 job.getLong("rowsRejected"),
                 job.getLong("dataQualityProblems"));
+        System.out.printf(
+                "%-28s CPU: JVM %.1f s, PostgreSQL backends %.1f s, total %.1f s (wall %.1f s from the post)%n",
+                "", cpu.jvm(), cpu.postgres(), cpu.jvm() + cpu.postgres(), (System.nanoTime() - start) / 1e9);
         return rate;
     }
 }
