@@ -90,6 +90,7 @@ public class SignalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     @StrictQueryParameters.Strict
+    @org.kaers.statistics.EmptyQueryValues.Refused
     public Response table(
             @Valid @BeanParam SignalParams params,
             @Valid @BeanParam StatsPage paging,

@@ -70,6 +70,7 @@ public class LiverPeaksResource {
             description = "Researchers and reporters: the table shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
     public LiverPeaks.Table list(@Valid @BeanParam StatsPage paging) {
         return peaks.page(paging.request());
     }

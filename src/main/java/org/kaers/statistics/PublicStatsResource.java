@@ -88,6 +88,7 @@ public class PublicStatsResource {
             description = "Too many requests from this address (Retry-After).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
     public PublicCountResponse counts(
             @Parameter(
                             required = true,

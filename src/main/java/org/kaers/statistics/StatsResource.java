@@ -154,6 +154,7 @@ public class StatsResource {
             description = "Researchers and reporters: the listing shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
     public Response lineListing(
             @Valid @BeanParam PageParams paging,
             @BeanParam CaseFilters cases,
@@ -215,6 +216,7 @@ public class StatsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
     public Response summary(
             @BeanParam CaseFilters cases,
             @BeanParam ReportFilters reports,
@@ -270,6 +272,7 @@ public class StatsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
     public Response trend(
             @Valid @BeanParam TrendParams period,
             @BeanParam CaseFilters cases,
@@ -337,6 +340,7 @@ public class StatsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
     @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
     public Response counts(
             @Parameter(
                             required = true,

@@ -67,6 +67,23 @@ class StatsParameterBindingTest {
     }
 
     @Test
+    void anEmptyValueIsA400NamingItNotAFilterDropped() {
+        for (String path : java.util.List.of(
+                "/api/v1/stats/counts?by=sex&sex=",
+                "/api/v1/stats/trends?sex=",
+                "/api/v1/stats/line-listing?sex=",
+                "/api/v1/signals?substance=KRATOM&sex=")) {
+            given().urlEncodingEnabled(false)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith(Problem.MEDIA_TYPE))
+                    .body("violations[0].field", equalTo("sex"))
+                    .body("violations[0].message", equalTo("must not be blank"));
+        }
+    }
+
+    @Test
     void aPageThatIsNotANumberIsA400NamingPage() {
         for (String path : java.util.List.of("/api/v1/stats/counts?by=sex", "/api/v1/stats/liver-peaks")) {
             given().urlEncodingEnabled(false)
