@@ -1,33 +1,32 @@
 package org.kaers.signals;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
 import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
+import org.kaers.statistics.CaseFilters;
+import org.kaers.statistics.ReportFilters;
+import org.kaers.statistics.StatsPage;
 
 /** Signal detection: disproportionality tables and the EBGM prior. */
 @Path("/api/v1/signals")
@@ -64,102 +63,6 @@ public class SignalResource {
                             + "with a >= 3; IC025 > 0; EB05 >= 2). Rows whose a is from 1 to the small-cell threshold are withheld "
                             + "whole (any measure with the margins would reveal a). A measure the table does not define is null. "
                             + "meta.dataVersion identifies the data; disproportionality is a hypothesis, not proof of causation.")
-    @Parameters({
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                description = "Subject: a substance code.",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "product",
-                in = ParameterIn.QUERY,
-                description = "Subject: a canonical product id.",
-                schema = @Schema(type = SchemaType.INTEGER)),
-        @Parameter(
-                name = "symptom",
-                in = ParameterIn.QUERY,
-                description = "Subject: a term code.",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "organClass",
-                in = ParameterIn.QUERY,
-                description = "Subject: an organ class code.",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "productName",
-                in = ParameterIn.QUERY,
-                example = "REUMOFAN PLUS",
-                description = "Subject: a product name exactly as reported (up to 300 characters).",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
-        @Parameter(
-                name = "verbatim",
-                in = ParameterIn.QUERY,
-                example = "WEIGHT INCREASED",
-                description = "Subject: a reaction term exactly as reported (up to 500 characters).",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 500)),
-        @Parameter(
-                name = "against",
-                in = ParameterIn.QUERY,
-                example = "verbatim",
-                schema =
-                        @Schema(
-                                enumeration = {
-                                    "symptom",
-                                    "organClass",
-                                    "verbatim",
-                                    "product",
-                                    "substance",
-                                    "productName"
-                                })),
-        @Parameter(
-                name = "minCases",
-                in = ParameterIn.QUERY,
-                description = "Leave out rows with fewer cases (a).",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")),
-        @Parameter(
-                name = "sort",
-                in = ParameterIn.QUERY,
-                description = "Descending; nulls and withheld rows last.",
-                schema =
-                        @Schema(
-                                enumeration = {
-                                    "a",
-                                    "expected",
-                                    "prr",
-                                    "prrLower",
-                                    "chiSquare",
-                                    "ror",
-                                    "rorLower",
-                                    "ic",
-                                    "ic025",
-                                    "ebgm",
-                                    "eb05"
-                                },
-                                defaultValue = "eb05")),
-        @Parameter(
-                name = "serious",
-                in = ParameterIn.QUERY,
-                description = "Filter, as in statistics; also receivedFrom, "
-                        + "receivedTo, ageGroup, sex, reporterQualification, source.",
-                schema = @Schema(type = SchemaType.BOOLEAN)),
-        @Parameter(
-                name = "receivedFrom",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.STRING, format = "date")),
-        @Parameter(
-                name = "receivedTo",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.STRING, format = "date")),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "The table.",
@@ -186,8 +89,15 @@ public class SignalResource {
             description = "No such product, substance, term or organ class.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public Response table(@Context UriInfo uri, @Context HttpHeaders headers) {
-        SignalViews.Table table = service.table(SignalQueries.parse(uri.getQueryParameters()));
+    @StrictQueryParameters.Strict
+    @org.kaers.statistics.EmptyQueryValues.Refused
+    public Response table(
+            @Valid @BeanParam SignalParams params,
+            @Valid @BeanParam StatsPage paging,
+            @BeanParam CaseFilters cases,
+            @BeanParam ReportFilters reports,
+            @Context HttpHeaders headers) {
+        SignalViews.Table table = service.table(params.query(paging.request(), cases, reports));
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         return format == org.kaers.common.Exports.Format.JSON
                 ? Response.ok(table, MediaType.APPLICATION_JSON).build()
@@ -223,17 +133,8 @@ public class SignalResource {
             description = "No prior has been fitted yet at that level.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public SignalViews.PriorView prior(
-            @Parameter(
-                            example = "verbatim",
-                            description = "The level of the prior.",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"symptom", "verbatim"},
-                                            defaultValue = "symptom"))
-                    @QueryParam("against")
-                    @DefaultValue("symptom")
-                    PriorLevel level) {
+    public SignalViews.PriorView prior(@BeanParam PriorParams prior) {
+        PriorLevel level = prior.level();
         return priors.current(level)
                 .orElseThrow(() -> ApiProblem.notFound("no EBGM prior has been fitted yet at level " + level.code));
     }
@@ -265,17 +166,8 @@ public class SignalResource {
             description = "Nothing to fit: no case has both a product and a reaction of the level.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.ADMIN})
-    public SignalViews.PriorView refit(
-            @Parameter(
-                            example = "verbatim",
-                            description = "The level of the prior.",
-                            schema =
-                                    @Schema(
-                                            enumeration = {"symptom", "verbatim"},
-                                            defaultValue = "symptom"))
-                    @QueryParam("against")
-                    @DefaultValue("symptom")
-                    PriorLevel level) {
+    public SignalViews.PriorView refit(@BeanParam PriorParams prior) {
+        PriorLevel level = prior.level();
         return priors.fit(level, "on request").orElseThrow(() -> ApiProblem.notFound("nothing to fit the prior to"));
     }
 

@@ -77,7 +77,7 @@ public class SignalService {
         }
     }
 
-    /** The table of a parsed request ({@link SignalQueries#parse}), the prior fitted first if there is none. */
+    /** The table of a parsed request ({@link SignalParams#query}), the prior fitted first if there is none. */
     public SignalViews.Table table(Query query) {
         return table(query, priors.currentOrFit(query.level()).orElse(null));
     }

@@ -5,16 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Operating the statistics aggregates: their state, catching up now, rebuilding from the raw rows. */
@@ -44,8 +41,8 @@ public class AggregateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public AggregateStatus status(@Context UriInfo uri) {
-        noParameters(uri);
+    @StrictQueryParameters.Strict
+    public AggregateStatus status() {
         return AggregateStatus.of(store.status(), null, disclosure);
     }
 
@@ -63,8 +60,8 @@ public class AggregateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.ADMIN})
-    public AggregateStatus catchUp(@Context UriInfo uri) {
-        noParameters(uri);
+    @StrictQueryParameters.Strict
+    public AggregateStatus catchUp() {
         long folded = store.catchUp();
         return AggregateStatus.of(store.status(), folded, disclosure);
     }
@@ -84,12 +81,8 @@ public class AggregateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.ADMIN})
-    public AggregateStatus rebuild(@Context UriInfo uri) {
-        noParameters(uri);
+    @StrictQueryParameters.Strict
+    public AggregateStatus rebuild() {
         return AggregateStatus.of(store.rebuild(), null, disclosure);
-    }
-
-    private static void noParameters(UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
     }
 }

@@ -2,7 +2,6 @@ package org.kaers.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -53,17 +52,16 @@ public class CaseCounts {
     }
 
     /**
-     * Parses statistics filters from query parameters, ignoring the names in {@code others} (the caller's
-     * own parameters, which it validates); unknown names and bad values are one 400 problem.
+     * The statistics filters a feature that counts under the statistics rules takes (what a case is, and the
+     * report's qualification and receipt range), checked; bad values are one 400 problem that names them.
      */
-    public static Filters filters(MultivaluedMap<String, String> query, java.util.Set<String> others) {
-        MultivaluedMap<String, String> only = new jakarta.ws.rs.core.MultivaluedHashMap<>();
-        query.forEach((name, values) -> {
-            if (!others.contains(name)) {
-                only.put(name, values);
-            }
-        });
-        return new Filters(StatsParams.parseFilters(only));
+    public static Filters filters(CaseFilters cases, ReportFilters reports) {
+        return new Filters(StatsRequests.request(
+                null,
+                false,
+                StatsRequests.Raw.of(cases, reports, null, null),
+                new org.kaers.common.PageRequest(0, StatsPage.DEFAULT_SIZE),
+                new java.util.ArrayList<>()));
     }
 
     /** Whether a dimension code names a statistics dimension. */

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
-import org.kaers.common.QueryParams;
+import org.kaers.common.Violation;
 
 /**
  * The de-identified line listing: one row per counted case, read from the aggregates' facts (so it follows
@@ -115,28 +115,19 @@ public class LineListing {
                     examples = "PROBABLE_OR_BETTER")
             String causality) {}
 
-    static MultivaluedMap<String, String> only(MultivaluedMap<String, String> raw, Set<String> names) {
-        MultivaluedMap<String, String> out = new jakarta.ws.rs.core.MultivaluedHashMap<>();
-        raw.forEach((k, v) -> {
-            if (names.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
+    /** The listing's filters (those of {@link #FILTERS}), checked; bad values are one 400 problem. */
+    static CountRequest filters(CaseFilters cases, CodedFilters coded) {
+        return StatsRequests.request(
+                null,
+                false,
+                StatsRequests.Raw.of(cases, null, coded, null),
+                new PageRequest(0, StatsPage.DEFAULT_SIZE),
+                new ArrayList<>());
     }
 
+    /** A page of the listing of the cases that match {@code request}'s filters and have any of the treatments. */
     @Transactional
-    public PageResponse<Row> page(MultivaluedMap<String, String> raw) {
-        Set<String> allowed = new java.util.HashSet<>(Set.of("page", "size"));
-        FILTERS.forEach(d -> allowed.add(d.code()));
-        allowed.add(TREATMENT);
-        QueryParams q = QueryParams.of(raw, allowed);
-        PageRequest page = q.page();
-        List<String> treatments = treatments(q, raw.get(TREATMENT));
-        q.throwIfInvalid();
-        Set<String> filterNames = new java.util.HashSet<>();
-        FILTERS.forEach(d -> filterNames.add(d.code()));
-        CountRequest request = StatsParams.parseFilters(only(raw, filterNames));
+    public PageResponse<Row> page(CountRequest request, List<String> treatments, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         int i = 0;
@@ -175,9 +166,9 @@ public class LineListing {
         return PageResponse.of(out, page, total);
     }
 
-    /** The treatment filter's codes (comma-separated, any of them), each a known code or a violation. */
-    private static List<String> treatments(QueryParams q, List<String> raw) {
-        if (raw == null) {
+    /** The treatment filter's codes (comma-separated, any of them), each a known code, or a 400 naming it. */
+    static List<String> treatments(String value) {
+        if (value == null) {
             return List.of();
         }
         Set<String> known = new java.util.LinkedHashSet<>();
@@ -185,16 +176,14 @@ public class LineListing {
             known.add(code.name());
         }
         List<String> out = new ArrayList<>();
-        for (String value : raw) {
-            for (String code : value.split(",", -1)) {
-                String c = code.strip();
-                if (!known.contains(c)) {
-                    q.reject(TREATMENT, "unknown treatment code; allowed: " + String.join(", ", known));
-                    return List.of();
-                }
-                if (!out.contains(c)) {
-                    out.add(c);
-                }
+        for (String code : value.split(",", -1)) {
+            String c = code.strip();
+            if (!known.contains(c)) {
+                throw ApiProblem.invalid(
+                        Violation.query(TREATMENT, "unknown treatment code; allowed: " + String.join(", ", known)));
+            }
+            if (!out.contains(c)) {
+                out.add(c);
             }
         }
         return out;

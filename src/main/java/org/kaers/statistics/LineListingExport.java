@@ -1,7 +1,6 @@
 package org.kaers.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -12,14 +11,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.kaers.common.ApiProblem;
 import org.kaers.common.Exports;
-import org.kaers.common.QueryParams;
 import org.kaers.common.SnapshotExports;
+import org.kaers.common.Violation;
 
 /**
  * The whole de-identified line listing as one CSV or NDJSON file, in constant memory at any size: the rows come
@@ -40,11 +40,20 @@ class LineListingExport {
         this.dataSource = dataSource;
     }
 
-    Response export(MultivaluedMap<String, String> raw, Exports.Format format) {
-        Set<String> filterNames = new HashSet<>();
-        LineListing.FILTERS.forEach(d -> filterNames.add(d.code()));
-        QueryParams.of(raw, filterNames).throwIfInvalid();
-        CountRequest request = StatsParams.parseFilters(LineListing.only(raw, filterNames));
+    /**
+     * The export takes the listing's filters only: a treatment is refused as the hand-parsed query refused it (the
+     * cursor's query has no treatment filter).
+     */
+    static void refuseTreatment(String treatment) {
+        if (treatment != null) {
+            Set<String> allowed = new TreeSet<>();
+            LineListing.FILTERS.forEach(d -> allowed.add(d.code()));
+            throw ApiProblem.invalid(Violation.query(
+                    LineListing.TREATMENT, "unknown parameter; allowed: " + String.join(", ", allowed)));
+        }
+    }
+
+    Response export(CountRequest request, Exports.Format format) {
         StringBuilder sql = new StringBuilder(
                 "select f.period, f.vals::text, " + LineListing.TREATMENTS + " from stats_fact f where true");
         List<String> params = new ArrayList<>();

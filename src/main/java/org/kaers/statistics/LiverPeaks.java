@@ -4,17 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.PageRequest;
-import org.kaers.common.QueryParams;
 
 /**
  * The eDISH read (evaluation of drug-induced serious hepatotoxicity; FDA, Watkins 2011): per case, the peak ALT and
@@ -27,7 +24,6 @@ public class LiverPeaks {
 
     static final BigDecimal ALT_LINE = BigDecimal.valueOf(3);
     static final BigDecimal BILIRUBIN_LINE = BigDecimal.valueOf(2);
-    static final int MAX_SIZE = 1000;
 
     /** Where a case lies on the eDISH plot. */
     public enum Quadrant {
@@ -119,10 +115,7 @@ public class LiverPeaks {
     }
 
     @Transactional
-    public Table page(MultivaluedMap<String, String> raw) {
-        QueryParams q = QueryParams.of(raw, Set.of("page", "size"));
-        PageRequest page = new PageRequest(q.integer("page", 0, 0, 1_000_000), q.integer("size", 100, 1, MAX_SIZE));
-        q.throwIfInvalid();
+    public Table page(PageRequest page) {
         long total = ((Number) em.createNativeQuery("select count(*) " + PEAKS).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.case_number, p.alt, p.ast, p.alp, p.bilirubin, v.hys_law, "

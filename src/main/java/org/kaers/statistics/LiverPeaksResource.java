@@ -1,23 +1,20 @@
 package org.kaers.statistics;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.Problem;
+import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Per-case peak liver tests for the eDISH plot (reviewers and administrators). */
@@ -44,17 +41,6 @@ public class LiverPeaksResource {
                             + "ALT = 3 x ULN and bilirubin = 2 x ULN (POTENTIAL_HYS_LAW: ALT >= 3 and bilirubin > 2; "
                             + "TEMPLE_CORNER: ALT >= 3 only; HYPERBILIRUBINAEMIA: bilirubin > 2 only; NORMAL_RANGE). Sorted by "
                             + "case number. Not served to researchers: a row per case with its case number.")
-    @Parameters({
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                description = "Cases a page (a plot wants them all).",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of cases.",
@@ -83,7 +69,9 @@ public class LiverPeaksResource {
             responseCode = "403",
             description = "Researchers and reporters: the table shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LiverPeaks.Table list(@Context UriInfo uri) {
-        return peaks.page(uri.getQueryParameters());
+    @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
+    public LiverPeaks.Table list(@Valid @BeanParam StatsPage paging) {
+        return peaks.page(paging.request());
     }
 }

@@ -4,13 +4,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -18,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
+import org.kaers.common.StrictQueryParameters;
+import org.kaers.common.Violation;
 import org.kaers.security.PublicApi;
 import org.kaers.statistics.disclosure.Disclosure;
 
@@ -52,16 +51,6 @@ public class PublicStatsResource {
                     + "the same cell of the same release (GET /api/v1/stats/counts?by=...), rounded to the nearest "
                     + "multiple of 10 (halves up); values a researcher gets below 10 are not listed. Rate-limited per "
                     + "client address.")
-    @Parameter(
-            name = "by",
-            in = ParameterIn.QUERY,
-            required = true,
-            description = "One of substance, organClass, " + "criterion, serious, ageGroup, sex.",
-            example = "organClass",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"substance", "organClass", "criterion", "serious", "ageGroup", "sex"}))
     @APIResponse(
             responseCode = "200",
             description = "The public table.",
@@ -98,14 +87,45 @@ public class PublicStatsResource {
             responseCode = "429",
             description = "Too many requests from this address (Retry-After).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PublicCountResponse counts(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("by"));
-        String code = q.requiredString("by", 40);
-        Dimension by = code == null ? null : Dimension.byCode(code);
-        if (code != null && (by == null || !Disclosure.PUBLIC_DIMENSIONS.contains(by))) {
-            q.reject("by", "must be one of " + OFFERED);
+    @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
+    public PublicCountResponse counts(
+            @Parameter(
+                            required = true,
+                            description = "One of substance, organClass, " + "criterion, serious, ageGroup, sex.",
+                            example = "organClass",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "substance",
+                                                "organClass",
+                                                "criterion",
+                                                "serious",
+                                                "ageGroup",
+                                                "sex"
+                                            }))
+                    @QueryParam("by")
+                    String by) {
+        return stats.counts(publicDimension(by));
+    }
+
+    /** The public dimension {@code by} names, or a 400 naming {@code by}. */
+    private static Dimension publicDimension(String code) {
+        String message;
+        if (code == null) {
+            message = "is required";
+        } else if (code.isBlank()) {
+            message = "must not be blank";
+        } else if (code.strip().length() > 40) {
+            message = "must be at most 40 characters";
+        } else {
+            Dimension by = Dimension.byCode(code.strip());
+            if (by != null && Disclosure.PUBLIC_DIMENSIONS.contains(by)) {
+                return by;
+            }
+            message = "must be one of " + OFFERED;
         }
-        q.throwIfInvalid();
-        return stats.counts(by);
+        throw ApiProblem.invalid(Violation.query("by", message));
     }
 }

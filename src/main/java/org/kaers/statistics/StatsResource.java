@@ -1,26 +1,32 @@
 package org.kaers.statistics;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.PageParams;
+import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
+import org.kaers.common.StrictQueryParameters;
+import org.kaers.common.Violation;
 import org.kaers.security.Roles;
 
 /** Researcher statistics: de-identified case counts. */
@@ -30,6 +36,8 @@ public class StatsResource {
 
     static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;
     static final String NDJSON = org.kaers.common.Exports.NDJSON;
+    /** Trends and summaries take no page (the page of their request is not read). */
+    private static final PageRequest SUMMARY_PAGE = new PageRequest(0, StatsPage.DEFAULT_SIZE);
 
     private final StatsService service;
     private final TrendService trends;
@@ -117,44 +125,6 @@ public class StatsResource {
                     + "With Accept: text/csv or application/x-ndjson the answer is the whole listing (no page or size), "
                     + "streamed from a database cursor in constant memory and read in one snapshot: the "
                     + "KAERS-Data-Version header and the last column of every row give its data version.")
-    @Parameters({
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                description = "Filter (as every listed dimension).",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "careLevel",
-                in = ParameterIn.QUERY,
-                example = "ADMITTED_WARD,ADMITTED_CRITICAL_CARE",
-                description = "Level of care (poison-centre field); exposureReason, exposureChronicity, exposureSite "
-                        + "and medicalOutcome filter the same way, by their codes.",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "causality",
-                in = ParameterIn.QUERY,
-                example = "PROBABLE_OR_BETTER",
-                description = "Cases with a current WHO-UMC assessment CERTAIN or PROBABLE.",
-                schema = @Schema(type = SchemaType.STRING, enumeration = "PROBABLE_OR_BETTER")),
-        @Parameter(
-                name = "treatment",
-                in = ParameterIn.QUERY,
-                example = "NALOXONE",
-                description =
-                        "Treatment codes (comma-separated, any of them) in the case's latest version: NALOXONE, "
-                                + "BENZODIAZEPINE, INTUBATION_VENTILATION, N_ACETYLCYSTEINE, ACTIVATED_CHARCOAL, VASOPRESSORS, "
-                                + "IV_FLUIDS, ANTIEMETIC, OXYGEN, BUPRENORPHINE, CPR, OTHER; another code is a 400 listing them.",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of rows (JSON), or every row (CSV, NDJSON).",
@@ -183,12 +153,32 @@ public class StatsResource {
             responseCode = "403",
             description = "Researchers and reporters: the listing shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response lineListing(@Context UriInfo uri, @Context HttpHeaders headers) {
+    @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
+    public Response lineListing(
+            @Valid @BeanParam PageParams paging,
+            @BeanParam CaseFilters cases,
+            @BeanParam CodedFilters coded,
+            @Parameter(
+                            example = "NALOXONE",
+                            description =
+                                    "Treatment codes (comma-separated, any of them) in the case's latest version: "
+                                            + "NALOXONE, BENZODIAZEPINE, INTUBATION_VENTILATION, N_ACETYLCYSTEINE, ACTIVATED_CHARCOAL, "
+                                            + "VASOPRESSORS, IV_FLUIDS, ANTIEMETIC, OXYGEN, BUPRENORPHINE, CPR, OTHER; another code "
+                                            + "is a 400 listing them.",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam(LineListing.TREATMENT)
+                    String treatment,
+            @Context HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
+        PageRequest page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
-            return listingExport.export(uri.getQueryParameters(), format);
+            LineListingExport.refuseTreatment(treatment);
+            return listingExport.export(LineListing.filters(cases, coded), format);
         }
-        return Response.ok(listing.page(uri.getQueryParameters()), MediaType.APPLICATION_JSON)
+        List<String> treatments = LineListing.treatments(treatment);
+        return Response.ok(
+                        listing.page(LineListing.filters(cases, coded), treatments, page), MediaType.APPLICATION_JSON)
                 .build();
     }
 
@@ -202,18 +192,6 @@ public class StatsResource {
                     "Cases, serious cases and share, the 10 most reported symptoms, outcomes, seriousness criteria, "
                             + "age groups and sexes of the cases with the product or substance (and any other statistics filters). "
                             + "Same counting rule and small-cell protection as the counts.")
-    @Parameters({
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "product",
-                in = ParameterIn.QUERY,
-                description = "Canonical product id.",
-                schema = @Schema(type = SchemaType.INTEGER))
-    })
     @APIResponse(
             responseCode = "200",
             description = "The profile.",
@@ -237,8 +215,21 @@ public class StatsResource {
             description = "No product or substance, or an unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public Response summary(@Context UriInfo uri, @Context HttpHeaders headers) {
-        SummaryResponse summary = service.summary(StatsParams.parseSummary(uri.getQueryParameters()));
+    @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
+    public Response summary(
+            @BeanParam CaseFilters cases,
+            @BeanParam ReportFilters reports,
+            @BeanParam CodedFilters coded,
+            @BeanParam CountOnlyFilters countOnly,
+            @Context HttpHeaders headers) {
+        List<Violation> violations = new ArrayList<>();
+        if (coded.product() == null && coded.substance() == null) {
+            violations.add(Violation.query("substance", "give a substance (or a product) to summarise"));
+        }
+        CountRequest filters = StatsRequests.request(
+                null, false, StatsRequests.Raw.of(cases, reports, coded, countOnly), SUMMARY_PAGE, violations);
+        SummaryResponse summary = service.summary(filters);
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         return format == org.kaers.common.Exports.Format.JSON
                 ? Response.ok(summary, MediaType.APPLICATION_JSON).build()
@@ -257,28 +248,6 @@ public class StatsResource {
                             + "counting rule as the counts. Every period, the missing count and the total are released through the "
                             + "cell key method (meta.protection; quarters and years are cells of their own); periods released as "
                             + "0 are not listed.")
-    @Parameters({
-        @Parameter(
-                name = "interval",
-                in = ParameterIn.QUERY,
-                schema =
-                        @Schema(
-                                enumeration = {"MONTH", "QUARTER", "YEAR"},
-                                defaultValue = "MONTH")),
-        @Parameter(
-                name = "date",
-                in = ParameterIn.QUERY,
-                schema =
-                        @Schema(
-                                enumeration = {"received", "onset"},
-                                defaultValue = "received")),
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                description = "Filter (as every dimension name).",
-                schema = @Schema(type = SchemaType.STRING))
-    })
     @APIResponse(
             responseCode = "200",
             description = "The series.",
@@ -302,9 +271,18 @@ public class StatsResource {
             description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public Response trend(@Context UriInfo uri, @Context HttpHeaders headers) {
-        StatsParams.TrendQuery query = StatsParams.parseTrend(uri.getQueryParameters());
-        TrendResponse trend = trends.trend(query.request(), query.interval(), query.onset());
+    @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
+    public Response trend(
+            @Valid @BeanParam TrendParams period,
+            @BeanParam CaseFilters cases,
+            @BeanParam ReportFilters reports,
+            @BeanParam CodedFilters coded,
+            @BeanParam CountOnlyFilters countOnly,
+            @Context HttpHeaders headers) {
+        CountRequest request = StatsRequests.request(
+                null, false, StatsRequests.Raw.of(cases, reports, coded, countOnly), SUMMARY_PAGE, new ArrayList<>());
+        TrendResponse trend = trends.trend(request, period.period(), period.onset());
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         return format == org.kaers.common.Exports.Format.JSON
                 ? Response.ok(trend, MediaType.APPLICATION_JSON).build()
@@ -332,43 +310,6 @@ public class StatsResource {
                     + "(all pages, the same rows in the same order, through the same disclosure model; with page or size, "
                     + "that page only), streamed, its data version and rows read in one snapshot; the KAERS-Data-Version "
                     + "header and the last field of every row give the data version (the release's for researchers).")
-    @Parameters({
-        @Parameter(
-                name = "by",
-                in = ParameterIn.QUERY,
-                required = true,
-                example = "substance,symptom",
-                description = "One or two of: product, substance, productForm, productName, productRole, symptom, "
-                        + "organClass, verbatim, outcome, criterion, sourceOutcome (the source's own outcome list as "
-                        + "reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, reporterQualification, country, source, "
-                        + "the poison-centre codes exposureReason, exposureChronicity, exposureSite, careLevel, "
-                        + "medicalOutcome (NPDS), and causality (PROBABLE_OR_BETTER when a current WHO-UMC assessment "
-                        + "of the case is CERTAIN or PROBABLE).",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(
-                name = "substance",
-                in = ParameterIn.QUERY,
-                example = "KRATOM",
-                description = "Filter (as every dimension name).",
-                schema = @Schema(type = SchemaType.STRING)),
-        @Parameter(name = "serious", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.BOOLEAN)),
-        @Parameter(
-                name = "receivedFrom",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.STRING, format = "date")),
-        @Parameter(
-                name = "receivedTo",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.STRING, format = "date")),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "The counts.",
@@ -398,12 +339,32 @@ public class StatsResource {
             description = "Unknown parameter, dimension or value; the message lists what is allowed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    public Response counts(@Context UriInfo uri, @Context HttpHeaders headers) {
-        CountRequest request = StatsParams.parse(uri.getQueryParameters());
+    @StrictQueryParameters.Strict
+    @EmptyQueryValues.Refused
+    public Response counts(
+            @Parameter(
+                            required = true,
+                            example = "substance,symptom",
+                            description = "One or two of: product, substance, productForm, productName, productRole, "
+                                    + "symptom, organClass, verbatim, outcome, criterion, sourceOutcome (the source's own "
+                                    + "outcome list as reported, e.g. CAERS's VISITED AN ER), serious, ageGroup, sex, "
+                                    + "reporterQualification, country, source, the poison-centre codes exposureReason, "
+                                    + "exposureChronicity, exposureSite, careLevel, medicalOutcome (NPDS), and causality "
+                                    + "(PROBABLE_OR_BETTER when a current WHO-UMC assessment of the case is CERTAIN or "
+                                    + "PROBABLE).",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("by")
+                    String by,
+            @Valid @BeanParam StatsPage paging,
+            @BeanParam CaseFilters cases,
+            @BeanParam ReportFilters reports,
+            @BeanParam CodedFilters coded,
+            @BeanParam CountOnlyFilters countOnly,
+            @Context HttpHeaders headers) {
+        CountRequest request = StatsRequests.request(
+                by, true, StatsRequests.Raw.of(cases, reports, coded, countOnly), paging.request(), new ArrayList<>());
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        if (format != org.kaers.common.Exports.Format.JSON
-                && !uri.getQueryParameters().containsKey("page")
-                && !uri.getQueryParameters().containsKey("size")) {
+        if (format != org.kaers.common.Exports.Format.JSON && !paging.given()) {
             return exports.allCounts(request, format);
         }
         CountResponse counts = service.counts(request);

@@ -71,7 +71,7 @@ public class StatsService {
     @Transactional
     void eachGroup(CountRequest request, GroupSink sink) throws java.io.IOException {
         check(request);
-        int size = StatsParams.MAX_SIZE;
+        int size = StatsPage.MAX_SIZE;
         if (aggregates.publishedCross(page(request, 0, 1)).isPresent()) {
             for (int p = 0; ; p++) {
                 AggregateCounts.PublishedPage published =

@@ -249,7 +249,7 @@ class StatsAggregatesTest {
         for (String q : queries) {
             JsonNode served = get("/api/v1/stats/counts?" + q + "&size=1000");
             assertThat(served.at("/meta/answeredFrom").asText()).as(q).isEqualTo("AGGREGATES");
-            JsonNode recount = json.valueToTree(stats.recount(StatsParams.parse(params(q + "&size=1000"))));
+            JsonNode recount = json.valueToTree(stats.recount(BoundQuery.counts(params(q + "&size=1000"))));
             assertThat(comparable(served)).as(stage + ": " + q).isEqualTo(comparable(recount));
         }
         for (String q : List.of(
@@ -264,15 +264,15 @@ class StatsAggregatesTest {
                 "receivedFrom=2019-01-01&receivedTo=2019-12-31")) {
             JsonNode served = get("/api/v1/stats/trends?" + q);
             assertThat(served.at("/meta/answeredFrom").asText()).as(q).isEqualTo("AGGREGATES");
-            StatsParams.TrendQuery t = StatsParams.parseTrend(params(q));
-            JsonNode recount = json.valueToTree(trends.recount(t.request(), t.interval(), t.onset()));
+            TrendParams t = BoundQuery.bind(TrendParams.class, params(q));
+            JsonNode recount = json.valueToTree(trends.recount(BoundQuery.filters(params(q)), t.period(), t.onset()));
             assertThat(comparable(served)).as(stage + ": trends " + q).isEqualTo(comparable(recount));
         }
         for (String q :
                 List.of("substance=KRATOM", "substance=ALCOHOL", "product=" + productOf("Maeng Da Kratom Powder"))) {
             JsonNode served = get("/api/v1/stats/summary?" + q);
             assertThat(served.at("/meta/answeredFrom").asText()).as(q).isEqualTo("AGGREGATES");
-            JsonNode recount = json.valueToTree(stats.recountSummary(StatsParams.parseSummary(params(q))));
+            JsonNode recount = json.valueToTree(stats.recountSummary(BoundQuery.filters(params(q))));
             assertThat(comparable(served)).as(stage + ": summary " + q).isEqualTo(comparable(recount));
         }
     }

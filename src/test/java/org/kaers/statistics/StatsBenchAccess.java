@@ -8,16 +8,16 @@ public final class StatsBenchAccess {
     private StatsBenchAccess() {}
 
     public static Object recountCounts(StatsService stats, MultivaluedMap<String, String> params) {
-        return stats.recount(StatsParams.parse(params));
+        return stats.recount(BoundQuery.counts(params));
     }
 
     public static Object recountTrend(TrendService trends, MultivaluedMap<String, String> params) {
-        StatsParams.TrendQuery t = StatsParams.parseTrend(params);
-        return trends.recount(t.request(), t.interval(), t.onset());
+        TrendParams t = BoundQuery.bind(TrendParams.class, params);
+        return trends.recount(BoundQuery.filters(params), t.period(), t.onset());
     }
 
     public static Object recountSummary(StatsService stats, MultivaluedMap<String, String> params) {
-        return stats.recountSummary(StatsParams.parseSummary(params));
+        return stats.recountSummary(BoundQuery.filters(params));
     }
 
     /** The fold as it was before it became set-based, on the first {@code cases} queued, rolled back. */
