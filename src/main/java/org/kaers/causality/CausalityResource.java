@@ -173,6 +173,7 @@ public class CausalityResource {
             responseCode = "404",
             description = "No such case.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public RucamResult preview(
             @Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123") @PathParam("caseNumber")
                     String caseNumber,

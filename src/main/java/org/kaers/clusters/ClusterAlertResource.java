@@ -138,6 +138,7 @@ public class ClusterAlertResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(
@@ -317,6 +318,7 @@ public class ClusterAlertResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public AlertViews.Scan scan(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));
         LocalDate asOf = q.date("asOf");

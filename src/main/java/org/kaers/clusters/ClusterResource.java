@@ -87,6 +87,7 @@ public class ClusterResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public List<ClusterAlert> list(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));
         LocalDate asOf = q.date("asOf");

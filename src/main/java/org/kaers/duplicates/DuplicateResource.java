@@ -125,6 +125,7 @@ public class DuplicateResource {
                                             name = "done",
                                             value =
                                                     "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null, \"screened\": 12}")))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public DuplicateViews.Screening catchUp(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("max"));
         int max = q.integer("max", ScreeningWorker.ROUND, 1, ScreeningWorker.ROUND);
@@ -182,6 +183,7 @@ public class DuplicateResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("status", "caseNumber", "page", "size"));

@@ -265,6 +265,7 @@ public class ReportResource {
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q = QueryParams.of(uri.getQueryParameters(), LIST_PARAMS);

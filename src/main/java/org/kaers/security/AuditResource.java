@@ -78,6 +78,7 @@ public class AuditResource {
                     @org.eclipse.microprofile.openapi.annotations.headers.Header(
                             name = "KAERS-Data-Version",
                             description = "CSV and NDJSON: the data version of the rows."))
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public Response events(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
         QueryParams q =

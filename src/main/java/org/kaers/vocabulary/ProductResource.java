@@ -257,6 +257,7 @@ public class ProductResource {
             description = "Missing or invalid name.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public ProductViews.MatchPreview match(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("name"));
         String name = q.requiredString("name", 300);

@@ -217,6 +217,7 @@ public class VocabularyResource {
             description = "Missing or invalid text.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
+    @org.kaers.common.StrictQueryParameters.Lenient // still parsed by QueryParams
     public VocabularyViews.CodingPreview preview(@Context UriInfo uri) {
         QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("text"));
         String text = q.requiredString("text", 500);
