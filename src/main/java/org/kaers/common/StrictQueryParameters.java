@@ -58,7 +58,7 @@ public class StrictQueryParameters {
             return;
         }
         Contract contract = contracts.computeIfAbsent(method, m -> contract(m, resource.getResourceClass()));
-        if (contract == null) {
+        if (contract == Contract.LENIENT) {
             return;
         }
         MultivaluedMap<String, String> raw = request.getUriInfo().getQueryParameters();
@@ -79,16 +79,16 @@ public class StrictQueryParameters {
         }
     }
 
-    /** The declared names, or null when the method is lenient. */
+    /** The declared names, or {@link Contract#LENIENT}. */
     @SuppressWarnings("deprecation")
     static Contract contract(Method method, Class<?> resourceClass) {
         if (method.isAnnotationPresent(Lenient.class)) {
-            return null;
+            return Contract.LENIENT;
         }
         boolean lenientClass = (resourceClass != null && resourceClass.isAnnotationPresent(Lenient.class))
                 || method.getDeclaringClass().isAnnotationPresent(Lenient.class);
         if (lenientClass && !method.isAnnotationPresent(Strict.class)) {
-            return null;
+            return Contract.LENIENT;
         }
         Set<String> names = new TreeSet<>();
         Set<String> repeatable = new TreeSet<>();
@@ -120,6 +120,8 @@ public class StrictQueryParameters {
     }
 
     record Contract(Set<String> allowed, Set<String> repeatable) {
+        static final Contract LENIENT = new Contract(Set.of(), Set.of());
+
         Contract {
             allowed = java.util.Collections.unmodifiableSet(new TreeSet<>(allowed));
         }

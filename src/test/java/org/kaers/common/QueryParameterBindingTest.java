@@ -255,4 +255,98 @@ class QueryParameterBindingTest {
                 .body("violations[0].field", equalTo("q"))
                 .body("violations[0].message", equalTo("given more than once"));
     }
+
+    @Test
+    void theReportListRefusesAnUnknownParameterByName() {
+        given().queryParam("colour", "red")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.size()", equalTo(1))
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].in", equalTo("query"))
+                .body(
+                        "violations[0].message",
+                        equalTo("unknown parameter; allowed: centreReference, page, product, reaction, receivedFrom,"
+                                + " receivedTo, reporterQualification, serious, size, source, status"));
+        given().queryParam("status", "ACTIVE", "NULLIFIED")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("status"))
+                .body("violations[0].message", equalTo("given more than once"));
+        given().queryParam("receivedFrom", "2026-02-30")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("receivedFrom"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must be a date as YYYY-MM-DD"));
+        given().queryParam("receivedFrom", "2026-03-02")
+                .queryParam("receivedTo", "2026-03-01")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("receivedTo"))
+                .body("violations[0].message", equalTo("must not be before receivedFrom"));
+        given().queryParam("source", "FAX")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations[0].field", equalTo("source"))
+                .body("violations[0].message", startsWith("not one of the allowed values: "));
+        given().queryParam("status", " ACTIVE ")
+                .queryParam("product", " kratom ")
+                .queryParam("size", 2)
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(2));
+    }
+
+    @Test
+    void anEndpointOfAnotherFeatureWithoutQueryParametersRefusesAny() {
+        given().queryParam("x", 1)
+                .get("/api/v1/substances")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("violations.size()", equalTo(1))
+                .body("violations[0].field", equalTo("x"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+        given().queryParam("x", 1)
+                .get("/api/v1/duplicates/screening")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("x"))
+                .body("violations[0].message", equalTo("unknown parameter; allowed: "));
+    }
+
+    @Test
+    void theLenientOpenFdaAdapterKeepsOpenFdasOwnContract() {
+        // openFDA's own answer to a parameter it does not know, not our problem+json
+        given().queryParam("colour", "red")
+                .get("/food/event.json")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/json"))
+                .body("error.code", equalTo("BAD_REQUEST"))
+                .body("error.message", equalTo("Invalid parameter: colour"));
+        given().queryParam("colour", "red")
+                .get("/api/v1/openfda/food/event.json")
+                .then()
+                .statusCode(400)
+                .body("error.message", equalTo("Invalid parameter: colour"));
+        // api_key, which openFDA's gateway takes, is accepted and dropped
+        given().queryParam("api_key", "anything")
+                .queryParam("limit", 1)
+                .get("/food/event.json")
+                .then()
+                .statusCode(200)
+                .body("meta.results.limit", equalTo(1));
+    }
 }
