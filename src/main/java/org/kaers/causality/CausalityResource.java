@@ -2,6 +2,8 @@ package org.kaers.causality;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,28 +11,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
 import org.kaers.security.Roles;
 
 /** The reviewer's causality workbench for one case: assess a product x reaction, list the history, read one. */
@@ -44,6 +43,8 @@ import org.kaers.security.Roles;
 public class CausalityResource {
 
     private static final String CASE_NUMBER_DOC = "Case number returned at submission.";
+    private static final String PRODUCT_RANGE = "must be between 0 and 49";
+    private static final String REACTION_RANGE = "must be between 0 and 99";
 
     private final CausalityService service;
 
@@ -128,9 +129,7 @@ public class CausalityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CausalityView> list(
             @Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123") @PathParam("caseNumber")
-                    String caseNumber,
-            @Context UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
+                    String caseNumber) {
         return service.list(caseNumber);
     }
 
@@ -141,22 +140,6 @@ public class CausalityResource {
             summary = "What RUCAM the case gives for a product x reaction",
             description =
                     "The RUCAM items computed from the case's latest version and the items the reviewer must answer; stores nothing.")
-    @Parameters({
-        @Parameter(
-                name = "productIndex",
-                in = ParameterIn.QUERY,
-                required = true,
-                description = "Position in report.products.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "49"),
-                example = "0"),
-        @Parameter(
-                name = "reactionIndex",
-                in = ParameterIn.QUERY,
-                required = true,
-                description = "Position in report.reactions.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "99"),
-                example = "0")
-    })
     @APIResponse(
             responseCode = "200",
             description = "The items.",
@@ -176,17 +159,26 @@ public class CausalityResource {
     public RucamResult preview(
             @Parameter(description = CASE_NUMBER_DOC, example = "KAE-2026-000123") @PathParam("caseNumber")
                     String caseNumber,
-            @Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("productIndex", "reactionIndex"));
-        if (uri.getQueryParameters().getFirst("productIndex") == null) {
-            q.reject("productIndex", "is required");
-        }
-        if (uri.getQueryParameters().getFirst("reactionIndex") == null) {
-            q.reject("reactionIndex", "is required");
-        }
-        Integer product = q.integer("productIndex", 0, 0, 49);
-        Integer reaction = q.integer("reactionIndex", 0, 0, 99);
-        q.throwIfInvalid();
+            @Parameter(
+                            description = "Position in report.products.",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "49"),
+                            example = "0")
+                    @QueryParam("productIndex")
+                    @NotNull(message = "is required")
+                    @Min(value = 0, message = PRODUCT_RANGE)
+                    @Max(value = 49, message = PRODUCT_RANGE)
+                    Integer product,
+            @Parameter(
+                            description = "Position in report.reactions.",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "99"),
+                            example = "0")
+                    @QueryParam("reactionIndex")
+                    @NotNull(message = "is required")
+                    @Min(value = 0, message = REACTION_RANGE)
+                    @Max(value = 99, message = REACTION_RANGE)
+                    Integer reaction) {
         return service.preview(caseNumber, product, reaction);
     }
 

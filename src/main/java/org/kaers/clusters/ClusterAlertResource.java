@@ -2,6 +2,7 @@ package org.kaers.clusters;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,27 +12,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
 import org.kaers.common.Violation;
 import org.kaers.security.Roles;
 
@@ -41,8 +36,6 @@ import org.kaers.security.Roles;
 @Tag(name = "Clusters")
 @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 public class ClusterAlertResource {
-
-    static final List<String> KINDS = List.of("LOT", "VENDOR", "PRODUCT_WEEK");
 
     private static final String EXAMPLE = """
             {"id": 101, "kind": "LOT", "key": "7L0925", "from": "2026-10-06", "to": "2026-11-05", "cases": 4,
@@ -73,55 +66,6 @@ public class ClusterAlertResource {
                             + "rule keeps firing in overlapping windows; after a decision, new cases raise a new alert naming the "
                             + "decided one (previousId)."
                             + org.kaers.common.Exports.WHOLE_LIST)
-    @Parameters({
-        @Parameter(
-                name = "status",
-                in = ParameterIn.QUERY,
-                description = "Only alerts with this status (default: all).",
-                schema = @Schema(implementation = AlertStatus.class)),
-        @Parameter(
-                name = "kind",
-                in = ParameterIn.QUERY,
-                schema =
-                        @Schema(
-                                type = SchemaType.STRING,
-                                enumeration = {"LOT", "VENDOR", "PRODUCT_WEEK"}),
-                example = "LOT"),
-        @Parameter(
-                name = "key",
-                in = ParameterIn.QUERY,
-                description = "The normalised lot or vendor or the product " + "name, exact, case-insensitive.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 500),
-                example = "7L0925"),
-        @Parameter(
-                name = "caseNumber",
-                in = ParameterIn.QUERY,
-                description = "Only alerts with this case behind them.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 32),
-                example = "KAE-2026-000311"),
-        @Parameter(
-                name = "from",
-                in = ParameterIn.QUERY,
-                description = "Only alerts whose window ends on or after this day.",
-                schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-10-01"),
-        @Parameter(
-                name = "to",
-                in = ParameterIn.QUERY,
-                description = "Only alerts whose window starts on or before this day.",
-                schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-11-30"),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                description = "0-based page.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                description = "Page size, 1 to 100.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of alerts (JSON), or every item (CSV, NDJSON).",
@@ -138,24 +82,19 @@ public class ClusterAlertResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response list(
+            @Valid @BeanParam AlertSearch search,
+            @Valid @BeanParam PageParams paging,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        QueryParams q = QueryParams.of(
-                uri.getQueryParameters(), Set.of("status", "kind", "key", "caseNumber", "from", "to", "page", "size"));
-        AlertStatus status = q.enumeration("status", AlertStatus.class);
-        String kind = q.string("kind", 16);
-        if (kind != null && !KINDS.contains(kind)) {
-            q.reject("kind", "must be one of " + String.join(", ", KINDS));
-        }
-        String key = q.string("key", 500);
-        String caseNumber = q.string("caseNumber", 32);
-        LocalDate from = q.date("from");
-        LocalDate to = q.date("to");
-        if (from != null && to != null && from.isAfter(to)) {
-            q.reject("to", "must not be before from");
-        }
-        PageRequest page = q.page(format);
-        q.throwIfInvalid();
+        AlertSearch filters = search.checked();
+        AlertStatus status = filters.status();
+        String kind = filters.kind();
+        String key = filters.key();
+        String caseNumber = filters.caseNumber();
+        LocalDate from = filters.from();
+        LocalDate to = filters.to();
+        PageRequest page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return exports.pages(
                     format,
@@ -283,24 +222,6 @@ public class ClusterAlertResource {
             description =
                     "What the hourly scan does, for any day (a past asOf fills in alerts for that window). The same "
                             + "rules and parameters as GET /api/v1/clusters.")
-    @Parameters({
-        @Parameter(
-                name = "asOf",
-                in = ParameterIn.QUERY,
-                description = "Last day of the window (default today, UTC).",
-                schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-11-04"),
-        @Parameter(
-                name = "windowDays",
-                in = ParameterIn.QUERY,
-                description = "Window of the lot and vendor clusters, 1-365 days.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
-        @Parameter(
-                name = "minCases",
-                in = ParameterIn.QUERY,
-                description = "Serious cases that make a lot or vendor cluster, 2-100.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "What was stored.",
@@ -317,13 +238,8 @@ public class ClusterAlertResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AlertViews.Scan scan(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));
-        LocalDate asOf = q.date("asOf");
-        int windowDays = q.integer("windowDays", 30, 1, 365);
-        int minCases = q.integer("minCases", 3, 2, 100);
-        q.throwIfInvalid();
-        return alerts.scan(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, windowDays, minCases);
+    public AlertViews.Scan scan(@Valid @BeanParam ClusterRules rules) {
+        return alerts.scan(rules.day(), rules.window(), rules.threshold());
     }
 
     private static String reason(AlertViews.DecisionRequest decision) {

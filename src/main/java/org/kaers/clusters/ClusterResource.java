@@ -1,28 +1,21 @@
 package org.kaers.clusters;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
 import org.kaers.security.Roles;
 
 /** Cluster alerts for reviewers, computed when asked. */
@@ -57,24 +50,6 @@ public class ClusterResource {
                             + "windowDays ending on asOf (a case's date: its earliest onset, else its day of receipt). PRODUCT_WEEK: "
                             + "the week ending on asOf has at least 3 cases of a product and more than the mean + 3 sd of the 8 weeks "
                             + "before a 1-week guard (historical limits, after EARS C2).")
-    @Parameters({
-        @Parameter(
-                name = "asOf",
-                in = ParameterIn.QUERY,
-                description = "Last day of the window (default today, UTC).",
-                schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-11-04"),
-        @Parameter(
-                name = "windowDays",
-                in = ParameterIn.QUERY,
-                description = "Window of the lot and vendor clusters, 1-365 days.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "30")),
-        @Parameter(
-                name = "minCases",
-                in = ParameterIn.QUERY,
-                description = "Serious cases that make a lot or vendor cluster, 2-100.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "2", maximum = "100", defaultValue = "3"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "The alerts: lots, then vendors, then product weeks.",
@@ -87,12 +62,7 @@ public class ClusterResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ClusterAlert> list(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("asOf", "windowDays", "minCases"));
-        LocalDate asOf = q.date("asOf");
-        int windowDays = q.integer("windowDays", 30, 1, 365);
-        int minCases = q.integer("minCases", 3, 2, 100);
-        q.throwIfInvalid();
-        return detector.detect(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, windowDays, minCases);
+    public List<ClusterAlert> list(@Valid @BeanParam ClusterRules rules) {
+        return detector.detect(rules.day(), rules.window(), rules.threshold());
     }
 }

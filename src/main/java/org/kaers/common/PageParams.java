@@ -50,7 +50,7 @@ public record PageParams(
 
     /**
      * The page asked for; for a whole export (CSV, NDJSON: every page in one file) page and size are refused
-     * instead, as {@link QueryParams#page(Exports.Format)} does, so that nobody takes one page's file for the list.
+     * instead, so that nobody takes one page's file for the whole list.
      */
     public PageRequest request(Exports.Format format) {
         if (format == Exports.Format.JSON) {

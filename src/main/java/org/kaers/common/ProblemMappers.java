@@ -330,7 +330,7 @@ public class ProblemMappers {
                     || kind == ElementKind.PARAMETER
                     || kind == ElementKind.RETURN_VALUE
                     || kind == ElementKind.CROSS_PARAMETER) {
-                continue; // only request bodies are bean-validated; query and headers are parsed by QueryParams
+                continue; // body paths; query parameters are named by QueryParameterNames before this
             }
             if (node.isInIterable() && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');

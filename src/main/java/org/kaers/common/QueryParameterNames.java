@@ -63,7 +63,7 @@ final class QueryParameterNames {
                         return Optional.of(q.value());
                     }
                 }
-                return Optional.empty();
+                // an override without the annotations (a generated subclass): the declaration is higher up
             } catch (NoSuchMethodException e) {
                 // declared higher up
             }

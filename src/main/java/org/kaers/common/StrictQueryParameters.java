@@ -13,37 +13,64 @@ import java.lang.annotation.Target;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The query contract of endpoints that bind their parameters with {@link QueryParam} (directly or in a
- * {@link BeanParam}) and are marked {@link Strict}: a parameter the method does not declare, or one given more
- * than once, is a 400 naming it, as {@link QueryParams} does for the endpoints that still parse by hand.
+ * The query contract of every resource method: the query parameters it declares with {@link QueryParam} (directly
+ * or in a {@link BeanParam}) are the only ones it takes, each at most once (a collection-typed parameter may be
+ * repeated); any other, or a repeated one, is a 400 naming it. A method without query parameters refuses any.
+ * Methods or classes marked {@link Lenient} are exempt: their contract is someone else's (openFDA's), they are
+ * pages a browser or identity provider adds parameters to, or they still parse their parameters by hand.
  */
 public class StrictQueryParameters {
 
-    /** Marks a resource method whose declared query parameters are the only ones it takes, each at most once. */
+    /**
+     * Formerly marked the methods this filter checked; every method is checked now.
+     *
+     * @deprecated now the default; kept so branches merge. On a method of a {@link Lenient} class it still puts
+     *     that method under the check.
+     */
+    @Deprecated
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     public @interface Strict {}
 
+    /**
+     * Exempts a resource method, or every method of a resource class, from the check: it takes query parameters
+     * it does not declare (say why where it is used). {@link Strict} on a method of a lenient class wins.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    public @interface Lenient {}
+
+    private final Map<Method, Contract> contracts = new ConcurrentHashMap<>();
+
     @ServerRequestFilter
     public void check(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null || !method.isAnnotationPresent(Strict.class)) {
+        if (method == null) {
             return;
         }
-        Set<String> allowed = declared(method);
+        Contract contract = contracts.computeIfAbsent(method, m -> contract(m, resource.getResourceClass()));
+        if (contract == Contract.LENIENT) {
+            return;
+        }
         MultivaluedMap<String, String> raw = request.getUriInfo().getQueryParameters();
+        if (raw.isEmpty()) {
+            return;
+        }
         List<Violation> violations = new ArrayList<>();
         for (String name : new TreeSet<>(raw.keySet())) {
-            if (!allowed.contains(name)) {
-                violations.add(Violation.query(
-                        name, "unknown parameter; allowed: " + String.join(", ", new TreeSet<>(allowed))));
-            } else if (raw.get(name).size() > 1) {
+            if (!contract.allowed().contains(name)) {
+                violations.add(
+                        Violation.query(name, "unknown parameter; allowed: " + String.join(", ", contract.allowed())));
+            } else if (raw.get(name).size() > 1 && !contract.repeatable().contains(name)) {
                 violations.add(Violation.query(name, "given more than once"));
             }
         }
@@ -52,24 +79,51 @@ public class StrictQueryParameters {
         }
     }
 
-    static Set<String> declared(Method method) {
+    /** The declared names, or {@link Contract#LENIENT}. */
+    @SuppressWarnings("deprecation")
+    static Contract contract(Method method, Class<?> resourceClass) {
+        if (method.isAnnotationPresent(Lenient.class)) {
+            return Contract.LENIENT;
+        }
+        boolean lenientClass = (resourceClass != null && resourceClass.isAnnotationPresent(Lenient.class))
+                || method.getDeclaringClass().isAnnotationPresent(Lenient.class);
+        if (lenientClass && !method.isAnnotationPresent(Strict.class)) {
+            return Contract.LENIENT;
+        }
         Set<String> names = new TreeSet<>();
+        Set<String> repeatable = new TreeSet<>();
         Annotation[][] all = method.getParameterAnnotations();
         Class<?>[] types = method.getParameterTypes();
         for (int i = 0; i < all.length; i++) {
             for (Annotation a : all[i]) {
                 if (a instanceof QueryParam q) {
                     names.add(q.value());
+                    if (Collection.class.isAssignableFrom(types[i])) {
+                        repeatable.add(q.value());
+                    }
                 } else if (a instanceof BeanParam) {
-                    for (Field f : types[i].getDeclaredFields()) {
-                        QueryParam q = f.getAnnotation(QueryParam.class);
-                        if (q != null) {
-                            names.add(q.value());
+                    for (Class<?> c = types[i]; c != null && c != Object.class; c = c.getSuperclass()) {
+                        for (Field f : c.getDeclaredFields()) {
+                            QueryParam q = f.getAnnotation(QueryParam.class);
+                            if (q != null) {
+                                names.add(q.value());
+                                if (Collection.class.isAssignableFrom(f.getType())) {
+                                    repeatable.add(q.value());
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        return names;
+        return new Contract(Set.copyOf(names), Set.copyOf(repeatable));
+    }
+
+    record Contract(Set<String> allowed, Set<String> repeatable) {
+        static final Contract LENIENT = new Contract(Set.of(), Set.of());
+
+        Contract {
+            allowed = java.util.Collections.unmodifiableSet(new TreeSet<>(allowed));
+        }
     }
 }

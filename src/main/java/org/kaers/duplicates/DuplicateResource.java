@@ -2,33 +2,36 @@ package org.kaers.duplicates;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
+import org.kaers.common.QueryText;
 import org.kaers.security.Roles;
 
 /** The reviewers' duplicate queue: pairs found when a case arrived, to confirm or dismiss. */
@@ -40,6 +43,8 @@ import org.kaers.security.Roles;
                 "Duplicate suspects found by record linkage when a case arrives or changes (submission, follow-up, import); reviewers confirm (nullify one as a DUPLICATE) or dismiss.")
 @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 public class DuplicateResource {
+
+    private static final String MAX_RANGE = "must be between 1 and " + ScreeningWorker.ROUND;
 
     private static final String EXAMPLE = """
             {"id": 51, "caseNumber": "KAE-2026-000131", "candidateCaseNumber": "KAE-2026-000124", "score": 21.4,
@@ -85,8 +90,7 @@ public class DuplicateResource {
                                     @ExampleObject(
                                             name = "idle",
                                             value = "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null}")))
-    public DuplicateViews.Screening screening(@Context UriInfo uri) {
-        QueryParams.of(uri.getQueryParameters(), Set.of()).throwIfInvalid();
+    public DuplicateViews.Screening screening() {
         return service.screeningState();
     }
 
@@ -98,17 +102,6 @@ public class DuplicateResource {
             description =
                     "Screens up to max (default and at most " + ScreeningWorker.ROUND + ") queued cases now, oldest "
                             + "first, and answers the queue's state after them (pending is what is left).")
-    @Parameter(
-            name = "max",
-            in = ParameterIn.QUERY,
-            description = "Most cases to screen in this request.",
-            schema =
-                    @Schema(
-                            type = SchemaType.INTEGER,
-                            minimum = "1",
-                            maximum = "" + ScreeningWorker.ROUND,
-                            defaultValue = "" + ScreeningWorker.ROUND),
-            example = "200")
     @APIResponse(
             responseCode = "400",
             description = "Unknown parameter or max out of range.",
@@ -125,10 +118,21 @@ public class DuplicateResource {
                                             name = "done",
                                             value =
                                                     "{\"pending\": 0, \"failed\": 0, \"oldestQueuedAt\": null, \"screened\": 12}")))
-    public DuplicateViews.Screening catchUp(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("max"));
-        int max = q.integer("max", ScreeningWorker.ROUND, 1, ScreeningWorker.ROUND);
-        q.throwIfInvalid();
+    public DuplicateViews.Screening catchUp(
+            @Parameter(
+                            description = "Most cases to screen in this request.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + ScreeningWorker.ROUND,
+                                            defaultValue = "" + ScreeningWorker.ROUND),
+                            example = "200")
+                    @QueryParam("max")
+                    @Min(value = 1, message = MAX_RANGE)
+                    @Max(value = ScreeningWorker.ROUND, message = MAX_RANGE)
+                    Integer given) {
+        int max = given == null ? ScreeningWorker.ROUND : given;
         int screened = worker.catchUp(max);
         DuplicateViews.Screening state = service.screeningState();
         return new DuplicateViews.Screening(state.pending(), state.failed(), state.oldestQueuedAt(), screened);
@@ -144,28 +148,6 @@ public class DuplicateResource {
                             + "found when either case is screened (submitted, followed up, imported); an open pair is re-weighed "
                             + "when a follow-up changes one of its cases (rescoredAt), a decided pair never changes."
                             + org.kaers.common.Exports.WHOLE_LIST)
-    @Parameters({
-        @Parameter(
-                name = "caseNumber",
-                in = ParameterIn.QUERY,
-                description = "Only pairs with this case on either side.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 32),
-                example = "KAE-2026-000124"),
-        @Parameter(
-                name = "status",
-                in = ParameterIn.QUERY,
-                schema = @Schema(implementation = DuplicateStatus.class, defaultValue = "OPEN")),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                description = "0-based page.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                description = "Page size, 1 to 100.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of suspects (JSON), or every item (CSV, NDJSON).",
@@ -182,13 +164,23 @@ public class DuplicateResource {
             responseCode = "400",
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response list(
+            @Parameter(schema = @Schema(implementation = DuplicateStatus.class, defaultValue = "OPEN"))
+                    @QueryParam("status")
+                    DuplicateStatus status,
+            @Parameter(
+                            description = "Only pairs with this case on either side.",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 32),
+                            example = "KAE-2026-000124")
+                    @QueryParam("caseNumber")
+                    @Pattern(regexp = QueryText.NOT_BLANK, message = "must not be blank")
+                    @Size(max = 32, message = "must be at most 32 characters")
+                    String caseNumberGiven,
+            @Valid @BeanParam PageParams paging,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("status", "caseNumber", "page", "size"));
-        DuplicateStatus status = q.enumeration("status", DuplicateStatus.class);
-        String caseNumber = q.string("caseNumber", 32);
-        PageRequest page = q.page(format);
-        q.throwIfInvalid();
+        String caseNumber = caseNumberGiven == null ? null : caseNumberGiven.strip();
+        PageRequest page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return exports.pages(
                     format,

@@ -33,6 +33,9 @@ import org.kaers.security.Roles;
  */
 @Path("/")
 @Tag(name = "openFDA", description = "openFDA-compatible food/event API over the service's cases.")
+// openFDA's query contract, not ours: api_key and the like are taken and ignored, FoodEventRequest reads the
+// rest and answers openFDA's own errors
+@org.kaers.common.StrictQueryParameters.Lenient
 public class FoodEventResource {
 
     static final String OPENFDA_PATH = "/food/event.json";

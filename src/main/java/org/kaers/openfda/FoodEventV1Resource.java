@@ -24,6 +24,9 @@ import org.kaers.security.Roles;
 /** The same food/event API under the service's versioned root ({@code /api/v1/openfda/food/event.json}). */
 @Path("/api/v1/openfda")
 @Tag(name = "openFDA")
+// openFDA's query contract, not ours: api_key and the like are taken and ignored, FoodEventRequest reads the
+// rest and answers openFDA's own errors
+@org.kaers.common.StrictQueryParameters.Lenient
 public class FoodEventV1Resource {
 
     private final FoodEventResource openFda;

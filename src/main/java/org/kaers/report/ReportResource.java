@@ -3,6 +3,7 @@ package org.kaers.report;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,22 +17,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
 import org.kaers.security.Roles;
 
 /** Clinician intake: submit, follow up, nullify, read and list case reports. */
@@ -41,18 +39,6 @@ import org.kaers.security.Roles;
 public class ReportResource {
 
     private static final String CASE_NUMBER_DOC = "Case number returned at submission.";
-    private static final Set<String> LIST_PARAMS = Set.of(
-            "receivedFrom",
-            "receivedTo",
-            "serious",
-            "product",
-            "reaction",
-            "reporterQualification",
-            "status",
-            "source",
-            "centreReference",
-            "page",
-            "size");
 
     private final CaseReportService service;
     private final CaseReads reads;
@@ -184,60 +170,6 @@ public class ReportResource {
             description = "Cases at their latest version, newest first (ties by id), with totals. "
                     + "Unknown parameters and unparseable values are 400." + org.kaers.common.Exports.WHOLE_LIST
                     + " Reporters export their own cases only, as they list them.")
-    @Parameters({
-        @Parameter(
-                name = "receivedFrom",
-                in = ParameterIn.QUERY,
-                description = "First day of receipt (UTC), inclusive.",
-                schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-01-01"),
-        @Parameter(
-                name = "receivedTo",
-                in = ParameterIn.QUERY,
-                description = "Last day of receipt (UTC), inclusive.",
-                schema = @Schema(type = SchemaType.STRING, format = "date"),
-                example = "2026-12-31"),
-        @Parameter(
-                name = "serious",
-                in = ParameterIn.QUERY,
-                description = "Only serious (true) or non-serious (false) cases.",
-                schema = @Schema(type = SchemaType.BOOLEAN)),
-        @Parameter(
-                name = "product",
-                in = ParameterIn.QUERY,
-                description = "Case-insensitive text in any product name as reported.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 300),
-                example = "maeng da"),
-        @Parameter(
-                name = "reaction",
-                in = ParameterIn.QUERY,
-                description = "Case-insensitive text in any reaction as reported.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 500),
-                example = "seizure"),
-        @Parameter(
-                name = "reporterQualification",
-                in = ParameterIn.QUERY,
-                schema = @Schema(implementation = ReporterQualification.class)),
-        @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(implementation = CaseStatus.class)),
-        @Parameter(name = "source", in = ParameterIn.QUERY, schema = @Schema(implementation = CaseSource.class)),
-        @Parameter(
-                name = "centreReference",
-                in = ParameterIn.QUERY,
-                description =
-                        "The reporting centre's case reference, exactly (case-insensitive), in any version of the case.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 64),
-                example = "NYC-PCC-2026-004417"),
-        @Parameter(
-                name = "page",
-                in = ParameterIn.QUERY,
-                description = "0-based page.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")),
-        @Parameter(
-                name = "size",
-                in = ParameterIn.QUERY,
-                description = "Page size, 1 to 100.",
-                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    })
     @APIResponse(
             responseCode = "200",
             description = "A page of case summaries (JSON), or every case (CSV, NDJSON).",
@@ -265,26 +197,13 @@ public class ReportResource {
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.ADMIN})
-    public Response list(@Context UriInfo uri, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response list(
+            @Valid @BeanParam CaseListParams filters,
+            @Valid @BeanParam PageParams paging,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), LIST_PARAMS);
-        CaseFilter filter = new CaseFilter(
-                q.date("receivedFrom"),
-                q.date("receivedTo"),
-                q.bool("serious"),
-                q.string("product", 300),
-                q.string("reaction", 500),
-                q.enumeration("reporterQualification", ReporterQualification.class),
-                q.enumeration("status", CaseStatus.class),
-                q.enumeration("source", CaseSource.class),
-                q.string("centreReference", 64));
-        var page = q.page(format);
-        if (filter.receivedFrom() != null
-                && filter.receivedTo() != null
-                && filter.receivedFrom().isAfter(filter.receivedTo())) {
-            q.reject("receivedTo", "must not be before receivedFrom");
-        }
-        q.throwIfInvalid();
+        CaseFilter filter = filters.filter();
+        var page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return exports.pages(
                     format,

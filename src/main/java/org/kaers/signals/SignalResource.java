@@ -31,6 +31,8 @@ import org.kaers.statistics.StatsPage;
 /** Signal detection: disproportionality tables and the EBGM prior. */
 @Path("/api/v1/signals")
 @Tag(name = "Signals", description = "Disproportionality (PRR, ROR, IC, EBGM) of products and reactions, for review.")
+// until their parameters are bound (h15stats)
+@org.kaers.common.StrictQueryParameters.Lenient
 public class SignalResource {
 
     static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;

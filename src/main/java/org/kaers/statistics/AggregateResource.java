@@ -18,6 +18,8 @@ import org.kaers.security.Roles;
 @Path("/api/v1/stats/aggregates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics aggregates", description = "The counts maintained as cases arrive, and their upkeep.")
+// until their parameters are bound (h15stats)
+@org.kaers.common.StrictQueryParameters.Lenient
 public class AggregateResource {
 
     private final AggregateStore store;

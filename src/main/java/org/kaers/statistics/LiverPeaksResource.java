@@ -21,6 +21,8 @@ import org.kaers.security.Roles;
 @Path("/api/v1/stats/liver-peaks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics")
+// until their parameters are bound (h15stats)
+@org.kaers.common.StrictQueryParameters.Lenient
 public class LiverPeaksResource {
 
     private final LiverPeaks peaks;

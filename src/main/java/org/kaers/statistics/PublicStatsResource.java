@@ -30,6 +30,8 @@ import org.kaers.statistics.disclosure.Disclosure;
         description = "For anyone, without a token (as VigiAccess and openFDA serve the "
                 + "public): one coarse dimension at a time, no filters, counts of the latest release rounded to 10.")
 @PermitAll
+// until their parameters are bound (h15stats)
+@org.kaers.common.StrictQueryParameters.Lenient
 public class PublicStatsResource {
 
     private static final String OFFERED =

@@ -31,6 +31,8 @@ import org.kaers.statistics.disclosure.Disclosure;
         name = "Statistics releases",
         description = "Researchers read the latest frozen release, cut on a schedule; "
                 + "reviewers and administrators read live.")
+// until their parameters are bound (h15stats)
+@org.kaers.common.StrictQueryParameters.Lenient
 public class ReleaseResource {
 
     private final ReleaseStore releases;

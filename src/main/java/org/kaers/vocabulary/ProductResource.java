@@ -3,6 +3,8 @@ package org.kaers.vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,14 +13,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,8 +31,7 @@ import org.kaers.common.ApiProblem;
 import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
-import org.kaers.common.StrictQueryParameters;
+import org.kaers.common.QueryText;
 import org.kaers.common.Violation;
 import org.kaers.security.Roles;
 
@@ -89,7 +88,6 @@ public class ProductResource {
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public Response search(
             @Valid @BeanParam ProductSearch filters,
             @Valid @BeanParam PageParams paging,
@@ -228,7 +226,6 @@ public class ProductResource {
             description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public PageResponse<ProductViews.ReviewEntry> reviewQueue(@Valid @BeanParam PageParams page) {
         return service.reviewQueue(page.request());
     }
@@ -239,12 +236,6 @@ public class ProductResource {
             operationId = "previewProductMatch",
             summary = "How a product name would be coded",
             description = "Runs the product coder and substance detector on a name without storing anything.")
-    @Parameter(
-            name = "name",
-            in = ParameterIn.QUERY,
-            required = true,
-            example = "MAENG DA {KROTAM}",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 300))
     @APIResponse(
             responseCode = "200",
             description = "The coding the name would get.",
@@ -257,11 +248,17 @@ public class ProductResource {
             description = "Missing or invalid name.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public ProductViews.MatchPreview match(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("name"));
-        String name = q.requiredString("name", 300);
-        q.throwIfInvalid();
-        return service.preview(name);
+    public ProductViews.MatchPreview match(
+            @Parameter(
+                            required = true,
+                            example = "MAENG DA {KROTAM}",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 300))
+                    @QueryParam("name")
+                    @NotNull(message = "is required")
+                    @Pattern(regexp = QueryText.NOT_BLANK, message = "must not be blank")
+                    @Size(max = 300, message = "must be at most 300 characters")
+                    String name) {
+        return service.preview(QueryText.strip(name));
     }
 
     @GET

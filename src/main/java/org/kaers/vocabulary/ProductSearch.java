@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.kaers.common.QueryText;
 
 /** The filters of the product list, bound as a {@link BeanParam}; texts are stripped before they are checked. */
 public record ProductSearch(
@@ -25,8 +26,7 @@ public record ProductSearch(
         @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("curated")
         Boolean curated) {
 
-    /** Holds a character that is not white space (documented as such in the OpenAPI document, so ECMA-portable). */
-    static final String NOT_BLANK = "[\\s\\S]*\\S[\\s\\S]*";
+    static final String NOT_BLANK = QueryText.NOT_BLANK;
 
     public ProductSearch {
         q = q == null ? null : q.strip();

@@ -3,6 +3,8 @@ package org.kaers.vocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,14 +12,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,8 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
-import org.kaers.common.QueryParams;
-import org.kaers.common.StrictQueryParameters;
+import org.kaers.common.QueryText;
 import org.kaers.security.Roles;
 
 /** Symptom vocabulary and coding of reaction verbatims. */
@@ -61,7 +61,6 @@ public class VocabularyResource {
             description = "Unknown parameter or invalid value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public PageResponse<VocabularyViews.TermHit> search(
             @Valid @BeanParam TermSearch filters, @Valid @BeanParam PageParams page) {
         return service.search(filters.q(), filters.organClass(), page.request());
@@ -156,7 +155,6 @@ public class VocabularyResource {
             description = "Invalid paging.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(@Valid @BeanParam PageParams page) {
         return service.codingQueue(page.request());
     }
@@ -199,12 +197,6 @@ public class VocabularyResource {
             operationId = "previewCoding",
             summary = "How a text would be coded",
             description = "Runs the automatic coder on a text without storing anything.")
-    @Parameter(
-            name = "text",
-            in = ParameterIn.QUERY,
-            required = true,
-            example = "fits",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 500))
     @APIResponse(
             responseCode = "200",
             description = "The coding the text would get.",
@@ -217,10 +209,13 @@ public class VocabularyResource {
             description = "Missing or invalid text.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN})
-    public VocabularyViews.CodingPreview preview(@Context UriInfo uri) {
-        QueryParams q = QueryParams.of(uri.getQueryParameters(), Set.of("text"));
-        String text = q.requiredString("text", 500);
-        q.throwIfInvalid();
-        return service.preview(text);
+    public VocabularyViews.CodingPreview preview(
+            @Parameter(required = true, example = "fits", schema = @Schema(type = SchemaType.STRING, maxLength = 500))
+                    @QueryParam("text")
+                    @NotNull(message = "is required")
+                    @Pattern(regexp = QueryText.NOT_BLANK, message = "must not be blank")
+                    @Size(max = 500, message = "must be at most 500 characters")
+                    String text) {
+        return service.preview(QueryText.strip(text));
     }
 }

@@ -30,6 +30,8 @@ import org.kaers.report.NullificationReason;
 @PermitAll
 @Blocking
 @Produces(MediaType.TEXT_HTML)
+// a page: browsers, links and the identity provider add parameters, and a page answers HTML, not a 400 problem
+@org.kaers.common.StrictQueryParameters.Lenient
 public class CasePages {
 
     private final Api api;

@@ -28,6 +28,8 @@ import org.kaers.common.Csv;
 @Path("/dashboard")
 @PermitAll
 @Blocking
+// a page: the dashboard passes its filter parameters on to the statistics API as given; browsers add others
+@org.kaers.common.StrictQueryParameters.Lenient
 public class DashboardPages {
 
     /** Single dimensions offered (the API takes one or two of these and more). */

@@ -52,6 +52,8 @@ import org.kaers.common.PublicUrls;
 @PermitAll
 @Blocking
 @Produces(MediaType.TEXT_HTML)
+// the identity provider's callback: it adds parameters of its own (session_state, iss, ...)
+@org.kaers.common.StrictQueryParameters.Lenient
 public class IdpSignIn {
 
     private static final Logger LOG = Logger.getLogger(IdpSignIn.class);

@@ -11,6 +11,8 @@ import java.net.URI;
 @Path("/sign-in")
 @PermitAll
 @IfBuildProfile("prod")
+// a page: browsers, links and the identity provider add parameters, and a page answers HTML, not a 400 problem
+@org.kaers.common.StrictQueryParameters.Lenient
 public class IdpSignInStart {
 
     @GET

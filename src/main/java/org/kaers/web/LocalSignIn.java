@@ -34,6 +34,8 @@ import org.kaers.security.Roles;
 @Blocking
 @UnlessBuildProfile("prod")
 @Produces(MediaType.TEXT_HTML)
+// a page: browsers, links and the identity provider add parameters, and a page answers HTML, not a 400 problem
+@org.kaers.common.StrictQueryParameters.Lenient
 public class LocalSignIn {
 
     private static final List<String> ROLES = List.of(Roles.REPORTER, Roles.REVIEWER, Roles.RESEARCHER, Roles.ADMIN);

@@ -19,6 +19,8 @@ import java.net.URI;
 @PermitAll
 @Blocking
 @Produces(MediaType.TEXT_HTML)
+// a page: browsers, links and the identity provider add parameters, and a page answers HTML, not a 400 problem
+@org.kaers.common.StrictQueryParameters.Lenient
 public class Pages {
 
     private final Api api;

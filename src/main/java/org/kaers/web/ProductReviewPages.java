@@ -29,6 +29,8 @@ import java.util.Map;
 @PermitAll
 @Blocking
 @Produces(MediaType.TEXT_HTML)
+// a page: browsers, links and the identity provider add parameters, and a page answers HTML, not a 400 problem
+@org.kaers.common.StrictQueryParameters.Lenient
 public class ProductReviewPages {
 
     private final Api api;

@@ -31,6 +31,8 @@ import java.util.UUID;
 @PermitAll
 @Blocking
 @Produces(MediaType.TEXT_HTML)
+// a page: the coding preview reads whichever form field is sent (htmx), browsers add others
+@org.kaers.common.StrictQueryParameters.Lenient
 public class ReportPages {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
