@@ -24,26 +24,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The query contract of every resource method: the query parameters it declares with {@link QueryParam} (directly
  * or in a {@link BeanParam}) are the only ones it takes, each at most once (a collection-typed parameter may be
- * repeated); any other, or a repeated one, is a 400 naming it. A method without query parameters refuses any.
+ * repeated); any other, or a repeated one, is a 400 naming it. A method without query parameters refuses any. A
+ * declared parameter given empty or blank ({@code sex=}, {@code page=}) is a 400 "must not be blank" naming it:
+ * Quarkus REST would bind it as absent, silently dropping a filter or taking a default the client did not ask for.
  * Methods or classes marked {@link Lenient} are exempt: their contract is someone else's (openFDA's), they are
  * pages a browser or identity provider adds parameters to, or they still parse their parameters by hand.
  */
 public class StrictQueryParameters {
 
     /**
-     * Formerly marked the methods this filter checked; every method is checked now.
-     *
-     * @deprecated now the default; kept so branches merge. On a method of a {@link Lenient} class it still puts
-     *     that method under the check.
-     */
-    @Deprecated
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    public @interface Strict {}
-
-    /**
      * Exempts a resource method, or every method of a resource class, from the check: it takes query parameters
-     * it does not declare (say why where it is used). {@link Strict} on a method of a lenient class wins.
+     * it does not declare (say why where it is used).
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
@@ -74,20 +65,26 @@ public class StrictQueryParameters {
                 violations.add(Violation.query(name, "given more than once"));
             }
         }
+        if (violations.isEmpty()) {
+            for (String name : new TreeSet<>(raw.keySet())) {
+                if (raw.get(name).stream().anyMatch(v -> v == null || v.isBlank())) {
+                    violations.add(Violation.query(name, "must not be blank"));
+                }
+            }
+        }
         if (!violations.isEmpty()) {
             throw new QueryParameterRejected(violations);
         }
     }
 
     /** The declared names, or {@link Contract#LENIENT}. */
-    @SuppressWarnings("deprecation")
     static Contract contract(Method method, Class<?> resourceClass) {
         if (method.isAnnotationPresent(Lenient.class)) {
             return Contract.LENIENT;
         }
         boolean lenientClass = (resourceClass != null && resourceClass.isAnnotationPresent(Lenient.class))
                 || method.getDeclaringClass().isAnnotationPresent(Lenient.class);
-        if (lenientClass && !method.isAnnotationPresent(Strict.class)) {
+        if (lenientClass) {
             return Contract.LENIENT;
         }
         Set<String> names = new TreeSet<>();

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 import org.kaers.statistics.CaseFilters;
 import org.kaers.statistics.ReportFilters;
@@ -31,8 +30,6 @@ import org.kaers.statistics.StatsPage;
 /** Signal detection: disproportionality tables and the EBGM prior. */
 @Path("/api/v1/signals")
 @Tag(name = "Signals", description = "Disproportionality (PRR, ROR, IC, EBGM) of products and reactions, for review.")
-// until their parameters are bound (h15stats)
-@org.kaers.common.StrictQueryParameters.Lenient
 public class SignalResource {
 
     static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;
@@ -91,8 +88,6 @@ public class SignalResource {
             description = "No such product, substance, term or organ class.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
-    @org.kaers.statistics.EmptyQueryValues.Refused
     public Response table(
             @Valid @BeanParam SignalParams params,
             @Valid @BeanParam StatsPage paging,
@@ -118,7 +113,6 @@ public class SignalResource {
                             + "and fit diagnostics (converged, warnings). against=symptom (the default): canonical product x coded "
                             + "symptom; against=verbatim: product name as reported x reaction term as reported. A row without "
                             + "hyperparameters (fitted false) says why none could be fitted (too little data).")
-    @StrictQueryParameters.Strict
     @APIResponse(
             responseCode = "200",
             description = "The prior.",
@@ -151,7 +145,6 @@ public class SignalResource {
                     "Fits the prior of a level (against=symptom, the default, or verbatim) by maximum likelihood over "
                             + "every cell of that level of the current data. With too little data the stored row has no "
                             + "hyperparameters and says why.")
-    @StrictQueryParameters.Strict
     @APIResponse(
             responseCode = "200",
             description = "The new prior.",

@@ -11,15 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Operating the statistics aggregates: their state, catching up now, rebuilding from the raw rows. */
 @Path("/api/v1/stats/aggregates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics aggregates", description = "The counts maintained as cases arrive, and their upkeep.")
-// until their parameters are bound (h15stats)
-@org.kaers.common.StrictQueryParameters.Lenient
 public class AggregateResource {
 
     private final AggregateStore store;
@@ -43,7 +40,6 @@ public class AggregateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public AggregateStatus status() {
         return AggregateStatus.of(store.status(), null, disclosure);
     }
@@ -62,7 +58,6 @@ public class AggregateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public AggregateStatus catchUp() {
         long folded = store.catchUp();
         return AggregateStatus.of(store.status(), folded, disclosure);
@@ -83,7 +78,6 @@ public class AggregateResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AggregateStatus.class)))
     @RolesAllowed({Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public AggregateStatus rebuild() {
         return AggregateStatus.of(store.rebuild(), null, disclosure);
     }

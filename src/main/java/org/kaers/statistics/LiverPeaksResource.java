@@ -14,15 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.Problem;
-import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 
 /** Per-case peak liver tests for the eDISH plot (reviewers and administrators). */
 @Path("/api/v1/stats/liver-peaks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics")
-// until their parameters are bound (h15stats)
-@org.kaers.common.StrictQueryParameters.Lenient
 public class LiverPeaksResource {
 
     private final LiverPeaks peaks;
@@ -71,8 +68,6 @@ public class LiverPeaksResource {
             responseCode = "403",
             description = "Researchers and reporters: the table shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @StrictQueryParameters.Strict
-    @EmptyQueryValues.Refused
     public LiverPeaks.Table list(@Valid @BeanParam StatsPage paging) {
         return peaks.page(paging.request());
     }

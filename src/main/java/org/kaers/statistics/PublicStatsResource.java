@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.StrictQueryParameters;
 import org.kaers.common.Violation;
 import org.kaers.security.PublicApi;
 import org.kaers.statistics.disclosure.Disclosure;
@@ -30,8 +29,6 @@ import org.kaers.statistics.disclosure.Disclosure;
         description = "For anyone, without a token (as VigiAccess and openFDA serve the "
                 + "public): one coarse dimension at a time, no filters, counts of the latest release rounded to 10.")
 @PermitAll
-// until their parameters are bound (h15stats)
-@org.kaers.common.StrictQueryParameters.Lenient
 public class PublicStatsResource {
 
     private static final String OFFERED =
@@ -89,8 +86,6 @@ public class PublicStatsResource {
             responseCode = "429",
             description = "Too many requests from this address (Retry-After).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @StrictQueryParameters.Strict
-    @EmptyQueryValues.Refused
     public PublicCountResponse counts(
             @Parameter(
                             required = true,

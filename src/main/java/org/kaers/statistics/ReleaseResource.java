@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
-import org.kaers.common.StrictQueryParameters;
 import org.kaers.security.Roles;
 import org.kaers.statistics.disclosure.Disclosure;
 
@@ -31,8 +30,6 @@ import org.kaers.statistics.disclosure.Disclosure;
         name = "Statistics releases",
         description = "Researchers read the latest frozen release, cut on a schedule; "
                 + "reviewers and administrators read live.")
-// until their parameters are bound (h15stats)
-@org.kaers.common.StrictQueryParameters.Lenient
 public class ReleaseResource {
 
     private final ReleaseStore releases;
@@ -63,7 +60,6 @@ public class ReleaseResource {
             description = "No release has been cut yet (the first is cut within a minute " + "of the first start).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public ReleaseView latest() {
         return releases.find(null)
                 .map(r -> ReleaseView.of(r, disclosure))
@@ -89,7 +85,6 @@ public class ReleaseResource {
             description = "No such release.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public ReleaseView get(@Parameter(description = "Release id.", example = "42") @PathParam("id") long id) {
         return releases.find(id)
                 .filter(r -> r.id() == id)
@@ -113,7 +108,6 @@ public class ReleaseResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReleaseView.class)))
     @RolesAllowed({Roles.ADMIN})
-    @StrictQueryParameters.Strict
     public Response cut(@Context UriInfo uri) {
         ReleaseStore.Info info = schedule.publish();
         URI location =

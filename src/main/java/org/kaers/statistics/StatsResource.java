@@ -25,15 +25,12 @@ import org.kaers.common.PageParams;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
-import org.kaers.common.StrictQueryParameters;
 import org.kaers.common.Violation;
 import org.kaers.security.Roles;
 
 /** Researcher statistics: de-identified case counts. */
 @Path("/api/v1/stats")
 @Tag(name = "Statistics", description = "De-identified case counts for researchers, protected by the cell key method.")
-// until their parameters are bound (h15stats)
-@org.kaers.common.StrictQueryParameters.Lenient
 public class StatsResource {
 
     static final String CSV = org.kaers.common.Csv.MEDIA_TYPE;
@@ -92,7 +89,6 @@ public class StatsResource {
                                                 "value,released,probability,cell_key_from,cell_key_to\n0,0,336/336,0,4294967295\n1,0,288/336,0,3681400538\n"))
             })
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @org.kaers.common.StrictQueryParameters.Strict
     public Response perturbationTable(@Context HttpHeaders headers) {
         if (org.kaers.common.Csv.requested(headers)) {
             return org.kaers.common.Csv.response(disclosure.table().csv());
@@ -155,8 +151,6 @@ public class StatsResource {
             responseCode = "403",
             description = "Researchers and reporters: the listing shows cases one by one.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @StrictQueryParameters.Strict
-    @EmptyQueryValues.Refused
     public Response lineListing(
             @Valid @BeanParam PageParams paging,
             @BeanParam CaseFilters cases,
@@ -217,8 +211,6 @@ public class StatsResource {
             description = "No product or substance, or an unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
-    @EmptyQueryValues.Refused
     public Response summary(
             @BeanParam CaseFilters cases,
             @BeanParam ReportFilters reports,
@@ -273,8 +265,6 @@ public class StatsResource {
             description = "Unknown parameter or value.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
-    @EmptyQueryValues.Refused
     public Response trend(
             @Valid @BeanParam TrendParams period,
             @BeanParam CaseFilters cases,
@@ -341,8 +331,6 @@ public class StatsResource {
             description = "Unknown parameter, dimension or value; the message lists what is allowed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed({Roles.RESEARCHER, Roles.REVIEWER, Roles.ADMIN})
-    @StrictQueryParameters.Strict
-    @EmptyQueryValues.Refused
     public Response counts(
             @Parameter(
                             required = true,

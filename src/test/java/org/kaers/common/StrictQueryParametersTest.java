@@ -22,11 +22,7 @@ class StrictQueryParametersTest {
 
     @StrictQueryParameters.Lenient
     static class LenientClass {
-        public void any() {}
-
-        @SuppressWarnings("deprecation")
-        @StrictQueryParameters.Strict
-        public void strict(@QueryParam("q") String q) {}
+        public void any(@QueryParam("q") String q) {}
     }
 
     private static StrictQueryParameters.Contract contract(Class<?> type, String name) {
@@ -47,9 +43,8 @@ class StrictQueryParametersTest {
     }
 
     @Test
-    void lenientMethodsAndClassesAreExemptUnlessTheMethodIsStrict() {
+    void lenientMethodsAndClassesAreExempt() {
         assertThat(contract(Plain.class, "lenient")).isSameAs(StrictQueryParameters.Contract.LENIENT);
         assertThat(contract(LenientClass.class, "any")).isSameAs(StrictQueryParameters.Contract.LENIENT);
-        assertThat(contract(LenientClass.class, "strict").allowed()).containsExactly("q");
     }
 }
