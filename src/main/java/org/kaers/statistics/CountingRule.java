@@ -16,7 +16,7 @@ final class CountingRule {
      * The scope {@code s}: one row per counted case with its case-level attributes, and its disclosure key
      * ({@code ckey}, never released; see statistics.disclosure).
      */
-    static final String SCOPE = scope(org.kaers.vocabulary.CaseScope.LATEST_ACTIVE);
+    static final String SCOPE = scope(org.kaers.report.model.CaseScope.LATEST_ACTIVE);
 
     /**
      * The same scope with another choice of each case's counted version ({@code caseJoin}: after
