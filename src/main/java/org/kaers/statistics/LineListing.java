@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.QueryParams;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * The de-identified line listing: one row per counted case, read from the aggregates' facts (so it follows

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.kaers.statistics.aggregates.AggregateStore;
 import org.kaers.statistics.disclosure.Disclosure;
 import org.kaers.statistics.disclosure.PerturbationTable;
 
