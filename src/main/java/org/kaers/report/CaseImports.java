@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,6 @@ import org.kaers.vocabulary.SymptomCoder;
  */
 @ApplicationScoped
 public class CaseImports {
-
-    /** Dates may not lie after today in the earliest time zone on Earth (UTC+14), as for submissions. */
-    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     private final CaseReportRepository cases;
     private final CaseVersionRepository versions;
@@ -139,10 +135,10 @@ public class CaseImports {
                 .distinct()
                 .toList());
         mark = phase(phases, "product coding", mark);
-        LocalDate today = LocalDate.now(EARLIEST_ZONE);
+        LocalDate today = CaseClock.today();
         Map<CaseVersion, List<Violation>> quality = new java.util.LinkedHashMap<>();
         List<String> numbers = cases.nextCaseSequences(fresh.size());
-        Instant now = now();
+        Instant now = CaseClock.now();
         List<CaseReport> newCases = new ArrayList<>(fresh.size());
         List<CaseVersion> newVersions = new ArrayList<>(stored.size());
         List<ImportRows.Changed> moved = new ArrayList<>(changed.size());
@@ -253,10 +249,5 @@ public class CaseImports {
             quality.put(v, problems);
         }
         return problems.size();
-    }
-
-    /** Microsecond precision, as PostgreSQL stores it. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

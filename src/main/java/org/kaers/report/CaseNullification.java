@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -62,7 +61,7 @@ public class CaseNullification {
                 throw ApiProblem.invalid(Violation.body("duplicateOf", "names a nullified case"));
             }
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = CaseClock.now();
         c.status = CaseStatus.NULLIFIED;
         c.nullifiedAt = now;
         c.nullificationReason = request.reason();

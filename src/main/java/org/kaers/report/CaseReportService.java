@@ -4,9 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -25,8 +22,6 @@ import org.kaers.vocabulary.SymptomCoder;
 public class CaseReportService {
 
     private static final Logger LOG = Logger.getLogger(CaseReportService.class);
-    /** Dates may not lie after today in the earliest time zone on Earth (UTC+14). */
-    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     private final CaseReportRepository cases;
     private final CaseVersionRepository versions;
@@ -87,7 +82,7 @@ public class CaseReportService {
                         reads.read(replay.get().caseNumber(), replay.get().version()), true);
             }
         }
-        Instant now = now();
+        Instant now = CaseClock.now();
         CaseReport c = new CaseReport();
         c.caseNumber = caseNumbers.format(now, cases.nextCaseSequence());
         c.status = CaseStatus.ACTIVE;
@@ -140,7 +135,7 @@ public class CaseReportService {
                     "case " + caseNumber + " is nullified and takes no further versions");
         }
         EntityTags.requireMatch(ifMatch, c.currentVersion);
-        Instant now = now();
+        Instant now = CaseClock.now();
         int next = c.currentVersion + 1;
         CaseVersion v = CaseMapper.toVersion(report, c, next, type, now);
         v.submittedBy = caller.subject();
@@ -179,7 +174,7 @@ public class CaseReportService {
     }
 
     private static void requireValid(CaseReportRequest report) {
-        List<Violation> violations = CaseReportRules.check(report, LocalDate.now(EARLIEST_ZONE));
+        List<Violation> violations = CaseReportRules.check(report, CaseClock.today());
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }
@@ -187,10 +182,5 @@ public class CaseReportService {
 
     private static ApiProblem unknownCase(String caseNumber) {
         return CaseViews.unknownCase(caseNumber);
-    }
-
-    /** Microsecond precision, as PostgreSQL stores it, so what is returned now equals what is read later. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * Counts read from the maintained cells (see {@link AggregateStore}), when the cells can answer the request

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.security.Roles;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /** Operating the statistics aggregates: their state, catching up now, rebuilding from the raw rows. */
 @Path("/api/v1/stats/aggregates")

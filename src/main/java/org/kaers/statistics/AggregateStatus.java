@@ -2,6 +2,7 @@ package org.kaers.statistics;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /** How far the statistics aggregates are behind the case rows. */
 @Schema(name = "AggregateStatus", description = "State of the statistics aggregates.")

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * The counts other features build on (signal detection), under the statistics counting rule: read from the

@@ -4,7 +4,7 @@ package org.kaers.statistics;
  * The counting rule, in one place: count cases, not rows; a case counts once per distinct group key;
  * only the latest version of each case counts; nullified cases never count.
  */
-final class CountingRule {
+public final class CountingRule {
 
     static final String TEXT = "Cases, not rows: each case counts once per distinct group key. Only the latest version "
             + "of each case counts; nullified cases never count.";
@@ -16,7 +16,7 @@ final class CountingRule {
      * The scope {@code s}: one row per counted case with its case-level attributes, and its disclosure key
      * ({@code ckey}, never released; see statistics.disclosure).
      */
-    static final String SCOPE = scope(org.kaers.vocabulary.CaseScope.LATEST_ACTIVE);
+    public static final String SCOPE = scope(org.kaers.report.model.CaseScope.LATEST_ACTIVE);
 
     /**
      * The same scope with another choice of each case's counted version ({@code caseJoin}: after

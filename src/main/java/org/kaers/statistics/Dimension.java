@@ -62,7 +62,7 @@ public enum Dimension {
     static final String PROBABLE_OR_BETTER = "PROBABLE_OR_BETTER";
 
     /** Where a dimension's values live; each level but CASE is reached by a join from the scope. */
-    enum Level {
+    public enum Level {
         CASE("", null),
         /** A product whose name is withheld (no product, coded WITHHELD) is still a product row of the case. */
         PRODUCT(
@@ -82,6 +82,16 @@ public enum Dimension {
         final String version;
         /** The join from the scope {@code s} to the level, for grouping. */
         final String join;
+
+        /** The tables of the level (for the write side, statistics.aggregates). */
+        public String tables() {
+            return tables;
+        }
+
+        /** The column that ties a row of the level to its case version (for the write side). */
+        public String version() {
+            return version;
+        }
 
         Level(String tables, String version) {
             this.tables = tables;
@@ -135,6 +145,16 @@ public enum Dimension {
 
     public String code() {
         return code;
+    }
+
+    /** Where the dimension's values live. */
+    public Level level() {
+        return level;
+    }
+
+    /** The SQL expression of a value's key, over the level's tables. */
+    public String key() {
+        return key;
     }
 
     static Dimension byCode(String code) {

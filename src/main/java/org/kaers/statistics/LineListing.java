@@ -14,6 +14,7 @@ import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Violation;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * The de-identified line listing: one row per counted case, read from the aggregates' facts (so it follows

@@ -3,6 +3,7 @@ package org.kaers.statistics;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * When releases are cut: on {@code kaers.stats.release.cron} (Quartz syntax, default daily at 03:00 UTC;

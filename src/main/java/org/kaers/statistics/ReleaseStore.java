@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.kaers.statistics.aggregates.AggregateStore;
 import org.kaers.statistics.disclosure.Disclosure;
 import org.kaers.statistics.disclosure.PerturbationTable;
 
@@ -71,7 +72,8 @@ public class ReleaseStore {
                 .longValue();
         em.createNativeQuery("delete from stats_release_case").executeUpdate();
         long cases = em.createNativeQuery("insert into stats_release_case (case_id, version_id)"
-                        + " select v.case_id, v.id from case_version v" + org.kaers.vocabulary.CaseScope.LATEST_ACTIVE)
+                        + " select v.case_id, v.id from case_version v"
+                        + org.kaers.report.model.CaseScope.LATEST_ACTIVE)
                 .executeUpdate();
         copyVocabulary();
         em.createNativeQuery("delete from stats_release_dims").executeUpdate();

@@ -24,7 +24,7 @@ public class SmallCellPolicy {
         java.time.Duration queryTimeout();
 
         /**
-         * How often the worker folds queued changes into the aggregates ({@link AggregateWorker}); "off"
+         * How often the worker folds queued changes into the aggregates ({@link org.kaers.statistics.aggregates.AggregateWorker}); "off"
          * disables it (catch-up still works). Read by the scheduler; declared here so that it is known.
          */
         @WithDefault("1s")

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * Case counts by one or two dimensions (see {@link CountingRule}), read from the maintained aggregates when

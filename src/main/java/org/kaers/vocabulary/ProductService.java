@@ -15,6 +15,7 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
+import org.kaers.vocabulary.model.CountedCases;
 import org.kaers.vocabulary.model.ProductForm;
 
 /** Canonical products and substances: search, read, curate, merge, and the review queue. */
@@ -25,16 +26,16 @@ public class ProductService {
     private static final String CASES_OF_PRODUCT = """
             (select count(distinct v.case_id) from product_name_coding pc
              join case_product cp on cp.name_reported = pc.name
-             join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+             join case_version v on v.id = cp.case_version_id""" + CountedCases.SCOPE_PLACEHOLDER + """
              where pc.product_id = p.id)""";
     /** The sum of the disclosure keys of those cases (statistics.disclosure), never released. */
     private static final String KEYS_OF_PRODUCT = """
             (select coalesce(sum(x.k), 0) from (select distinct v.case_id, cr.disclosure_key as k from product_name_coding pc
              join case_product cp on cp.name_reported = pc.name
-             join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+             join case_version v on v.id = cp.case_version_id""" + CountedCases.SCOPE_PLACEHOLDER + """
              where pc.product_id = p.id) x)""";
     /* The native queries kept (NamedNativeQueriesTest runs each): they count cases, search by trigram similarity or
-    insert race-free. Their case scope (CaseScope.LATEST_ACTIVE) is replaced by the caller's (Disclosure#caseScope). */
+    insert race-free. Their case scope (CountedCases.SCOPE_PLACEHOLDER) is replaced by the caller's (Disclosure#caseScope). */
     static final String SEARCH_FROM_SQL = " from product p where p.merged_into is null";
     static final String SEARCH_TEXT_SQL = " and exists (select 1 from product_alias a where a.product_id = p.id"
             + " and (a.normalized like :like or a.normalized % :q))";
@@ -52,7 +53,7 @@ public class ProductService {
     static final String FREQUENT_NAMES_SQL =
             """
             select pc.name from product_name_coding pc where pc.product_id = ?1 and (
-                select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id""" + CaseScope.LATEST_ACTIVE + " where cp.name_reported = pc.name) >= ?2 order by 1";
+                select count(distinct v.case_id) from case_product cp join case_version v on v.id = cp.case_version_id""" + CountedCases.SCOPE_PLACEHOLDER + " where cp.name_reported = pc.name) >= ?2 order by 1";
     /** Adding an alias another transaction adds meanwhile does not fail on the unique key. */
     static final String ALIAS_INSERT_SQL = """
             insert into product_alias (normalized, product_id, text) values (?1, ?2, ?3)
@@ -81,9 +82,9 @@ public class ProductService {
     SubstanceRepository substances;
 
     private final ProductCoder coder;
-    private final org.kaers.vocabulary.model.CountedCases disclosure;
+    private final CountedCases disclosure;
 
-    ProductService(EntityManager em, ProductCoder coder, org.kaers.vocabulary.model.CountedCases disclosure) {
+    ProductService(EntityManager em, ProductCoder coder, CountedCases disclosure) {
         this.em = em;
         this.coder = coder;
         this.disclosure = disclosure;
@@ -332,6 +333,6 @@ public class ProductService {
 
     /** A query over the cases the caller's counts cover. */
     private String scoped(String sql) {
-        return sql.replace(CaseScope.LATEST_ACTIVE, disclosure.caseScope());
+        return disclosure.scoped(sql);
     }
 }

@@ -18,6 +18,7 @@ import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Violation;
+import org.kaers.vocabulary.model.CountedCases;
 
 /** Symptom terms: search, read, add uncurated terms; the coding queue and manual coding. */
 @ApplicationScoped
@@ -54,7 +55,7 @@ public class VocabularyService {
             select c.normalized, (array_agg(distinct c.verbatim))[1:10], count(distinct v.case_id) as cases
             from verbatim_coding c
             join case_reaction r on r.verbatim = c.verbatim
-            join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+            join case_version v on v.id = r.case_version_id""" + CountedCases.SCOPE_PLACEHOLDER + """
             where c.method = 'UNCODED' group by c.normalized""";
     /** How many normalised forms wait in the coding queue. */
     static final String CODING_QUEUE_COUNT_SQL = "select count(*) from (" + CODING_QUEUE_GROUPED_SQL + ") x";
@@ -65,20 +66,27 @@ public class VocabularyService {
     static final String CASES_OF_NORMALIZED_SQL = """
             select count(distinct v.case_id) from verbatim_coding c
             join case_reaction r on r.verbatim = c.verbatim
-            join case_version v on v.id = r.case_version_id""" + CaseScope.LATEST_ACTIVE + """
+            join case_version v on v.id = r.case_version_id""" + CountedCases.SCOPE_PLACEHOLDER + """
             where c.normalized = ?1""";
 
     private final EntityManager em;
     private final SymptomCoder coder;
     private final SymptomTermRepository terms;
     private final VerbatimCodingRepository codings;
+    /** Gives the queues' SQL its case scope (CountedCases.SCOPE_PLACEHOLDER): the live one, for curators. */
+    private final CountedCases counted;
 
     VocabularyService(
-            EntityManager em, SymptomCoder coder, SymptomTermRepository terms, VerbatimCodingRepository codings) {
+            EntityManager em,
+            SymptomCoder coder,
+            SymptomTermRepository terms,
+            VerbatimCodingRepository codings,
+            CountedCases counted) {
         this.em = em;
         this.coder = coder;
         this.terms = terms;
         this.codings = codings;
+        this.counted = counted;
     }
 
     @Transactional
@@ -174,9 +182,11 @@ public class VocabularyService {
 
     @Transactional
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(PageRequest page) {
-        long total = ((Number) em.createNativeQuery(CODING_QUEUE_COUNT_SQL).getSingleResult()).longValue();
+        long total = ((Number) em.createNativeQuery(counted.live(CODING_QUEUE_COUNT_SQL))
+                        .getSingleResult())
+                .longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(CODING_QUEUE_SQL)
+        List<Object[]> rows = em.createNativeQuery(counted.live(CODING_QUEUE_SQL))
                 .setParameter(1, page.size())
                 .setParameter(2, page.offset())
                 .getResultList();
@@ -208,7 +218,7 @@ public class VocabularyService {
         List<Long> previous = codings.termsOf(normalized);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int verbatims = codings.codeManually(normalized, termId, request.codedBy(), now);
-        long cases = ((Number) em.createNativeQuery(CASES_OF_NORMALIZED_SQL)
+        long cases = ((Number) em.createNativeQuery(counted.live(CASES_OF_NORMALIZED_SQL))
                         .setParameter(1, normalized)
                         .getSingleResult())
                 .longValue();

@@ -143,6 +143,54 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * What the write side of statistics ({@code statistics.aggregates}: queue, worker, cells) may use of the read
+     * side: only the definitions of what is counted. Never a resource, a service, the disclosure model or the
+     * read-side counts, so that folding changes in does not depend on how the counts are served.
+     */
+    private static final List<String> WRITE_SIDE_USES = List.of(
+            ROOT + ".statistics.Dimension", // the dimensions and their levels: what a cell is keyed by
+            ROOT + ".statistics.CountingRule", // which case versions count (built on report.model.CaseScope)
+            ROOT + ".statistics.ReadSide"); // the qualifier of the entity manager (primary for writes)
+
+    /** What the read side may use of the write side: the store (status, catch-up, rebuild, cell keys), not the worker. */
+    private static final List<String> WRITE_SIDE_PUBLISHES = List.of(ROOT + ".statistics.aggregates.AggregateStore");
+
+    @Test
+    void theStatisticsWriteSideUsesOnlyTheDefinitionsOfTheReadSide() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".statistics.aggregates..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are in statistics outside aggregates and not one of " + WRITE_SIDE_USES,
+                        (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                packageOf(c).startsWith(ROOT + ".statistics")
+                                        && !packageOf(c).startsWith(ROOT + ".statistics.aggregates")
+                                        && !WRITE_SIDE_USES.contains(outermost(c))))
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".statistics.aggregates..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are in statistics.aggregates and not one of " + WRITE_SIDE_PUBLISHES,
+                        (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                packageOf(c).startsWith(ROOT + ".statistics.aggregates")
+                                        && !WRITE_SIDE_PUBLISHES.contains(outermost(c))))
+                .because("the worker and the rest of the write side are its own")
+                .check(classes);
+    }
+
+    /** The top-level class of {@code c} (a nested record or enum belongs to it; an array to its elements'). */
+    private static String outermost(com.tngtech.archunit.core.domain.JavaClass c) {
+        return c.getBaseComponentType().getName().split("\\$")[0];
+    }
+
+    private static String packageOf(com.tngtech.archunit.core.domain.JavaClass c) {
+        return c.getBaseComponentType().getPackageName();
+    }
+
     @Test
     void resourcesRunNoSqlAndNoTransactions() {
         noClasses()

@@ -14,10 +14,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.kaers.statistics.AggregateStore;
 import org.kaers.statistics.StatsBenchAccess;
 import org.kaers.statistics.StatsService;
 import org.kaers.statistics.TrendService;
+import org.kaers.statistics.aggregates.AggregateStore;
 import org.kaers.vocabulary.CodingSweep;
 
 /**

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * The statistics fold as it was before it became set-based (per case correlated sub-queries deriving each fact,

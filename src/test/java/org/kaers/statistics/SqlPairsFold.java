@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.kaers.statistics.aggregates.AggregateStore;
 
 /**
  * The fold as it was before issue 16 (kept for the benchmark's before/after ratio within one run): every fact's

@@ -22,6 +22,10 @@ class NamedNativeQueriesTest {
     @Inject
     EntityManager em;
 
+    /** Gives the statements their case scope, as at run time (CountedCases.SCOPE_PLACEHOLDER is not SQL). */
+    @Inject
+    org.kaers.vocabulary.model.CountedCases counted;
+
     @Test
     @TestTransaction
     void productQueriesArePlanned() {
@@ -86,7 +90,7 @@ class NamedNativeQueriesTest {
 
     /** Plans a query with positional parameters ?1, ?2, ... */
     private void explain(String sql, Object... parameters) {
-        var query = em.createNativeQuery("explain " + sql);
+        var query = em.createNativeQuery("explain " + counted.live(sql));
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
@@ -95,7 +99,7 @@ class NamedNativeQueriesTest {
 
     /** Plans a query with named parameters. */
     private void explain(String sql, Map<String, Object> parameters) {
-        var query = em.createNativeQuery("explain " + sql);
+        var query = em.createNativeQuery("explain " + counted.live(sql));
         parameters.forEach(query::setParameter);
         assertPlanned(query.getResultList(), sql);
     }

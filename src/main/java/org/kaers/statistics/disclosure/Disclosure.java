@@ -210,7 +210,13 @@ public class Disclosure implements org.kaers.vocabulary.model.CountedCases {
     public String caseScope() {
         return frozen()
                 ? " join stats_release_case rc on rc.version_id = v.id join case_report cr on cr.id = v.case_id "
-                : org.kaers.vocabulary.CaseScope.LATEST_ACTIVE;
+                : latestActive();
+    }
+
+    /** The live counting rule, report's: the latest version of each case that is not nullified. */
+    @Override
+    public String latestActive() {
+        return org.kaers.report.model.CaseScope.LATEST_ACTIVE;
     }
 
     /**

@@ -7,6 +7,14 @@ package org.kaers.vocabulary.model;
  */
 public interface CountedCases {
 
+    /**
+     * Where vocabulary's SQL counts cases: it stands after {@code from case_version v} (or a join to it) for the
+     * join that picks the counted version of each case and yields {@code case_report cr}. It is not SQL: every
+     * statement holding it goes through {@link #scoped(String)} or {@link #live(String)} before it runs, so the
+     * counting rule itself has one home (report's {@code CaseScope}), which vocabulary does not use.
+     */
+    String SCOPE_PLACEHOLDER = " {countedCases} ";
+
     /** Whether the caller gets exact counts. */
     boolean exact();
 
@@ -26,4 +34,20 @@ public interface CountedCases {
      * {@code case_report cr}.
      */
     String caseScope();
+
+    /**
+     * The same join for the live data whoever the caller is: the latest version of each case that is not
+     * nullified (for curators' queues, which read cases as they are now).
+     */
+    String latestActive();
+
+    /** {@code sql} with its {@link #SCOPE_PLACEHOLDER} replaced by the caller's scope ({@link #caseScope()}). */
+    default String scoped(String sql) {
+        return sql.replace(SCOPE_PLACEHOLDER, caseScope());
+    }
+
+    /** {@code sql} with its {@link #SCOPE_PLACEHOLDER} replaced by the live scope ({@link #latestActive()}). */
+    default String live(String sql) {
+        return sql.replace(SCOPE_PLACEHOLDER, latestActive());
+    }
 }

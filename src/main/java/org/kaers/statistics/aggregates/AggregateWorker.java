@@ -1,4 +1,4 @@
-package org.kaers.statistics;
+package org.kaers.statistics.aggregates;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.kaers.statistics;
+package org.kaers.statistics.aggregates;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.kaers.statistics.CountingRule;
+import org.kaers.statistics.Dimension;
+import org.kaers.statistics.ReadSide;
 
 /**
  * The write side of the statistics aggregates. Triggers (migration V3) queue every case whose counted values may
@@ -22,9 +25,9 @@ public class AggregateStore {
     /** Held (transaction-scoped) by whoever writes the aggregates. */
     private static final long WORKER_LOCK = 4_242_002L;
     /** The value every counted case has: cells ('*', v) count cases with v, ('*', '*') all cases. */
-    static final String ALL = "*";
+    public static final String ALL = "*";
     /** The internal dimension of the month of onset (yyyy-MM), for onset trends. */
-    static final String ONSET = "onset";
+    public static final String ONSET = "onset";
 
     private final EntityManager em;
 
@@ -60,15 +63,15 @@ public class AggregateStore {
      * the cases; a dimension without a value is 'dimension=' (the missing cell), built from {@link Dimension}
      * alone, so that a new dimension is one enum constant.
      */
-    static String factSql(String cases) {
+    public static String factSql(String cases) {
         List<String> caseValues = new ArrayList<>();
         caseValues.add("'" + ALL + "'");
         StringBuilder joins = new StringBuilder();
         StringBuilder levels = new StringBuilder();
         int n = 0;
         for (Dimension d : Dimension.values()) {
-            if (d.level == Dimension.Level.CASE) {
-                caseValues.add("'" + d.code + "=' || coalesce(" + d.key + ", '')");
+            if (d.level() == Dimension.Level.CASE) {
+                caseValues.add("'" + d.code() + "=' || coalesce(" + d.key() + ", '')");
             }
         }
         for (Dimension.Level level : Dimension.Level.values()) {
@@ -78,18 +81,18 @@ public class AggregateStore {
             List<String> parts = new ArrayList<>();
             List<String> empty = new ArrayList<>();
             for (Dimension d : Dimension.values()) {
-                if (d.level == level) {
-                    parts.add("coalesce(array_agg('" + d.code + "=' || " + d.key + ") filter (where " + d.key
-                            + " is not null), array['" + d.code + "='])");
-                    empty.add("'" + d.code + "='");
+                if (d.level() == level) {
+                    parts.add("coalesce(array_agg('" + d.code() + "=' || " + d.key() + ") filter (where " + d.key()
+                            + " is not null), array['" + d.code() + "='])");
+                    empty.add("'" + d.code() + "='");
                 }
             }
             for (Dimension x : Dimension.values()) {
                 for (Dimension y : Dimension.values()) {
-                    if (x.level == level && y.level == level && x != y && sameRow(x, y)[0] == x) {
-                        String combo = "'" + sameRowPrefix(x, y) + "' || " + x.key + " || chr(31) || " + y.key;
-                        parts.add("coalesce(array_agg(" + combo + ") filter (where " + x.key + " is not null and "
-                                + y.key + " is not null), '{}')");
+                    if (x.level() == level && y.level() == level && x != y && sameRow(x, y)[0] == x) {
+                        String combo = "'" + sameRowPrefix(x, y) + "' || " + x.key() + " || chr(31) || " + y.key();
+                        parts.add("coalesce(array_agg(" + combo + ") filter (where " + x.key() + " is not null and "
+                                + y.key() + " is not null), '{}')");
                     }
                 }
             }
@@ -100,13 +103,13 @@ public class AggregateStore {
             }
             String alias = "l" + n++;
             joins.append(" left join (select ")
-                    .append(level.version)
+                    .append(level.version())
                     .append(" as vid, ")
                     .append(String.join(" || ", parts))
                     .append(" as vals from ")
-                    .append(level.tables)
+                    .append(level.tables())
                     .append(" where ")
-                    .append(level.version)
+                    .append(level.version())
                     .append(" in (select vid from s) group by 1) ")
                     .append(alias)
                     .append(" on ")
@@ -129,7 +132,7 @@ public class AggregateStore {
      * Two dimensions of the same product or reaction row, in the order their combined value is stored: the
      * free-text one (reported name, verbatim) last, so that the key splits at the first separator.
      */
-    static Dimension[] sameRow(Dimension x, Dimension y) {
+    public static Dimension[] sameRow(Dimension x, Dimension y) {
         boolean swap = freeText(x) != freeText(y) ? freeText(x) : x.ordinal() > y.ordinal();
         return swap ? new Dimension[] {y, x} : new Dimension[] {x, y};
     }
@@ -138,12 +141,12 @@ public class AggregateStore {
      * The prefix of the combined values of two dimensions of the same row ('~' sorts after every dimension
      * name; such values are counted alone, never paired): {@code ~x,y=} then key x, chr(31), key y.
      */
-    static String sameRowPrefix(Dimension x, Dimension y) {
+    public static String sameRowPrefix(Dimension x, Dimension y) {
         Dimension[] order = sameRow(x, y);
-        return ROW + order[0].code + "," + order[1].code + "=";
+        return ROW + order[0].code() + "," + order[1].code() + "=";
     }
 
-    static final String ROW = "~";
+    public static final String ROW = "~";
 
     private static boolean freeText(Dimension d) {
         return d == Dimension.PRODUCT_NAME || d == Dimension.VERBATIM;
@@ -155,11 +158,11 @@ public class AggregateStore {
      * minus those with one (read so by {@link AggregateCounts}). Most cases lack the poison-centre fields and a
      * causality assessment: 12 % fewer cells at real cardinality (README, Benchmarks).
      */
-    static java.util.Set<String> caseLevelEmpty() {
+    public static java.util.Set<String> caseLevelEmpty() {
         java.util.Set<String> empty = new java.util.HashSet<>();
         for (Dimension d : Dimension.values()) {
-            if (d.level == Dimension.Level.CASE) {
-                empty.add(d.code + "=");
+            if (d.level() == Dimension.Level.CASE) {
+                empty.add(d.code() + "=");
             }
         }
         return java.util.Set.copyOf(empty);
@@ -185,7 +188,7 @@ public class AggregateStore {
      * case may leave a cell and another join it in one batch). Sorted by cell, so that applying them walks the
      * primary key in order.
      */
-    static String cellDeltas(String source) {
+    public static String cellDeltas(String source) {
         return """
                 with f as materialized (
                     select s.period, s.vals, s.sgn, s.sgn * ck.disclosure_key as k
@@ -223,14 +226,14 @@ public class AggregateStore {
     }
 
     /** Holds the worker lock until the caller's transaction ends: no fold changes the cells meanwhile. */
-    void lockWorker() {
+    public void lockWorker() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
                 .setParameter(1, WORKER_LOCK)
                 .getSingleResult();
     }
 
     /** {@link #processBatch} in the caller's transaction (a release cut folds what is left while it holds changes off). */
-    int fold(int batch, boolean wait) {
+    public int fold(int batch, boolean wait) {
         if (wait) {
             em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
                     .setParameter(1, WORKER_LOCK)
@@ -305,7 +308,7 @@ public class AggregateStore {
         return total;
     }
 
-    static final int BATCH = 5000;
+    public static final int BATCH = 5000;
 
     /**
      * Recomputes every fact and cell from the raw rows, in one transaction: readers see the old aggregates
