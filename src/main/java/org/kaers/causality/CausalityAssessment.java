@@ -11,6 +11,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
+import org.kaers.causality.model.NaranjoBand;
+import org.kaers.causality.model.RucamBand;
+import org.kaers.causality.model.RucamScale;
+import org.kaers.causality.model.WhoUmcCategory;
 
 /** One version of a reviewer's causality assessment of a product x reaction. Never updated. */
 @Entity

@@ -13,14 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.kaers.causality.model.CausalityRequest;
+import org.kaers.causality.model.CausalityView;
+import org.kaers.causality.model.RucamAnswer;
+import org.kaers.causality.model.RucamItem;
+import org.kaers.causality.model.RucamResult;
+import org.kaers.causality.model.RucamScale;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
 import org.kaers.report.CaseReads;
-import org.kaers.report.CaseReportRequest;
-import org.kaers.report.CaseReportView;
-import org.kaers.report.PatientHistory;
-import org.kaers.report.ProductRole;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.PatientHistory;
+import org.kaers.report.model.ProductRole;
 import org.kaers.security.Caller;
 
 /**

@@ -3,6 +3,8 @@ package org.kaers.causality;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.causality.model.NaranjoAnswer;
+import org.kaers.causality.model.NaranjoBand;
 
 /**
  * The Naranjo adverse drug reaction probability scale (Naranjo et al., 1981): ten questions answered yes,

@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.kaers.report.ActionTaken;
-import org.kaers.report.AgeGroup;
-import org.kaers.report.CaseReportRequest;
-import org.kaers.report.ChallengeResult;
-import org.kaers.report.LiverInjury;
-import org.kaers.report.Sex;
+import org.kaers.causality.model.RucamAnswer;
+import org.kaers.causality.model.RucamBand;
+import org.kaers.causality.model.RucamItem;
+import org.kaers.causality.model.RucamResult;
+import org.kaers.causality.model.RucamScale;
+import org.kaers.report.model.ActionTaken;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.ChallengeResult;
+import org.kaers.report.model.LiverInjury;
+import org.kaers.report.model.Sex;
 
 /**
  * RUCAM 2016 (Danan and Teschke, Int J Mol Sci 2016;17:14): the one place its items are computed and summed.

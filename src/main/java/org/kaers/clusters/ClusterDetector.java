@@ -34,8 +34,8 @@ class ClusterDetector {
             + " cast(c.received_at at time zone 'UTC' as date)) as d"
             + " from case_report c join case_version v on v.case_id = c.id and v.version = c.current_version"
             + " where c.status = 'ACTIVE') ";
-    private static final String LOT_KEY = org.kaers.duplicates.NormalisedKeys.LOT_SQL;
-    private static final String VENDOR_KEY = org.kaers.duplicates.NormalisedKeys.VENDOR_SQL;
+    private static final String LOT_KEY = org.kaers.duplicates.model.NormalisedKeys.LOT_SQL;
+    private static final String VENDOR_KEY = org.kaers.duplicates.model.NormalisedKeys.VENDOR_SQL;
 
     private final EntityManager em;
 

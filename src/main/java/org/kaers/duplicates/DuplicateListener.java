@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
-import org.kaers.report.CaseReceived;
+import org.kaers.report.model.CaseReceived;
 
 /**
  * Screens a new submission for duplicates as soon as it is committed, so that the suspects exist when the client

@@ -24,8 +24,8 @@ import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
 import org.kaers.report.CaseNullification;
-import org.kaers.report.NullificationReason;
-import org.kaers.report.NullificationRequest;
+import org.kaers.report.model.NullificationReason;
+import org.kaers.report.model.NullificationRequest;
 import org.kaers.security.Caller;
 
 /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.kaers.duplicates.model.NormalisedKeys;
 
 /**
  * Reads what linkage compares from the stored cases (latest versions of active cases, as coded now), for a batch of

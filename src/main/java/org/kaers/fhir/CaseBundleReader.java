@@ -30,26 +30,26 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
-import org.kaers.report.ActionTaken;
-import org.kaers.report.AgeGroup;
-import org.kaers.report.AgeUnit;
-import org.kaers.report.Care;
-import org.kaers.report.CaseReportRequest;
-import org.kaers.report.ChallengeResult;
-import org.kaers.report.DoseUnit;
-import org.kaers.report.Exposure;
-import org.kaers.report.LabTest;
-import org.kaers.report.PatientHistory;
-import org.kaers.report.ProductRole;
-import org.kaers.report.PurchaseChannel;
-import org.kaers.report.ReactionOutcome;
-import org.kaers.report.ReasonForUse;
-import org.kaers.report.ReporterQualification;
-import org.kaers.report.Route;
-import org.kaers.report.SeriousnessCriterion;
-import org.kaers.report.Sex;
-import org.kaers.report.Toxicology;
-import org.kaers.report.VitalSigns;
+import org.kaers.report.model.ActionTaken;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.AgeUnit;
+import org.kaers.report.model.Care;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.ChallengeResult;
+import org.kaers.report.model.DoseUnit;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.LabTest;
+import org.kaers.report.model.PatientHistory;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.PurchaseChannel;
+import org.kaers.report.model.ReactionOutcome;
+import org.kaers.report.model.ReasonForUse;
+import org.kaers.report.model.ReporterQualification;
+import org.kaers.report.model.Route;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
+import org.kaers.report.model.Toxicology;
+import org.kaers.report.model.VitalSigns;
 import org.kaers.vocabulary.model.ProductForm;
 
 /**
@@ -287,7 +287,7 @@ final class CaseBundleReader {
     record ImportedCausality(
             int productIndex,
             int reactionIndex,
-            org.kaers.causality.WhoUmcCategory whoUmc,
+            org.kaers.causality.model.WhoUmcCategory whoUmc,
             String comment,
             String element) {}
 
@@ -315,11 +315,11 @@ final class CaseBundleReader {
                 }
                 int reaction =
                         reactionNamed(c.getProductRelatedness(), reactions, verbatims, cp + ".productRelatedness");
-                org.kaers.causality.WhoUmcCategory who = null;
+                org.kaers.causality.model.WhoUmcCategory who = null;
                 String ours = codeIn(c.getAssessment(), Fhir.CS + "who-umc");
                 String hl7 = codeIn(
                         c.getAssessment(), "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess");
-                for (org.kaers.causality.WhoUmcCategory w : org.kaers.causality.WhoUmcCategory.values()) {
+                for (org.kaers.causality.model.WhoUmcCategory w : org.kaers.causality.model.WhoUmcCategory.values()) {
                     if (w.name().equals(ours)
                             || (ours == null && CaseBundleWriter.whoUmc(w).equals(hl7))) {
                         who = w;

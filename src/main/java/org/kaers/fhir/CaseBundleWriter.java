@@ -31,12 +31,12 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Substance;
-import org.kaers.causality.CausalityView;
-import org.kaers.report.CaseReportRequest;
-import org.kaers.report.CaseReportView;
-import org.kaers.report.CaseStatus;
-import org.kaers.report.LabTest;
-import org.kaers.report.Toxicology;
+import org.kaers.causality.model.CausalityView;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.report.model.LabTest;
+import org.kaers.report.model.Toxicology;
 
 /**
  * One version of a case as a FHIR R4 Bundle (type collection): AdverseEvent (seriousness, criteria, the suspect
@@ -100,7 +100,8 @@ final class CaseBundleWriter {
         if (report.seriousnessCriteria() != null) {
             report.seriousnessCriteria()
                     .forEach(c -> event.addExtension(
-                            Fhir.ext("seriousness-criterion"), code(org.kaers.report.SeriousnessCriterion.class, c)));
+                            Fhir.ext("seriousness-criterion"),
+                            code(org.kaers.report.model.SeriousnessCriterion.class, c)));
         }
         if (audience.identifying() && report.narrative() != null) {
             event.addExtension(Fhir.ext("narrative"), new StringType(report.narrative()));
@@ -126,7 +127,7 @@ final class CaseBundleWriter {
             CaseReportRequest.Product p = report.products().get(i);
             Medication m = medication(p, i);
             MedicationStatement s = statement(p, i, m, subject);
-            if (p.role() != org.kaers.report.ProductRole.CONCOMITANT) {
+            if (p.role() != org.kaers.report.model.ProductRole.CONCOMITANT) {
                 AdverseEvent.AdverseEventSuspectEntityComponent suspect =
                         event.addSuspectEntity().setInstance(ref(m));
                 suspect.addExtension(Fhir.ext("statement"), ref(s));
@@ -176,19 +177,19 @@ final class CaseBundleWriter {
                     new Quantity()
                             .setValue(p.age().value())
                             .setUnit(p.age().unit().name().toLowerCase(java.util.Locale.ROOT))
-                            .setSystem(Fhir.cs(org.kaers.report.AgeUnit.class))
+                            .setSystem(Fhir.cs(org.kaers.report.model.AgeUnit.class))
                             .setCode(p.age().unit().name()));
         }
         if (p.ageGroup() != null) {
-            patient.addExtension(Fhir.ext("age-group"), code(org.kaers.report.AgeGroup.class, p.ageGroup()));
+            patient.addExtension(Fhir.ext("age-group"), code(org.kaers.report.model.AgeGroup.class, p.ageGroup()));
         }
         if (p.pregnant() != null) {
             patient.addExtension(Fhir.ext("pregnant"), new org.hl7.fhir.r4.model.BooleanType(p.pregnant()));
         }
         if (p.history() != null) {
             p.history()
-                    .forEach(h ->
-                            patient.addExtension(Fhir.ext("history"), code(org.kaers.report.PatientHistory.class, h)));
+                    .forEach(h -> patient.addExtension(
+                            Fhir.ext("history"), code(org.kaers.report.model.PatientHistory.class, h)));
         }
         return patient;
     }
@@ -208,7 +209,7 @@ final class CaseBundleWriter {
         PractitionerRole role = new PractitionerRole();
         add(role, "PractitionerRole", 0);
         role.setPractitioner(ref(practitioner));
-        role.addCode(concept(org.kaers.report.ReporterQualification.class, r.qualification()));
+        role.addCode(concept(org.kaers.report.model.ReporterQualification.class, r.qualification()));
         if (audience.identifying() && r.organisation() != null) {
             Organization organization = new Organization();
             add(organization, "Organization", 0);
@@ -237,7 +238,7 @@ final class CaseBundleWriter {
         if (r.onsetDate() != null) {
             c.setOnset(new DateTimeType(r.onsetDate().toString()));
         }
-        c.addExtension(Fhir.ext("reaction-outcome"), code(org.kaers.report.ReactionOutcome.class, r.outcome()));
+        c.addExtension(Fhir.ext("reaction-outcome"), code(org.kaers.report.model.ReactionOutcome.class, r.outcome()));
         if (voided) {
             c.setVerificationStatus(new CodeableConcept(new Coding(
                     "http://terminology.hl7.org/CodeSystem/condition-ver-status",
@@ -319,7 +320,7 @@ final class CaseBundleWriter {
                                 : MedicationStatement.MedicationStatementStatus.UNKNOWN);
         s.setMedication(ref(m));
         s.setSubject(subject);
-        s.addExtension(Fhir.ext("product-role"), code(org.kaers.report.ProductRole.class, p.role()));
+        s.addExtension(Fhir.ext("product-role"), code(org.kaers.report.model.ProductRole.class, p.role()));
         if (p.startDate() != null || p.stopDate() != null) {
             Period period = new Period();
             if (p.startDate() != null) {
@@ -331,18 +332,18 @@ final class CaseBundleWriter {
             s.setEffective(period);
         }
         if (p.reasonForUse() != null) {
-            s.addReasonCode(concept(org.kaers.report.ReasonForUse.class, p.reasonForUse()));
+            s.addReasonCode(concept(org.kaers.report.model.ReasonForUse.class, p.reasonForUse()));
         }
         if (p.route() != null || p.doseAmount() != null || p.doseUnit() != null) {
             var dosage = s.addDosage();
             if (p.route() != null) {
-                dosage.setRoute(concept(org.kaers.report.Route.class, p.route()));
+                dosage.setRoute(concept(org.kaers.report.model.Route.class, p.route()));
             }
             if (p.doseAmount() != null || p.doseUnit() != null) {
                 Quantity dose = new Quantity().setValue(p.doseAmount());
                 if (p.doseUnit() != null) {
                     dose.setUnit(p.doseUnit().name().toLowerCase(java.util.Locale.ROOT))
-                            .setSystem(Fhir.cs(org.kaers.report.DoseUnit.class))
+                            .setSystem(Fhir.cs(org.kaers.report.model.DoseUnit.class))
                             .setCode(p.doseUnit().name());
                 }
                 dosage.addDoseAndRate().setDose(dose);
@@ -353,16 +354,19 @@ final class CaseBundleWriter {
         }
         if (p.purchaseChannel() != null) {
             s.addExtension(
-                    Fhir.ext("purchase-channel"), code(org.kaers.report.PurchaseChannel.class, p.purchaseChannel()));
+                    Fhir.ext("purchase-channel"),
+                    code(org.kaers.report.model.PurchaseChannel.class, p.purchaseChannel()));
         }
         if (p.actionTaken() != null) {
-            s.addExtension(Fhir.ext("action-taken"), code(org.kaers.report.ActionTaken.class, p.actionTaken()));
+            s.addExtension(Fhir.ext("action-taken"), code(org.kaers.report.model.ActionTaken.class, p.actionTaken()));
         }
         if (p.dechallenge() != null) {
-            s.addExtension(Fhir.ext("dechallenge"), code(org.kaers.report.ChallengeResult.class, p.dechallenge()));
+            s.addExtension(
+                    Fhir.ext("dechallenge"), code(org.kaers.report.model.ChallengeResult.class, p.dechallenge()));
         }
         if (p.rechallenge() != null) {
-            s.addExtension(Fhir.ext("rechallenge"), code(org.kaers.report.ChallengeResult.class, p.rechallenge()));
+            s.addExtension(
+                    Fhir.ext("rechallenge"), code(org.kaers.report.model.ChallengeResult.class, p.rechallenge()));
         }
         return s;
     }
@@ -404,7 +408,7 @@ final class CaseBundleWriter {
     }
 
     /** HL7's adverse-event-causality-assess code of a WHO-UMC category (the reader maps it back). */
-    static String whoUmc(org.kaers.causality.WhoUmcCategory category) {
+    static String whoUmc(org.kaers.causality.model.WhoUmcCategory category) {
         return switch (category) {
             case CERTAIN -> "Certain";
             case PROBABLE -> "Probably-Likely";
@@ -423,7 +427,7 @@ final class CaseBundleWriter {
      * else the earliest reaction onset), else the day the version was received.
      */
     private void vitalSigns(CaseReportRequest report, Reference subject) {
-        org.kaers.report.VitalSigns v = report.vitalSigns();
+        org.kaers.report.model.VitalSigns v = report.vitalSigns();
         if (v == null) {
             return;
         }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.Problem;
 import org.kaers.common.PublicUrls;
-import org.kaers.report.VersionNumbers;
+import org.kaers.report.model.VersionNumbers;
 import org.kaers.security.Roles;
 
 /** Cases as HL7 FHIR R4 Bundles: export any version, submit a Bundle as a new case. */

@@ -11,17 +11,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
-import org.kaers.causality.CausalityRequest;
 import org.kaers.causality.CausalityService;
-import org.kaers.causality.CausalityView;
+import org.kaers.causality.model.CausalityRequest;
+import org.kaers.causality.model.CausalityView;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemMappers;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
 import org.kaers.report.CaseReads;
-import org.kaers.report.CaseReportRequest;
 import org.kaers.report.CaseReportService;
-import org.kaers.report.CaseReportView;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
 import org.kaers.security.Caller;
 
 /**

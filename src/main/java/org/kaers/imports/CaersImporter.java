@@ -25,13 +25,13 @@ import org.jboss.logging.Logger;
 import org.kaers.common.Violation;
 import org.kaers.imports.CaersLayout.Field;
 import org.kaers.report.CaseImports;
-import org.kaers.report.CaseReportRequest;
-import org.kaers.report.CaseSource;
-import org.kaers.report.ProductRole;
-import org.kaers.report.ReactionOutcome;
-import org.kaers.report.ReporterQualification;
-import org.kaers.report.SeriousnessCriterion;
 import org.kaers.report.SourceOutcomes;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.ReactionOutcome;
+import org.kaers.report.model.ReporterQualification;
+import org.kaers.report.model.SeriousnessCriterion;
 import org.kaers.vocabulary.SymptomCoder;
 
 /**

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.kaers.common.Violation;
-import org.kaers.report.AgeUnit;
-import org.kaers.report.ProductRole;
-import org.kaers.report.SeriousnessCriterion;
-import org.kaers.report.Sex;
+import org.kaers.report.model.AgeUnit;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
 
 /** How CAERS codes map to ours, in one place (see README, "Importing CAERS"). */
 final class CaersMapping {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kaers.report.CaseImports;
-import org.kaers.report.CaseSource;
+import org.kaers.report.model.CaseSource;
 
 /**
  * The {@code import_job} table: one row per import, its state and counts. A batch of cases and the job's

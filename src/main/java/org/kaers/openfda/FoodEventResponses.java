@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kaers.statistics.disclosure.Protection;
+import org.kaers.statistics.model.Protection;
 
 /** openFDA's response shapes for food/event: the meta block, a record, a term count, a day count. */
 final class FoodEventResponses {

@@ -2,6 +2,8 @@ package org.kaers.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.CaseReportRequest;
 
 /**
  * ICH age groups from an age at onset: neonate under 28 days, infant 28 days to 23 months,

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.ProductRole;
 
 /**
  * What the server derives from a submitted case, computed once when a version is stored:

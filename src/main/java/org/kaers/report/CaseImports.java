@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kaers.common.Violation;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
 import org.kaers.vocabulary.ProductCoder;
 import org.kaers.vocabulary.SymptomCoder;
 

@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.kaers.common.QueryParameterRejected;
 import org.kaers.common.QueryText;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.report.model.ReporterQualification;
 
 /**
  * The filters of the case list, bound as a {@link BeanParam}: texts are stripped before they are checked, dates are

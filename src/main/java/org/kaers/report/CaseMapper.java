@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.report.model.LiverInjury;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.SeriousnessCriterion;
 import org.kaers.vocabulary.CodingLookup;
 
 /** Maps between the API records and the stored case, by hand. Derived fields are computed here, once. */

@@ -10,6 +10,10 @@ import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.report.model.NullificationReason;
+import org.kaers.report.model.NullificationRequest;
 
 /** Nullification (E2B): a case is voided, irreversibly, optionally as the duplicate of another. */
 @ApplicationScoped

@@ -15,6 +15,13 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
+import org.kaers.report.model.ActionTaken;
+import org.kaers.report.model.ChallengeResult;
+import org.kaers.report.model.DoseUnit;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.PurchaseChannel;
+import org.kaers.report.model.ReasonForUse;
+import org.kaers.report.model.Route;
 import org.kaers.vocabulary.model.ProductForm;
 
 /** A product of one case version, with its role. */

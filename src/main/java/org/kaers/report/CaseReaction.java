@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import org.hibernate.annotations.Immutable;
+import org.kaers.report.model.ReactionOutcome;
 
 /** A reaction of one case version: the reporter's words, onset, outcome and derived time to onset. */
 @Entity

@@ -6,6 +6,7 @@ import java.util.List;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
+import org.kaers.report.model.CaseReportView;
 
 /** Reads of cases: the latest version, one version, the version history and the case list, as the caller may see them. */
 @ApplicationScoped

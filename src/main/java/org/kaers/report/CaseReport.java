@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.report.model.NullificationReason;
 
 /** A case: its never-changing number, its life-cycle status and which version is current. */
 @Entity

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
 
 @ApplicationScoped
 class CaseReportRepository implements PanacheRepository<CaseReport> {

@@ -7,6 +7,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.kaers.common.Violation;
+import org.kaers.report.model.Care;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.LabTest;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.ReactionOutcome;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
+import org.kaers.report.model.Toxicology;
+import org.kaers.report.model.VitalSigns;
 
 /**
  * The cross-field rules of a case report, in one place. Single-field rules (required, sizes, ranges)

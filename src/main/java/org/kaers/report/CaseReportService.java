@@ -10,6 +10,11 @@ import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
 import org.kaers.common.Violation;
+import org.kaers.report.model.CaseReceived;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
 import org.kaers.vocabulary.ProductCoder;
 import org.kaers.vocabulary.SymptomCoder;
 

@@ -3,6 +3,12 @@ package org.kaers.report;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.report.model.ReporterQualification;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
 
 /** One line of the case list (latest version). */
 @Schema(name = "CaseSummary", description = "One case in a list, at its latest version.")

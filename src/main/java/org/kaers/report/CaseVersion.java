@@ -25,6 +25,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.Immutable;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.AgeUnit;
+import org.kaers.report.model.ReporterQualification;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
 
 /** One immutable version of a case: everything the reporter said, plus what the server derived. */
 @Entity

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kaers.report.model.CaseReportView;
 
 @ApplicationScoped
 class CaseVersionRepository implements PanacheRepository<CaseVersion> {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemType;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.CaseSource;
 import org.kaers.vocabulary.CodingLookup;
 
 /** What intake and reads share: who may see a case, its current version, and a stored version as a view. */

@@ -11,10 +11,11 @@ import java.time.temporal.ChronoUnit;
  * or with seconds) or a date-time with an offset ({@code 2026-11-02T14:30:00-05:00}). Kept as written, never
  * truncated; parsed here for the rules and derivations.
  */
-final class DateOrDateTime {
+public final class DateOrDateTime {
 
-    static final String PATTERN = "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?)?";
-    static final String MESSAGE =
+    public static final String PATTERN =
+            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?)?";
+    public static final String MESSAGE =
             "must be a date (2026-11-02) or a date-time (2026-11-02T14:30, optionally with seconds and an offset)";
 
     private DateOrDateTime() {}

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.ProblemMappers;
 import org.kaers.common.Violation;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.LiverInjury;
 
 /**
  * What the service would derive from a case that is not stored yet (a form being filled in): the same derivation

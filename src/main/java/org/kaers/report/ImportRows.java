@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.kaers.report.model.SeriousnessCriterion;
 
 /**
  * Writes the cases of an import batch with plain JDBC: one {@code COPY ... FROM STDIN} per table ({@link CopyRows};

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.kaers.report.model.Care;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.PatientHistory;
+import org.kaers.report.model.Toxicology;
+import org.kaers.report.model.VitalSigns;
 
 /**
  * The poison-centre part of a version as it is stored: one JSON document per version, written once.

@@ -30,6 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.PageParams;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.NullificationRequest;
+import org.kaers.report.model.VersionNumbers;
 import org.kaers.security.Roles;
 
 /** Clinician intake: submit, follow up, nullify, read and list case reports. */

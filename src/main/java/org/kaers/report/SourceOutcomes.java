@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import org.kaers.report.model.CaseSource;
 
 /**
  * The source's own outcome list of imported cases (CAERS: VISITED AN ER, NONE, ...), stored as reported on the

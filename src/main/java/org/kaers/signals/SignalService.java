@@ -56,7 +56,7 @@ public class SignalService {
     private final PriorStore priors;
     private final EntityManager em;
 
-    SignalService(CaseCounts counts, PriorStore priors, @org.kaers.statistics.ReadSide EntityManager em) {
+    SignalService(CaseCounts counts, PriorStore priors, @org.kaers.statistics.model.ReadSide EntityManager em) {
         this.counts = counts;
         this.priors = priors;
         this.em = em;

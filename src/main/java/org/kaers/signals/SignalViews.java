@@ -77,13 +77,13 @@ public final class SignalViews {
                             "How the counts were protected. CELL_KEY: a, a+b (subjectCases), a+c and N (totalCases) "
                                     + "are the released values of those cells, as GET /stats/counts gives them; b, c and d follow from "
                                     + "them; every measure is computed from these protected counts.")
-            org.kaers.statistics.disclosure.Protection protection,
+            org.kaers.statistics.model.Protection protection,
 
             @Schema(
                     description =
                             "Which database answered (the primary or the streaming replica) and the replica's lag; "
                                     + "null for researchers.")
-            org.kaers.statistics.ReadSource readSource) {}
+            org.kaers.statistics.model.ReadSource readSource) {}
 
     @Schema(name = "SignalSubject", description = "What is compared against everything else.")
     public record Subject(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kaers.statistics.aggregates.AggregateStore;
+import org.kaers.statistics.model.ReadSide;
 
 /**
  * Counts read from the maintained cells (see {@link AggregateStore}), when the cells can answer the request

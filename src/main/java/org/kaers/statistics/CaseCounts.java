@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kaers.statistics.aggregates.AggregateStore;
+import org.kaers.statistics.model.ReadSource;
 
 /**
  * The counts other features build on (signal detection), under the statistics counting rule: read from the
@@ -192,7 +193,7 @@ public class CaseCounts {
     }
 
     /** How the caller's numbers are protected, for a response's meta. */
-    public org.kaers.statistics.disclosure.Protection protection() {
+    public org.kaers.statistics.model.Protection protection() {
         return release.disclosure().protection();
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.statistics.model.ReadSource;
 
 /** Case counts grouped by one or two dimensions. */
 @Schema(name = "CountResponse", description = "Case counts by one or two dimensions, with how they were counted.")
@@ -65,7 +66,7 @@ public record CountResponse(Meta meta, List<Group> results, List<Missing> missin
             Long lagSeconds,
 
             @Schema(description = "How every number of the response was protected (method, threshold, noise scale).")
-            org.kaers.statistics.disclosure.Protection protection,
+            org.kaers.statistics.model.Protection protection,
 
             @Schema(
                     description = "The frozen release every number of the response comes from (researchers); null "

@@ -173,7 +173,7 @@ public class LineListing {
             return List.of();
         }
         Set<String> known = new java.util.LinkedHashSet<>();
-        for (org.kaers.report.Care.TreatmentCode code : org.kaers.report.Care.TreatmentCode.values()) {
+        for (org.kaers.report.model.Care.TreatmentCode code : org.kaers.report.model.Care.TreatmentCode.values()) {
             known.add(code.name());
         }
         List<String> out = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kaers.statistics.model.ReadSide;
 
 /**
  * Counts computed from the raw case rows at request time (plain SQL GROUP BY over the counted cases). Used for

@@ -17,6 +17,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
 import org.kaers.common.ReadReplica;
+import org.kaers.statistics.model.ReadSide;
 
 /**
  * Where the statistics read side's statements go ({@link ReadSide}): a transaction whose read was routed to the

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.kaers.common.ReadReplica;
+import org.kaers.statistics.model.ReadSource;
 
 /**
  * How every statistics read starts (counts, trends, summaries, signal tables): one snapshot for all of its

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Violation;
 import org.kaers.statistics.disclosure.Disclosure;
+import org.kaers.statistics.model.ReadSide;
 
 /**
  * Where the disclosure model ({@link Disclosure}) is applied to counted cases, for every statistics and signals

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.kaers.statistics.aggregates.AggregateStore;
 import org.kaers.statistics.disclosure.Disclosure;
 import org.kaers.statistics.disclosure.PerturbationTable;
+import org.kaers.statistics.model.ReadSide;
 
 /**
  * Frozen releases of the statistics aggregates, what researchers read (see {@link Disclosure#frozen()}): the

@@ -12,15 +12,15 @@ import java.util.stream.Collectors;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.Violation;
-import org.kaers.report.AgeGroup;
-import org.kaers.report.Care;
-import org.kaers.report.CaseSource;
-import org.kaers.report.Exposure;
-import org.kaers.report.ProductRole;
-import org.kaers.report.ReactionOutcome;
-import org.kaers.report.ReporterQualification;
-import org.kaers.report.SeriousnessCriterion;
-import org.kaers.report.Sex;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.Care;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.ReactionOutcome;
+import org.kaers.report.model.ReporterQualification;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
 import org.kaers.vocabulary.model.ProductForm;
 
 /**

@@ -20,7 +20,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kaers.report.NullificationReason;
+import org.kaers.report.model.NullificationReason;
 
 /**
  * The case list with its filters; the case view with every version (reporters see their own cases), what changed

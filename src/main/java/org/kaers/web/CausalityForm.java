@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kaers.causality.NaranjoAnswer;
-import org.kaers.causality.RucamAnswer;
-import org.kaers.causality.RucamItem;
-import org.kaers.causality.RucamScale;
-import org.kaers.causality.WhoUmcCategory;
+import org.kaers.causality.model.NaranjoAnswer;
+import org.kaers.causality.model.RucamAnswer;
+import org.kaers.causality.model.RucamItem;
+import org.kaers.causality.model.RucamScale;
+import org.kaers.causality.model.WhoUmcCategory;
 
 /**
  * The reviewer's causality form for one product x reaction: a WHO-UMC category, Naranjo's ten questions and the

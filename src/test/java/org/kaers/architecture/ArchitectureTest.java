@@ -151,7 +151,7 @@ class ArchitectureTest {
     private static final List<String> WRITE_SIDE_USES = List.of(
             ROOT + ".statistics.Dimension", // the dimensions and their levels: what a cell is keyed by
             ROOT + ".statistics.CountingRule", // which case versions count (built on report.model.CaseScope)
-            ROOT + ".statistics.ReadSide"); // the qualifier of the entity manager (primary for writes)
+            ROOT + ".statistics.model.ReadSide"); // the qualifier of the entity manager (primary for writes)
 
     /** What the read side may use of the write side: the store (status, catch-up, rebuild, cell keys), not the worker. */
     private static final List<String> WRITE_SIDE_PUBLISHES = List.of(ROOT + ".statistics.aggregates.AggregateStore");

@@ -1,13 +1,15 @@
 package org.kaers.causality;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kaers.causality.NaranjoAnswer.DONT_KNOW;
-import static org.kaers.causality.NaranjoAnswer.NO;
-import static org.kaers.causality.NaranjoAnswer.YES;
+import static org.kaers.causality.model.NaranjoAnswer.DONT_KNOW;
+import static org.kaers.causality.model.NaranjoAnswer.NO;
+import static org.kaers.causality.model.NaranjoAnswer.YES;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kaers.causality.model.NaranjoAnswer;
+import org.kaers.causality.model.NaranjoBand;
 
 class NaranjoTest {
 

@@ -15,13 +15,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kaers.report.AgeGroup;
-import org.kaers.report.AgeUnit;
-import org.kaers.report.CaseReportRequest;
-import org.kaers.report.ChallengeResult;
-import org.kaers.report.ProductRole;
-import org.kaers.report.ReactionOutcome;
-import org.kaers.report.Sex;
+import org.kaers.causality.model.RucamAnswer;
+import org.kaers.causality.model.RucamBand;
+import org.kaers.causality.model.RucamItem;
+import org.kaers.causality.model.RucamResult;
+import org.kaers.causality.model.RucamScale;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.AgeUnit;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.ChallengeResult;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.ReactionOutcome;
+import org.kaers.report.model.Sex;
 
 class RucamTest {
 

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.AgeUnit;
 
 /**
  * ICH age groups: neonate &lt; 28 days, infant 28 days to 23 months, child 2-11 years, adolescent 12-17,

@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.AgeUnit;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
 
 class CaseDerivationsTest {
 

@@ -20,6 +20,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kaers.common.Violation;
 import org.kaers.fixtures.RequestBuilders.PatientBuilder;
+import org.kaers.report.model.AgeGroup;
+import org.kaers.report.model.AgeUnit;
+import org.kaers.report.model.Care;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.DoseUnit;
+import org.kaers.report.model.Exposure;
+import org.kaers.report.model.LabTest;
+import org.kaers.report.model.PatientHistory;
+import org.kaers.report.model.ProductRole;
+import org.kaers.report.model.ReactionOutcome;
+import org.kaers.report.model.SeriousnessCriterion;
+import org.kaers.report.model.Sex;
+import org.kaers.report.model.Toxicology;
+import org.kaers.report.model.VitalSigns;
 
 class CaseReportRulesTest {
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.kaers.report.model.CaseStatus;
 
 /** COPY text of the import's bulk writer: what PostgreSQL reads back is the value written, escapes and NULLs included. */
 @QuarkusTest

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kaers.report.model.LiverInjury;
 
 /**
  * Every expected number is worked out by hand in a comment: multiples of ULN first, then

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kaers.statistics.CountingRule;
 import org.kaers.statistics.Dimension;
-import org.kaers.statistics.ReadSide;
+import org.kaers.statistics.model.ReadSide;
 
 /**
  * The write side of the statistics aggregates. Triggers (migration V3) queue every case whose counted values may

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.kaers.security.Caller;
 import org.kaers.statistics.Dimension;
 import org.kaers.statistics.SmallCellPolicy;
+import org.kaers.statistics.model.Protection;
 
 /**
  * The disclosure model, in one place: who gets exact counts, the released value of every cell (the cell key

@@ -1,8 +1,0 @@
-package org.kaers.causality;
-
-/** An answer to one Naranjo question. Travels as its code, never as an ordinal. */
-public enum NaranjoAnswer {
-    YES,
-    NO,
-    DONT_KNOW
-}

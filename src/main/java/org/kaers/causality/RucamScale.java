@@ -1,7 +1,0 @@
-package org.kaers.causality;
-
-/** The two RUCAM scales, chosen by the R ratio at onset: R >= 5 hepatocellular, otherwise cholestatic or mixed. */
-public enum RucamScale {
-    HEPATOCELLULAR,
-    CHOLESTATIC_OR_MIXED
-}

@@ -1,0 +1,2 @@
+/** What statistics publishes to the other features: the types they may use of it (ArchitectureTest). */
+package org.kaers.statistics.model;
