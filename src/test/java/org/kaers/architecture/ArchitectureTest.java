@@ -144,6 +144,58 @@ class ArchitectureTest {
     }
 
     /**
+     * Besides its {@code model} package, what a feature offers the others: the services injected across features,
+     * each with the reason. Everything else of a feature is its own (and package-private where Quarkus allows).
+     */
+    private static final Map<String, String> PUBLISHED_SERVICES = Map.ofEntries(
+            Map.entry(ROOT + ".report.CaseReads", "reads of cases and versions, for causality and FHIR"),
+            Map.entry(ROOT + ".report.CaseReportService", "intake and follow-ups, for FHIR bundles"),
+            Map.entry(ROOT + ".report.CaseImports", "batches of imported cases, for imports (with its records)"),
+            Map.entry(ROOT + ".report.SourceOutcomes", "the source's own outcome lists, for imports"),
+            Map.entry(ROOT + ".report.CaseNullification", "nullifying a duplicate, for duplicates"),
+            Map.entry(ROOT + ".causality.CausalityService", "assessments, for FHIR"),
+            Map.entry(ROOT + ".statistics.CaseCounts", "counted cases per cell, for signals"),
+            Map.entry(ROOT + ".statistics.disclosure.Disclosure", "the released value of a cell, for openfda"),
+            Map.entry(ROOT + ".vocabulary.ProductCoder", "coding product names at intake, for report"),
+            Map.entry(ROOT + ".vocabulary.SymptomCoder", "coding reactions at intake and import"),
+            Map.entry(ROOT + ".vocabulary.CodingLookup", "the codings of a case's texts, for report"));
+
+    /**
+     * Classes outside a feature use only its published types: its {@code model} package and the services above.
+     * (common and security are used by everyone and have no model package.)
+     */
+    @Test
+    void featuresUseOnlyPublishedTypes() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (String feature : ALLOWED.keySet()) {
+            if (feature.equals("common") || feature.equals("security")) {
+                continue;
+            }
+            String home = ROOT + "." + feature;
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(home + "..")
+                    .should()
+                    .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                            "are of " + feature + " but neither in " + feature + ".model nor a published service",
+                            (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                    (packageOf(c).equals(home) || packageOf(c).startsWith(home + "."))
+                                            && !packageOf(c).startsWith(home + ".model")
+                                            && !PUBLISHED_SERVICES.containsKey(outermost(c))))
+                    .because("a feature publishes its model package and the services of PUBLISHED_SERVICES;"
+                            + " the rest is its own")
+                    .evaluate(classes)
+                    .getFailureReport()
+                    .getDetails()
+                    .forEach(d -> violations.add(
+                            feature + " publishes only " + feature + ".model and PUBLISHED_SERVICES: " + d));
+        }
+        org.assertj.core.api.Assertions.assertThat(violations)
+                .as("uses of a feature's unpublished types")
+                .isEmpty();
+    }
+
+    /**
      * What the write side of statistics ({@code statistics.aggregates}: queue, worker, cells) may use of the read
      * side: only the definitions of what is counted. Never a resource, a service, the disclosure model or the
      * read-side counts, so that folding changes in does not depend on how the counts are served.
