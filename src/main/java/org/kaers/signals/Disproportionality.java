@@ -8,7 +8,7 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  * signal rules. Pure arithmetic, no state. A measure that the table does not define (a zero divisor, the log
  * of zero) is null, never NaN or infinity.
  */
-public final class Disproportionality {
+final class Disproportionality {
 
     private static final double Z95 = 1.959963984540054;
     private static final double LN2 = Math.log(2);

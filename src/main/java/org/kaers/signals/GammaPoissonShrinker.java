@@ -29,7 +29,7 @@ import org.apache.commons.math3.special.Gamma;
  * bounded log / logit scales; numerics from Commons Math. A fit says what is wrong with it: fewer cells than
  * {@link #MIN_CELLS}, no two starts agreeing, a parameter on a bound, a degenerate component.
  */
-public final class GammaPoissonShrinker {
+final class GammaPoissonShrinker {
 
     /** Starting points (a1, b1, a2, b2, P): openEBGM's vignette's five, then our own. */
     private static final double[][] STARTS = {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * equal, and distinguishing words ({@link #DISTINGUISHING}: strengths and editions such as PLUS, ULTRA,
  * WOMEN'S, MENS; forms; flavours; colours) are never edited. A missing or extra word is never automatic.
  */
-public final class ProductNames {
+final class ProductNames {
 
     /** FDA's placeholders for a name withheld as confidential (basic form, see {@link TextNormalizer#basic}). */
     private static final Pattern PLACEHOLDER = Pattern.compile(
