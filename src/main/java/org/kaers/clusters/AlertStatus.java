@@ -1,7 +1,7 @@
 package org.kaers.clusters;
 
 /** Where a stored cluster alert stands: raised, seen and being followed, or closed as not a real cluster. */
-public enum AlertStatus {
+enum AlertStatus {
     OPEN,
     ACKNOWLEDGED,
     DISMISSED

@@ -1,7 +1,7 @@
 package org.kaers.duplicates;
 
 /** Where a duplicate suspect stands. Travels as its code, never as an ordinal. */
-public enum DuplicateStatus {
+enum DuplicateStatus {
     OPEN,
     CONFIRMED,
     DISMISSED

@@ -1,7 +1,7 @@
 package org.kaers.duplicates;
 
 /** The fields record linkage compares. Travels as its code, never as an ordinal. */
-public enum LinkageField {
+enum LinkageField {
     CENTRE_REFERENCE,
     AGE,
     SEX,

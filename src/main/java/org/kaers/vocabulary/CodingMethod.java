@@ -6,7 +6,7 @@ package org.kaers.vocabulary;
  * became a new uncurated product), UNCODED (waiting in the coding queue), WITHHELD (a placeholder for a
  * confidential product name, such as FDA's REDACTED: kept as reported, coded to no product).
  */
-public enum CodingMethod {
+enum CodingMethod {
     EXACT,
     FUZZY,
     MANUAL,
