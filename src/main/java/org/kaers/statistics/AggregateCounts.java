@@ -25,7 +25,7 @@ import org.kaers.statistics.model.ReadSide;
  * Anything else is counted from the raw rows ({@link RawCounts}); {@code meta.answeredFrom} says which.
  */
 @ApplicationScoped
-public class AggregateCounts {
+class AggregateCounts {
 
     private final EntityManager em;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;

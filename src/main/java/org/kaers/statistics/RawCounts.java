@@ -18,7 +18,7 @@ import org.kaers.statistics.model.ReadSide;
  * what the aggregates cannot answer (see {@link AggregateCounts}), and as the recount they are checked against.
  */
 @ApplicationScoped
-public class RawCounts {
+class RawCounts {
 
     private final EntityManager em;
     private final org.kaers.statistics.disclosure.Disclosure disclosure;

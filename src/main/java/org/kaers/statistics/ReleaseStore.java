@@ -20,7 +20,7 @@ import org.kaers.statistics.model.ReadSide;
  * cells it entered; a release changes only when the next one is cut, together with everything that arrived since.
  */
 @ApplicationScoped
-public class ReleaseStore {
+class ReleaseStore {
 
     /** The lock every case change takes shared and every coding change exclusive (migration V3). */
     private static final long CASE_LOCK = 4_242_001L;

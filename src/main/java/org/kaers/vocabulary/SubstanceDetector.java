@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * alternative contains); a pattern with an alternative that has none is always tried. The answer is the regex's.
  */
 @ApplicationScoped
-public class SubstanceDetector {
+class SubstanceDetector {
 
     public static final String UNKNOWN = "UNKNOWN";
     public static final String OTHER = "OTHER";
