@@ -62,6 +62,7 @@ class ReportNullificationTest {
     void invalidNullificationsChangeNothing() {
         String caseNumber = CaseReports.submit(CaseReports.minimal());
         String nullified = CaseReports.submit(CaseReports.minimal());
+        String other = CaseReports.submit(CaseReports.minimal());
         nullify(nullified, "{\"reason\": \"NO_REAL_PATIENT\"}").then().statusCode(200);
 
         nullify(caseNumber, "{}").then().statusCode(400).body("violations.field", contains("reason"));
@@ -73,7 +74,8 @@ class ReportNullificationTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", contains("comment"));
-        nullify(caseNumber, "{\"reason\": \"REPORTED_IN_ERROR\", \"duplicateOf\": \"KAE-2026-000001\"}")
+        // another active case, so that only the reason is wrong (a fixed number could be this very case)
+        nullify(caseNumber, "{\"reason\": \"REPORTED_IN_ERROR\", \"duplicateOf\": \"%s\"}".formatted(other))
                 .then()
                 .statusCode(400)
                 .body("violations.field", contains("duplicateOf"))
