@@ -31,7 +31,7 @@ class QueryParameterConvertersTest {
     }
 
     @SuppressWarnings("unused")
-    static void declarations(
+    void declarations(
             @QueryParam("size") @Min(1) @Max(100) Integer size,
             @QueryParam("curated") Boolean curated,
             @QueryParam("since") LocalDate since,
