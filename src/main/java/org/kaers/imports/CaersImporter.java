@@ -25,9 +25,7 @@ import org.jboss.logging.Logger;
 import org.kaers.common.Violation;
 import org.kaers.imports.CaersLayout.Field;
 import org.kaers.report.CaseImports;
-import org.kaers.report.SourceOutcomes;
 import org.kaers.report.model.CaseReportRequest;
-import org.kaers.report.model.CaseSource;
 import org.kaers.report.model.ProductRole;
 import org.kaers.report.model.ReactionOutcome;
 import org.kaers.report.model.ReporterQualification;
@@ -52,13 +50,11 @@ public class CaersImporter {
     private final ImportJobStore jobs;
     private final Validator validator;
     private final SymptomCoder symptoms;
-    private final SourceOutcomes sourceOutcomes;
 
-    CaersImporter(ImportJobStore jobs, Validator validator, SymptomCoder symptoms, SourceOutcomes sourceOutcomes) {
+    CaersImporter(ImportJobStore jobs, Validator validator, SymptomCoder symptoms) {
         this.jobs = jobs;
         this.validator = validator;
         this.symptoms = symptoms;
-        this.sourceOutcomes = sourceOutcomes;
     }
 
     /** The import was cancelled (the job row asked for it). */
@@ -173,13 +169,12 @@ public class CaersImporter {
         symptoms.ensureSourceCoded(terms);
         sourceCoded.addAll(terms);
         progress.phase("source term coding");
-        boolean cancel = jobs.storeBatch(job, List.copyOf(batch), submittedBy, progress);
-        progress.phase("store batch and job row");
-        // CAERS's own outcome list, per case (every report of the batch: a re-import fills in what is missing).
+        // CAERS's own outcome list, per case (every report of the batch: a re-import fills in what is missing),
+        // recorded in the batch's transaction.
         Map<String, List<String>> listed = new HashMap<>();
         batch.forEach(c -> listed.put(c.externalId(), reported.getOrDefault(c.externalId(), List.of())));
-        sourceOutcomes.record(CaseSource.CAERS, listed);
-        progress.phase("source outcomes");
+        boolean cancel = jobs.storeBatch(job, List.copyOf(batch), listed, submittedBy, progress);
+        progress.phase("store batch and job row");
         reported.clear();
         batch.clear();
         if (cancel) {

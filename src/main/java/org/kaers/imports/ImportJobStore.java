@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kaers.report.CaseImports;
+import org.kaers.report.SourceOutcomes;
 import org.kaers.report.model.CaseSource;
 
 /**
@@ -30,11 +31,13 @@ class ImportJobStore {
     private final EntityManager em;
     private final CaseImports cases;
     private final ObjectMapper json;
+    private final SourceOutcomes sourceOutcomes;
 
-    ImportJobStore(EntityManager em, CaseImports cases, ObjectMapper json) {
+    ImportJobStore(EntityManager em, CaseImports cases, ObjectMapper json, SourceOutcomes sourceOutcomes) {
         this.em = em;
         this.cases = cases;
         this.json = json;
+        this.sourceOutcomes = sourceOutcomes;
     }
 
     @Transactional
@@ -113,17 +116,28 @@ class ImportJobStore {
     }
 
     /**
-     * Stores a batch of cases and the job's counts after it in one transaction.
+     * Stores a batch of cases, the source's own outcome list of each ({@code listed}, by report number: every
+     * report of the batch, so that a re-import fills in what is missing) and the job's counts after it in one
+     * transaction: the openFDA record of each new version (V82) is written once, at this commit, with its
+     * outcomes, and after a crash nothing the job row counts lacks its outcomes.
      *
      * @return whether cancellation was requested meanwhile
      */
     @Transactional
-    boolean storeBatch(UUID id, List<CaseImports.ImportedCase> batch, String submittedBy, ImportProgress progress) {
+    boolean storeBatch(
+            UUID id,
+            List<CaseImports.ImportedCase> batch,
+            java.util.Map<String, List<String>> listed,
+            String submittedBy,
+            ImportProgress progress) {
         if (!batch.isEmpty()) {
             CaseImports.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
             progress.add(stored.outcomes());
             progress.productsWithNewSpellings().addAll(stored.productsWithNewSpellings());
             progress.phases(stored.phaseNanos(), "store batch and job row");
+            long mark = System.nanoTime();
+            sourceOutcomes.record(CaseSource.CAERS, listed);
+            progress.phases(java.util.Map.of("source outcomes", System.nanoTime() - mark), "store batch and job row");
         }
         Object cancel = em.createNativeQuery("""
                 update import_job set rows_read = ?2, reports_read = ?3, reports_stored = ?4, reports_unchanged = ?5,

@@ -455,8 +455,57 @@ public class ProductCoder {
             product.executeBatch();
             alias.executeBatch();
         }
-        insertKeys(c, fresh);
+        copyKeys(c, fresh);
         return out;
+    }
+
+    /**
+     * Stores the lookup keys of aliases inserted just now (their insert would have failed had they existed, and
+     * aliases are never deleted, so none of their keys can be stored yet) with {@code COPY}: an import writes
+     * about twelve a new name, and an {@code insert ... on conflict do nothing} pays a conflict probe of the
+     * primary key for each before inserting it.
+     */
+    private static void copyKeys(Connection c, Collection<String> aliases) throws SQLException {
+        StringBuilder rows = new StringBuilder(1 << 14);
+        for (String alias : aliases) {
+            String escapedAlias = copyText(alias);
+            for (String key : ProductNames.keys(alias)) {
+                if (key.length() <= 700) {
+                    rows.append(copyText(key)).append('\t').append(escapedAlias).append('\n');
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class)
+                .getCopyAPI()
+                .copyIn("copy product_alias_key (key, normalized) from stdin");
+        try {
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static String copyText(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     private static Set<String> strings(Connection c, String sql, Collection<String> values) throws SQLException {
