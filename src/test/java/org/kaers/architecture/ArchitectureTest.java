@@ -275,6 +275,27 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Query parameters are bound by JAX-RS (issue #15): only the HTTP edge (resources, the filters of common and
+     * security, the pages, openFDA's own query contract) reads a raw query.
+     */
+    @Test
+    void onlyTheHttpEdgeReadsRawQueries() {
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Resource")
+                .and()
+                .resideOutsideOfPackages(ROOT + ".common..", ROOT + ".security..", ROOT + ".web..", ROOT + ".openfda..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.ws.rs.core.UriInfo")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.ws.rs.core.MultivaluedMap")
+                .because("parameters are declared with @QueryParam or @BeanParam and bound before a service is called")
+                .check(classes);
+    }
+
     @Test
     void servicesTakeNoHttpTypes() {
         ArchRule rule = noClasses()
