@@ -102,29 +102,21 @@ public class CaersImporter {
         List<CaseImports.ImportedCase> batch = new ArrayList<>(BATCH);
         Map<String, List<String>> reported = new HashMap<>(); // CAERS's own outcomes of the batch, by report number
         long[] skipped = {0};
-        CaersFile.reports(file, scan, rows -> {
-            if (skipped[0] < resumeAfter) {
-                skipped[0]++;
-                return;
-            }
-            progress.read(rows.size());
-            String number = rows.get(0).get(Field.REPORT);
-            try {
-                CaseImports.ImportedCase built = build(number, rows, commaNames, reported);
-                String invalid = violations(built.report());
-                if (invalid != null) {
-                    progress.reportRejected(new ImportSummary.Skip(null, number, invalid));
-                } else {
-                    batch.add(built);
-                }
-            } catch (IllegalArgumentException e) {
-                progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
-            }
-            if (batch.size() == BATCH) {
-                flush(job, batch, reported, submittedBy, progress, sourceCoded);
-            }
-        });
-        flush(job, batch, reported, submittedBy, progress, sourceCoded);
+        try (Writer writer = new Writer()) {
+            read(
+                    job,
+                    file,
+                    scan,
+                    submittedBy,
+                    progress,
+                    commaNames,
+                    sourceCoded,
+                    batch,
+                    reported,
+                    skipped,
+                    resumeAfter,
+                    writer);
+        }
         jobs.settleProductNames(progress);
         progress.phase("product names settled");
         LOG.infof(
@@ -150,13 +142,61 @@ public class CaersImporter {
                 job);
     }
 
+    /** Reads the file's reports into batches, each coded here and stored by {@code writer}, then waits for the last. */
+    private void read(
+            UUID job,
+            Path file,
+            CaersFile.Scan scan,
+            String submittedBy,
+            ImportProgress progress,
+            Set<String> commaNames,
+            Set<String> sourceCoded,
+            List<CaseImports.ImportedCase> batch,
+            Map<String, List<String>> reported,
+            long[] skipped,
+            long resumeAfter,
+            Writer writer) {
+        CaersFile.reports(file, scan, rows -> {
+            if (skipped[0] < resumeAfter) {
+                skipped[0]++;
+                return;
+            }
+            progress.read(rows.size());
+            String number = rows.get(0).get(Field.REPORT);
+            try {
+                CaseImports.ImportedCase built = build(number, rows, commaNames, reported);
+                String invalid = violations(built.report());
+                if (invalid != null) {
+                    progress.reportRejected(new ImportSummary.Skip(null, number, invalid));
+                } else {
+                    batch.add(built);
+                }
+            } catch (IllegalArgumentException e) {
+                progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
+            }
+            if (batch.size() == BATCH) {
+                flush(job, batch, reported, submittedBy, progress, sourceCoded, writer);
+            }
+        });
+        flush(job, batch, reported, submittedBy, progress, sourceCoded, writer);
+        writer.await();
+        progress.phase("waiting for the writer");
+    }
+
+    /**
+     * Closes a batch: codes its terms and names (committed on their own), waits until the writer has stored the
+     * previous batch (so at most two batches are in memory and batches are stored in file order), and hands this
+     * one over with the counts read so far. Coding the next batch and storing this one then run at once, on two
+     * connections: the two cores work on the import together (README, Benchmarks).
+     */
     private void flush(
             UUID job,
             List<CaseImports.ImportedCase> batch,
             Map<String, List<String>> reported,
             String submittedBy,
             ImportProgress progress,
-            Set<String> sourceCoded) {
+            Set<String> sourceCoded,
+            Writer writer) {
         progress.phase("read and build");
         // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
         // Each once per import (most terms recur in every batch); ensureSourceCoded commits on its own.
@@ -173,12 +213,84 @@ public class CaersImporter {
         // recorded in the batch's transaction.
         Map<String, List<String>> listed = new HashMap<>();
         batch.forEach(c -> listed.put(c.externalId(), reported.getOrDefault(c.externalId(), List.of())));
-        boolean cancel = jobs.storeBatch(job, List.copyOf(batch), listed, submittedBy, progress);
-        progress.phase("store batch and job row");
+        List<CaseImports.ImportedCase> closed = List.copyOf(batch);
         reported.clear();
         batch.clear();
-        if (cancel) {
-            throw new Cancelled();
+        progress.productsWithNewSpellings().addAll(jobs.codeBatch(closed));
+        progress.phase("product and term coding");
+        writer.await();
+        progress.phase("waiting for the writer");
+        ImportProgress.Read read = progress.readSoFar();
+        writer.submit(() -> {
+            long start = System.nanoTime();
+            boolean cancel = jobs.storeBatch(job, closed, listed, submittedBy, progress, read);
+            progress.timed("store batch and job row", System.nanoTime() - start);
+            return cancel;
+        });
+    }
+
+    /**
+     * The writer of one import: stores its batches one at a time and in order on a thread of its own, while the
+     * reader codes the next batch. A failure of a store reaches the reader at its next hand-over.
+     */
+    private static final class Writer implements AutoCloseable {
+
+        private final java.util.concurrent.ExecutorService thread =
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "kaers-import-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private java.util.concurrent.Future<Boolean> pending;
+
+        /** Waits for the batch being stored: throws what its store threw, or {@link Cancelled} when it asked to stop. */
+        void await() {
+            java.util.concurrent.Future<Boolean> stored = pending;
+            pending = null;
+            if (stored == null) {
+                return;
+            }
+            boolean cancel;
+            try {
+                cancel = stored.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            if (cancel) {
+                throw new Cancelled();
+            }
+        }
+
+        void submit(java.util.concurrent.Callable<Boolean> store) {
+            if (pending != null) {
+                throw new IllegalStateException("a batch is being stored");
+            }
+            pending = thread.submit(store);
+        }
+
+        /** Waits for a store still running (after a failure of the reader), so the job's row is final when it ends. */
+        @Override
+        public void close() {
+            try {
+                if (pending != null) {
+                    pending.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the reader's own failure is the one reported
+            } finally {
+                thread.shutdown();
+            }
         }
     }
 

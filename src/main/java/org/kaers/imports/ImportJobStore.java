@@ -129,7 +129,8 @@ class ImportJobStore {
             List<CaseImports.ImportedCase> batch,
             java.util.Map<String, List<String>> listed,
             String submittedBy,
-            ImportProgress progress) {
+            ImportProgress progress,
+            ImportProgress.Read read) {
         if (!batch.isEmpty()) {
             CaseImports.ImportBatch stored = cases.importBatch(CaseSource.CAERS, batch, submittedBy);
             progress.add(stored.outcomes());
@@ -145,13 +146,13 @@ class ImportJobStore {
                     last_report = ?10, problems = coalesce(cast(?11 as jsonb), problems)
                 where id = ?1 returning cancel_requested""")
                 .setParameter(1, id)
-                .setParameter(2, progress.rowsRead())
-                .setParameter(3, progress.reportsRead())
+                .setParameter(2, read.rowsRead())
+                .setParameter(3, read.reportsRead())
                 .setParameter(4, progress.stored())
                 .setParameter(5, progress.unchanged())
                 .setParameter(6, progress.updated())
-                .setParameter(7, progress.reportsRejected())
-                .setParameter(8, progress.rowsRejected())
+                .setParameter(7, read.reportsRejected())
+                .setParameter(8, read.rowsRejected())
                 .setParameter(9, progress.dataQuality())
                 .setParameter(10, progress.lastReport())
                 // The list (up to 1,000 problems) only when it grew: most batches add none.
@@ -159,9 +160,20 @@ class ImportJobStore {
                         11,
                         new org.hibernate.query.TypedParameterValue<>(
                                 org.hibernate.type.StandardBasicTypes.STRING,
-                                progress.listedGrew() ? problems(progress) : null))
+                                progress.listedGrew(read.listed()) ? problems(progress.listed(read.listed())) : null))
                 .getSingleResult();
         return Boolean.TRUE.equals(cancel);
+    }
+
+    /**
+     * Codes the product names and reaction texts of a batch in a transaction of its own, committed before the batch
+     * is stored, so that the reader can code the next batch while the writer stores this one
+     * ({@link CaersImporter}); codings without cases (a crash in between) are harmless.
+     *
+     * @return the products that gained a spelling
+     */
+    java.util.Set<Long> codeBatch(List<CaseImports.ImportedCase> batch) {
+        return cases.codeBatch(batch);
     }
 
     /**
@@ -299,8 +311,12 @@ class ImportJobStore {
     }
 
     private String problems(ImportProgress progress) {
+        return problems(progress.listed());
+    }
+
+    private String problems(List<ImportSummary.Skip> listed) {
         try {
-            return json.writeValueAsString(progress.listed());
+            return json.writeValueAsString(listed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kaers.report.CaseImports;
 
-/** The running counts of one import, as the job row and the summary show them. */
+/**
+ * The running counts of one import, as the job row and the summary show them. Two threads update it: the reader
+ * (rows read, reports rejected, problems listed) and the writer (reports stored, unchanged, updated); the job row of a
+ * batch is written with the reader's counts as they were when that batch was closed ({@link #readSoFar}), so that
+ * after a crash the row never counts a report of a batch that was not committed.
+ */
 final class ImportProgress {
 
     static final int MAX_LISTED = 1000;
@@ -35,7 +40,7 @@ final class ImportProgress {
     }
 
     /** The reports handed over before (those of an earlier run of a resumed job); 0 for a fresh job. */
-    long resumedAfter() {
+    synchronized long resumedAfter() {
         return resumedAfter;
     }
 
@@ -58,14 +63,19 @@ final class ImportProgress {
     private long mark = System.nanoTime();
 
     /** Adds the time since the last phase ended to {@code phase}. */
-    void phase(String phase) {
+    synchronized void phase(String phase) {
         long now = System.nanoTime();
         phases.merge(phase, now - mark, Long::sum);
         mark = now;
     }
 
+    /** Adds time measured elsewhere (by the writer) to {@code phase}. */
+    synchronized void timed(String phase, long nanos) {
+        phases.merge(phase, nanos, Long::sum);
+    }
+
     /** Adds phases timed elsewhere (the store's), which lie inside {@code within}: that one is charged the rest. */
-    void phases(java.util.Map<String, Long> timed, String within) {
+    synchronized void phases(java.util.Map<String, Long> timed, String within) {
         timed.forEach((k, v) -> {
             phases.merge(k, v, Long::sum);
             phases.merge(within, -v, Long::sum);
@@ -73,7 +83,7 @@ final class ImportProgress {
     }
 
     /** "phase 1.2 s, ..." in order of first appearance. */
-    String phaseTimes() {
+    synchronized String phaseTimes() {
         StringBuilder out = new StringBuilder();
         phases.forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ")
                 .append(k)
@@ -81,22 +91,22 @@ final class ImportProgress {
         return out.toString();
     }
 
-    java.util.Set<Long> productsWithNewSpellings() {
+    synchronized java.util.Set<Long> productsWithNewSpellings() {
         return productsWithNewSpellings;
     }
 
-    void rowProblem(ImportSummary.Skip skip) {
+    synchronized void rowProblem(ImportSummary.Skip skip) {
         rowsRejected++;
         list(skip);
     }
 
-    void reportRejected(ImportSummary.Skip skip) {
+    synchronized void reportRejected(ImportSummary.Skip skip) {
         reportsRejected++;
         list(skip);
     }
 
     /** A whole report left out because one of its rows could not be read (its row was counted already). */
-    void reportLeftOut(ImportSummary.Skip skip) {
+    synchronized void reportLeftOut(ImportSummary.Skip skip) {
         reportsRejected++;
         list(skip);
     }
@@ -108,12 +118,12 @@ final class ImportProgress {
         }
     }
 
-    void read(int rows) {
+    synchronized void read(int rows) {
         rowsRead += rows;
         reportsRead++;
     }
 
-    void add(List<CaseImports.ImportOutcome> outcomes) {
+    synchronized void add(List<CaseImports.ImportOutcome> outcomes) {
         for (CaseImports.ImportOutcome o : outcomes) {
             switch (o.result()) {
                 case STORED -> stored++;
@@ -125,58 +135,75 @@ final class ImportProgress {
         }
     }
 
-    Instant startedAt() {
+    synchronized Instant startedAt() {
         return startedAt;
     }
 
-    long rowsRead() {
+    synchronized long rowsRead() {
         return rowsRead;
     }
 
-    long reportsRead() {
+    synchronized long reportsRead() {
         return reportsRead;
     }
 
-    long stored() {
+    synchronized long stored() {
         return stored;
     }
 
-    long unchanged() {
+    synchronized long unchanged() {
         return unchanged;
     }
 
-    long updated() {
+    synchronized long updated() {
         return updated;
     }
 
-    long reportsRejected() {
+    synchronized long reportsRejected() {
         return reportsRejected;
     }
 
-    long rowsRejected() {
+    synchronized long rowsRejected() {
         return rowsRejected;
     }
 
-    long dataQuality() {
+    synchronized long dataQuality() {
         return dataQuality;
     }
 
-    long problemCount() {
+    synchronized long problemCount() {
         return problemCount;
     }
 
-    String lastReport() {
+    synchronized String lastReport() {
         return lastReport;
     }
 
     /** Whether problems were listed since the last call (the job row's list needs writing). */
-    boolean listedGrew() {
-        boolean grew = listed.size() != listedWritten;
-        listedWritten = listed.size();
+    synchronized boolean listedGrew() {
+        return listedGrew(listed.size());
+    }
+
+    /** Whether the first {@code upTo} problems differ from those the job row holds; they are then written. */
+    synchronized boolean listedGrew(int upTo) {
+        boolean grew = upTo != listedWritten;
+        listedWritten = upTo;
         return grew;
     }
 
-    List<ImportSummary.Skip> listed() {
+    synchronized List<ImportSummary.Skip> listed() {
         return List.copyOf(listed);
+    }
+
+    /** The first {@code upTo} problems listed. */
+    synchronized List<ImportSummary.Skip> listed(int upTo) {
+        return List.copyOf(listed.subList(0, Math.min(upTo, listed.size())));
+    }
+
+    /** What the reader had counted when a batch was closed: the job row of that batch says this much was read. */
+    record Read(long rowsRead, long reportsRead, long reportsRejected, long rowsRejected, int listed) {}
+
+    synchronized Read readSoFar() {
+        return new Read(rowsRead, reportsRead, reportsRejected, rowsRejected, listed.size());
     }
 }

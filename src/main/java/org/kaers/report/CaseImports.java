@@ -198,6 +198,27 @@ public class CaseImports {
     }
 
     /**
+     * Codes the reaction texts and product names of a batch in a transaction of its own (committed when this returns),
+     * so that an importer can code its next batch while the previous one is stored: {@link #importBatch} then finds
+     * them coded. Coding is idempotent and codings without cases change no count.
+     *
+     * @return the products that gained a spelling (for {@link #nameProductsAfterTheirMostFrequentSpelling})
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Set<Long> codeBatch(List<ImportedCase> batch) {
+        symptomCoder.ensureCoded(batch.stream()
+                .flatMap(c -> c.report().reactions().stream())
+                .map(CaseReportRequest.Reaction::verbatim)
+                .distinct()
+                .toList());
+        return productCoder.ensureCoded(batch.stream()
+                .flatMap(c -> c.report().products().stream())
+                .map(CaseReportRequest.Product::name)
+                .distinct()
+                .toList());
+    }
+
+    /**
      * System property that makes imports write their cases through the ORM (an entity per row) instead of
      * {@link ImportRows}: the way before issue 12's bulk writer, kept so that {@code CaersImportBenchmark} can
      * measure both in one run. Not a setting for operators.

@@ -149,6 +149,9 @@ class CaersImportBenchmark {
         System.out.printf(
                 "%-28s CPU: JVM %.1f s, PostgreSQL backends %.1f s, total %.1f s (wall %.1f s from the post)%n",
                 "", cpu.jvm(), cpu.postgres(), cpu.jvm() + cpu.postgres(), (System.nanoTime() - start) / 1e9);
+        StringBuilder kinds = new StringBuilder();
+        cpu.jvmByKind().forEach((kind, s) -> kinds.append(String.format(", %s %.1f s", kind, s)));
+        System.out.printf("%-28s JVM CPU by thread%s%n", "", kinds);
         return rate;
     }
 }

@@ -32,7 +32,18 @@ final class CpuMeter {
     }
 
     /** A reading: CPU seconds of this JVM and of each of the database's backends (by process id). */
-    record Reading(double jvm, java.util.Map<String, Double> backends) {
+    record Reading(double jvm, java.util.Map<String, Double> backends, java.util.Map<String, Double> threads) {
+
+        Reading(double jvm, java.util.Map<String, Double> backends) {
+            this(jvm, backends, java.util.Map.of());
+        }
+
+        /** This JVM's CPU seconds by kind of thread: JIT compilers, GC and VM, the import, the rest. */
+        java.util.Map<String, Double> jvmByKind() {
+            java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
+            threads.forEach((tid, s) -> kinds.merge(kindOf(tid), s, Double::sum));
+            return kinds;
+        }
 
         double postgres() {
             return backends.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -42,7 +53,24 @@ final class CpuMeter {
         Reading minus(Reading before) {
             java.util.Map<String, Double> spent = new java.util.HashMap<>();
             backends.forEach((pid, s) -> spent.put(pid, s - before.backends.getOrDefault(pid, 0.0)));
-            return new Reading(jvm - before.jvm, spent);
+            java.util.Map<String, Double> threadsSpent = new java.util.HashMap<>();
+            threads.forEach((t, s) -> threadsSpent.put(t, s - before.threads.getOrDefault(t, 0.0)));
+            return new Reading(jvm - before.jvm, spent, threadsSpent);
+        }
+
+        /** "JIT", "GC+VM", "import" or "other", from the thread's name kept in the key after a slash. */
+        private static String kindOf(String key) {
+            String name = key.substring(key.indexOf('/') + 1);
+            if (name.contains("CompilerThre")) {
+                return "JIT";
+            }
+            if (name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("ParGC")) {
+                return "GC+VM";
+            }
+            if (name.startsWith("kaers-import")) {
+                return "import";
+            }
+            return "other";
         }
     }
 
@@ -60,7 +88,16 @@ final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             return new Reading(jvm, java.util.Map.of());
         }
-        return new Reading(jvm, pg);
+        java.util.Map<String, Double> threads = new java.util.HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"), "[0-9]*")) {
+            for (Path t : tasks) {
+                String name = Files.readString(t.resolve("comm")).strip();
+                threads.put(t.getFileName() + "/" + name, seconds(t.resolve("stat")));
+            }
+        } catch (IOException | RuntimeException e) {
+            // threads unreadable: the total stands alone
+        }
+        return new Reading(jvm, pg, threads);
     }
 
     private static String cmdline(Path proc) {
