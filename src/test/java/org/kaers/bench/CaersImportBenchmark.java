@@ -22,7 +22,8 @@ import org.kaers.fixtures.TestDatabase;
  * database, each posted as a job (202) and then posted again (every report unchanged), and prints rows per second
  * of each (from the job's start to its end) and the ratio of the largest to the smallest: the cost per row must
  * not grow with the data already stored. {@code -Dbench.catchup=true} also times the statistics worker;
- * {@code -Dbench.compare=true} first imports a file of the same shape and size with the cases written through the
+ * {@code -Dbench.warm-up-rows=N} first imports another file of N rows (other names and report numbers), so that
+ * the figures are those of a warm service; {@code -Dbench.compare=true} first imports a file of the same shape and size with the cases written through the
  * ORM ({@link org.kaers.report.CaseImports#ORM_WRITER}, the way before the bulk writer) and prints the ratio.
  * Run: {@code ./mvnw -B -Pbench test -Dtest=CaersImportBenchmark}.
  */
@@ -42,6 +43,15 @@ class CaersImportBenchmark {
         boolean catchUp = Boolean.getBoolean("bench.catchup");
         List<double[]> rates = new ArrayList<>();
         System.out.printf("%n=== CAERS import benchmark (FDA 2004-2017 shape) ===%n");
+        int warmUpRows = Integer.getInteger("bench.warm-up-rows", 0);
+        if (warmUpRows > 0) {
+            // A file of the same shape with other report numbers and names, imported first: the figures after it
+            // are those of a service that has imported before (JIT compilation done), not of a fresh JVM.
+            Path warm = Path.of("target", "bench-caers-warm-" + warmUpRows + ".csv");
+            new CaersShapedFile(99 + warmUpRows).write(warm, warmUpRows, "W" + warmUpRows + "-");
+            run("warm-up import (other file)", warm);
+            Files.deleteIfExists(warm);
+        }
         for (int size : sizes) {
             Path file = Path.of("target", "bench-caers-" + size + ".csv");
             long genStart = System.nanoTime();
