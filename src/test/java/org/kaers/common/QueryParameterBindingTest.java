@@ -242,6 +242,27 @@ class QueryParameterBindingTest {
                 .body("size", equalTo(3));
     }
 
+    /** Query texts are stripped when they are bound (TextConverter), before their length and pattern are checked. */
+    @Test
+    void aPaddedTextIsStrippedBeforeItIsChecked() {
+        String substance = "X".repeat(32);
+        given().queryParam("substance", "  " + substance + "  ")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(20));
+        given().queryParam("substance", substance + "X")
+                .get("/api/v1/products")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("substance"))
+                .body("violations[0].message", equalTo("must be at most 32 characters"));
+        given().queryParam("q", " " + "k".repeat(200) + " ")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void theTermSearchRefusesBadFiltersByName() {
         given().queryParam("organClass", "x".repeat(41))

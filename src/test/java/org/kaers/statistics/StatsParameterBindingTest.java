@@ -147,4 +147,20 @@ class StatsParameterBindingTest {
                 .body("violations[0].field", equalTo("by"))
                 .body("violations[0].message", equalTo("is required"));
     }
+
+    /** A padded text is stripped when it is bound (common.TextConverter), before its pattern is checked. */
+    @Test
+    void aPaddedValueIsStrippedBeforeItIsChecked() {
+        given().queryParam("interval", " QUARTER ")
+                .queryParam("date", "\tonset ")
+                .get("/api/v1/stats/trends")
+                .then()
+                .statusCode(200);
+        given().queryParam("by", " sex ")
+                .queryParam("sex", " MALE , FEMALE ")
+                .get("/api/v1/stats/counts")
+                .then()
+                .statusCode(200)
+                .body("meta.filters.sex", org.hamcrest.Matchers.contains("MALE", "FEMALE"));
+    }
 }
