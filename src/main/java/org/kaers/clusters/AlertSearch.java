@@ -63,12 +63,6 @@ public record AlertSearch(
         @QueryParam("to")
         LocalDate to) {
 
-    public AlertSearch {
-        kind = QueryText.strip(kind);
-        key = QueryText.strip(key);
-        caseNumber = QueryText.strip(caseNumber);
-    }
-
     /** Refuses a to before from (a 400 naming to). */
     AlertSearch checked() {
         if (from != null && to != null && from.isAfter(to)) {

@@ -1,7 +1,7 @@
 package org.kaers.common;
 
 /**
- * The rules of a bound text query parameter: stripped before it is checked (by the record that binds it), then
+ * The rules of a bound text query parameter: stripped when it is bound ({@link TextConverter}), then
  * {@code @Pattern(regexp = NOT_BLANK, message = "must not be blank")} and {@code @Size(max = ..., message = "must be
  * at most ... characters")}.
  */
@@ -11,9 +11,4 @@ public final class QueryText {
     public static final String NOT_BLANK = "[\\s\\S]*\\S[\\s\\S]*";
 
     private QueryText() {}
-
-    /** The value stripped; null stays null. */
-    public static String strip(String value) {
-        return value == null ? null : value.strip();
-    }
 }

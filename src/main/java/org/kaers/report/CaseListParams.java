@@ -78,12 +78,6 @@ public record CaseListParams(
 
     private static final String NOT_BLANK = QueryText.NOT_BLANK;
 
-    public CaseListParams {
-        product = product == null ? null : product.strip();
-        reaction = reaction == null ? null : reaction.strip();
-        centreReference = centreReference == null ? null : centreReference.strip();
-    }
-
     /** The filter; a receivedTo before receivedFrom is a 400 naming receivedTo. */
     CaseFilter filter() {
         if (receivedFrom != null && receivedTo != null && receivedFrom.isAfter(receivedTo)) {

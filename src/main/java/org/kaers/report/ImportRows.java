@@ -23,6 +23,45 @@ import org.kaers.report.model.SeriousnessCriterion;
  */
 final class ImportRows {
 
+    private static final String CASE_REPORT_COLUMNS =
+            "id, case_number, status, current_version, source, external_id, received_at, updated_at, submitted_by, "
+                    + "source_digest";
+
+    private static final String CASE_VERSION_COLUMNS =
+            "id, case_id, version, version_type, received_at, submitted_by, reporter_qualification, "
+                    + "reporter_country, reporter_organisation, reporter_contact, patient_initials, "
+                    + "patient_age_value, patient_age_unit, patient_age_group, patient_sex, patient_weight_kg, "
+                    + "patient_pregnant, date_of_death, narrative, serious, derived_age_group, liver_r_ratio, "
+                    + "liver_injury_pattern, hys_law, centre_reference, poison_centre";
+
+    private static final String CASE_PRODUCT_COLUMNS =
+            "id, case_version_id, seq, role, name_reported, vendor, form, strain, lot_number, "
+                    + "mitragynine_mg_per_serving, seven_oh_mg_per_serving, purchase_channel, dose_amount, "
+                    + "dose_unit, doses_per_day, route, start_date, stop_date, reason_for_use, action_taken, "
+                    + "dechallenge, rechallenge";
+
+    private static final String CASE_REACTION_COLUMNS =
+            "id, case_version_id, seq, verbatim, onset_date, outcome, time_to_onset_days";
+
+    private static final String CASE_LAB_COLUMNS =
+            "id, case_version_id, seq, test_code, value, unit, upper_limit_normal, result_date";
+
+    private static final String CASE_SERIOUSNESS_COLUMNS = "case_version_id, criterion";
+
+    private static final String CASE_DATA_QUALITY_COLUMNS = "case_version_id, seq, field, problem";
+
+    /** The column list of each table's COPY, by table (ImportRowsColumnsTest checks them against the schema). */
+    static java.util.Map<String, String> copyColumns() {
+        return java.util.Map.of(
+                "case_report", CASE_REPORT_COLUMNS,
+                "case_version", CASE_VERSION_COLUMNS,
+                "case_product", CASE_PRODUCT_COLUMNS,
+                "case_reaction", CASE_REACTION_COLUMNS,
+                "case_lab", CASE_LAB_COLUMNS,
+                "case_seriousness", CASE_SERIOUSNESS_COLUMNS,
+                "case_data_quality", CASE_DATA_QUALITY_COLUMNS);
+    }
+
     /** The increment of the case_* sequences (V1) and the allocationSize of their entities. */
     private static final int BLOCK = 50;
 
@@ -91,10 +130,7 @@ final class ImportRows {
     }
 
     private static void insertCases(Connection c, List<CaseReport> cases) throws SQLException {
-        CopyRows rows = new CopyRows(
-                "case_report",
-                "id, case_number, status, current_version, source, external_id, received_at, updated_at, submitted_by, "
-                        + "source_digest");
+        CopyRows rows = new CopyRows("case_report", CASE_REPORT_COLUMNS);
         for (CaseReport r : cases) {
             rows.add(r.id)
                     .add(r.caseNumber)
@@ -129,13 +165,7 @@ final class ImportRows {
     }
 
     private static void insertVersions(Connection c, List<CaseVersion> versions) throws SQLException {
-        CopyRows rows = new CopyRows(
-                "case_version",
-                "id, case_id, version, version_type, received_at, submitted_by, reporter_qualification, "
-                        + "reporter_country, reporter_organisation, reporter_contact, patient_initials, "
-                        + "patient_age_value, patient_age_unit, patient_age_group, patient_sex, patient_weight_kg, "
-                        + "patient_pregnant, date_of_death, narrative, serious, derived_age_group, liver_r_ratio, "
-                        + "liver_injury_pattern, hys_law, centre_reference, poison_centre");
+        CopyRows rows = new CopyRows("case_version", CASE_VERSION_COLUMNS);
         for (CaseVersion v : versions) {
             rows.add(v.id)
                     .add(v.caseReport.id)
@@ -169,12 +199,7 @@ final class ImportRows {
     }
 
     private static void insertProducts(Connection c, List<CaseProduct> products) throws SQLException {
-        CopyRows rows = new CopyRows(
-                "case_product",
-                "id, case_version_id, seq, role, name_reported, vendor, form, strain, lot_number, "
-                        + "mitragynine_mg_per_serving, seven_oh_mg_per_serving, purchase_channel, dose_amount, "
-                        + "dose_unit, doses_per_day, route, start_date, stop_date, reason_for_use, action_taken, "
-                        + "dechallenge, rechallenge");
+        CopyRows rows = new CopyRows("case_product", CASE_PRODUCT_COLUMNS);
         for (CaseProduct p : products) {
             rows.add(p.id)
                     .add(p.caseVersion.id)
@@ -204,8 +229,7 @@ final class ImportRows {
     }
 
     private static void insertReactions(Connection c, List<CaseReaction> reactions) throws SQLException {
-        CopyRows rows = new CopyRows(
-                "case_reaction", "id, case_version_id, seq, verbatim, onset_date, outcome, time_to_onset_days");
+        CopyRows rows = new CopyRows("case_reaction", CASE_REACTION_COLUMNS);
         for (CaseReaction r : reactions) {
             rows.add(r.id)
                     .add(r.caseVersion.id)
@@ -220,8 +244,7 @@ final class ImportRows {
     }
 
     private static void insertLabs(Connection c, List<CaseLab> labs) throws SQLException {
-        CopyRows rows = new CopyRows(
-                "case_lab", "id, case_version_id, seq, test_code, value, unit, upper_limit_normal, result_date");
+        CopyRows rows = new CopyRows("case_lab", CASE_LAB_COLUMNS);
         for (CaseLab l : labs) {
             rows.add(l.id)
                     .add(l.caseVersion.id)
@@ -237,7 +260,7 @@ final class ImportRows {
     }
 
     private static void insertCriteria(Connection c, List<CaseVersion> versions) throws SQLException {
-        CopyRows rows = new CopyRows("case_seriousness", "case_version_id, criterion");
+        CopyRows rows = new CopyRows("case_seriousness", CASE_SERIOUSNESS_COLUMNS);
         for (CaseVersion v : versions) {
             for (SeriousnessCriterion criterion : v.seriousnessCriteria) {
                 rows.add(v.id).add(criterion).end();
@@ -252,7 +275,7 @@ final class ImportRows {
      */
     static void insertDataQuality(Connection c, java.util.Map<CaseVersion, List<org.kaers.common.Violation>> problems)
             throws SQLException {
-        CopyRows rows = new CopyRows("case_data_quality", "case_version_id, seq, field, problem");
+        CopyRows rows = new CopyRows("case_data_quality", CASE_DATA_QUALITY_COLUMNS);
         for (var e : problems.entrySet()) {
             int seq = 0;
             for (org.kaers.common.Violation v : e.getValue()) {

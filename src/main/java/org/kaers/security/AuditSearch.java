@@ -31,9 +31,4 @@ public record AuditSearch(
         LocalDate to) {
 
     static final String ACTIONS = "not one of the allowed values: GET, POST, PUT, DELETE, PATCH";
-
-    public AuditSearch {
-        actor = QueryText.strip(actor);
-        action = QueryText.strip(action);
-    }
 }

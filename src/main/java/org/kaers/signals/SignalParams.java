@@ -15,8 +15,8 @@ import org.kaers.common.ApiProblem;
 import org.kaers.common.PageRequest;
 import org.kaers.common.Violation;
 import org.kaers.statistics.CaseCounts;
-import org.kaers.statistics.CaseFilters;
-import org.kaers.statistics.ReportFilters;
+import org.kaers.statistics.model.CaseFilters;
+import org.kaers.statistics.model.ReportFilters;
 
 /**
  * The subject, comparison, threshold and order of the signal table, bound as a {@link BeanParam} (with

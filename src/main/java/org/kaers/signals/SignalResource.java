@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.ApiProblem;
 import org.kaers.common.Problem;
 import org.kaers.security.Roles;
-import org.kaers.statistics.CaseFilters;
-import org.kaers.statistics.ReportFilters;
-import org.kaers.statistics.StatsPage;
+import org.kaers.statistics.model.CaseFilters;
+import org.kaers.statistics.model.ReportFilters;
+import org.kaers.statistics.model.StatsPage;
 
 /** Signal detection: disproportionality tables and the EBGM prior. */
 @Path("/api/v1/signals")

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kaers.statistics.aggregates.AggregateStore;
+import org.kaers.statistics.model.CaseFilters;
 import org.kaers.statistics.model.ReadSource;
+import org.kaers.statistics.model.ReportFilters;
+import org.kaers.statistics.model.StatsPage;
 
 /**
  * The counts other features build on (signal detection), under the statistics counting rule: read from the

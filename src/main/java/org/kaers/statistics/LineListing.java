@@ -15,6 +15,8 @@ import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Violation;
 import org.kaers.statistics.aggregates.AggregateStore;
+import org.kaers.statistics.model.CaseFilters;
+import org.kaers.statistics.model.StatsPage;
 
 /**
  * The de-identified line listing: one row per counted case, read from the aggregates' facts (so it follows

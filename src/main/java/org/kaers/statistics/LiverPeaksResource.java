@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kaers.common.Problem;
 import org.kaers.security.Roles;
+import org.kaers.statistics.model.StatsPage;
 
 /** Per-case peak liver tests for the eDISH plot (reviewers and administrators). */
 @Path("/api/v1/stats/liver-peaks")

@@ -21,6 +21,8 @@ import org.kaers.report.model.ReactionOutcome;
 import org.kaers.report.model.ReporterQualification;
 import org.kaers.report.model.SeriousnessCriterion;
 import org.kaers.report.model.Sex;
+import org.kaers.statistics.model.CaseFilters;
+import org.kaers.statistics.model.ReportFilters;
 import org.kaers.vocabulary.model.ProductForm;
 
 /**
@@ -48,10 +50,15 @@ final class StatsRequests {
         static Raw of(CaseFilters cases, ReportFilters reports, CodedFilters coded, CountOnlyFilters countOnly) {
             Raw raw = new Raw();
             if (cases != null) {
-                cases.into(raw);
+                raw.put(Dimension.SERIOUS, cases.serious());
+                raw.put(Dimension.AGE_GROUP, cases.ageGroup());
+                raw.put(Dimension.SEX, cases.sex());
+                raw.put(Dimension.SOURCE, cases.source());
             }
             if (reports != null) {
-                reports.into(raw);
+                raw.put(Dimension.REPORTER_QUALIFICATION, reports.reporterQualification());
+                raw.receivedFrom = reports.receivedFrom();
+                raw.receivedTo = reports.receivedTo();
             }
             if (coded != null) {
                 coded.into(raw);

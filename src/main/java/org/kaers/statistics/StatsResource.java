@@ -27,6 +27,9 @@ import org.kaers.common.PageResponse;
 import org.kaers.common.Problem;
 import org.kaers.common.Violation;
 import org.kaers.security.Roles;
+import org.kaers.statistics.model.CaseFilters;
+import org.kaers.statistics.model.ReportFilters;
+import org.kaers.statistics.model.StatsPage;
 
 /** Researcher statistics: de-identified case counts. */
 @Path("/api/v1/stats")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kaers.statistics.aggregates.AggregateStore;
+import org.kaers.statistics.model.StatsPage;
 
 /**
  * Case counts by one or two dimensions (see {@link CountingRule}), read from the maintained aggregates when

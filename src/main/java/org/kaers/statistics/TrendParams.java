@@ -29,11 +29,6 @@ public record TrendParams(
         @Pattern(regexp = "received|onset", message = "not one of the allowed values: received, onset")
         String date) {
 
-    public TrendParams {
-        interval = interval == null ? null : interval.strip();
-        date = date == null ? null : date.strip();
-    }
-
     TrendService.Interval period() {
         return interval == null ? TrendService.Interval.MONTH : TrendService.Interval.valueOf(interval);
     }

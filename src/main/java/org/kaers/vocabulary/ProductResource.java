@@ -258,7 +258,7 @@ public class ProductResource {
                     @Pattern(regexp = QueryText.NOT_BLANK, message = "must not be blank")
                     @Size(max = 300, message = "must be at most 300 characters")
                     String name) {
-        return service.preview(QueryText.strip(name));
+        return service.preview(name);
     }
 
     @GET

@@ -27,9 +27,4 @@ public record ProductSearch(
         Boolean curated) {
 
     static final String NOT_BLANK = QueryText.NOT_BLANK;
-
-    public ProductSearch {
-        q = q == null ? null : q.strip();
-        substance = substance == null ? null : substance.strip();
-    }
 }

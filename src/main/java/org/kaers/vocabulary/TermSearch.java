@@ -23,10 +23,4 @@ public record TermSearch(
         @QueryParam("organClass")
         @Pattern(regexp = ProductSearch.NOT_BLANK, message = "must not be blank")
         @Size(max = 40, message = "must be at most 40 characters")
-        String organClass) {
-
-    public TermSearch {
-        q = q == null ? null : q.strip();
-        organClass = organClass == null ? null : organClass.strip();
-    }
-}
+        String organClass) {}

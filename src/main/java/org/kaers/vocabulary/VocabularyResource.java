@@ -216,6 +216,6 @@ public class VocabularyResource {
                     @Pattern(regexp = QueryText.NOT_BLANK, message = "must not be blank")
                     @Size(max = 500, message = "must be at most 500 characters")
                     String text) {
-        return service.preview(QueryText.strip(text));
+        return service.preview(text);
     }
 }

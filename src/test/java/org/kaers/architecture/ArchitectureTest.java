@@ -156,11 +156,6 @@ class ArchitectureTest {
             Map.entry(ROOT + ".causality.CausalityService", "assessments, for FHIR"),
             Map.entry(ROOT + ".statistics.CaseCounts", "counted cases per cell, for signals"),
             Map.entry(ROOT + ".statistics.disclosure.Disclosure", "the released value of a cell, for openfda"),
-            // the query parameters the signal table takes as statistics does (one declaration per parameter); their
-            // value rules are statistics' own (StatsRequests)
-            Map.entry(ROOT + ".statistics.CaseFilters", "the case filters, for the signal table's parameters"),
-            Map.entry(ROOT + ".statistics.ReportFilters", "the report filters, for the signal table's parameters"),
-            Map.entry(ROOT + ".statistics.StatsPage", "the statistics page size, for the signal table"),
             Map.entry(ROOT + ".vocabulary.ProductCoder", "coding product names at intake, for report"),
             Map.entry(ROOT + ".vocabulary.SymptomCoder", "coding reactions at intake and import"),
             Map.entry(ROOT + ".vocabulary.CodingLookup", "the codings of a case's texts, for report"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The converters that turn one query value into a number, a boolean, a date or a code, each refusing anything else
+ * The converters that strip a query text and turn one query value into a number, a boolean, a date or a code, each refusing anything else
  * with a 400 naming the parameter (the value rules the hand-written {@code QueryParams} had; empty values never
  * reach a converter: {@link StrictQueryParameters} refuses them).
  */
@@ -35,7 +35,8 @@ class QueryParameterConvertersTest {
             @QueryParam("size") @Min(1) @Max(100) Integer size,
             @QueryParam("curated") Boolean curated,
             @QueryParam("since") LocalDate since,
-            @QueryParam("colour") Colour colour) {}
+            @QueryParam("colour") Colour colour,
+            @QueryParam("q") String q) {}
 
     private static Annotation[] annotationsOf(String name) {
         Method m = Arrays.stream(QueryParameterConvertersTest.class.getDeclaredMethods())
@@ -132,6 +133,31 @@ class QueryParameterConvertersTest {
         @ValueSource(strings = {"green", "BLUE"})
         void anythingElseIsRefusedListingTheAllowedValuesInDeclarationOrder(String value) {
             refused(converter, value, "colour", "not one of the allowed values: RED, GREEN, WHITE");
+        }
+    }
+
+    @Nested
+    class Texts {
+        final ParamConverter<String> converter =
+                new TextConverter().getConverter(String.class, String.class, annotationsOf("q"));
+
+        @Test
+        void aQueryTextIsStrippedAndAnAbsentOneStaysNull() {
+            assertThat(converter.fromString(" \t maeng da \n")).isEqualTo("maeng da");
+            assertThat(converter.fromString("kratom")).isEqualTo("kratom");
+            assertThat(converter.fromString("   ")).isEmpty();
+            assertThat(converter.fromString(null)).isNull();
+        }
+
+        @Test
+        void onlyTextQueryParametersAreConverted() {
+            assertThat(new TextConverter().getConverter(String.class, String.class, new Annotation[0]))
+                    .as("a path, header or form parameter is left as sent")
+                    .isNull();
+            assertThat(new TextConverter().getConverter(String.class, String.class, null))
+                    .isNull();
+            assertThat(new TextConverter().getConverter(Integer.class, Integer.class, annotationsOf("size")))
+                    .isNull();
         }
     }
 }

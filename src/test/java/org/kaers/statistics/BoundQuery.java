@@ -5,6 +5,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import org.kaers.statistics.model.CaseFilters;
+import org.kaers.statistics.model.ReportFilters;
+import org.kaers.statistics.model.StatsPage;
 
 /**
  * Binds the query records of the statistics endpoints from a raw query, as Quarkus REST does for a well-formed

@@ -1,4 +1,4 @@
-package org.kaers.statistics;
+package org.kaers.statistics.model;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * The filters on what a case is (seriousness, age group, sex, source), bound as a {@link BeanParam}: taken by the
  * counts, trends and summaries, the line listing and the signal table. Each holds one or more comma-separated
- * values (a case matches any of them); the values are checked by {@link StatsRequests}.
+ * values (a case matches any of them); the values are checked by statistics' StatsRequests.
  */
 public record CaseFilters(
         @Parameter(description = "Serious cases (true) or not (false).", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -35,12 +35,4 @@ public record CaseFilters(
                 example = "DIRECT",
                 schema = @Schema(type = SchemaType.STRING))
         @QueryParam("source")
-        String source) {
-
-    void into(StatsRequests.Raw raw) {
-        raw.put(Dimension.SERIOUS, serious);
-        raw.put(Dimension.AGE_GROUP, ageGroup);
-        raw.put(Dimension.SEX, sex);
-        raw.put(Dimension.SOURCE, source);
-    }
-}
+        String source) {}

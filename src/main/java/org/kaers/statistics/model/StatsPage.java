@@ -1,4 +1,4 @@
-package org.kaers.statistics;
+package org.kaers.statistics.model;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,7 +48,7 @@ public record StatsPage(
     }
 
     /** Whether the caller asked for a page (page or size given): an export is then that page only. */
-    boolean given() {
+    public boolean given() {
         return page != null || size != null;
     }
 }

@@ -1,4 +1,4 @@
-package org.kaers.statistics;
+package org.kaers.statistics.model;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
@@ -28,11 +28,4 @@ public record ReportFilters(
                 description = "Received on or before this day (UTC, inclusive).",
                 schema = @Schema(type = SchemaType.STRING, format = "date"))
         @QueryParam("receivedTo")
-        String receivedTo) {
-
-    void into(StatsRequests.Raw raw) {
-        raw.put(Dimension.REPORTER_QUALIFICATION, reporterQualification);
-        raw.receivedFrom = receivedFrom;
-        raw.receivedTo = receivedTo;
-    }
-}
+        String receivedTo) {}
