@@ -137,11 +137,12 @@ class DuplicateService {
      */
     private int screen(List<Long> caseIds) {
         List<CaseFeatures> screened = store.features(caseIds);
-        index.replace(caseIds, screened);
+        Map<LinkageKeys.Key, Integer> moved = index.replace(caseIds, screened);
         if (screened.isEmpty()) {
+            index.move(moved);
             return 0; // nullified: nothing to screen
         }
-        LinkageIndex.Counts counts = index.counts(screened);
+        LinkageIndex.Counts counts = index.counts(screened, moved);
         Map<Long, Set<LinkageKeys.Key>> probes = new LinkedHashMap<>();
         screened.forEach(c -> probes.put(c.id(), LinkageKeys.probes(c, counts::of)));
         Map<Long, List<Long>> candidates = index.candidates(probes, MAX_CANDIDATES);
@@ -192,6 +193,7 @@ class DuplicateService {
                 queued++;
             }
         }
+        index.move(moved); // last: the shared count rows stay locked only until the commit
         return queued;
     }
 
