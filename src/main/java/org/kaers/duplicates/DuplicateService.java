@@ -72,12 +72,10 @@ class DuplicateService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int screenQueued(long caseId) {
-        if (!queue.claim(caseId)) {
+        if (!queue.take(caseId)) {
             return 0;
         }
-        int found = screen(List.of(caseId));
-        queue.remove(List.of(caseId));
-        return found;
+        return screen(List.of(caseId));
     }
 
     /** A batch screened from the queue: how many cases and how many new suspects. */
