@@ -14,6 +14,11 @@ import org.kaers.report.model.CaseReceived;
 class DuplicateListener {
 
     private static final Logger LOG = Logger.getLogger(DuplicateListener.class);
+    /**
+     * A system property for benchmarks only (bench/IntakeBenchmark): when "true", new submissions are left queued
+     * for {@link ScreeningWorker}, so that the share of screening in a submission's cost can be measured in one run.
+     */
+    static final String SKIP_PROPERTY = "kaers.bench.skip-intake-screening";
 
     private final DuplicateService service;
 
@@ -22,6 +27,9 @@ class DuplicateListener {
     }
 
     void onReceived(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseReceived event) {
+        if (Boolean.getBoolean(SKIP_PROPERTY)) {
+            return;
+        }
         try {
             int found = service.screenQueued(event.caseId());
             if (found > 0) {

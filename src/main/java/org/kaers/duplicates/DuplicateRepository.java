@@ -9,6 +9,12 @@ class DuplicateRepository implements PanacheRepository<DuplicateSuspect> {
 
     /** Every pair, open or decided, that involves one of the cases. */
     List<DuplicateSuspect> involving(java.util.Collection<Long> caseIds) {
+        if (caseIds.size() == 1) {
+            // The API's screening of one new case: a query Hibernate translates once (an IN list is translated
+            // again for each call, issue 16)
+            long id = caseIds.iterator().next();
+            return find("caseId = ?1 or candidateId = ?1", id).list();
+        }
         return find("caseId in ?1 or candidateId in ?1", caseIds).list();
     }
 

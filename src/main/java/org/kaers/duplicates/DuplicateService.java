@@ -72,12 +72,10 @@ class DuplicateService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int screenQueued(long caseId) {
-        if (!queue.claim(caseId)) {
+        if (!queue.take(caseId)) {
             return 0;
         }
-        int found = screen(List.of(caseId));
-        queue.remove(List.of(caseId));
-        return found;
+        return screen(List.of(caseId));
     }
 
     /** A batch screened from the queue: how many cases and how many new suspects. */
@@ -137,11 +135,12 @@ class DuplicateService {
      */
     private int screen(List<Long> caseIds) {
         List<CaseFeatures> screened = store.features(caseIds);
-        index.replace(caseIds, screened);
+        Map<LinkageKeys.Key, Integer> moved = index.replace(caseIds, screened);
         if (screened.isEmpty()) {
+            index.move(moved);
             return 0; // nullified: nothing to screen
         }
-        LinkageIndex.Counts counts = index.counts(screened);
+        LinkageIndex.Counts counts = index.counts(screened, moved);
         Map<Long, Set<LinkageKeys.Key>> probes = new LinkedHashMap<>();
         screened.forEach(c -> probes.put(c.id(), LinkageKeys.probes(c, counts::of)));
         Map<Long, List<Long>> candidates = index.candidates(probes, MAX_CANDIDATES);
@@ -192,6 +191,7 @@ class DuplicateService {
                 queued++;
             }
         }
+        index.move(moved); // last: the shared count rows stay locked only until the commit
         return queued;
     }
 

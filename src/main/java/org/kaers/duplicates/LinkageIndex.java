@@ -33,11 +33,14 @@ class LinkageIndex {
 
     /**
      * Replaces the keys of the cases {@code ids} with those of their latest versions ({@code active}: the ones still
-     * active; a case not among them, nullified, leaves the index) and moves the counts by the difference, in one
-     * statement each. The counts are updated in key order, so two screening transactions never deadlock on them.
+     * active; a case not among them, nullified, leaves the index), in one statement each, and returns how the counts
+     * move: {@link #counts} reads them with this difference and {@link #move} writes it, as the transaction's last
+     * statement. The count rows are few and shared by every screening (the {@code CASE} row by all of them), so a
+     * transaction that locked them at its start would hold every other screening, the API's included, until its
+     * commit (issue 16: one worker batch of 200 cases held the intake's answers for seconds).
      */
     @SuppressWarnings("unchecked")
-    void replace(Collection<Long> ids, List<CaseFeatures> active) {
+    Map<LinkageKeys.Key, Integer> replace(Collection<Long> ids, List<CaseFeatures> active) {
         Map<LinkageKeys.Key, Integer> delta = new TreeMap<>(
                 java.util.Comparator.comparing(LinkageKeys.Key::field).thenComparing(LinkageKeys.Key::value));
         List<Object[]> gone = em.createNativeQuery("with gone as (delete from duplicate_key"
@@ -61,6 +64,15 @@ class LinkageIndex {
                     .setParameter(1, write(rows))
                     .executeUpdate();
         }
+        delta.values().removeIf(d -> d == 0);
+        return delta;
+    }
+
+    /**
+     * Moves the counts by {@code delta} (from {@link #replace}) in one statement, in key order, so that two screening
+     * transactions never deadlock on them; called last, just before the commit, so that the rows stay locked briefly.
+     */
+    void move(Map<LinkageKeys.Key, Integer> delta) {
         List<Map<String, Object>> changes = new ArrayList<>();
         delta.forEach((k, d) -> {
             if (d != 0) {
@@ -82,10 +94,10 @@ class LinkageIndex {
      * The shares of the batch's own values among indexed cases and the spread of onsets, read from the count table
      * in one query. How many pseudo-cases the prior shares weigh: a young database knows little, so its shares start
      * from priors shaped like the real data (DOMAIN.md: long tails of products and terms) and move to the counted
-     * shares as cases accumulate.
+     * shares as cases accumulate. {@code pending}: the batch's own difference ({@link #replace}), not yet written.
      */
     @SuppressWarnings("unchecked")
-    Counts counts(List<CaseFeatures> batch) {
+    Counts counts(List<CaseFeatures> batch, Map<LinkageKeys.Key, Integer> pending) {
         Set<LinkageKeys.Key> wanted = new java.util.LinkedHashSet<>();
         wanted.add(new LinkageKeys.Key(LinkageKeys.CASE, ""));
         batch.forEach(c -> wanted.addAll(LinkageKeys.of(c)));
@@ -99,6 +111,12 @@ class LinkageIndex {
                 .getResultList();
         Map<LinkageKeys.Key, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(new LinkageKeys.Key((String) r[0], (String) r[1]), ((Number) r[2]).longValue()));
+        wanted.forEach(k -> {
+            Integer d = pending.get(k);
+            if (d != null) {
+                counts.merge(k, (long) d, Long::sum);
+            }
+        });
         Object[] span =
                 (Object[]) em.createNativeQuery("select min(value), max(value) from duplicate_key where field = ?1")
                         .setParameter(1, LinkageField.ONSET_DATE.name())

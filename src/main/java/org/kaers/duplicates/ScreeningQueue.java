@@ -44,14 +44,15 @@ class ScreeningQueue {
     }
 
     /**
-     * Locks the case's entry, waiting for a worker that is screening it (then the entry is gone); false when the
-     * case is not queued.
+     * Takes the case's entry off the queue (deleted in the caller's transaction, so a rollback puts it back),
+     * waiting for a worker that is screening it (then the entry is gone); false when the case is not queued. One
+     * statement where a lock and a later delete were two.
      */
-    boolean claim(long caseId) {
-        return !em.createNativeQuery("select case_id from duplicate_screening where case_id = ?1 for update")
-                .setParameter(1, caseId)
-                .getResultList()
-                .isEmpty();
+    boolean take(long caseId) {
+        return em.createNativeQuery("delete from duplicate_screening where case_id = ?1")
+                        .setParameter(1, caseId)
+                        .executeUpdate()
+                > 0;
     }
 
     /**

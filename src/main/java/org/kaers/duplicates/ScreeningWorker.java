@@ -31,6 +31,16 @@ class ScreeningWorker {
         stopping = true;
     }
 
+    /**
+     * Whether the service is stopping: the shutdown event was seen, or the application is no longer started (the
+     * persistence unit can close before the shutdown event reaches this bean, and a round then fails on it: that is
+     * the shutdown, not a failure to report).
+     */
+    private boolean stopping() {
+        io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
+        return stopping || app != null && !app.isStarted();
+    }
+
     @Scheduled(
             every = "${kaers.duplicates.screening-interval:5s}",
             delay = 5,
@@ -66,13 +76,13 @@ class ScreeningWorker {
         int suspects = 0;
         int singles = 0;
         int tried = 0;
-        while (screened < max && !stopping) {
+        while (screened < max && !stopping()) {
             int size = singles > 0 ? 1 : Math.min(BATCH, max - screened);
             Optional<DuplicateService.Screened> done;
             try {
                 done = service.screenNext(wait, size);
             } catch (DuplicateService.ScreeningFailed e) {
-                if (stopping) {
+                if (stopping()) {
                     break;
                 }
                 if (e.caseIds.size() > 1) {
@@ -87,7 +97,7 @@ class ScreeningWorker {
                 singles--;
                 continue;
             } catch (RuntimeException e) {
-                if (!stopping) {
+                if (!stopping()) {
                     LOG.warnf("duplicate screening round stopped: %s", org.kaers.common.FailureLog.describe(e));
                 }
                 break;

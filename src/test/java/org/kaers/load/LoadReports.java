@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * labs on a third of cases, seriousness on about half. Each report carries its Idempotency-Key in the
  * narrative, so that the harness can count duplicates from the raw rows.
  */
-final class LoadReports {
+public final class LoadReports {
 
     static final String KEY_MARK = "load-key:";
 
@@ -104,7 +104,7 @@ final class LoadReports {
     private LoadReports() {}
 
     /** A report whose content follows from {@code seed}; {@code key} goes into the narrative. */
-    static ObjectNode report(long seed, String key) {
+    public static ObjectNode report(long seed, String key) {
         SplittableRandom r = new SplittableRandom(seed);
         LocalDate today = LocalDate.now();
         ObjectNode report = JSON.createObjectNode();
@@ -166,7 +166,7 @@ final class LoadReports {
         return report;
     }
 
-    static String json(ObjectNode node) {
+    public static String json(ObjectNode node) {
         return node.toString();
     }
 

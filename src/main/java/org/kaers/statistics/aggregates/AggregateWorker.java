@@ -26,13 +26,23 @@ public class AggregateWorker {
         stopping = true;
     }
 
+    /**
+     * Whether the service is stopping: the shutdown event was seen, or the application is no longer started (the
+     * persistence unit can close before the shutdown event reaches this bean, and a round then fails on it: that is
+     * the shutdown, not a failure to report).
+     */
+    private boolean stopping() {
+        io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
+        return stopping || app != null && !app.isStarted();
+    }
+
     @Scheduled(
             every = "${kaers.stats.aggregate-interval:1s}",
             delay = 2,
             delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fold() {
-        if (stopping) {
+        if (stopping()) {
             return;
         }
         try {
@@ -40,7 +50,7 @@ public class AggregateWorker {
                 // a full batch: there may be more
             }
         } catch (RuntimeException e) {
-            if (stopping) {
+            if (stopping()) {
                 return; // interrupted by the shutdown: the queue entries stay for the next start
             }
             // The queue entries stay (the transaction rolled back); the next round retries them.
