@@ -41,6 +41,11 @@ class CaersImportBenchmark {
             sizes.add(Integer.parseInt(s.strip()));
         }
         boolean catchUp = Boolean.getBoolean("bench.catchup");
+        int refolds = Integer.getInteger("bench.refold", 0);
+        if (refolds > 0) {
+            refold(refolds);
+            return;
+        }
         List<double[]> rates = new ArrayList<>();
         System.out.printf("%n=== CAERS import benchmark (FDA 2004-2017 shape) ===%n");
         int warmUpRows = Integer.getInteger("bench.warm-up-rows", 0);
@@ -85,17 +90,7 @@ class CaersImportBenchmark {
                     "%-28s products now %,d, product names coded %,d%n",
                     "", db.count("select count(*) from product"), db.count("select count(*) from product_name_coding"));
             if (catchUp) {
-                long foldStart = System.nanoTime();
-                long folded = given().post("/api/v1/stats/aggregates/catch-up")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getLong("folded");
-                double seconds = (System.nanoTime() - foldStart) / 1e9;
-                System.out.printf(
-                        "%-28s %7.1f s  %,d changes folded (%.0f cases/s)%n",
-                        "aggregates catch-up", seconds, folded, folded / seconds);
+                catchUp();
             }
             double again = run("re-import (all unchanged)", file);
             rates.add(new double[] {size, first, again});
@@ -108,6 +103,51 @@ class CaersImportBenchmark {
                     "rate at %,.0f rows / rate at %,.0f rows: first import %.2f, re-import %.2f%n",
                     large[0], small[0], large[1] / small[1], large[2] / small[2]);
         }
+    }
+
+    /**
+     * {@code -Dbench.refold=N} (with {@code -D%test.quarkus.flyway.clean-at-start=false}, on a database a run
+     * with {@code -Dbench.catchup=true} left behind): N times, empties the aggregates, queues every stored case as
+     * an import does (per chunk of 500 cases, each case once for its row and once more for its outcomes) and times
+     * the catch-up, so that the fold can be re-timed without importing again.
+     */
+    private void refold(int rounds) {
+        long cases = db.count("select count(*) from case_report");
+        System.out.printf("%,d cases stored; re-folding them %d times%n", cases, rounds);
+        for (int i = 0; i < rounds; i++) {
+            db.execute("truncate stats_cell, stats_fact, stats_queue");
+            db.execute("insert into stats_queue (case_id) select id from case_report, generate_series(1, 2) c"
+                    + " order by id / 500, c, id");
+            db.execute("vacuum analyze stats_queue");
+            catchUp();
+        }
+        System.out.printf(
+                "%-28s %,d cells, %,d facts, stats_cell %s with its indexes%n",
+                "",
+                db.count("select count(*) from stats_cell"),
+                db.count("select count(*) from stats_fact"),
+                db.string("select pg_size_pretty(pg_total_relation_size('stats_cell'))"));
+    }
+
+    /** Times the catch-up of every queued change over HTTP, with the CPU seconds it took. */
+    private void catchUp() {
+        CpuMeter meter = new CpuMeter(System.getProperty("KAERS_TEST_DB_URL", System.getenv("KAERS_TEST_DB_URL")));
+        CpuMeter.Reading cpuBefore = meter.read();
+        long foldStart = System.nanoTime();
+        long folded = given().post("/api/v1/stats/aggregates/catch-up")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("folded");
+        double seconds = (System.nanoTime() - foldStart) / 1e9;
+        CpuMeter.Reading cpu = meter.read().minus(cpuBefore);
+        System.out.printf(
+                "%-28s %7.1f s  %,d changes folded (%.0f cases/s)%n",
+                "aggregates catch-up", seconds, folded, folded / seconds);
+        System.out.printf(
+                "%-28s CPU: JVM %.1f s, PostgreSQL backends %.1f s, total %.1f s%n",
+                "", cpu.jvm(), cpu.postgres(), cpu.jvm() + cpu.postgres());
     }
 
     /** Posts the file as a job, waits for it, prints and returns its rows per second. */

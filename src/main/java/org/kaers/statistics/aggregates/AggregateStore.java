@@ -243,7 +243,7 @@ public class AggregateStore {
                 .getSingleResult()) {
             return 0;
         }
-        tuneSession("128MB");
+        tuneSession(batch > BATCH ? "256MB" : "128MB");
         em.createNativeQuery("""
                 create temp table if not exists stats_batch_ids (cid bigint primary key) on commit delete rows""").executeUpdate();
         em.createNativeQuery("""
@@ -298,17 +298,29 @@ public class AggregateStore {
                 .getSingleResult();
     }
 
-    /** Folds every queued case in, waiting for a running worker; returns the queue entries consumed. */
+    /**
+     * Folds every queued case in, waiting for a running worker, in batches of {@link #CATCH_UP_BATCH}; returns the
+     * queue entries consumed.
+     */
     public long catchUp() {
         long total = 0;
         int n;
-        while ((n = processBatch(BATCH, true)) > 0) {
+        while ((n = processBatch(CATCH_UP_BATCH, true)) > 0) {
             total += n;
         }
         return total;
     }
 
+    /** The queue entries of one batch of the steady worker (a second's submissions fit many times over). */
     public static final int BATCH = 5000;
+
+    /**
+     * The queue entries of one batch of a catch-up (an import's backlog): the cells most cases share (the
+     * common values and their pairs) are updated once per batch and each batch has a fixed cost, so larger
+     * batches fold more cases per second (README, Benchmarks, issue 12); bounded so that a batch stays well
+     * within the transaction timeout and its deltas within the work memory.
+     */
+    public static final int CATCH_UP_BATCH = 25_000;
 
     /**
      * Recomputes every fact and cell from the raw rows, in one transaction: readers see the old aggregates

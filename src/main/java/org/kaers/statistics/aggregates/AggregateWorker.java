@@ -46,8 +46,11 @@ public class AggregateWorker {
             return;
         }
         try {
-            while (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
-                // a full batch: there may be more
+            // A full batch: there may be more, a backlog (an import's), folded in the catch-up's larger batches.
+            if (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
+                while (store.processBatch(AggregateStore.CATCH_UP_BATCH, false) == AggregateStore.CATCH_UP_BATCH) {
+                    // still full
+                }
             }
         } catch (RuntimeException e) {
             if (stopping()) {
