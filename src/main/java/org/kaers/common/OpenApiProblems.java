@@ -73,7 +73,8 @@ public class OpenApiProblems implements OASFilter {
                                 + (statistics
                                         ? ", or the query ran longer than kaers.stats.query-timeout and was cancelled"
                                         : "; a write may not have been stored, so retry with the same Idempotency-Key")
-                                + ". Header Retry-After gives the seconds to wait.");
+                                + "; or the service is at its capacity (kaers.http.max-in-flight requests in progress),"
+                                + " answered at once and nothing done. Header Retry-After gives the seconds to wait.");
                 add(responses, "500", "Unexpected failure; the body's instance identifies it in the server log.");
                 responses.getAPIResponses().forEach((status, response) -> {
                     if (status.startsWith("2")) {

@@ -50,6 +50,20 @@ public class Refusals {
         audited(ctx, type.status());
     }
 
+    /**
+     * Answers with a problem and no audit event: for a refusal that must not cost a database connection (the
+     * admission limit, {@link Admission}).
+     */
+    public void answer(RoutingContext ctx, ProblemType type, String detail, Map<String, String> headers) {
+        var response = ctx.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        headers.forEach(response::putHeader);
+        response.end(Problem.render(json, type, detail, List.of()));
+    }
+
     /** Records a refusal that someone else answered (the body handler's 413, for one). */
     public void audited(RoutingContext ctx, int status) {
         var request = ctx.request();

@@ -12,6 +12,11 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * Every pooled connection busy for longer than the acquisition timeout (as when requests pile up behind a
  * database restart): the request waits 1 s, then gets 503 problem+json with Retry-After, not a 500; once a
  * connection is free the same request succeeds. Readiness stays UP meanwhile: the database is reachable.
+ * Requests beyond {@code kaers.http.max-in-flight} (3 here) do not wait at all: they are 503 with Retry-After 1
+ * at the door (Admission), and the slots are given back once the answers are out.
  */
 @QuarkusTest
 @TestProfile(PoolExhaustedTest.TwoConnections.class)
@@ -39,7 +46,9 @@ class PoolExhaustedTest {
                     "kaers.stats.aggregate-interval",
                     "off",
                     "kaers.signals.refit-check",
-                    "off");
+                    "off",
+                    "kaers.http.max-in-flight",
+                    "3");
         }
     }
 
@@ -64,6 +73,67 @@ class PoolExhaustedTest {
                 c.close();
             }
         }
+        given().get("/api/v1/reports").then().statusCode(200);
+    }
+
+    @Inject
+    Admission admission;
+
+    @Test
+    void beyondTheInFlightLimitTheAnswerIsAnImmediate503() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        List<Response> answers;
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            held.add(dataSource.getConnection());
+            held.add(dataSource.getConnection());
+            // eight at once against a limit of three: three wait the pool's 1 s and get its 503 (Retry-After 2),
+            // the other five are refused at the door at once (Retry-After 1)
+            // (all eight released together, so they arrive within the pool's 1 s wait)
+            CountDownLatch ready = new CountDownLatch(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(clients.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return given().get("/api/v1/reports");
+                }));
+            }
+            ready.await(30, TimeUnit.SECONDS);
+            go.countDown();
+            answers = new ArrayList<>();
+            for (Future<Response> f : sent) {
+                answers.add(f.get(30, TimeUnit.SECONDS));
+            }
+            // the probes are not counted against the limit
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            clients.shutdownNow();
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.jsonPath().getString("type")).isEqualTo("urn:kaers:problem:service-unavailable");
+        });
+        List<Response> shed = answers.stream()
+                .filter(r -> "1".equals(r.header("Retry-After")))
+                .toList();
+        assertThat(shed).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(shed)
+                .allSatisfy(r -> assertThat(r.jsonPath().getString("detail"))
+                        .contains("at its capacity (3 requests in progress)"));
+        assertThat(answers.size() - shed.size()).isLessThanOrEqualTo(3);
+        // every slot is given back: nothing stays in progress, and requests are served again
+        // (a slot is given back by the response's end handler, which may run just after the client has its answer)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (admission.inFlight() != 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(admission.inFlight()).isZero();
         given().get("/api/v1/reports").then().statusCode(200);
     }
 }
