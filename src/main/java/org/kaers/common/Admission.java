@@ -13,10 +13,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Admission control at the door (README, "Load and faults"): at most {@code kaers.http.max-in-flight} requests
- * outside /q/ are in progress at once; one more is answered 503 problem+json with {@code Retry-After: 1} at once,
+ * outside /q/ are in progress at once; one more is answered 503 problem+json with {@code Retry-After} (1 to 3 s, at random) at once,
  * before it reaches a worker thread or waits for a database connection. Without it, a herd of clients retrying
  * together (after a restart, say) all waited the pool's acquisition timeout, then their audit rows waited again,
- * and answers took longer than the clients' timeouts. The bound is a few times the connection pool, so that
+ * and answers took longer than the clients' timeouts. The bound is four times the connection pool (a stall of a second at the half-rate load leaves it unreached), so that
  * ordinary bursts queue briefly for a connection instead of being refused.
  *
  * <p>A request refused here reached no resource and changed nothing: it is counted ({@code
@@ -54,6 +54,14 @@ public class Admission {
         router.route().order(ORDER).handler(this::admit);
     }
 
+    /**
+     * 1 to 3 seconds, at random: clients that honour it come back spread over three seconds instead of together
+     * (a herd refused together and told the same delay would arrive together again).
+     */
+    static int retryAfter() {
+        return 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(3);
+    }
+
     /** Requests in progress now (for tests and metrics). */
     public int inFlight() {
         return inFlight.get();
@@ -80,7 +88,7 @@ public class Admission {
                     ProblemType.SERVICE_UNAVAILABLE,
                     "the service is at its capacity (" + limit + " requests in progress); nothing was done: retry"
                             + " after Retry-After seconds",
-                    java.util.Map.of("Retry-After", "1"));
+                    java.util.Map.of("Retry-After", String.valueOf(retryAfter())));
             return;
         }
         ctx.addEndHandler(done -> inFlight.decrementAndGet());

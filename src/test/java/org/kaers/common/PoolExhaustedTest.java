@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * Every pooled connection busy for longer than the acquisition timeout (as when requests pile up behind a
  * database restart): the request waits 1 s, then gets 503 problem+json with Retry-After, not a 500; once a
  * connection is free the same request succeeds. Readiness stays UP meanwhile: the database is reachable.
- * Requests beyond {@code kaers.http.max-in-flight} (3 here) do not wait at all: they are 503 with Retry-After 1
- * at the door (Admission), and the slots are given back once the answers are out.
+ * Requests beyond {@code kaers.http.max-in-flight} (3 here) do not wait at all: they are 503 with Retry-After
+ * (1 to 3 s, at random) at the door (Admission), and the slots are given back once the answers are out.
  */
 @QuarkusTest
 @TestProfile(PoolExhaustedTest.TwoConnections.class)
@@ -88,7 +88,7 @@ class PoolExhaustedTest {
             held.add(dataSource.getConnection());
             held.add(dataSource.getConnection());
             // eight at once against a limit of three: three wait the pool's 1 s and get its 503 (Retry-After 2),
-            // the other five are refused at the door at once (Retry-After 1)
+            // the other five are refused at the door at once
             // (all eight released together, so they arrive within the pool's 1 s wait)
             CountDownLatch ready = new CountDownLatch(8);
             CountDownLatch go = new CountDownLatch(1);
@@ -120,12 +120,10 @@ class PoolExhaustedTest {
             assertThat(r.jsonPath().getString("type")).isEqualTo("urn:kaers:problem:service-unavailable");
         });
         List<Response> shed = answers.stream()
-                .filter(r -> "1".equals(r.header("Retry-After")))
+                .filter(r -> r.jsonPath().getString("detail").contains("at its capacity (3 requests in progress)"))
                 .toList();
         assertThat(shed).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(shed)
-                .allSatisfy(r -> assertThat(r.jsonPath().getString("detail"))
-                        .contains("at its capacity (3 requests in progress)"));
+        assertThat(shed).allSatisfy(r -> assertThat(r.header("Retry-After")).isIn("1", "2", "3"));
         assertThat(answers.size() - shed.size()).isLessThanOrEqualTo(3);
         // every slot is given back: nothing stays in progress, and requests are served again
         // (a slot is given back by the response's end handler, which may run just after the client has its answer)
