@@ -160,26 +160,12 @@ public class SymptomCoder {
         // One statement for the batch: normalised in Java (the one rule, TextNormalizer), matched and written in SQL.
         ArrayNode rows = json.createArrayNode();
         all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
-        // The statement that replaces FUZZY codings only when the batch has some: an UPDATE of verbatim_coding takes
-        // the statistics' exclusive coding lock (V3) even when it changes no row, and would wait for every
-        // transaction that is storing cases (an import's writer stores the previous batch meanwhile).
-        @SuppressWarnings("unchecked")
-        List<String> fuzzy = em.createNativeQuery("""
-                select verbatim from verbatim_coding where verbatim = any (cast(?1 as text[])) and method = 'FUZZY'""")
-                .setParameter(1, all.toArray(new String[0]))
-                .getResultList();
-        em.createNativeQuery(fuzzy.isEmpty() ? SOURCE_CODED_INSERT_SQL : SOURCE_CODED_SQL)
+        // (an UPDATE that replaces no FUZZY coding takes no coding lock: V86's row triggers)
+        em.createNativeQuery(SOURCE_CODED_SQL)
                 .setParameter(1, rows.toString())
                 .setParameter(2, Instant.now())
                 .executeUpdate();
     }
-
-    /**
-     * {@link #SOURCE_CODED_SQL} without the replacement of FUZZY codings, for a batch that has none (the insert does
-     * not see the replaced rows either way: they are left out by its {@code not exists}).
-     */
-    static final String SOURCE_CODED_INSERT_SQL =
-            SOURCE_CODED_SQL.replaceFirst("(?s),\\s*replaced as \\(.*?returning c\\.verbatim\\)", "");
 
     /** A synonym as spelling tolerance sees it. */
     private record Candidate(long termId, String text, String normalized) {}
