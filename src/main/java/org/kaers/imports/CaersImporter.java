@@ -97,25 +97,8 @@ public class CaersImporter {
             }
         }
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
-        Set<String> commaNames = jobs.commaNames();
-        Set<String> sourceCoded = new java.util.HashSet<>(); // terms this import has coded already (committed)
-        List<CaseImports.ImportedCase> batch = new ArrayList<>(BATCH);
-        Map<String, List<String>> reported = new HashMap<>(); // CAERS's own outcomes of the batch, by report number
-        long[] skipped = {0};
         try (Writer writer = new Writer()) {
-            read(
-                    job,
-                    file,
-                    scan,
-                    submittedBy,
-                    progress,
-                    commaNames,
-                    sourceCoded,
-                    batch,
-                    reported,
-                    skipped,
-                    resumeAfter,
-                    writer);
+            read(file, scan, new Run(job, submittedBy, progress, jobs.commaNames(), resumeAfter, writer));
         }
         jobs.settleProductNames(progress);
         progress.phase("product names settled");
@@ -142,44 +125,72 @@ public class CaersImporter {
                 job);
     }
 
-    /** Reads the file's reports into batches, each coded here and stored by {@code writer}, then waits for the last. */
-    private void read(
-            UUID job,
-            Path file,
-            CaersFile.Scan scan,
-            String submittedBy,
-            ImportProgress progress,
-            Set<String> commaNames,
-            Set<String> sourceCoded,
-            List<CaseImports.ImportedCase> batch,
-            Map<String, List<String>> reported,
-            long[] skipped,
-            long resumeAfter,
-            Writer writer) {
+    /**
+     * What one run of an import carries from report to report: who and what it is for, the batch being built, and
+     * what it has done so far. One per run, used by the reading thread only (the writer gets copies).
+     */
+    private static final class Run {
+        final UUID job;
+        final String submittedBy;
+        final ImportProgress progress;
+        /** The source's names that contain ", " (kept whole when a list is split). */
+        final Set<String> commaNames;
+        /** Reports of the file already stored by an earlier run of this job: skipped, not read again. */
+        final long resumeAfter;
+
+        final Writer writer;
+        /** Terms this run has coded already (committed). */
+        final Set<String> sourceCoded = new java.util.HashSet<>();
+
+        final List<CaseImports.ImportedCase> batch = new ArrayList<>(BATCH);
+        /** CAERS's own outcomes of the batch, by report number. */
+        final Map<String, List<String>> reported = new HashMap<>();
+
+        long skipped;
+
+        Run(
+                UUID job,
+                String submittedBy,
+                ImportProgress progress,
+                Set<String> commaNames,
+                long resumeAfter,
+                Writer writer) {
+            this.job = job;
+            this.submittedBy = submittedBy;
+            this.progress = progress;
+            this.commaNames = commaNames;
+            this.resumeAfter = resumeAfter;
+            this.writer = writer;
+        }
+    }
+
+    /** Reads the file's reports into batches, each coded here and stored by the run's writer, then waits for the last. */
+    private void read(Path file, CaersFile.Scan scan, Run run) {
+        ImportProgress progress = run.progress;
         CaersFile.reports(file, scan, rows -> {
-            if (skipped[0] < resumeAfter) {
-                skipped[0]++;
+            if (run.skipped < run.resumeAfter) {
+                run.skipped++;
                 return;
             }
             progress.read(rows.size());
             String number = rows.get(0).get(Field.REPORT);
             try {
-                CaseImports.ImportedCase built = build(number, rows, commaNames, reported);
+                CaseImports.ImportedCase built = build(number, rows, run.commaNames, run.reported);
                 String invalid = violations(built.report());
                 if (invalid != null) {
                     progress.reportRejected(new ImportSummary.Skip(null, number, invalid));
                 } else {
-                    batch.add(built);
+                    run.batch.add(built);
                 }
             } catch (IllegalArgumentException e) {
                 progress.reportRejected(new ImportSummary.Skip(rows.get(0).line(), number, e.getMessage()));
             }
-            if (batch.size() == BATCH) {
-                flush(job, batch, reported, submittedBy, progress, sourceCoded, writer);
+            if (run.batch.size() == BATCH) {
+                flush(run);
             }
         });
-        flush(job, batch, reported, submittedBy, progress, sourceCoded, writer);
-        writer.await();
+        flush(run);
+        run.writer.await();
         progress.phase("waiting for the writer");
     }
 
@@ -189,39 +200,35 @@ public class CaersImporter {
      * one over with the counts read so far. Coding the next batch and storing this one then run at once, on two
      * connections: the two cores work on the import together (README, Benchmarks).
      */
-    private void flush(
-            UUID job,
-            List<CaseImports.ImportedCase> batch,
-            Map<String, List<String>> reported,
-            String submittedBy,
-            ImportProgress progress,
-            Set<String> sourceCoded,
-            Writer writer) {
+    private void flush(Run run) {
+        ImportProgress progress = run.progress;
         progress.phase("read and build");
         // FDA's terms are MedDRA preferred terms, already coded: exact synonym or their own term, never corrected.
         // Each once per import (most terms recur in every batch); ensureSourceCoded commits on its own.
-        List<String> terms = batch.stream()
+        List<String> terms = run.batch.stream()
                 .flatMap(c -> c.report().reactions().stream())
                 .map(CaseReportRequest.Reaction::verbatim)
-                .filter(t -> !sourceCoded.contains(t))
+                .filter(t -> !run.sourceCoded.contains(t))
                 .distinct()
                 .toList();
         symptoms.ensureSourceCoded(terms);
-        sourceCoded.addAll(terms);
+        run.sourceCoded.addAll(terms);
         progress.phase("source term coding");
         // CAERS's own outcome list, per case (every report of the batch: a re-import fills in what is missing),
         // recorded in the batch's transaction.
         Map<String, List<String>> listed = new HashMap<>();
-        batch.forEach(c -> listed.put(c.externalId(), reported.getOrDefault(c.externalId(), List.of())));
-        List<CaseImports.ImportedCase> closed = List.copyOf(batch);
-        reported.clear();
-        batch.clear();
+        run.batch.forEach(c -> listed.put(c.externalId(), run.reported.getOrDefault(c.externalId(), List.of())));
+        List<CaseImports.ImportedCase> closed = List.copyOf(run.batch);
+        run.reported.clear();
+        run.batch.clear();
         progress.productsWithNewSpellings().addAll(jobs.codeBatch(closed));
         progress.phase("product and term coding");
-        writer.await();
+        run.writer.await();
         progress.phase("waiting for the writer");
         ImportProgress.Read read = progress.readSoFar();
-        writer.submit(() -> {
+        UUID job = run.job;
+        String submittedBy = run.submittedBy;
+        run.writer.submit(() -> {
             long start = System.nanoTime();
             boolean cancel = jobs.storeBatch(job, closed, listed, submittedBy, progress, read);
             progress.timed("store batch and job row", System.nanoTime() - start);

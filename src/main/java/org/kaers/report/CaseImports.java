@@ -126,18 +126,9 @@ public class CaseImports {
         mark = phase(phases, "find existing cases", mark);
         List<ImportedCase> stored = new ArrayList<>(fresh);
         stored.addAll(changed);
-        symptomCoder.ensureCoded(stored.stream()
-                .flatMap(c -> c.report().reactions().stream())
-                .map(CaseReportRequest.Reaction::verbatim)
-                .distinct()
-                .toList());
-        mark = phase(phases, "term coding", mark);
-        java.util.Set<Long> grown = productCoder.ensureCoded(stored.stream()
-                .flatMap(c -> c.report().products().stream())
-                .map(CaseReportRequest.Product::name)
-                .distinct()
-                .toList());
-        mark = phase(phases, "product coding", mark);
+        // (an importer that ran codeBatch first finds every text coded, in memory: KnownTexts)
+        java.util.Set<Long> grown = codeTexts(stored);
+        mark = phase(phases, "term and product coding", mark);
         LocalDate today = CaseClock.today();
         Map<CaseVersion, List<Violation>> quality = new java.util.LinkedHashMap<>();
         List<String> numbers = cases.nextCaseSequences(fresh.size());
@@ -206,6 +197,11 @@ public class CaseImports {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public java.util.Set<Long> codeBatch(List<ImportedCase> batch) {
+        return codeTexts(batch);
+    }
+
+    /** Codes the batch's reaction texts, then its product names; returns the products that gained a spelling. */
+    private java.util.Set<Long> codeTexts(List<ImportedCase> batch) {
         symptomCoder.ensureCoded(batch.stream()
                 .flatMap(c -> c.report().reactions().stream())
                 .map(CaseReportRequest.Reaction::verbatim)
