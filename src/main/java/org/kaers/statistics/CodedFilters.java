@@ -102,21 +102,4 @@ public record CodedFilters(
                 description = "Cases with a current WHO-UMC assessment CERTAIN or PROBABLE.",
                 schema = @Schema(type = SchemaType.STRING, enumeration = "PROBABLE_OR_BETTER"))
         @QueryParam("causality")
-        String causality) {
-
-    void into(StatsRequests.Raw raw) {
-        raw.put(Dimension.PRODUCT, product);
-        raw.put(Dimension.SUBSTANCE, substance);
-        raw.put(Dimension.PRODUCT_FORM, productForm);
-        raw.put(Dimension.SYMPTOM, symptom);
-        raw.put(Dimension.ORGAN_CLASS, organClass);
-        raw.put(Dimension.CRITERION, criterion);
-        raw.put(Dimension.COUNTRY, country);
-        raw.put(Dimension.EXPOSURE_REASON, exposureReason);
-        raw.put(Dimension.EXPOSURE_CHRONICITY, exposureChronicity);
-        raw.put(Dimension.EXPOSURE_SITE, exposureSite);
-        raw.put(Dimension.CARE_LEVEL, careLevel);
-        raw.put(Dimension.MEDICAL_OUTCOME, medicalOutcome);
-        raw.put(Dimension.CAUSALITY, causality);
-    }
-}
+        String causality) {}

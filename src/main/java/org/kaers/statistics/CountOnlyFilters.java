@@ -44,13 +44,4 @@ public record CountOnlyFilters(
                 example = "VISITED AN ER",
                 schema = @Schema(type = SchemaType.STRING))
         @QueryParam("sourceOutcome")
-        String sourceOutcome) {
-
-    void into(StatsRequests.Raw raw) {
-        raw.put(Dimension.PRODUCT_NAME, productName);
-        raw.put(Dimension.PRODUCT_ROLE, productRole);
-        raw.put(Dimension.VERBATIM, verbatim);
-        raw.put(Dimension.OUTCOME, outcome);
-        raw.put(Dimension.SOURCE_OUTCOME, sourceOutcome);
-    }
-}
+        String sourceOutcome) {}

@@ -46,7 +46,10 @@ final class StatsRequests {
         String receivedFrom;
         String receivedTo;
 
-        /** The values of the given filter records (null: a record the endpoint does not take). */
+        /**
+         * The values of the given filter records (null: a record the endpoint does not take), read through their
+         * accessors: the one place where a query parameter meets its dimension.
+         */
         static Raw of(CaseFilters cases, ReportFilters reports, CodedFilters coded, CountOnlyFilters countOnly) {
             Raw raw = new Raw();
             if (cases != null) {
@@ -61,10 +64,26 @@ final class StatsRequests {
                 raw.receivedTo = reports.receivedTo();
             }
             if (coded != null) {
-                coded.into(raw);
+                raw.put(Dimension.PRODUCT, coded.product());
+                raw.put(Dimension.SUBSTANCE, coded.substance());
+                raw.put(Dimension.PRODUCT_FORM, coded.productForm());
+                raw.put(Dimension.SYMPTOM, coded.symptom());
+                raw.put(Dimension.ORGAN_CLASS, coded.organClass());
+                raw.put(Dimension.CRITERION, coded.criterion());
+                raw.put(Dimension.COUNTRY, coded.country());
+                raw.put(Dimension.EXPOSURE_REASON, coded.exposureReason());
+                raw.put(Dimension.EXPOSURE_CHRONICITY, coded.exposureChronicity());
+                raw.put(Dimension.EXPOSURE_SITE, coded.exposureSite());
+                raw.put(Dimension.CARE_LEVEL, coded.careLevel());
+                raw.put(Dimension.MEDICAL_OUTCOME, coded.medicalOutcome());
+                raw.put(Dimension.CAUSALITY, coded.causality());
             }
             if (countOnly != null) {
-                countOnly.into(raw);
+                raw.put(Dimension.PRODUCT_NAME, countOnly.productName());
+                raw.put(Dimension.PRODUCT_ROLE, countOnly.productRole());
+                raw.put(Dimension.VERBATIM, countOnly.verbatim());
+                raw.put(Dimension.OUTCOME, countOnly.outcome());
+                raw.put(Dimension.SOURCE_OUTCOME, countOnly.sourceOutcome());
             }
             return raw;
         }
