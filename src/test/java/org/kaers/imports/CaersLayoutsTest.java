@@ -443,6 +443,62 @@ class CaersLayoutsTest {
                 .body("detail", containsString("no longer kept; post it again"));
     }
 
+    @Inject
+    org.kaers.vocabulary.ProductCoder productCoder;
+
+    @Inject
+    org.kaers.vocabulary.SymptomCoder symptomCoder;
+
+    /**
+     * The service killed after the reader committed a batch's codings and before the writer stored its cases (the
+     * pipeline's one gap): what is left is codings without cases. Importing the file again stores every report once,
+     * reuses those codings (no second product for a name) and counts exactly what the file holds.
+     */
+    @Test
+    @Order(9)
+    void codingsLeftByAKilledImportChangeNoCountAndAreReused() {
+        String file = OLD_HEADER + "\n"
+                + String.join(
+                        "\n",
+                        "KIL-1,3/14/2019,3/1/2019,Suspect,KILLED PIPELINE POWDER,54,Diet,34,Year(s),Male,NONE,"
+                                + "\"NAUSEA, KILLED PIPELINE TERM\"",
+                        "KIL-2,3/15/2019,3/1/2019,Suspect,KILLED PIPELINE POWDER,54,Diet,44,Year(s),Female,NONE,NAUSEA",
+                        "KIL-3,3/16/2019,3/1/2019,Suspect,KILLED PIPELINE CAPSULES,54,Diet,54,Year(s),Male,NONE,"
+                                + "KILLED PIPELINE TERM")
+                + "\n";
+        List<String> names = List.of("KILLED PIPELINE POWDER", "KILLED PIPELINE CAPSULES");
+        List<String> terms = List.of("NAUSEA", "KILLED PIPELINE TERM");
+        // what the reader commits for the batch before handing it to the writer (CaersImporter.flush)
+        symptomCoder.ensureSourceCoded(terms);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            symptomCoder.ensureCoded(terms);
+            productCoder.ensureCoded(names);
+        });
+        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        assertThat(counts("productName")).doesNotContainKeys(names.toArray(String[]::new));
+        assertThat(counts("verbatim")).doesNotContainKey("KILLED PIPELINE TERM");
+        long products = db.count(
+                "select count(distinct product_id) from product_name_coding where name like 'KILLED PIPELINE %'");
+        assertThat(products).isEqualTo(2);
+
+        post(file).then().statusCode(200).body("imported", equalTo(3));
+        given().post("/api/v1/stats/aggregates/catch-up").then().statusCode(200);
+        assertThat(db.count("select count(*) from case_report where external_id like 'KIL-%'"))
+                .isEqualTo(3);
+        assertThat(
+                        db.count(
+                                "select count(distinct product_id) from product_name_coding where name like 'KILLED PIPELINE %'"))
+                .as("the codings left behind are reused: no second product for a name")
+                .isEqualTo(products);
+        Map<String, Long> byName = counts("productName");
+        assertThat(byName).containsEntry("KILLED PIPELINE POWDER", 2L).containsEntry("KILLED PIPELINE CAPSULES", 1L);
+        assertThat(counts("verbatim")).containsEntry("KILLED PIPELINE TERM", 2L);
+        // and importing it again stores nothing twice
+        post(file).then().statusCode(200).body("imported", equalTo(0));
+        assertThat(db.count("select count(*) from case_report where external_id like 'KIL-%'"))
+                .isEqualTo(3);
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(50);
