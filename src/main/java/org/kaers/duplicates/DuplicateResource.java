@@ -79,7 +79,9 @@ public class DuplicateResource {
             description = "Every stored version of a case is queued for screening in the transaction that stores it "
                     + "(a submission, follow-up or amendment, an imported case or its update) and screened by a "
                     + "background worker, oldest first, about a second later: a submission's answer names no "
-                    + "suspects; they appear in the duplicate list once its case has left this queue.")
+                    + "suspects; they appear in the duplicate list once its case has left this queue (unless the "
+                    + "operator turned kaers.duplicates.screen-at-intake on: then a new submission is screened before "
+                    + "its answer).")
     @APIResponse(
             responseCode = "200",
             description = "How many cases wait.",

@@ -99,13 +99,14 @@ class DuplicateService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Screened> screenNext(boolean wait, int max) {
-        List<Long> batch = queue.claimOldest(wait, max);
-        if (batch.isEmpty()) {
+        List<ScreeningQueue.Entry> claimed = queue.claimOldest(wait, max);
+        if (claimed.isEmpty()) {
             return Optional.empty();
         }
+        List<Long> batch = claimed.stream().map(ScreeningQueue.Entry::caseId).toList();
         try {
             int found = screen(batch);
-            queue.remove(batch);
+            queue.remove(claimed);
             suspects.flush(); // a constraint broken here is this batch's failure, not the round's
             return Optional.of(new Screened(batch.size(), found));
         } catch (RuntimeException e) {
