@@ -92,8 +92,9 @@ class DuplicateService {
     }
 
     /**
-     * Screens the oldest queued cases, at most {@code max}, in one transaction (their entries are deleted in it);
-     * empty when nothing is queued. {@code wait}: wait for entries another transaction holds rather than skip them.
+     * Screens the oldest queued cases, at most {@code max}, in one transaction (their entries are deleted in it,
+     * unless a new version queued one again meanwhile); empty when nothing is queued. {@code wait}: wait for cases
+     * another transaction holds rather than skip them.
      * When the batch fails, it is rolled back and {@link ScreeningWorker} screens the next cases one by one, so that
      * only a failing case is charged with the failure.
      */
