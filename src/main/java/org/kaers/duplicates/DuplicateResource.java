@@ -34,7 +34,7 @@ import org.kaers.common.Problem;
 import org.kaers.common.QueryText;
 import org.kaers.security.Roles;
 
-/** The reviewers' duplicate queue: pairs found when a case arrived, to confirm or dismiss. */
+/** The reviewers' duplicate queue: pairs found when a case arrived (screened in the background), to confirm or dismiss. */
 @Path("/api/v1/duplicates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
@@ -76,9 +76,12 @@ public class DuplicateResource {
     @Operation(
             operationId = "duplicateScreeningState",
             summary = "The duplicate screening queue",
-            description = "Every stored version of a case is queued for screening in the transaction that stores it: a "
-                    + "submission through the API is screened as soon as it is committed, follow-ups, amendments and "
-                    + "imported cases (and their updates) by a background worker within seconds.")
+            description = "Every stored version of a case is queued for screening in the transaction that stores it "
+                    + "(a submission, follow-up or amendment, an imported case or its update) and screened by a "
+                    + "background worker, oldest first, about a second later: a submission's answer names no "
+                    + "suspects; they appear in the duplicate list once its case has left this queue (unless the "
+                    + "operator turned kaers.duplicates.screen-at-intake on: then a new submission is screened before "
+                    + "its answer).")
     @APIResponse(
             responseCode = "200",
             description = "How many cases wait.",
@@ -101,7 +104,9 @@ public class DuplicateResource {
             summary = "Screen every queued case now",
             description =
                     "Screens up to max (default and at most " + ScreeningWorker.ROUND + ") queued cases now, oldest "
-                            + "first, and answers the queue's state after them (pending is what is left).")
+                            + "first (waiting for cases the background worker is screening), and answers the queue's "
+                            + "state after them (pending is what is left): once it answers pending 0, every case "
+                            + "stored before the request has its suspects in the duplicate list.")
     @APIResponse(
             responseCode = "400",
             description = "Unknown parameter or max out of range.",

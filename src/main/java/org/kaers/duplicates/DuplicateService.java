@@ -92,20 +92,22 @@ class DuplicateService {
     }
 
     /**
-     * Screens the oldest queued cases, at most {@code max}, in one transaction (their entries are deleted in it);
-     * empty when nothing is queued. {@code wait}: wait for entries another transaction holds rather than skip them.
+     * Screens the oldest queued cases, at most {@code max}, in one transaction (their entries are deleted in it,
+     * unless a new version queued one again meanwhile); empty when nothing is queued. {@code wait}: wait for cases
+     * another transaction holds rather than skip them.
      * When the batch fails, it is rolled back and {@link ScreeningWorker} screens the next cases one by one, so that
      * only a failing case is charged with the failure.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Screened> screenNext(boolean wait, int max) {
-        List<Long> batch = queue.claimOldest(wait, max);
-        if (batch.isEmpty()) {
+        List<ScreeningQueue.Entry> claimed = queue.claimOldest(wait, max);
+        if (claimed.isEmpty()) {
             return Optional.empty();
         }
+        List<Long> batch = claimed.stream().map(ScreeningQueue.Entry::caseId).toList();
         try {
             int found = screen(batch);
-            queue.remove(batch);
+            queue.remove(claimed);
             suspects.flush(); // a constraint broken here is this batch's failure, not the round's
             return Optional.of(new Screened(batch.size(), found));
         } catch (RuntimeException e) {

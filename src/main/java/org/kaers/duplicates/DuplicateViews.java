@@ -53,8 +53,8 @@ final class DuplicateViews {
     /** The screening queue's state. */
     @Schema(
             name = "DuplicateScreening",
-            description = "Cases waiting for duplicate screening: follow-ups and imported "
-                    + "cases are screened by a background worker; new submissions at once.")
+            description = "Cases waiting for duplicate screening: every stored version (submission, follow-up, "
+                    + "import) is screened by a background worker, about a second after it is stored.")
     public record Screening(
             @Schema(description = "Cases queued for screening.", examples = "0")
             long pending,

@@ -6,10 +6,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Screens the queued cases the API did not screen at once (follow-ups, amendments, imported cases and their
- * updates) every {@code kaers.duplicates.screening-interval} (default 5 s), oldest first, {@link #BATCH} cases per
- * transaction. Several instances share the queue (locked entries are skipped). A case that fails is retried, at
- * most {@link ScreeningQueue#MAX_ATTEMPTS} times.
+ * Screens the queued cases (new submissions unless {@code kaers.duplicates.screen-at-intake} is on, follow-ups,
+ * amendments, imported cases and their updates) every {@code kaers.duplicates.screening-interval} (default 1 s, so
+ * that a new submission's suspects appear about a second after its answer), oldest first, {@link #BATCH} cases per
+ * transaction. A tick with nothing queued costs one transaction and one indexed query
+ * ({@link ScreeningQueue#claimOldest}). Several instances share the queue (locked entries are skipped). A case that
+ * fails is retried, at most {@link ScreeningQueue#MAX_ATTEMPTS} times.
  */
 @ApplicationScoped
 class ScreeningWorker {
@@ -42,7 +44,7 @@ class ScreeningWorker {
     }
 
     @Scheduled(
-            every = "${kaers.duplicates.screening-interval:5s}",
+            every = "${kaers.duplicates.screening-interval:1s}",
             delay = 5,
             delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

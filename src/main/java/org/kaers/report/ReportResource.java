@@ -116,7 +116,11 @@ public class ReportResource {
             summary = "Submit a case report",
             description = "Stores a new case as version 1 and returns it with its case number and derived fields. "
                     + "With an Idempotency-Key, a retry with the same key and body returns the original response "
-                    + "(header Idempotent-Replayed: true) and stores nothing; the same key with another body is 422.")
+                    + "(header Idempotent-Replayed: true) and stores nothing; the same key with another body is 422. "
+                    + "The case is queued for duplicate screening with it and screened in the background (about a "
+                    + "second later): the answer names no duplicate suspects; reviewers find them in GET "
+                    + "/api/v1/duplicates?caseNumber=..., and POST /api/v1/duplicates/screening/catch-up screens the "
+                    + "queue now.")
     @RequestBody(
             required = true,
             content =
@@ -314,7 +318,8 @@ public class ReportResource {
             summary = "Submit a follow-up or amendment",
             description = "The body is the complete case as it now stands; it becomes the next version. "
                     + "If-Match must carry the ETag of the latest version (428 without it, 412 when stale). "
-                    + "Earlier versions stay readable and unchanged. Idempotency-Key works as on submission.")
+                    + "Earlier versions stay readable and unchanged. Idempotency-Key works as on submission; so does "
+                    + "duplicate screening (in the background, after the answer).")
     @RequestBody(
             required = true,
             content =

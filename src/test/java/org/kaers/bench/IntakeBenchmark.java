@@ -21,19 +21,22 @@ import org.kaers.load.LoadReports;
 /**
  * CPU per submission (issue 16) without the load harness: posts varied reports ({@link LoadReports}) over HTTP
  * from a few threads, after a warm-up, and prints this JVM's CPU and the database backends' CPU per report
- * ({@link CpuMeter}), in four parts so that their shares are known:
+ * ({@link CpuMeter}), in three parts so that their shares are known:
  *
  * <ol>
- *   <li>submissions as the API takes them, duplicate screening at intake included;
- *   <li>the same without screening at intake (the cases stay queued; a benchmark-only switch);
- *   <li>the worker screening those queued cases (POST /api/v1/duplicates/screening/catch-up);
+ *   <li>submissions as the API takes them: screened at intake with {@code -Dkaers.duplicates.screen-at-intake=true}
+ *       (the behaviour before issue 16), only queued by default;
+ *   <li>the worker screening what part 1 left queued (POST /api/v1/duplicates/screening/catch-up; nothing with
+ *       screening at intake);
  *   <li>the statistics aggregates folding every case submitted (POST /api/v1/stats/aggregates/catch-up).
  * </ol>
  *
- * The aggregate worker and the screening worker must be off in this JVM, so that their work is measured only in
- * parts 3 and 4: run with
+ * and the sum of parts 1 and 2, what a report costs until it is screened. Before and after are two runs of the same
+ * command on databases in the same state, one with {@code -Dkaers.duplicates.screen-at-intake=true} added. The
+ * aggregate worker and the screening worker should be off in this JVM, so that their work is measured only in parts
+ * 2 and 3 (with the screening worker on, part 1 includes its screening of part 1's cases, as in production): run with
  * {@code ./mvnw -B -o -Pbench test -Dtest=IntakeBenchmark -Dtest.jvm.args="-Xmx1g -XX:+UseParallelGC
- * -DKAERS_TEST_DB_URL=jdbc:postgresql://localhost:5432/kaers_hd -Dquarkus.http.test-port=0
+ * -DKAERS_TEST_DB_URL=jdbc:postgresql://localhost:5432/kaers_hb -Dquarkus.http.test-port=0
  * -Dkaers.stats.aggregate-interval=off -Dkaers.duplicates.screening-interval=off -Dkaers.signals.refit-check=off"}.
  * Options: {@code -Dbench.reports=N} (default 1500 per part), {@code -Dbench.threads=T} (default 4),
  * {@code -Dbench.warmup=W} (default 1500), {@code -Dbench.stored=S} (reports stored before the warm-up, so that
@@ -42,9 +45,6 @@ import org.kaers.load.LoadReports;
 @QuarkusTest
 @Tag("benchmark")
 class IntakeBenchmark {
-
-    /** The switch of duplicates/DuplicateListener that leaves new submissions queued (benchmarks only). */
-    private static final String SKIP_SCREENING = "kaers.bench.skip-intake-screening";
 
     @TestHTTPResource("/")
     URI base;
@@ -73,26 +73,20 @@ class IntakeBenchmark {
         catchUpScreening(meter, "(warm-up's queue, discarded)", 0);
         foldAggregates(meter, "(warm-up's changes, discarded)", 0);
 
-        double[] withScreening = part(meter, "1 submit, screening at intake", reports, threads);
-        System.setProperty(SKIP_SCREENING, "true");
-        double[] without;
-        try {
-            without = part(meter, "2 submit, no screening", reports, threads);
-        } finally {
-            System.clearProperty(SKIP_SCREENING);
-        }
-        double[] worker = catchUpScreening(meter, "3 screening by the worker", reports);
-        double[] fold = foldAggregates(meter, "4 aggregates fold", 2L * reports);
+        boolean atIntake = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("kaers.duplicates.screen-at-intake", Boolean.class)
+                .orElse(false);
+        double[] submitted = part(
+                meter,
+                atIntake ? "1 submit, screening at intake" : "1 submit, queued for the worker",
+                reports,
+                threads);
+        double[] worker = catchUpScreening(meter, "2 screening by the worker", reports);
+        double[] fold = foldAggregates(meter, "3 aggregates fold", reports);
         System.out.printf(
-                "shares of part 1: screening at intake %.0f %% of the service's CPU and %.0f %% of PostgreSQL's;"
-                        + " the worker's screening of part 2 costs %.2f / %.2f ms, the fold %.2f / %.2f ms per report"
-                        + " (service / PostgreSQL)%n",
-                100 * (withScreening[0] - without[0]) / withScreening[0],
-                100 * (withScreening[1] - without[1]) / withScreening[1],
-                worker[0],
-                worker[1],
-                fold[0],
-                fold[1]);
+                "screen-at-intake=%s: submit + screening %.2f / %.2f ms per report, the fold %.2f / %.2f ms"
+                        + " (service / PostgreSQL; load average %s)%n",
+                atIntake, submitted[0] + worker[0], submitted[1] + worker[1], fold[0], fold[1], loadAverage());
     }
 
     /** Submits {@code n} reports from {@code threads} threads; prints and returns CPU ms per report {jvm, pg}. */

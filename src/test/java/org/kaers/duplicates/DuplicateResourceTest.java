@@ -13,9 +13,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.DuplicateScreening;
 import org.kaers.fixtures.Tokens;
 
-/** The duplicate queue over HTTP: a clinician's and a poison centre's report of one case, confirm, dismiss, errors. */
+/**
+ * The duplicate queue over HTTP: a clinician's and a poison centre's report of one case, confirm, dismiss, errors.
+ * Screening runs in the background (the default, {@code kaers.duplicates.screen-at-intake=false}): each test catches
+ * the queue up before it asserts on suspects, and one shows the worker screens a submission unasked;
+ * {@link ScreeningAtIntakeTest} covers screening at intake.
+ */
 @QuarkusTest
 class DuplicateResourceTest {
 
@@ -54,6 +60,7 @@ class DuplicateResourceTest {
         String token = CaseReports.uniqueToken();
         String a = CaseReports.submit(clinician(token, "2025-08-14"));
         String b = CaseReports.submit(poisonCentre(token, "2025-08-15"));
+        DuplicateScreening.catchUp();
 
         Response queue = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
         queue.then()
@@ -119,6 +126,34 @@ class DuplicateResourceTest {
     }
 
     @Test
+    void theWorkerScreensANewSubmissionUnasked() {
+        String token = CaseReports.uniqueToken();
+        String a = CaseReports.submit(clinician(token, "2025-07-01"));
+        String b = CaseReports.submit(poisonCentre(token, "2025-07-02"));
+        // no catch-up: the worker (kaers.duplicates.screening-interval, 1 s) finds the pair; polled, with a bound
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        Response queue;
+        while (true) {
+            queue = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
+            queue.then().statusCode(200);
+            if (queue.<Integer>path("totalItems") > 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        queue.then()
+                .body("totalItems", equalTo(1))
+                .body("items[0].caseNumber", equalTo(b))
+                .body("items[0].candidateCaseNumber", equalTo(a))
+                .body("items[0].status", equalTo("OPEN"));
+    }
+
+    @Test
     void differentPatientsWithTheSameLotAreNotQueuedAndADismissalIsFinal() {
         String token = CaseReports.uniqueToken();
         String a = CaseReports.submit(clinician(token, "2025-09-02"));
@@ -132,6 +167,7 @@ class DuplicateResourceTest {
                 .put("onsetDate", "2025-09-06")
                 .put("outcome", "RECOVERED");
         String c = CaseReports.submit(neighbour);
+        DuplicateScreening.catchUp();
         given().queryParam("caseNumber", c)
                 .get("/api/v1/duplicates")
                 .then()
@@ -139,6 +175,7 @@ class DuplicateResourceTest {
                 .body("totalItems", equalTo(0));
 
         String d = CaseReports.submit(clinician(token, "2025-09-02"));
+        DuplicateScreening.catchUp();
         int id = given().queryParam("caseNumber", d)
                 .get("/api/v1/duplicates")
                 .then()
@@ -173,6 +210,7 @@ class DuplicateResourceTest {
         ObjectNode quoting = CaseReports.minimal();
         quoting.put("centreReference", "pc " + token);
         String b = CaseReports.submit(quoting);
+        DuplicateScreening.catchUp();
         given().queryParam("caseNumber", b)
                 .get("/api/v1/duplicates")
                 .then()
@@ -195,15 +233,13 @@ class DuplicateResourceTest {
                 .put("onsetDate", "2025-11-05")
                 .put("outcome", "RECOVERED");
         String b = CaseReports.submit(other);
+        DuplicateScreening.catchUp();
         given().queryParam("caseNumber", b).get("/api/v1/duplicates").then().body("totalItems", equalTo(0));
 
         // b's follow-up turns out to describe a's patient: screened by the worker (here: caught up at once, unless
         // the worker was quicker; the pair below shows it was screened either way)
         followUp(b, 1, poisonCentre(token, "2025-11-04"));
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         Response pair = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
         pair.then()
                 .statusCode(200)
@@ -219,10 +255,7 @@ class DuplicateResourceTest {
         ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
         ((ObjectNode) noLot.withArray("products").get(0)).remove("vendor");
         followUp(a, 1, noLot);
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         Response reweighed = given().get("/api/v1/duplicates/" + id);
         reweighed
                 .then()
@@ -243,10 +276,7 @@ class DuplicateResourceTest {
                 .statusCode(200);
         String rescoredAt = reweighed.path("rescoredAt");
         followUp(b, 2, clinician(token, "2025-11-03"));
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         given().get("/api/v1/duplicates/" + id)
                 .then()
                 .body("status", equalTo("DISMISSED"))
@@ -286,10 +316,7 @@ class DuplicateResourceTest {
                 .then()
                 .statusCode(200)
                 .body("imported", equalTo(1));
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         given().get("/api/v1/duplicates/screening")
                 .then()
                 .statusCode(200)
@@ -310,6 +337,7 @@ class DuplicateResourceTest {
         String token = CaseReports.uniqueToken();
         String lot = CaseFeatures.normaliseLot("LOT " + token + "-7");
         String a = CaseReports.submit(clinician(token, "2025-12-01"));
+        DuplicateScreening.catchUp();
         long id = db.count("select id from case_report where case_number = '" + a + "'");
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id
                         + " and field = 'LOT' and value = '" + lot + "'"))
@@ -320,10 +348,7 @@ class DuplicateResourceTest {
         ObjectNode noLot = clinician(token, "2025-12-01");
         ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
         followUp(a, 1, noLot);
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'LOT'"))
                 .isZero();
         assertThat(db.count("select cases from duplicate_value_count where field = 'LOT' and value = '" + lot + "'"))
@@ -336,10 +361,7 @@ class DuplicateResourceTest {
                 .post("/api/v1/reports/" + a + "/nullification")
                 .then()
                 .statusCode(200);
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id))
                 .isZero();
         assertThat(db.count("select cases from duplicate_value_count where field = 'CASE'"))
@@ -357,6 +379,7 @@ class DuplicateResourceTest {
                 .put("onsetDate", "2025-12-03")
                 .put("outcome", "RECOVERED");
         String a = CaseReports.submit(report);
+        DuplicateScreening.catchUp();
         long id = db.count("select id from case_report where case_number = '" + a + "'");
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'REACTIONS'"
                         + " and value = 'Vqzx " + token + "'"))
@@ -374,10 +397,7 @@ class DuplicateResourceTest {
                 .post("/api/v1/vocabulary/codings")
                 .then()
                 .statusCode(200);
-        given().post("/api/v1/duplicates/screening/catch-up")
-                .then()
-                .statusCode(200)
-                .body("pending", equalTo(0));
+        DuplicateScreening.catchUp();
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'REACTIONS'"
                         + " and value = 'T" + termId + "'"))
                 .isEqualTo(1);

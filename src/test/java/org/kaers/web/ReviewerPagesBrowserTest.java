@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
+import org.kaers.fixtures.DuplicateScreening;
 import org.kaers.fixtures.Tokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -345,6 +346,7 @@ class ReviewerPagesBrowserTest {
                  "products": [{"role": "SUSPECT", "name": "kratom shot %1$s"}],
                  "reactions": [{"verbatim": "seizure", "onsetDate": "2025-08-15", "outcome": "RECOVERED"}],
                  "seriousnessCriteria": ["HOSPITALIZATION"], "centreReference": "PC-%1$s"}""".formatted(token)));
+        DuplicateScreening.catchUp(); // screened in the background: have it done now
         int id = given().queryParam("caseNumber", second)
                 .get("/api/v1/duplicates")
                 .then()
