@@ -180,11 +180,10 @@ public class DuplicateResource {
                     @QueryParam("caseNumber")
                     @Pattern(regexp = QueryText.NOT_BLANK, message = "must not be blank")
                     @Size(max = 32, message = "must be at most 32 characters")
-                    String caseNumberGiven,
+                    String caseNumber,
             @Valid @BeanParam PageParams paging,
             @Context jakarta.ws.rs.core.HttpHeaders headers) {
         org.kaers.common.Exports.Format format = org.kaers.common.Exports.format(headers);
-        String caseNumber = caseNumberGiven == null ? null : caseNumberGiven.strip();
         PageRequest page = paging.request(format);
         if (format != org.kaers.common.Exports.Format.JSON) {
             return exports.pages(
