@@ -23,7 +23,10 @@ import org.kaers.fixtures.TestDatabase;
  * of each (from the job's start to its end) and the ratio of the largest to the smallest: the cost per row must
  * not grow with the data already stored. {@code -Dbench.catchup=true} also times the statistics worker;
  * {@code -Dbench.warm-up-rows=N} first imports another file of N rows (other names and report numbers), so that
- * the figures are those of a warm service; {@code -Dbench.compare=true} first imports a file of the same shape and size with the cases written through the
+ * the figures are those of a warm service; {@code -Dbench.until-folded=true} (with the aggregate worker on, as a
+ * deployment runs it) times the first import's post to no statistics pending (an empty {@code stats_queue});
+ * the first import and the catch-up also print the server's WAL and buffer writes ({@link ServerStats});
+ * {@code -Dbench.compare=true} first imports a file of the same shape and size with the cases written through the
  * ORM ({@link org.kaers.report.CaseImports#ORM_WRITER}, the way before the bulk writer) and prints the ratio.
  * Run: {@code ./mvnw -B -Pbench test -Dtest=CaersImportBenchmark}.
  */
@@ -85,7 +88,14 @@ class CaersImportBenchmark {
                 Files.deleteIfExists(file);
                 continue;
             }
+            ServerStats before = ServerStats.read(db);
+            long postedAt = System.nanoTime();
             double first = run("first import", file);
+            long importedAt = System.nanoTime();
+            System.out.printf("%-28s %s%n", "", ServerStats.read(db).since(before));
+            if (Boolean.getBoolean("bench.until-folded")) {
+                untilFolded(postedAt, importedAt);
+            }
             System.out.printf(
                     "%-28s products now %,d, product names coded %,d%n",
                     "", db.count("select count(*) from product"), db.count("select count(*) from product_name_coding"));
@@ -129,8 +139,66 @@ class CaersImportBenchmark {
                 db.string("select pg_size_pretty(pg_total_relation_size('stats_cell'))"));
     }
 
+    /**
+     * Waits for the aggregate worker (not the catch-up endpoint) to empty {@code stats_queue} and prints the time
+     * from the import's post and from its end (as seen by the benchmark's 1-s poll of the job, so up to 1 s late).
+     */
+    private void untilFolded(long postedAt, long importedAt) throws InterruptedException {
+        ServerStats before = ServerStats.read(db);
+        while (db.count("select count(*) from stats_queue") > 0) {
+            Thread.sleep(250);
+        }
+        long now = System.nanoTime();
+        System.out.printf(
+                "%-28s %7.1f s from the post (%.1f s after the import's end)%n",
+                "statistics caught up", (now - postedAt) / 1e9, (now - importedAt) / 1e9);
+        System.out.printf(
+                "%-28s %s (after the import's end)%n", "", ServerStats.read(db).since(before));
+    }
+
+    /**
+     * Cluster-wide counters of {@code pg_stat_wal} and {@code pg_stat_bgwriter} (8 KB pages written by the
+     * checkpointer, the background writer and the backends themselves), to see what a phase cost in WAL and in page
+     * writes beside its CPU; meaningful on a cluster of its own.
+     */
+    record ServerStats(
+            long walRecords,
+            long walFpi,
+            long walBytes,
+            long checkpoints,
+            long buffersCheckpoint,
+            long buffersClean,
+            long buffersBackend) {
+
+        static ServerStats read(TestDatabase db) {
+            String[] f = db.string("select concat_ws(',', w.wal_records, w.wal_fpi, w.wal_bytes,"
+                            + " b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint, b.buffers_clean,"
+                            + " b.buffers_backend) from pg_stat_wal w, pg_stat_bgwriter b")
+                    .split(",");
+            long[] v = new long[f.length];
+            for (int i = 0; i < f.length; i++) {
+                v[i] = Long.parseLong(f[i]);
+            }
+            return new ServerStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+        }
+
+        String since(ServerStats b) {
+            return String.format(
+                    "WAL %,d MB (%,d records, %,d full-page images), %d checkpoints, pages written: "
+                            + "checkpointer %,d MB, background writer %,d MB, backends %,d MB",
+                    (walBytes - b.walBytes) >> 20,
+                    walRecords - b.walRecords,
+                    walFpi - b.walFpi,
+                    checkpoints - b.checkpoints,
+                    (buffersCheckpoint - b.buffersCheckpoint) >> 7,
+                    (buffersClean - b.buffersClean) >> 7,
+                    (buffersBackend - b.buffersBackend) >> 7);
+        }
+    }
+
     /** Times the catch-up of every queued change over HTTP, with the CPU seconds it took. */
     private void catchUp() {
+        ServerStats server = ServerStats.read(db);
         CpuMeter meter = new CpuMeter(System.getProperty("KAERS_TEST_DB_URL", System.getenv("KAERS_TEST_DB_URL")));
         CpuMeter.Reading cpuBefore = meter.read();
         long foldStart = System.nanoTime();
@@ -148,6 +216,7 @@ class CaersImportBenchmark {
         System.out.printf(
                 "%-28s CPU: JVM %.1f s, PostgreSQL backends %.1f s, total %.1f s%n",
                 "", cpu.jvm(), cpu.postgres(), cpu.jvm() + cpu.postgres());
+        System.out.printf("%-28s %s%n", "", ServerStats.read(db).since(server));
     }
 
     /** Posts the file as a job, waits for it, prints and returns its rows per second. */
