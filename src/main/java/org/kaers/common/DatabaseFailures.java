@@ -62,7 +62,7 @@ final class DatabaseFailures {
      * The database is down, restarting, refusing connections or unreachable: a connection exception (SQLSTATE
      * class 08), an administrator or crash shutdown, start-up or recovery in progress (57P01-57P03), too many
      * connections (53300), no pooled connection within the acquisition timeout (an SQLException of the
-     * Agroal pool itself, which gives no SQLSTATE), or a commit that failed with the connection (found by the
+     * Agroal pool or its transaction integration, which give no SQLSTATE), or a commit that failed with the connection (found by the
      * load harness when PostgreSQL stopped mid-commit).
      */
     static boolean databaseUnavailable(Throwable e) {
@@ -87,10 +87,16 @@ final class DatabaseFailures {
         return false;
     }
 
-    /** Agroal's own SQLExceptions (no SQLSTATE): acquisition timeouts, the pool shutting down. */
-    private static boolean thrownByPool(java.sql.SQLException e) {
+    /**
+     * Agroal's own SQLExceptions (no SQLSTATE): acquisition timeouts, the pool shutting down, and a pooled
+     * connection that died with a PostgreSQL restart failing to join the transaction (its Narayana integration:
+     * "could not register transaction", found by the load harness as a 500 when PostgreSQL stopped).
+     */
+    static boolean thrownByPool(java.sql.SQLException e) {
         StackTraceElement[] frames = e.getStackTrace();
-        return frames.length > 0 && frames[0].getClassName().startsWith("io.agroal.pool.");
+        return frames.length > 0
+                && (frames[0].getClassName().startsWith("io.agroal.pool.")
+                        || frames[0].getClassName().startsWith("io.agroal.narayana."));
     }
 
     /** PostgreSQL cancelled a statement that exceeded statement_timeout (SQLSTATE 57014). */
