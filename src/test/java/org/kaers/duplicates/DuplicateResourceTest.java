@@ -238,7 +238,7 @@ class DuplicateResourceTest {
 
         // b's follow-up turns out to describe a's patient: screened by the worker (here: caught up at once, unless
         // the worker was quicker; the pair below shows it was screened either way)
-        followUp(b, 1, poisonCentre(token, "2025-11-04"));
+        CaseReports.followUp(b, 1, poisonCentre(token, "2025-11-04"));
         DuplicateScreening.catchUp();
         Response pair = given().queryParam("caseNumber", b).get("/api/v1/duplicates");
         pair.then()
@@ -254,7 +254,7 @@ class DuplicateResourceTest {
         ObjectNode noLot = clinician(token, "2025-11-03");
         ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
         ((ObjectNode) noLot.withArray("products").get(0)).remove("vendor");
-        followUp(a, 1, noLot);
+        CaseReports.followUp(a, 1, noLot);
         DuplicateScreening.catchUp();
         Response reweighed = given().get("/api/v1/duplicates/" + id);
         reweighed
@@ -275,7 +275,7 @@ class DuplicateResourceTest {
                 .then()
                 .statusCode(200);
         String rescoredAt = reweighed.path("rescoredAt");
-        followUp(b, 2, clinician(token, "2025-11-03"));
+        CaseReports.followUp(b, 2, clinician(token, "2025-11-03"));
         DuplicateScreening.catchUp();
         given().get("/api/v1/duplicates/" + id)
                 .then()
@@ -347,7 +347,7 @@ class DuplicateResourceTest {
         // a follow-up without the lot: the case's keys and the lot's count follow once it is screened
         ObjectNode noLot = clinician(token, "2025-12-01");
         ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
-        followUp(a, 1, noLot);
+        CaseReports.followUp(a, 1, noLot);
         DuplicateScreening.catchUp();
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'LOT'"))
                 .isZero();
@@ -404,15 +404,6 @@ class DuplicateResourceTest {
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and value = 'Vqzx " + token
                         + "'"))
                 .isZero();
-    }
-
-    private static void followUp(String caseNumber, int version, ObjectNode report) {
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"" + version + "\"")
-                .body(report.toString())
-                .post("/api/v1/reports/" + caseNumber + "/follow-ups")
-                .then()
-                .statusCode(201);
     }
 
     @Test

@@ -86,7 +86,7 @@ class ScreeningAtIntakeTest {
         String a = CaseReports.submit(DuplicateResourceTest.clinician(token, "2025-05-20"));
         long aId = db.count("select id from case_report where case_number = '" + a + "'");
         DuplicateScreening.catchUp(); // nothing older in the way of this test's claim
-        followUp(a, 1, DuplicateResourceTest.clinician(token, "2025-05-21"));
+        CaseReports.followUp(a, 1, DuplicateResourceTest.clinician(token, "2025-05-21"));
 
         // a worker's batch transaction holds a's entry (claimed, not yet screened) while a's next follow-up arrives
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -101,8 +101,8 @@ class ScreeningAtIntakeTest {
                         return held; // committed without removing them: the entries stay queued
                     }));
             assertThat(claimed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.Future<?> next =
-                    threads.submit(() -> followUp(a, 2, DuplicateResourceTest.clinician(token, "2025-05-22")));
+            java.util.concurrent.Future<?> next = threads.submit(
+                    () -> CaseReports.followUp(a, 2, DuplicateResourceTest.clinician(token, "2025-05-22")));
             next.get(60, java.util.concurrent.TimeUnit.SECONDS); // with row locks on the entries, it waited here
             release.countDown();
             assertThat(worker.get(60, java.util.concurrent.TimeUnit.SECONDS))
@@ -121,14 +121,5 @@ class ScreeningAtIntakeTest {
                         + " and field = 'ONSET_DATE' and value = '2025-05-22'"))
                 .as("indexed as of its latest version")
                 .isEqualTo(1);
-    }
-
-    private static void followUp(String caseNumber, int version, ObjectNode report) {
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"" + version + "\"")
-                .body(report.toString())
-                .post("/api/v1/reports/" + caseNumber + "/follow-ups")
-                .then()
-                .statusCode(201);
     }
 }
