@@ -17,6 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
  * so when every connection is busy, as when requests pile up behind a database restart, it waited the pool's
  * acquisition timeout and could report a reachable database as down. This one answers within about a second
  * whatever the pool does (README, "Load and faults"). Says nothing about the cause in its answer.
+ *
+ * <p>The probe is public and neither rate-limited nor admission-controlled, so it must not let a client open
+ * connections at will: at most one check runs at a time, and its answer is reused for {@link #REUSE} (a flood of
+ * probes costs one PostgreSQL connection a second, not one per request, and cannot use up max_connections).
  */
 @Readiness
 @ApplicationScoped
@@ -37,8 +41,30 @@ public class DatabaseReadiness implements HealthCheck {
         this.password = password;
     }
 
+    /** How long one check's answer is given to every probe. */
+    static final long REUSE = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private HealthCheckResponse last;
+    private long checkedAt;
+    private long checks;
+
+    /** Checks run (connections opened) so far, for tests. */
+    synchronized long checks() {
+        return checks;
+    }
+
     @Override
-    public HealthCheckResponse call() {
+    public synchronized HealthCheckResponse call() {
+        long now = System.nanoTime();
+        if (last == null || now - checkedAt >= REUSE) {
+            last = check();
+            checkedAt = System.nanoTime();
+            checks++;
+        }
+        return last;
+    }
+
+    private HealthCheckResponse check() {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
