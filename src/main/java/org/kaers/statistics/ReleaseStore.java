@@ -57,9 +57,10 @@ class ReleaseStore {
                 .setParameter(1, CASE_LOCK)
                 .getSingleResult();
         if (store.fold(Integer.MAX_VALUE, true) > 0) {
-            // The cells the fold changed (its batch's deltas, still in this transaction's temp table), copied again.
+            // The cells the fold changed (its batch's deltas, from its coded facts still in this transaction's temp
+            // tables), copied again.
             em.createNativeQuery("create temp table release_touched on commit drop as select a, b, period from ("
-                            + AggregateStore.cellDeltas("stats_batch") + ") d")
+                            + AggregateStore.CELL_DELTAS + ") d")
                     .executeUpdate();
             em.createNativeQuery(
                             "delete from stats_release_cell r using release_touched t where r.a = t.a and r.b = t.b"

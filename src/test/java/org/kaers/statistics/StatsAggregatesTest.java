@@ -35,7 +35,12 @@ class StatsAggregatesTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kaers.stats.small-cell-threshold", "0", "kaers.stats.aggregate-interval", "off");
+            // A fold of 25 cases or more, and at least a quarter of those counted, writes the cells anew (bulk):
+            // the first 30 submissions and the 30 more at the end; the changes in between apply their deltas.
+            return Map.of(
+                    "kaers.stats.small-cell-threshold", "0",
+                    "kaers.stats.aggregate-interval", "off",
+                    "kaers.stats.bulk-fold.min-cases", "25");
         }
     }
 
@@ -85,13 +90,18 @@ class StatsAggregatesTest {
     @Inject
     TestDatabase db;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void aggregatesEqualARecountThroughEveryChange() {
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             cases.add(CaseReports.submit(generated(i)));
         }
+        double bulkBefore = folds("bulk");
         catchUp();
+        assertThat(folds("bulk")).isEqualTo(bulkBefore + 1);
         // Known by construction: 30 cases; sex cycles FEMALE, MALE, UNKNOWN.
         JsonNode sexes = get("/api/v1/stats/counts?by=sex");
         assertThat(sexes.at("/meta/totalCases").asLong()).isEqualTo(30);
@@ -193,6 +203,19 @@ class StatsAggregatesTest {
                 .statusCode(200);
         catchUp();
         compareEverything("after merging products");
+
+        // 30 more cases, as many as are counted: folded in bulk onto the cells stored, not from the facts alone.
+        for (int i = 30; i < 60; i++) {
+            CaseReports.submit(generated(i));
+        }
+        double incremental = folds("incremental");
+        bulkBefore = folds("bulk");
+        catchUp();
+        assertThat(folds("bulk")).isEqualTo(bulkBefore + 1);
+        assertThat(folds("incremental")).isEqualTo(incremental);
+        assertThat(get("/api/v1/stats/counts?by=sex").at("/meta/totalCases").asLong())
+                .isEqualTo(61);
+        compareEverything("after 30 more submissions");
 
         // A rebuild from the raw rows gives the very cells the worker maintained.
         String cells = "select string_agg(a || '|' || b || '|' || period || '|' || n, ';' order by a, b, period)"
@@ -326,6 +349,11 @@ class StatsAggregatesTest {
 
     private long productOf(String name) {
         return db.count("select product_id from product_name_coding where name = '" + name.replace("'", "''") + "'");
+    }
+
+    /** The folds of one mode so far (kaers.stats.folds). */
+    private double folds(String mode) {
+        return registry.counter("kaers.stats.folds", "mode", mode).count();
     }
 
     private static void catchUp() {

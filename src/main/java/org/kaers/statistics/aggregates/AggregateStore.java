@@ -30,9 +30,30 @@ public class AggregateStore {
     public static final String ONSET = "onset";
 
     private final EntityManager em;
+    private final BulkFold bulkFold;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    AggregateStore(@ReadSide EntityManager em) {
+    AggregateStore(
+            @ReadSide EntityManager em,
+            io.micrometer.core.instrument.MeterRegistry metrics,
+            org.kaers.statistics.SmallCellPolicy.Config config) {
         this.em = em;
+        this.metrics = metrics;
+        this.bulkFold =
+                new BulkFold(config.bulkFold().minCases(), config.bulkFold().share());
+    }
+
+    /**
+     * When a fold writes the cells anew instead of applying its deltas to them: when its batch holds at least
+     * {@code minCases} cases and at least {@code share} times the cases counted so far (an import's backlog). Its
+     * cost is that of every cell, old and new, written once and indexed by a sort; the other way costs an index
+     * probe and up to three B-tree insertions per changed cell, so it wins when the batch is large beside what is
+     * stored (README, Benchmarks, issue 12).
+     */
+    record BulkFold(long minCases, double share) {
+        boolean applies(long cases, long counted) {
+            return cases >= minCases && cases >= share * counted;
+        }
     }
 
     /** How far the aggregates are behind the raw rows. */
@@ -177,37 +198,76 @@ public class AggregateStore {
     }
 
     /**
-     * The cell deltas of the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that
-     * enters, -1 for one that leaves), one row per cell (a, b, period, n = the cases entering minus those leaving,
-     * k = the same sum of the cases' disclosure keys): ('*', v) for every value v, for all time; ('*', v) per month
-     * of receipt for every value but the combined ones ('~'); and every pair a &lt; b of a fact's plain values (not
-     * '*', '~' or the missing value of a case-level dimension, {@link #caseLevelEmpty}) of two different
-     * dimensions (a pair of one dimension, such as two symptoms of a case, is never read: a filter on the dimension
-     * counted by is counted from the raw rows). Each fact's plain values are computed once (materialized: inlined,
-     * PostgreSQL re-evaluated them for every value of the fact, issue 16). A cell is kept when n or k changes (a
-     * case may leave a cell and another join it in one batch). Sorted by cell, so that applying them walks the
-     * primary key in order.
+     * Codes the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that enters, -1 for one
+     * that leaves) as integers, for {@link #CELL_DELTAS}, in this transaction's temporary tables: {@code stats_dict}
+     * numbers the batch's distinct values in their byte order (so that a &lt; b of two values is the same comparison
+     * of their numbers, and the values of one dimension, which share the prefix 'dimension=', are consecutive
+     * numbers up to {@code dim_end}); {@code stats_enc} holds each fact as sorted arrays of numbers: all its values,
+     * those counted per month (not the combined '~' ones), and its plain values (not '*', '~' or the missing value of
+     * a case-level dimension, {@link #caseLevelEmpty}) with the last number of each one's dimension. Its disclosure
+     * key times sgn is split in 16-bit halves, so that its sums are integer sums (a sum of bigint is numeric in
+     * PostgreSQL, several times slower). Grouping millions of pairs of integers instead of pairs of texts is what
+     * makes the fold of an import's backlog fast (README, Benchmarks, issue 12). Set-based: one join of every
+     * value of the batch to the dictionary (a dictionary look-up per fact and value was 10x slower).
      */
-    public static String cellDeltas(String source) {
-        return """
-                with f as materialized (
-                    select s.period, s.vals, s.sgn, s.sgn * ck.disclosure_key as k
-                    from %1$s s join case_report ck on ck.id = s.cid),
-                p as materialized (
-                    select f.sgn, f.k, array(select v from unnest(f.vals) v where v <> '*' and v not like '~%%'
-                        and v <> all (%2$s)) as plain from f)
-                select x.a, x.b, x.period, sum(x.n) as n, sum(x.k) as k from (
-                    select '*' as a, v.v as b, 0 as period, f.sgn as n, f.k from f, unnest(f.vals) v(v)
-                    union all
-                    select '*', v.v, f.period, f.sgn, f.k from f, unnest(f.vals) v(v) where v.v not like '~%%'
-                    union all
-                    select a.v, b.v, 0, p.sgn, p.k from p
-                    cross join lateral unnest(p.plain) with ordinality a(v, i)
-                    cross join lateral unnest(p.plain[a.i + 1:]) b(v)
-                    where not starts_with(b.v, split_part(a.v, '=', 1) || '=')
-                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.k) <> 0
-                order by x.a, x.b, x.period""".formatted(source, sqlArray(UNPAIRED));
+    private void encode(String source) {
+        em.createNativeQuery("""
+                create temp table if not exists stats_dict (v text collate "C" not null, id integer not null,
+                    dim_end integer not null, plain boolean not null, monthly boolean not null) on commit delete rows""").executeUpdate();
+        em.createNativeQuery("""
+                create temp table if not exists stats_enc (sgn integer, period integer, kh integer, kl integer,
+                    ids integer[], mids integer[], pids integer[], pends integer[]) on commit delete rows""").executeUpdate();
+        em.createNativeQuery("""
+                insert into stats_dict (v, id, dim_end, plain, monthly)
+                select y.v, y.id, max(y.id) over (partition by split_part(y.v, '=', 1)),
+                       y.v <> '*' and y.v not like '~%%' and y.v <> all (%2$s), y.v not like '~%%'
+                from (select x.v, (row_number() over (order by x.v collate "C"))::int as id
+                      from (select distinct v from %1$s s, unnest(s.vals) v) x) y""".formatted(source, sqlArray(UNPAIRED))).executeUpdate();
+        em.createNativeQuery("analyze stats_dict").executeUpdate();
+        em.createNativeQuery("""
+                insert into stats_enc (sgn, period, kh, kl, ids, mids, pids, pends)
+                select s.sgn, s.period, s.sgn * (ck.disclosure_key >> 16)::int, s.sgn * (ck.disclosure_key & 65535)::int,
+                       array_agg(d.id order by d.id),
+                       array_agg(d.id order by d.id) filter (where d.monthly),
+                       array_agg(d.id order by d.id) filter (where d.plain),
+                       array_agg(d.dim_end order by d.id) filter (where d.plain)
+                from %s s join case_report ck on ck.id = s.cid
+                cross join lateral unnest(s.vals) u(v) join stats_dict d on d.v = u.v
+                group by s.cid, s.sgn, s.period, ck.disclosure_key""".formatted(source)).executeUpdate();
+        em.createNativeQuery("analyze stats_enc").executeUpdate();
     }
+
+    /**
+     * The cell deltas of the facts {@link #encode} coded, one row per cell (a, b, period, n = the cases entering
+     * minus those leaving, k = the same sum of the cases' disclosure keys): ('*', v) for every value v, for all
+     * time; ('*', v) per month of receipt for every value but the combined ones ('~'); and every pair a &lt; b of a
+     * fact's plain values of two different dimensions (a pair of one dimension, such as two symptoms of a case, is
+     * never read: a filter on the dimension counted by is counted from the raw rows). A cell is kept when n or k
+     * changes (a case may leave a cell and another join it in one batch). Unsorted.
+     */
+    public static final String CELL_DELTAS = """
+            select coalesce(da.v, '*') as a, db.v as b, c.period, c.n, c.k from (
+                select x.a, x.b, x.period, sum(x.n) as n, sum(x.kh) * 65536 + sum(x.kl) as k from (
+                    select 0 as a, v as b, 0 as period, e.sgn as n, e.kh, e.kl from stats_enc e, unnest(e.ids) v
+                    union all
+                    select 0, v, e.period, e.sgn, e.kh, e.kl from stats_enc e, unnest(e.mids) v
+                    union all
+                    select a.v, b.v, 0, e.sgn, e.kh, e.kl from stats_enc e
+                    cross join lateral unnest(e.pids, e.pends) with ordinality a(v, dim_end, i)
+                    cross join lateral unnest(e.pids[a.i + 1:]) b(v)
+                    where b.v > a.dim_end
+                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.kh) * 65536 + sum(x.kl) <> 0
+            ) c left join stats_dict da on da.id = c.a join stats_dict db on db.id = c.b""";
+
+    /**
+     * The cells after adding {@link #CELL_DELTAS} to the stored ones, without the cells that fall to 0: what a bulk
+     * fold writes into a new table. A full join, not a grouping of both (sums of bigint would be numeric).
+     */
+    static final String MERGED_CELLS = """
+            select coalesce(o.a, d.a), coalesce(o.b, d.b), coalesce(o.period, d.period),
+                   coalesce(o.n, 0) + coalesce(d.n, 0), coalesce(o.k, 0) + coalesce(d.k, 0)
+            from stats_cell o full join (%s) d on d.a = o.a and d.b = o.b and d.period = o.period
+            where coalesce(o.n, 0) + coalesce(d.n, 0) <> 0 or coalesce(o.k, 0) + coalesce(d.k, 0) <> 0""".formatted(CELL_DELTAS);
 
     /**
      * Folds up to {@code batch} queued cases into the aggregates, unless another worker holds the lock, in one
@@ -253,12 +313,15 @@ public class AggregateStore {
                 (Object[]) em.createNativeQuery("""
                 with q as (delete from stats_queue where id in (select id from stats_queue order by id limit ?1)
                            returning case_id, queued_at),
-                     ids as (insert into stats_batch_ids (cid) select distinct case_id from q)
-                select count(*), max(queued_at) from q""").setParameter(1, batch).getSingleResult();
+                     ids as (insert into stats_batch_ids (cid) select distinct case_id from q returning cid)
+                select count(*), max(queued_at), (select count(*) from ids),
+                       (select greatest(reltuples, 0)::bigint from pg_class where oid = 'stats_fact'::regclass)
+                from q""").setParameter(1, batch).getSingleResult();
         int consumed = ((Number) taken[0]).intValue();
         if (consumed == 0) {
             return 0;
         }
+        boolean bulk = bulkFold.applies(((Number) taken[2]).longValue(), ((Number) taken[3]).longValue());
         em.createNativeQuery("analyze stats_batch_ids").executeUpdate();
         // New facts (+1) and stored ones (-1), except where they are equal: that case's cells do not change.
         em.createNativeQuery("insert into stats_batch (cid, period, vals, sgn) with n as materialized ("
@@ -270,21 +333,92 @@ public class AggregateStore {
                         + " and n.period = o.period and n.vals = o.vals)")
                 .executeUpdate();
         em.createNativeQuery("analyze stats_batch").executeUpdate();
-        em.createNativeQuery(
-                        "insert into stats_cell (a, b, period, n, k) " + cellDeltas("stats_batch")
-                                + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n, k = stats_cell.k + excluded.k")
-                .executeUpdate();
-        em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
-                .executeUpdate();
-        em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from stats_batch"
-                        + " where sgn = 1")
-                .executeUpdate();
+        metrics.counter("kaers.stats.folds", "mode", bulk ? "bulk" : "incremental")
+                .increment();
+        if (bulk) {
+            tuneSession("1GB");
+            encode("stats_batch");
+            replaceTable("stats_cell", "a, b, period, n, k", MERGED_CELLS);
+            replaceTable("stats_fact", "case_id, period, vals", """
+                    select case_id, period, vals from stats_fact
+                    where case_id not in (select cid from stats_batch where sgn = -1)
+                    union all select cid, period, vals from stats_batch where sgn = 1 order by 1""");
+        } else {
+            encode("stats_batch");
+            em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + CELL_DELTAS + " order by 1, 2, 3"
+                            + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n,"
+                            + " k = stats_cell.k + excluded.k")
+                    .executeUpdate();
+            em.createNativeQuery("delete from stats_fact where case_id in (select cid from stats_batch where sgn = -1)")
+                    .executeUpdate();
+            em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals"
+                            + " from stats_batch where sgn = 1")
+                    .executeUpdate();
+        }
         em.createNativeQuery("""
                 update stats_state set applied_through = greatest(applied_through, ?1), applied_at = now(),
                        data_version = data_version + 1 where id = 1""")
                 .setParameter(1, org.kaers.common.SqlValues.instant(taken[1]))
                 .executeUpdate();
         return consumed;
+    }
+
+    /**
+     * Writes the rows {@code rows} selects into a new table and puts it in the place of {@code table}
+     * ({@code stats_cell} or {@code stats_fact}), in the caller's transaction: a bulk fold or a rebuild. A table
+     * written whole and then indexed (each index built by one sort) costs a fraction of inserting millions of rows
+     * one by one into B-trees on text keys or a GIN index (README, Benchmarks, issue 12). The new table copies the
+     * old one's columns, defaults, constraints, storage parameters and indexes (read from the catalog, so an index a
+     * migration adds is kept). Readers see the old rows until the commit; the swap itself waits only for the
+     * statements reading the old table at that moment, and holds new ones back until the commit right after.
+     */
+    private void replaceTable(String table, String columns, String rows) {
+        em.createNativeQuery("select set_config('maintenance_work_mem', '512MB', true)")
+                .getSingleResult();
+        String next = table + "_next";
+        String options =
+                (String) em.createNativeQuery("""
+                select coalesce(array_to_string(reloptions, ', '), '') from pg_class where oid = cast(?1 as regclass)""").setParameter(1, table).getSingleResult();
+        em.createNativeQuery("drop table if exists " + next).executeUpdate();
+        em.createNativeQuery("create table " + next + " (like " + table + " including defaults including constraints"
+                        + " including storage including compression)"
+                        + (options.isEmpty() ? "" : " with (" + options + ")"))
+                .executeUpdate();
+        em.createNativeQuery("insert into " + next + " (" + columns + ") " + rows)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> indexes =
+                em.createNativeQuery("""
+                select c.relname, pg_get_indexdef(i.indexrelid), con.conname, con.contype::text
+                from pg_index i join pg_class c on c.oid = i.indexrelid
+                left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = i.indrelid
+                where i.indrelid = cast(?1 as regclass) order by c.relname""").setParameter(1, table).getResultList();
+        java.util.regex.Pattern head = java.util.regex.Pattern.compile(
+                "^CREATE (UNIQUE )?INDEX (\\S+) ON (\\S+\\.)?" + java.util.regex.Pattern.quote(table) + " ");
+        for (Object[] index : indexes) {
+            java.util.regex.Matcher m = head.matcher((String) index[1]);
+            if (!m.find()) {
+                throw new IllegalStateException("unexpected index definition of " + table + ": " + index[1]);
+            }
+            String unique = m.group(1) == null ? "" : m.group(1);
+            em.createNativeQuery(m.replaceFirst("CREATE " + unique + "INDEX " + index[0] + "_next ON " + next + " "))
+                    .executeUpdate();
+        }
+        em.createNativeQuery("drop table " + table).executeUpdate();
+        em.createNativeQuery("alter table " + next + " rename to " + table).executeUpdate();
+        for (Object[] index : indexes) {
+            String name = (String) index[0];
+            if (index[2] != null && ("p".equals(index[3]) || "u".equals(index[3]))) {
+                em.createNativeQuery("alter table " + table + " add constraint " + index[2]
+                                + ("p".equals(index[3]) ? " primary key" : " unique") + " using index " + name
+                                + "_next")
+                        .executeUpdate();
+            } else {
+                em.createNativeQuery("alter index " + name + "_next rename to " + name)
+                        .executeUpdate();
+            }
+        }
+        em.createNativeQuery("analyze " + table).executeUpdate();
     }
 
     /**
@@ -305,11 +439,30 @@ public class AggregateStore {
     public long catchUp() {
         long total = 0;
         int n;
-        while ((n = processBatch(CATCH_UP_BATCH, true)) > 0) {
+        while ((n = processBatch(backlogBatch(), true)) > 0) {
             total += n;
         }
         return total;
     }
+
+    /**
+     * The queue entries of the next batch of a backlog: {@link #BULK_BATCH} when the cases queued make a bulk fold
+     * ({@link BulkFold}), otherwise {@link #CATCH_UP_BATCH}.
+     */
+    @Transactional
+    public int backlogBatch() {
+        Object[] q =
+                (Object[]) em.createNativeQuery("""
+                select (select count(distinct case_id) from (select case_id from stats_queue order by id limit ?1) q),
+                       (select greatest(reltuples, 0)::bigint from pg_class where oid = 'stats_fact'::regclass)""").setParameter(1, BULK_BATCH).getSingleResult();
+        return bulkFold.applies(((Number) q[0]).longValue(), ((Number) q[1]).longValue()) ? BULK_BATCH : CATCH_UP_BATCH;
+    }
+
+    /**
+     * The queue entries of one bulk fold: FDA's 2004-2017 file is 127,286 (two per case), folded in one; bounded so
+     * that one batch's deltas stay within what a transaction can sort in minutes.
+     */
+    public static final int BULK_BATCH = 200_000;
 
     /** The queue entries of one batch of the steady worker (a second's submissions fit many times over). */
     public static final int BATCH = 5000;
@@ -338,18 +491,17 @@ public class AggregateStore {
         em.createNativeQuery("delete from stats_queue where queued_at <= ?1")
                 .setParameter(1, through)
                 .executeUpdate();
-        em.createNativeQuery("truncate stats_cell, stats_fact").executeUpdate();
-        em.createNativeQuery("insert into stats_fact (case_id, period, vals) select cid, period, vals from ("
-                        + factSql("true") + ") f order by cid")
-                .executeUpdate();
-        em.createNativeQuery("insert into stats_cell (a, b, period, n, k) "
-                        + cellDeltas("(select case_id as cid, period, vals, 1 as sgn from stats_fact)"))
-                .executeUpdate();
+        tuneSession("1GB");
+        replaceTable(
+                "stats_fact",
+                "case_id, period, vals",
+                "select cid, period, vals from (" + factSql("true") + ") f order by cid");
+        encode("(select case_id as cid, period, vals, 1 as sgn from stats_fact)");
+        replaceTable("stats_cell", "a, b, period, n, k", CELL_DELTAS);
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                         + " data_version = data_version + 1 where id = 1")
                 .setParameter(1, through)
                 .executeUpdate();
-        em.createNativeQuery("analyze stats_cell").executeUpdate();
         return status();
     }
 

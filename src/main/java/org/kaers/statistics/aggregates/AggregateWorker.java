@@ -48,7 +48,8 @@ public class AggregateWorker {
         try {
             // A full batch: there may be more, a backlog (an import's), folded in the catch-up's larger batches.
             if (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
-                while (store.processBatch(AggregateStore.CATCH_UP_BATCH, false) == AggregateStore.CATCH_UP_BATCH) {
+                int batch;
+                while (store.processBatch(batch = store.backlogBatch(), false) == batch) {
                     // still full
                 }
             }
