@@ -1,5 +1,6 @@
 package org.kaers.report;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.config.ConfigMapping;
@@ -22,9 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
@@ -53,6 +56,7 @@ import org.kaers.vocabulary.SymptomCoder;
  * ({@link CaseReportService#submit}).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 class IntakeBatcher {
 
     private static final Logger LOG = Logger.getLogger(IntakeBatcher.class);
@@ -103,6 +107,12 @@ class IntakeBatcher {
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
+    private final Object taking = new Object();
+    private final DistributionSummary batchSizes;
+    /** For tests: while set, the writer that took the first submission waits before it takes the rest. */
+    private volatile CountDownLatch gate;
+
+    private final AtomicInteger atGate = new AtomicInteger();
 
     IntakeBatcher(
             Config config,
@@ -126,6 +136,9 @@ class IntakeBatcher {
         this.codings = codings;
         this.metrics = metrics;
         this.received = received;
+        this.batchSizes = DistributionSummary.builder("kaers.intake.batch.size")
+                .description("Submissions written in one transaction by the batched intake")
+                .register(metrics);
         for (int i = 0; i < config.writers(); i++) {
             Thread t = new Thread(this::drain, "kaers-intake-writer-" + i);
             t.setDaemon(true);
@@ -162,6 +175,24 @@ class IntakeBatcher {
         }
     }
 
+    /** For tests: the writers take no batch until {@link #resume}; what is queued meanwhile goes into one. */
+    void pause() {
+        gate = new CountDownLatch(1);
+    }
+
+    void resume() {
+        CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** For tests: submissions queued and not yet in a batch. */
+    int waiting() {
+        return queue.size() + atGate.get();
+    }
+
     /** Stops taking batches once the queue is empty (at shutdown; later submissions take the ORM path). */
     @PreDestroy
     void stop() {
@@ -182,14 +213,26 @@ class IntakeBatcher {
             List<Submission> batch = new ArrayList<>(carried);
             carried.clear();
             try {
-                if (batch.isEmpty()) {
-                    Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+                // One writer takes at a time: what is queued when it takes goes into one batch.
+                synchronized (taking) {
+                    if (batch.isEmpty()) {
+                        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            continue;
+                        }
+                        batch.add(first);
                     }
-                    batch.add(first);
+                    CountDownLatch paused = gate;
+                    if (paused != null) {
+                        atGate.addAndGet(batch.size());
+                        try {
+                            paused.await();
+                        } finally {
+                            atGate.addAndGet(-batch.size());
+                        }
+                    }
+                    queue.drainTo(batch, Math.max(0, config.maxSize() - batch.size()));
                 }
-                queue.drainTo(batch, Math.max(0, config.maxSize() - batch.size()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 batch.forEach(s -> s.answer().completeExceptionally(e));
@@ -215,8 +258,10 @@ class IntakeBatcher {
         try {
             outcomes = QuarkusTransaction.requiringNew().call(() -> store(batch));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).answer().completeExceptionally(e);
+            if (batch.size() == 1 || outcomeUnknown(e)) {
+                // A lost connection or commit may have stored the batch: not written again (a retry with the
+                // Idempotency-Key tells), each request answered with the failure (503).
+                batch.forEach(s -> s.answer().completeExceptionally(e));
             } else {
                 LOG.infof(
                         "a batch of %d submissions failed (%s); writing them one by one",
@@ -228,6 +273,7 @@ class IntakeBatcher {
             batch.forEach(s -> s.answer().completeExceptionally(e));
             throw e;
         }
+        batchSizes.record(batch.size());
         int stored = 0;
         for (Submission s : batch) {
             Outcome o = outcomes.get(s);
@@ -247,6 +293,26 @@ class IntakeBatcher {
                             VersionType.INITIAL.name())
                     .increment(stored);
         }
+    }
+
+    /** Whether the batch may have been committed after all: the connection or the commit itself failed. */
+    static boolean outcomeUnknown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Refused without storing anything (the key was used for another request). */
