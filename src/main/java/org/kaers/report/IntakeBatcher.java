@@ -382,8 +382,9 @@ class IntakeBatcher {
                     new Written(CaseMapper.toView(c, versions.get(i), reactionCodes, productCodes, null)));
         }
         LOG.infof(
-                "cases %s to %s received (version 1; %d in one batch)",
-                newCases.get(0).caseNumber, newCases.get(newCases.size() - 1).caseNumber, newCases.size());
+                "%d case(s) received in one batch (version 1): %s",
+                newCases.size(),
+                String.join(" ", newCases.stream().map(c -> c.caseNumber).toList()));
         return outcomes;
     }
 
