@@ -39,6 +39,8 @@ public class CaseReportService {
     private final jakarta.enterprise.event.Event<CaseReceived> received;
     private final CaseViews views;
     private final CaseReads reads;
+    private final IntakeBatcher batcher;
+    private final org.kaers.security.AuditedRequest audited;
 
     CaseReportService(
             CaseReportRepository cases,
@@ -51,7 +53,11 @@ public class CaseReportService {
             org.kaers.security.Caller caller,
             jakarta.enterprise.event.Event<CaseReceived> received,
             CaseViews views,
-            CaseReads reads) {
+            CaseReads reads,
+            IntakeBatcher batcher,
+            org.kaers.security.AuditedRequest audited) {
+        this.batcher = batcher;
+        this.audited = audited;
         this.views = views;
         this.reads = reads;
         this.caller = caller;
@@ -68,6 +74,38 @@ public class CaseReportService {
     /** A stored version and whether it is the replay of an earlier request with the same Idempotency-Key. */
     public record Stored(CaseReportView view, boolean replayed) {}
 
+    /**
+     * A submission through the API (POST /api/v1/reports): validated here, on the request thread, then written in a
+     * batch with other requests' ({@link IntakeBatcher}, answered after the batch's commit), or, with
+     * {@code kaers.intake.batch.enabled=false}, in a transaction of its own ({@link #submit(CaseReportRequest,
+     * String)}). Either way the same rules, the same rows, the same answer. {@code path}: the request's canonical
+     * path, for its audit row (written with the case when batched).
+     */
+    public Stored submitReport(CaseReportRequest report, String idempotencyKey, String path) {
+        if (!batcher.enabled()) {
+            return submit(report, idempotencyKey);
+        }
+        IdempotencyStore.validateKey(idempotencyKey);
+        requireValid(report);
+        String subject = caller.subject();
+        String key = idempotencyKey == null ? null : IdempotencyStore.scoped(subject, idempotencyKey);
+        String hash = idempotencyKey == null
+                ? null
+                : idempotency.fingerprint(IdempotencyStore.createOperation(subject), report);
+        IntakeBatcher.Outcome outcome = batcher.submit(new IntakeBatcher.Submission(
+                report,
+                subject,
+                key,
+                hash,
+                audited.entry("POST", path, 201),
+                new java.util.concurrent.CompletableFuture<>()));
+        if (outcome instanceof IntakeBatcher.Replayed r) {
+            return new Stored(reads.read(r.caseNumber(), r.version()), true);
+        }
+        audited.recorded(201);
+        return new Stored(((IntakeBatcher.Written) outcome).view(), false);
+    }
+
     @Transactional
     public Stored submit(CaseReportRequest report, String idempotencyKey) {
         return submit(report, CaseSource.DIRECT, null, idempotencyKey);
@@ -80,8 +118,8 @@ public class CaseReportService {
         requireValid(report);
         if (idempotencyKey != null) {
             // A key is the caller's own (scoped to them): another caller's same key is another key.
-            Optional<IdempotencyStore.Replay> replay =
-                    idempotency.claim(caller.subject(), idempotencyKey, "CREATE by " + caller.subject(), report);
+            Optional<IdempotencyStore.Replay> replay = idempotency.claim(
+                    caller.subject(), idempotencyKey, IdempotencyStore.createOperation(caller.subject()), report);
             if (replay.isPresent()) {
                 return new Stored(
                         reads.read(replay.get().caseNumber(), replay.get().version()), true);

@@ -57,6 +57,10 @@ class IdempotencyStore {
     Optional<Replay> claim(String owner, String clientKey, String operation, Object request) {
         String key = scoped(owner, clientKey);
         String hash = fingerprint(operation, request);
+        return claimHashed(key, hash);
+    }
+
+    private Optional<Replay> claimHashed(String key, String hash) {
         int inserted = em.createNativeQuery("""
                 insert into idempotency_record (idempotency_key, request_hash, created_at)
                 values (?1, ?2, ?3) on conflict (idempotency_key) do nothing""")
@@ -70,13 +74,23 @@ class IdempotencyStore {
         Object[] row = (Object[]) em.createNativeQuery("""
                 select request_hash, case_number, version from idempotency_record where idempotency_key = ?1""").setParameter(1, key).getSingleResult();
         if (!hash.equals(row[0]) || row[1] == null) {
-            throw new ApiProblem(
-                    ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was already used for a different request; use a new key",
-                    List.of(Violation.header(HEADER, "already used for a different request")),
-                    Map.of());
+            throw keyReused();
         }
         return Optional.of(new Replay((String) row[1], ((Number) row[2]).intValue()));
+    }
+
+    /** The answer to a key used for a different request (422). */
+    static ApiProblem keyReused() {
+        return new ApiProblem(
+                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                "this Idempotency-Key was already used for a different request; use a new key",
+                List.of(Violation.header(HEADER, "already used for a different request")),
+                Map.of());
+    }
+
+    /** The operation a submission's key is claimed for (part of its fingerprint). */
+    static String createOperation(String subject) {
+        return "CREATE by " + subject;
     }
 
     void complete(String owner, String clientKey, String caseNumber, int version) {
@@ -101,7 +115,8 @@ class IdempotencyStore {
         }
     }
 
-    private String fingerprint(String operation, Object request) {
+    /** The hash of a request's operation and body: a replay must have the same. */
+    String fingerprint(String operation, Object request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(operation.getBytes(StandardCharsets.UTF_8));

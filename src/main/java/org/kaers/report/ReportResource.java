@@ -166,7 +166,7 @@ public class ReportResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @Context UriInfo uri) {
-        CaseReportService.Stored stored = service.submit(report, idempotencyKey);
+        CaseReportService.Stored stored = service.submitReport(report, idempotencyKey, uri.getPath());
         return created(stored, uri);
     }
 

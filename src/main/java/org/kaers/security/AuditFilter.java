@@ -31,6 +31,9 @@ public class AuditFilter {
     @Inject
     io.vertx.core.Vertx vertx;
 
+    @Inject
+    AuditedRequest audited;
+
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
@@ -42,6 +45,9 @@ public class AuditFilter {
                 && (!path.startsWith("/api/")
                         || (read && !AUDITED_READ.matcher(path).matches()))) {
             return;
+        }
+        if (audited.recordedWith(answer)) {
+            return; // written with the request's own transaction (the batched intake)
         }
         String actor = null;
         String roles = null;

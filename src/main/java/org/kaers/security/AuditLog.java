@@ -99,6 +99,46 @@ public class AuditLog {
         }
     }
 
+    /** One audit row, as {@link AuditedRequest#entry} captured it. */
+    public record Entry(String actor, String roles, String action, String resource, int status, String client) {}
+
+    /**
+     * Inserts {@code entries} on {@code connection}, in its transaction (one statement, however many): the batched
+     * intake's rows, committed with the cases they record.
+     */
+    public static void insertAll(java.sql.Connection connection, List<Entry> entries) throws java.sql.SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[] actors = new String[n];
+        String[] roles = new String[n];
+        String[] actions = new String[n];
+        String[] resources = new String[n];
+        Integer[] statuses = new Integer[n];
+        String[] clients = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            actors[i] = truncate(e.actor(), 200);
+            roles[i] = truncate(e.roles(), 200);
+            actions[i] = e.action();
+            resources[i] = truncate(e.resource(), 500);
+            statuses[i] = e.status();
+            clients[i] = truncate(e.client(), 100);
+        }
+        try (java.sql.PreparedStatement insert =
+                connection.prepareStatement("insert into audit_event (actor, roles, action, resource, status, client) "
+                        + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])")) {
+            insert.setArray(1, connection.createArrayOf("text", actors));
+            insert.setArray(2, connection.createArrayOf("text", roles));
+            insert.setArray(3, connection.createArrayOf("text", actions));
+            insert.setArray(4, connection.createArrayOf("text", resources));
+            insert.setArray(5, connection.createArrayOf("int4", statuses));
+            insert.setArray(6, connection.createArrayOf("text", clients));
+            insert.executeUpdate();
+        }
+    }
+
     /** Newest first, optionally one actor, one action, a day range (UTC, inclusive). */
     @Transactional
     public PageResponse<Event> page(String actor, String action, LocalDate from, LocalDate to, PageRequest page) {

@@ -1,0 +1,456 @@
+package org.kaers.report;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.kaers.common.ApiProblem;
+import org.kaers.report.model.CaseReceived;
+import org.kaers.report.model.CaseReportRequest;
+import org.kaers.report.model.CaseReportView;
+import org.kaers.report.model.CaseSource;
+import org.kaers.report.model.CaseStatus;
+import org.kaers.security.AuditLog;
+import org.kaers.vocabulary.CodingLookup;
+import org.kaers.vocabulary.ProductCoder;
+import org.kaers.vocabulary.SymptomCoder;
+
+/**
+ * Submissions written in groups (issue 16): a request thread validates its report, fingerprints it and queues it
+ * ({@link #submit}); a writer thread takes every queued submission, up to {@code max-size}, and stores them in ONE
+ * transaction: the Idempotency-Key claims in one insert, the case numbers in one statement, the reaction texts and
+ * product names coded once for the batch, the rows by COPY ({@link ImportRows}, as imports write them, so the tables'
+ * triggers queue the statistics and the duplicate screening as they do for an insert), the keys' results in one
+ * update and each stored case's audit row in one insert, then the commit. Only after the commit is a request's answer
+ * completed (201 with its case): nothing is acknowledged that is not durable. A submission whose key was claimed
+ * before is answered from the stored claim (a replay, or 422 for another body) and stores nothing; a key twice in one
+ * batch goes to the next batch, where the first one's claim is committed and the second is its replay. When the batch
+ * fails, its submissions are written again one by one, each in its own transaction, so that a bad one fails alone.
+ * {@code kaers.intake.batch.enabled=false} brings back one ORM transaction per submission
+ * ({@link CaseReportService#submit}).
+ */
+@ApplicationScoped
+@io.quarkus.runtime.Startup
+class IntakeBatcher {
+
+    private static final Logger LOG = Logger.getLogger(IntakeBatcher.class);
+
+    /** Settings of the batched intake (README, "Load and faults"). */
+    @ConfigMapping(prefix = "kaers.intake.batch")
+    interface Config {
+        /** Whether submissions (POST /api/v1/reports) are written in batches; false: a transaction each. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most submissions in one transaction. */
+        @WithDefault("64")
+        int maxSize();
+
+        /** Writer threads (each writes one batch at a time, on one pooled connection). */
+        @WithDefault("2")
+        int writers();
+    }
+
+    /** A validated submission waiting for its batch. */
+    record Submission(
+            CaseReportRequest report,
+            String subject,
+            String scopedKey,
+            String requestHash,
+            AuditLog.Entry audit,
+            CompletableFuture<Outcome> answer) {}
+
+    /** What became of a submission. */
+    sealed interface Outcome {}
+
+    /** Stored: its case as stored. */
+    record Written(CaseReportView view) implements Outcome {}
+
+    /** The key's first request stored this: the request is its replay. */
+    record Replayed(String caseNumber, int version) implements Outcome {}
+
+    private final Config config;
+    private final EntityManager em;
+    private final CaseReportRepository cases;
+    private final CaseNumbers caseNumbers;
+    private final SymptomCoder symptomCoder;
+    private final ProductCoder productCoder;
+    private final CodingLookup codings;
+    private final MeterRegistry metrics;
+    private final Event<CaseReceived> received;
+    private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+    private final Object taking = new Object();
+    private final DistributionSummary batchSizes;
+    /** For tests: while set, the writer that took the first submission waits before it takes the rest. */
+    private volatile CountDownLatch gate;
+
+    private final AtomicInteger atGate = new AtomicInteger();
+
+    IntakeBatcher(
+            Config config,
+            EntityManager em,
+            CaseReportRepository cases,
+            CaseNumbers caseNumbers,
+            SymptomCoder symptomCoder,
+            ProductCoder productCoder,
+            CodingLookup codings,
+            MeterRegistry metrics,
+            Event<CaseReceived> received) {
+        if (config.maxSize() < 1 || config.writers() < 1) {
+            throw new IllegalArgumentException("kaers.intake.batch.max-size and .writers must be at least 1");
+        }
+        this.config = config;
+        this.em = em;
+        this.cases = cases;
+        this.caseNumbers = caseNumbers;
+        this.symptomCoder = symptomCoder;
+        this.productCoder = productCoder;
+        this.codings = codings;
+        this.metrics = metrics;
+        this.received = received;
+        this.batchSizes = DistributionSummary.builder("kaers.intake.batch.size")
+                .description("Submissions written in one transaction by the batched intake")
+                .register(metrics);
+        for (int i = 0; i < config.writers(); i++) {
+            Thread t = new Thread(this::drain, "kaers-intake-writer-" + i);
+            t.setDaemon(true);
+            t.start();
+            writers.add(t);
+        }
+    }
+
+    boolean enabled() {
+        return config.enabled() && running;
+    }
+
+    /** Queues a validated submission and waits for its outcome (after its batch's commit). */
+    Outcome submit(Submission s) {
+        queue.add(s);
+        try {
+            while (true) {
+                try {
+                    return s.answer().get(1, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (!running && writers.stream().noneMatch(Thread::isAlive) && queue.remove(s)) {
+                        write(List.of(s)); // queued after the writers stopped (shutdown): written here
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the submission was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("submission not stored", e.getCause());
+        }
+    }
+
+    /** For tests: the writers take no batch until {@link #resume}; what is queued meanwhile goes into one. */
+    void pause() {
+        gate = new CountDownLatch(1);
+    }
+
+    void resume() {
+        CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** For tests: submissions queued and not yet in a batch. */
+    int waiting() {
+        return queue.size() + atGate.get();
+    }
+
+    /** Stops taking batches once the queue is empty (at shutdown; later submissions take the ORM path). */
+    @PreDestroy
+    void stop() {
+        running = false;
+        for (Thread t : writers) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void drain() {
+        List<Submission> carried = new ArrayList<>();
+        while (running || !queue.isEmpty() || !carried.isEmpty()) {
+            List<Submission> batch = new ArrayList<>(carried);
+            carried.clear();
+            try {
+                // One writer takes at a time: what is queued when it takes goes into one batch.
+                synchronized (taking) {
+                    if (batch.isEmpty()) {
+                        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            continue;
+                        }
+                        batch.add(first);
+                    }
+                    CountDownLatch paused = gate;
+                    if (paused != null) {
+                        atGate.addAndGet(batch.size());
+                        try {
+                            paused.await();
+                        } finally {
+                            atGate.addAndGet(-batch.size());
+                        }
+                    }
+                    queue.drainTo(batch, Math.max(0, config.maxSize() - batch.size()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batch.forEach(s -> s.answer().completeExceptionally(e));
+                return;
+            }
+            // A key twice in one batch: the later ones wait for the next batch, which sees the first one's claim.
+            Set<String> keys = new HashSet<>();
+            List<Submission> now = new ArrayList<>(batch.size());
+            for (Submission s : batch) {
+                if (s.scopedKey() != null && !keys.add(s.scopedKey())) {
+                    carried.add(s);
+                } else {
+                    now.add(s);
+                }
+            }
+            write(now);
+        }
+    }
+
+    /** Writes a batch; when it fails, each of its submissions alone. Completes every submission's answer. */
+    void write(List<Submission> batch) {
+        Map<Submission, Outcome> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> store(batch));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || outcomeUnknown(e)) {
+                // A lost connection or commit may have stored the batch: not written again (a retry with the
+                // Idempotency-Key tells), each request answered with the failure (503).
+                batch.forEach(s -> s.answer().completeExceptionally(e));
+            } else {
+                LOG.infof(
+                        "a batch of %d submissions failed (%s); writing them one by one",
+                        batch.size(), org.kaers.common.FailureLog.describe(e));
+                batch.forEach(s -> write(List.of(s)));
+            }
+            return;
+        } catch (Error e) {
+            batch.forEach(s -> s.answer().completeExceptionally(e));
+            throw e;
+        }
+        batchSizes.record(batch.size());
+        int stored = 0;
+        for (Submission s : batch) {
+            Outcome o = outcomes.get(s);
+            if (o instanceof Refused r) {
+                s.answer().completeExceptionally(r.problem());
+            } else {
+                stored += o instanceof Written ? 1 : 0;
+                s.answer().complete(o);
+            }
+        }
+        if (stored > 0) {
+            metrics.counter(
+                            "kaers.reports.received",
+                            "source",
+                            CaseSource.DIRECT.name(),
+                            "type",
+                            VersionType.INITIAL.name())
+                    .increment(stored);
+        }
+    }
+
+    /** Whether the batch may have been committed after all: the connection or the commit itself failed. */
+    static boolean outcomeUnknown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Refused without storing anything (the key was used for another request). */
+    private record Refused(ApiProblem problem) implements Outcome {}
+
+    private Map<Submission, Outcome> store(List<Submission> batch) {
+        Map<Submission, Outcome> outcomes = new IdentityHashMap<>();
+        Session session = em.unwrap(Session.class);
+        Instant now = CaseClock.now();
+        Map<String, Submission> byKey = new HashMap<>();
+        for (Submission s : batch) {
+            if (s.scopedKey() != null) {
+                byKey.put(s.scopedKey(), s);
+            }
+        }
+        if (!byKey.isEmpty()) {
+            session.doWork(c -> claim(c, byKey, now, outcomes));
+        }
+        List<Submission> fresh =
+                batch.stream().filter(s -> !outcomes.containsKey(s)).toList();
+        if (fresh.isEmpty()) {
+            return outcomes;
+        }
+        List<String> numbers = cases.nextCaseSequences(fresh.size());
+        List<CaseReport> newCases = new ArrayList<>(fresh.size());
+        List<CaseVersion> versions = new ArrayList<>(fresh.size());
+        Set<String> verbatims = new TreeSet<>();
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            Submission s = fresh.get(i);
+            CaseReport c = new CaseReport();
+            c.caseNumber = caseNumbers.format(now, numbers.get(i));
+            c.status = CaseStatus.ACTIVE;
+            c.currentVersion = 1;
+            c.source = CaseSource.DIRECT;
+            c.receivedAt = now;
+            c.updatedAt = now;
+            c.submittedBy = s.subject();
+            newCases.add(c);
+            CaseVersion v = CaseMapper.toVersion(s.report(), c, 1, VersionType.INITIAL, now);
+            v.submittedBy = s.subject();
+            versions.add(v);
+            s.report().reactions().forEach(r -> verbatims.add(r.verbatim()));
+            s.report().products().forEach(p -> names.add(p.name()));
+        }
+        // Coded before the rows are written, as imports do (the triggers of case_version read the codings).
+        symptomCoder.ensureCoded(verbatims);
+        productCoder.ensureCoded(names);
+        session.doWork(c -> {
+            ImportRows.write(c, newCases, List.of(), versions);
+            complete(c, fresh, newCases);
+            List<AuditLog.Entry> audit = new ArrayList<>(fresh.size());
+            for (Submission s : fresh) {
+                if (s.audit() != null) {
+                    audit.add(s.audit());
+                }
+            }
+            AuditLog.insertAll(c, audit);
+        });
+        Map<String, CodingLookup.ReactionCoding> reactionCodes = codings.reactions(verbatims);
+        Map<String, CodingLookup.ProductCoding> productCodes = codings.products(names);
+        for (int i = 0; i < fresh.size(); i++) {
+            CaseReport c = newCases.get(i);
+            received.fire(new CaseReceived(c.id, c.caseNumber));
+            outcomes.put(
+                    fresh.get(i),
+                    new Written(CaseMapper.toView(c, versions.get(i), reactionCodes, productCodes, null)));
+        }
+        LOG.infof(
+                "%d case(s) received in one batch (version 1): %s",
+                newCases.size(),
+                String.join(" ", newCases.stream().map(c -> c.caseNumber).toList()));
+        return outcomes;
+    }
+
+    /**
+     * Claims the batch's keys in one insert (sorted, so two batches claiming the same keys cannot deadlock); a key
+     * claimed before is answered from its record: a replay when the bodies match, else 422.
+     */
+    private static void claim(Connection c, Map<String, Submission> byKey, Instant now, Map<Submission, Outcome> out)
+            throws SQLException {
+        List<String> keys = new ArrayList<>(new TreeSet<>(byKey.keySet()));
+        String[] hashes = keys.stream().map(k -> byKey.get(k).requestHash()).toArray(String[]::new);
+        Set<String> claimed = new HashSet<>();
+        try (PreparedStatement insert =
+                c.prepareStatement("insert into idempotency_record (idempotency_key, request_hash, created_at) "
+                        + "select k, h, ? from unnest(?::text[], ?::text[]) with ordinality u(k, h, o) order by o "
+                        + "on conflict (idempotency_key) do nothing returning idempotency_key")) {
+            insert.setTimestamp(1, java.sql.Timestamp.from(now));
+            insert.setArray(2, c.createArrayOf("text", keys.toArray(String[]::new)));
+            insert.setArray(3, c.createArrayOf("text", hashes));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> earlier = keys.stream().filter(k -> !claimed.contains(k)).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select =
+                c.prepareStatement("select idempotency_key, request_hash, case_number, version from idempotency_record "
+                        + "where idempotency_key = any (?::text[])")) {
+            select.setArray(1, c.createArrayOf("text", earlier.toArray(String[]::new)));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Submission s = byKey.get(rs.getString(1));
+                    String caseNumber = rs.getString(3);
+                    if (!s.requestHash().equals(rs.getString(2)) || caseNumber == null) {
+                        out.put(s, new Refused(IdempotencyStore.keyReused()));
+                    } else {
+                        out.put(s, new Replayed(caseNumber, rs.getInt(4)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Records each stored submission's case number and version with its key, in one statement. */
+    private static void complete(Connection c, List<Submission> fresh, List<CaseReport> stored) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (fresh.get(i).scopedKey() != null) {
+                keys.add(fresh.get(i).scopedKey());
+                numbers.add(stored.get(i).caseNumber);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update =
+                c.prepareStatement("update idempotency_record r set case_number = u.n, version = 1 "
+                        + "from unnest(?::text[], ?::text[]) u(k, n) where r.idempotency_key = u.k")) {
+            update.setArray(1, c.createArrayOf("text", keys.toArray(String[]::new)));
+            update.setArray(2, c.createArrayOf("text", numbers.toArray(String[]::new)));
+            update.executeUpdate();
+        }
+    }
+}
