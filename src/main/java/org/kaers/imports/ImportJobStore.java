@@ -86,6 +86,19 @@ class ImportJobStore {
         return java.util.Set.copyOf(ids);
     }
 
+    /** Of the given ids, those of import jobs this database knows. */
+    @Transactional
+    java.util.Set<UUID> known(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> found = em.createNativeQuery("select id from import_job where id = any (cast(?1 as uuid[]))")
+                .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
+        return java.util.Set.copyOf(found);
+    }
+
     /**
      * The products whose spellings were coded since {@code since}: a resumed import names them after their most
      * frequent spelling at its end, as the run that was interrupted would have.

@@ -65,19 +65,40 @@ class ImportJobs {
             LOG.warnf(
                     "cannot mark interrupted import jobs now (%s)", e.getClass().getSimpleName());
         }
-        java.util.Set<String> kept;
+        // A file is deleted when its job is this database's and cannot be resumed. A file of a job this database
+        // does not know may be another instance's running import (instances on one host, or sharing a volume,
+        // share the directory; a test run beside a benchmark deleted the benchmark's file): it stays, unless it is
+        // older than ORPHAN_AGE.
+        java.util.Map<UUID, Path> spooled = new java.util.HashMap<>();
+        java.util.List<Path> others = new java.util.ArrayList<>();
+        try (var files = Files.list(Files.createDirectories(workDir))) {
+            files.filter(f -> f.getFileName().toString().endsWith(".csv")).forEach(f -> {
+                String name = f.getFileName().toString();
+                try {
+                    spooled.put(UUID.fromString(name.substring(0, name.length() - ".csv".length())), f);
+                } catch (IllegalArgumentException notAJob) {
+                    others.add(f);
+                }
+            });
+        } catch (IOException e) {
+            LOG.warnf("cannot clean the import directory %s: %s", workDir, e.getMessage());
+            return;
+        }
+        java.util.Set<UUID> resumable;
+        java.util.Set<UUID> known;
         try {
-            kept = store.resumable().stream().map(id -> id + ".csv").collect(java.util.stream.Collectors.toSet());
+            resumable = store.resumable();
+            known = store.known(spooled.keySet());
         } catch (RuntimeException e) {
             return; // which files may be resumed is unknown: all stay until the next start
         }
-        try (var files = Files.list(Files.createDirectories(workDir))) {
-            files.filter(f -> f.getFileName().toString().endsWith(".csv")
-                            && !kept.contains(f.getFileName().toString()))
-                    .forEach(ImportJobs::delete);
-        } catch (IOException e) {
-            LOG.warnf("cannot clean the import directory %s: %s", workDir, e.getMessage());
-        }
+        java.time.Instant orphan = java.time.Instant.now().minus(ORPHAN_AGE);
+        spooled.forEach((id, file) -> {
+            if (known.contains(id) ? !resumable.contains(id) : olderThan(file, orphan)) {
+                delete(file);
+            }
+        });
+        others.stream().filter(f -> olderThan(f, orphan)).forEach(ImportJobs::delete);
     }
 
     @PreDestroy
@@ -199,6 +220,17 @@ class ImportJobs {
             LOG.errorf(
                     "import %s: cannot record the failure (%s)",
                     job.id(), again.getClass().getSimpleName());
+        }
+    }
+
+    /** How old a spooled file of no job this database knows must be before a start deletes it. */
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofDays(2);
+
+    private static boolean olderThan(Path file, java.time.Instant instant) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return false;
         }
     }
 

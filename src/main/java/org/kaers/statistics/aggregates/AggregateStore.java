@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kaers.statistics.CountingRule;
 import org.kaers.statistics.Dimension;
 import org.kaers.statistics.model.ReadSide;
@@ -333,18 +334,23 @@ public class AggregateStore {
                         + " and n.period = o.period and n.vals = o.vals)")
                 .executeUpdate();
         em.createNativeQuery("analyze stats_batch").executeUpdate();
-        metrics.counter("kaers.stats.folds", "mode", bulk ? "bulk" : "incremental")
-                .increment();
         if (bulk) {
             tuneSession("1GB");
-            encode("stats_batch");
-            replaceTable("stats_cell", "a, b, period, n, k", MERGED_CELLS);
-            replaceTable("stats_fact", "case_id, period, vals", """
+        }
+        encode("stats_batch");
+        boolean swapped = false;
+        if (bulk) {
+            Map<String, List<Object[]>> built = new java.util.LinkedHashMap<>();
+            built.put("stats_cell", build("stats_cell", "a, b, period, n, k", MERGED_CELLS));
+            built.put("stats_fact", build("stats_fact", "case_id, period, vals", """
                     select case_id, period, vals from stats_fact
                     where case_id not in (select cid from stats_batch where sgn = -1)
-                    union all select cid, period, vals from stats_batch where sgn = 1 order by 1""");
-        } else {
-            encode("stats_batch");
+                    union all select cid, period, vals from stats_batch where sgn = 1 order by 1"""));
+            swapped = swap(built, true);
+        }
+        metrics.counter("kaers.stats.folds", "mode", swapped ? "bulk" : "incremental")
+                .increment();
+        if (!swapped) {
             em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + CELL_DELTAS + " order by 1, 2, 3"
                             + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n,"
                             + " k = stats_cell.k + excluded.k")
@@ -372,7 +378,7 @@ public class AggregateStore {
      * migration adds is kept). Readers see the old rows until the commit; the swap itself waits only for the
      * statements reading the old table at that moment, and holds new ones back until the commit right after.
      */
-    private void replaceTable(String table, String columns, String rows) {
+    private List<Object[]> build(String table, String columns, String rows) {
         em.createNativeQuery("select set_config('maintenance_work_mem', '512MB', true)")
                 .getSingleResult();
         String next = table + "_next";
@@ -404,6 +410,67 @@ public class AggregateStore {
             em.createNativeQuery(m.replaceFirst("CREATE " + unique + "INDEX " + index[0] + "_next ON " + next + " "))
                     .executeUpdate();
         }
+        return indexes;
+    }
+
+    /**
+     * Puts the tables {@link #build} wrote in the place of the old ones. The old ones are locked first, all at once;
+     * with {@code mayGiveUp}, for at most {@link #SWAP_WAIT}: a statement that holds one of them longer (an export
+     * streaming the facts, a session left in a transaction) would otherwise hold back every statistics read queued
+     * behind the swap's lock. Then the new tables are dropped again and false returned: the caller applies the deltas
+     * instead. Plain JDBC with a savepoint, so that the failed lock leaves the transaction usable.
+     */
+    private boolean swap(Map<String, List<Object[]>> built, boolean mayGiveUp) {
+        String tables = String.join(", ", built.keySet());
+        boolean locked = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                if (!mayGiveUp) {
+                    st.execute("lock table " + tables + " in access exclusive mode");
+                    return true;
+                }
+                String before;
+                try (java.sql.ResultSet r = st.executeQuery("select current_setting('lock_timeout')")) {
+                    r.next();
+                    before = r.getString(1);
+                }
+                st.execute("savepoint stats_swap");
+                st.execute("set local lock_timeout = '" + SWAP_WAIT.toMillis() + "ms'");
+                try {
+                    st.execute("lock table " + tables + " in access exclusive mode");
+                    st.execute("release savepoint stats_swap");
+                    return true;
+                } catch (java.sql.SQLException e) {
+                    if (!"55P03".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    st.execute("rollback to savepoint stats_swap");
+                    return false;
+                } finally {
+                    try (java.sql.PreparedStatement reset =
+                            c.prepareStatement("select set_config('lock_timeout', ?, true)")) {
+                        reset.setString(1, before);
+                        reset.execute();
+                    }
+                }
+            }
+        });
+        if (!locked) {
+            for (String table : built.keySet()) {
+                em.createNativeQuery("drop table " + table + "_next").executeUpdate();
+            }
+            return false;
+        }
+        for (Map.Entry<String, List<Object[]>> e : built.entrySet()) {
+            rename(e.getKey(), e.getValue());
+        }
+        return true;
+    }
+
+    /** How long a bulk fold waits to lock the tables it replaces before it applies its deltas instead. */
+    static final java.time.Duration SWAP_WAIT = java.time.Duration.ofSeconds(10);
+
+    private void rename(String table, List<Object[]> indexes) {
+        String next = table + "_next";
         em.createNativeQuery("drop table " + table).executeUpdate();
         em.createNativeQuery("alter table " + next + " rename to " + table).executeUpdate();
         for (Object[] index : indexes) {
@@ -492,12 +559,16 @@ public class AggregateStore {
                 .setParameter(1, through)
                 .executeUpdate();
         tuneSession("1GB");
-        replaceTable(
+        Map<String, List<Object[]>> built = new java.util.LinkedHashMap<>();
+        built.put(
                 "stats_fact",
-                "case_id, period, vals",
-                "select cid, period, vals from (" + factSql("true") + ") f order by cid");
-        encode("(select case_id as cid, period, vals, 1 as sgn from stats_fact)");
-        replaceTable("stats_cell", "a, b, period, n, k", CELL_DELTAS);
+                build(
+                        "stats_fact",
+                        "case_id, period, vals",
+                        "select cid, period, vals from (" + factSql("true") + ") f order by cid"));
+        encode("(select case_id as cid, period, vals, 1 as sgn from stats_fact_next)");
+        built.put("stats_cell", build("stats_cell", "a, b, period, n, k", CELL_DELTAS));
+        swap(built, false);
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                         + " data_version = data_version + 1 where id = 1")
                 .setParameter(1, through)
