@@ -55,6 +55,31 @@ public class AggregateStore {
         boolean applies(long cases, long counted) {
             return cases >= minCases && cases >= share * counted;
         }
+
+        /**
+         * Whether the worker leaves a backlog alone this round: one of at least {@code minCases} queue entries that
+         * is still growing (its newest entry under {@link #SETTLING} old: an import is writing it) and not older
+         * than {@link #LONGEST_DEFERRAL}. Folded while it grows, an import's backlog is folded twice over (batches
+         * applied one by one to a growing table, then the rest in bulk) and the import shares the cores with it
+         * (README, Benchmarks, 2026-12-03); left until it settles, it is one bulk fold.
+         */
+        boolean defers(Status status, Instant now) {
+            return status.pendingCases() >= minCases
+                    && status.newestPending() != null
+                    && status.newestPending().isAfter(now.minus(SETTLING))
+                    && status.oldestPending().isAfter(now.minus(LONGEST_DEFERRAL));
+        }
+    }
+
+    /** A backlog whose newest entry is younger than this is still being written. */
+    static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(2);
+
+    /** The longest the worker leaves a growing backlog alone (an import of millions of rows is folded meanwhile). */
+    static final java.time.Duration LONGEST_DEFERRAL = java.time.Duration.ofMinutes(5);
+
+    /** Whether the worker should leave the queue alone this round ({@link BulkFold#defers}). */
+    public boolean defers() {
+        return bulkFold.defers(status(), Instant.now());
     }
 
     /** How far the aggregates are behind the raw rows. */

@@ -46,10 +46,13 @@ public class AggregateWorker {
             return;
         }
         try {
+            if (store.defers()) {
+                return; // an import is still writing its backlog: folded in bulk once it has settled
+            }
             // A full batch: there may be more, a backlog (an import's), folded in the catch-up's larger batches.
             if (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
                 int batch;
-                while (store.processBatch(batch = store.backlogBatch(), false) == batch) {
+                while (!store.defers() && store.processBatch(batch = store.backlogBatch(), false) == batch) {
                     // still full
                 }
             }
