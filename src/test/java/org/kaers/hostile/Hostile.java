@@ -97,6 +97,35 @@ final class Hostile {
         return found;
     }
 
+    /**
+     * Audit rows with the given status per resource, for many resources in one query, waiting (bounded) until each
+     * resource has at least as many rows as wanted.
+     */
+    static Map<String, Long> awaitAudits(TestDatabase db, Map<String, Long> wanted, int status) {
+        String in = wanted.keySet().stream()
+                .map(r -> "'" + r.replace("'", "''") + "'")
+                .collect(java.util.stream.Collectors.joining(","));
+        String sql = "select string_agg(resource || chr(9) || n, chr(10)) from (select resource, count(*) n"
+                + " from audit_event where status = " + status + " and resource in (" + in
+                + ") group by resource) g";
+        Map<String, Long> found = new java.util.HashMap<>();
+        for (int i = 0; i <= 100; i++) {
+            found.clear();
+            String rows = db.string(sql);
+            if (rows != null) {
+                for (String row : rows.split("\n")) {
+                    int tab = row.lastIndexOf('\t');
+                    found.put(row.substring(0, tab), Long.parseLong(row.substring(tab + 1)));
+                }
+            }
+            if (wanted.entrySet().stream().allMatch(w -> found.getOrDefault(w.getKey(), 0L) >= w.getValue())) {
+                break;
+            }
+            sleep(50);
+        }
+        return found;
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -27,6 +27,8 @@ import org.kaers.fixtures.TestDatabase;
  * follow-ups, nullifications, a CAERS import, re-coding a verbatim, curating and merging products, and a rebuild.
  * Its own profile, so the database holds only this class's cases (a profile starts on a clean database); small
  * cells are not suppressed and the background worker is off, so the test decides when changes are folded in.
+ * StatsCountsExactTest shares the profile (its cases are isolated by name) and runs after this class: Quarkus
+ * orders the classes of one profile by name; were the order ever reversed, the totals here would fail.
  */
 @QuarkusTest
 @TestProfile(StatsAggregatesTest.Profile.class)

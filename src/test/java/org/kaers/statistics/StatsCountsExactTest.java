@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -16,18 +15,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.TestDatabase;
 
-/** Exact counts with suppression off (threshold 0), checked against numbers known by construction and a raw recount. */
+/**
+ * Exact counts with suppression off (threshold 0), checked against numbers known by construction and a raw recount.
+ * The cases are isolated by product names unique to the run (StatsData, TrendData), so the class needs no clean
+ * database: it shares {@link StatsAggregatesTest.Profile} (threshold 0, worker off: StatsData and TrendData catch up
+ * themselves) and runs in the same application, after StatsAggregatesTest (Quarkus orders the classes of a profile
+ * by name), instead of costing a profile, an augmentation and a restart of its own.
+ */
 @QuarkusTest
-@TestProfile(StatsCountsExactTest.NoSuppression.class)
+@TestProfile(StatsAggregatesTest.Profile.class)
 class StatsCountsExactTest {
-
-    /** Small-cell threshold 0: every count is shown. */
-    public static class NoSuppression implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kaers.stats.small-cell-threshold", "0");
-        }
-    }
 
     @Inject
     TestDatabase db;
