@@ -30,20 +30,6 @@ public class SmallCellPolicy {
         @WithDefault("1s")
         String aggregateInterval();
 
-        /** When a fold of queued changes writes the cells anew ({@link org.kaers.statistics.aggregates.AggregateStore}). */
-        BulkFold bulkFold();
-
-        /** A fold of at least {@code min-cases} cases and of at least {@code share} times the cases counted is bulk. */
-        interface BulkFold {
-            /** Cases in the batch, at least. */
-            @WithDefault("20000")
-            long minCases();
-
-            /** Cases in the batch per case counted so far, at least. */
-            @WithDefault("0.25")
-            double share();
-        }
-
         /** When researchers' frozen releases are cut ({@link ReleaseSchedule}); read by the scheduler. */
         Releases release();
 

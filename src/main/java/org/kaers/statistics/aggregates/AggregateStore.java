@@ -35,13 +35,22 @@ public class AggregateStore {
     private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     AggregateStore(
-            @ReadSide EntityManager em,
-            io.micrometer.core.instrument.MeterRegistry metrics,
-            org.kaers.statistics.SmallCellPolicy.Config config) {
+            @ReadSide EntityManager em, io.micrometer.core.instrument.MeterRegistry metrics, BulkFoldConfig config) {
         this.em = em;
         this.metrics = metrics;
-        this.bulkFold =
-                new BulkFold(config.bulkFold().minCases(), config.bulkFold().share());
+        this.bulkFold = new BulkFold(config.minCases(), config.share());
+    }
+
+    /** When a fold of queued changes writes the cells anew ({@link BulkFold}; README, Configuration). */
+    @io.smallrye.config.ConfigMapping(prefix = "kaers.stats.bulk-fold")
+    public interface BulkFoldConfig {
+        /** Cases in the batch, at least. */
+        @io.smallrye.config.WithDefault("20000")
+        long minCases();
+
+        /** Cases in the batch per case counted so far, at least. */
+        @io.smallrye.config.WithDefault("0.25")
+        double share();
     }
 
     /**
