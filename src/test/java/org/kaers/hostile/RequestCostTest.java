@@ -19,8 +19,8 @@ import org.kaers.fixtures.Tokens;
 
 /**
  * What the costliest body of at most 1 MiB costs the server, as a ratio to a plain valid submission measured in
- * the same run: CPU time of the server's request threads (Vert.x event loops and the worker pool; thread CPU time,
- * never wall-clock). Candidates are the shapes the fuzzer builds, each blown up to 1 MiB: arrays of nulls, of empty
+ * the same run: CPU time of the server's request threads (Vert.x event loops, the worker pool and the intake's
+ * writers; thread CPU time, never wall-clock). Candidates are the shapes the fuzzer builds, each blown up to 1 MiB: arrays of nulls, of empty
  * objects, of bad enum values, deep nesting, one huge string or number, and the largest report validation lets
  * through (every list at its limit, every text at its length).
  */
@@ -107,7 +107,9 @@ class RequestCostTest {
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null
                     && (info.getThreadName().startsWith("vert.x-eventloop")
-                            || info.getThreadName().startsWith("executor-thread"))) {
+                            || info.getThreadName().startsWith("executor-thread")
+                            // a submission is stored by the batched intake's writers (report.IntakeBatcher)
+                            || info.getThreadName().startsWith("kaers-intake-writer"))) {
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
                 total += Math.max(0, cpu);
             }
