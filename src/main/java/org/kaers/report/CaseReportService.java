@@ -88,15 +88,13 @@ public class CaseReportService {
         IdempotencyStore.validateKey(idempotencyKey);
         requireValid(report);
         String subject = caller.subject();
-        String key = idempotencyKey == null ? null : IdempotencyStore.scoped(subject, idempotencyKey);
-        String hash = idempotencyKey == null
+        IdempotencyStore.Claim claim = idempotencyKey == null
                 ? null
-                : idempotency.fingerprint(IdempotencyStore.createOperation(subject), report);
+                : idempotency.claimFor(subject, idempotencyKey, IdempotencyStore.createOperation(subject), report);
         IntakeBatcher.Outcome outcome = batcher.submit(new IntakeBatcher.Submission(
                 report,
                 subject,
-                key,
-                hash,
+                claim,
                 audited.entry("POST", path, 201),
                 new java.util.concurrent.CompletableFuture<>()));
         if (outcome instanceof IntakeBatcher.Replayed r) {

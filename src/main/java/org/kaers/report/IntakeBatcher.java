@@ -9,9 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,14 +41,16 @@ import org.kaers.vocabulary.SymptomCoder;
 /**
  * Submissions written in groups (issue 16): a request thread validates its report, fingerprints it and queues it
  * ({@link #submit}); a writer thread takes every queued submission, up to {@code max-size}, and stores them in ONE
- * transaction: the Idempotency-Key claims in one insert, the case numbers in one statement, the reaction texts and
- * product names coded once for the batch, the rows by COPY ({@link ImportRows}, as imports write them, so the tables'
- * triggers queue the statistics and the duplicate screening as they do for an insert), the keys' results in one
- * update and each stored case's audit row in one insert, then the commit. Only after the commit is a request's answer
- * completed (201 with its case): nothing is acknowledged that is not durable. A submission whose key was claimed
- * before is answered from the stored claim (a replay, or 422 for another body) and stores nothing; a key twice in one
- * batch goes to the next batch, where the first one's claim is committed and the second is its replay. When the batch
- * fails, its submissions are written again one by one, each in its own transaction, so that a bad one fails alone.
+ * transaction: the Idempotency-Key claims in one insert ({@link IdempotencyStore#claimAll}, the same rule and SQL as a
+ * single request's claim), the case numbers in one statement, the reaction texts and product names coded once for
+ * the batch, the rows by COPY ({@link ImportRows}, as imports write them, so the tables' triggers queue the
+ * statistics and the duplicate screening as they do for an insert), the keys' results in one update
+ * ({@link IdempotencyStore#completeAll}) and each stored case's audit row in one insert, then the commit. Only after
+ * the commit is a request's answer completed (201 with its case): nothing is acknowledged that is not durable. A
+ * submission whose key was claimed before is answered from the stored claim (a replay, or 422 for another body) and
+ * stores nothing; a key twice in one batch goes to the next batch, where the first one's claim is committed and the
+ * second is its replay. When the batch fails, its submissions are written again one by one, each in its own
+ * transaction, so that a bad one fails alone.
  * {@code kaers.intake.batch.enabled=false} brings back one ORM transaction per submission
  * ({@link CaseReportService#submit}).
  */
@@ -77,12 +76,11 @@ class IntakeBatcher {
         int writers();
     }
 
-    /** A validated submission waiting for its batch. */
+    /** A validated submission waiting for its batch; {@code claim} is null without an Idempotency-Key. */
     record Submission(
             CaseReportRequest report,
             String subject,
-            String scopedKey,
-            String requestHash,
+            IdempotencyStore.Claim claim,
             AuditLog.Entry audit,
             CompletableFuture<Outcome> answer) {}
 
@@ -99,6 +97,7 @@ class IntakeBatcher {
     private final EntityManager em;
     private final CaseReportRepository cases;
     private final CaseNumbers caseNumbers;
+    private final IdempotencyStore idempotency;
     private final SymptomCoder symptomCoder;
     private final ProductCoder productCoder;
     private final CodingLookup codings;
@@ -119,6 +118,7 @@ class IntakeBatcher {
             EntityManager em,
             CaseReportRepository cases,
             CaseNumbers caseNumbers,
+            IdempotencyStore idempotency,
             SymptomCoder symptomCoder,
             ProductCoder productCoder,
             CodingLookup codings,
@@ -131,6 +131,7 @@ class IntakeBatcher {
         this.em = em;
         this.cases = cases;
         this.caseNumbers = caseNumbers;
+        this.idempotency = idempotency;
         this.symptomCoder = symptomCoder;
         this.productCoder = productCoder;
         this.codings = codings;
@@ -242,7 +243,7 @@ class IntakeBatcher {
             Set<String> keys = new HashSet<>();
             List<Submission> now = new ArrayList<>(batch.size());
             for (Submission s : batch) {
-                if (s.scopedKey() != null && !keys.add(s.scopedKey())) {
+                if (s.claim() != null && !keys.add(s.claim().key())) {
                     carried.add(s);
                 } else {
                     now.add(s);
@@ -322,15 +323,21 @@ class IntakeBatcher {
         Map<Submission, Outcome> outcomes = new IdentityHashMap<>();
         Session session = em.unwrap(Session.class);
         Instant now = CaseClock.now();
+        List<IdempotencyStore.Claim> claims = new ArrayList<>();
         Map<String, Submission> byKey = new HashMap<>();
         for (Submission s : batch) {
-            if (s.scopedKey() != null) {
-                byKey.put(s.scopedKey(), s);
+            if (s.claim() != null) {
+                claims.add(s.claim());
+                byKey.put(s.claim().key(), s);
             }
         }
-        if (!byKey.isEmpty()) {
-            session.doWork(c -> claim(c, byKey, now, outcomes));
-        }
+        idempotency
+                .claimAll(claims)
+                .forEach((key, earlier) -> outcomes.put(
+                        byKey.get(key),
+                        earlier instanceof IdempotencyStore.Replay r
+                                ? new Replayed(r.caseNumber(), r.version())
+                                : new Refused(IdempotencyStore.keyReused())));
         List<Submission> fresh =
                 batch.stream().filter(s -> !outcomes.containsKey(s)).toList();
         if (fresh.isEmpty()) {
@@ -361,9 +368,15 @@ class IntakeBatcher {
         // Coded before the rows are written, as imports do (the triggers of case_version read the codings).
         symptomCoder.ensureCoded(verbatims);
         productCoder.ensureCoded(names);
+        List<IdempotencyStore.Completion> completed = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (fresh.get(i).claim() != null) {
+                completed.add(
+                        new IdempotencyStore.Completion(fresh.get(i).claim().key(), newCases.get(i).caseNumber, 1));
+            }
+        }
         session.doWork(c -> {
             ImportRows.write(c, newCases, List.of(), versions);
-            complete(c, fresh, newCases);
             List<AuditLog.Entry> audit = new ArrayList<>(fresh.size());
             for (Submission s : fresh) {
                 if (s.audit() != null) {
@@ -372,6 +385,7 @@ class IntakeBatcher {
             }
             AuditLog.insertAll(c, audit);
         });
+        idempotency.completeAll(completed);
         Map<String, CodingLookup.ReactionCoding> reactionCodes = codings.reactions(verbatims);
         Map<String, CodingLookup.ProductCoding> productCodes = codings.products(names);
         for (int i = 0; i < fresh.size(); i++) {
@@ -386,71 +400,5 @@ class IntakeBatcher {
                 newCases.size(),
                 String.join(" ", newCases.stream().map(c -> c.caseNumber).toList()));
         return outcomes;
-    }
-
-    /**
-     * Claims the batch's keys in one insert (sorted, so two batches claiming the same keys cannot deadlock); a key
-     * claimed before is answered from its record: a replay when the bodies match, else 422.
-     */
-    private static void claim(Connection c, Map<String, Submission> byKey, Instant now, Map<Submission, Outcome> out)
-            throws SQLException {
-        List<String> keys = new ArrayList<>(new TreeSet<>(byKey.keySet()));
-        String[] hashes = keys.stream().map(k -> byKey.get(k).requestHash()).toArray(String[]::new);
-        Set<String> claimed = new HashSet<>();
-        try (PreparedStatement insert =
-                c.prepareStatement("insert into idempotency_record (idempotency_key, request_hash, created_at) "
-                        + "select k, h, ? from unnest(?::text[], ?::text[]) with ordinality u(k, h, o) order by o "
-                        + "on conflict (idempotency_key) do nothing returning idempotency_key")) {
-            insert.setTimestamp(1, java.sql.Timestamp.from(now));
-            insert.setArray(2, c.createArrayOf("text", keys.toArray(String[]::new)));
-            insert.setArray(3, c.createArrayOf("text", hashes));
-            try (ResultSet rs = insert.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(rs.getString(1));
-                }
-            }
-        }
-        List<String> earlier = keys.stream().filter(k -> !claimed.contains(k)).toList();
-        if (earlier.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement select =
-                c.prepareStatement("select idempotency_key, request_hash, case_number, version from idempotency_record "
-                        + "where idempotency_key = any (?::text[])")) {
-            select.setArray(1, c.createArrayOf("text", earlier.toArray(String[]::new)));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    Submission s = byKey.get(rs.getString(1));
-                    String caseNumber = rs.getString(3);
-                    if (!s.requestHash().equals(rs.getString(2)) || caseNumber == null) {
-                        out.put(s, new Refused(IdempotencyStore.keyReused()));
-                    } else {
-                        out.put(s, new Replayed(caseNumber, rs.getInt(4)));
-                    }
-                }
-            }
-        }
-    }
-
-    /** Records each stored submission's case number and version with its key, in one statement. */
-    private static void complete(Connection c, List<Submission> fresh, List<CaseReport> stored) throws SQLException {
-        List<String> keys = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        for (int i = 0; i < fresh.size(); i++) {
-            if (fresh.get(i).scopedKey() != null) {
-                keys.add(fresh.get(i).scopedKey());
-                numbers.add(stored.get(i).caseNumber);
-            }
-        }
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update =
-                c.prepareStatement("update idempotency_record r set case_number = u.n, version = 1 "
-                        + "from unnest(?::text[], ?::text[]) u(k, n) where r.idempotency_key = u.k")) {
-            update.setArray(1, c.createArrayOf("text", keys.toArray(String[]::new)));
-            update.setArray(2, c.createArrayOf("text", numbers.toArray(String[]::new)));
-            update.executeUpdate();
-        }
     }
 }
