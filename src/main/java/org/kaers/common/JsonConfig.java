@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 /**
  * Strict JSON input: what a client sends is read as written or rejected, never guessed at.
  * No string-to-number or number-to-string coercion, no duplicate keys, no trailing tokens,
- * no numbers for enums, no nulls for primitives. Decimals are written plainly (20, not 2E+1).
+ * no numbers for enums, no nulls for primitives, no unknown fields (a record fails at its first,
+ * {@link FirstUnknownField}). Decimals are written plainly (20, not 2E+1).
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -45,6 +46,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
                         .maxDocumentLength(MAX_DOCUMENT)
                         .build());
         mapper.registerModule(BoundedCollections.module());
+        mapper.registerModule(FirstUnknownField.module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

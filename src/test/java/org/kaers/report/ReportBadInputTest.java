@@ -50,6 +50,17 @@ class ReportBadInputTest {
         return Stream.of(
                 bad("unknown top-level field", r -> r.put("colour", "red"), "colour", "unknown field"),
                 bad(
+                        // refused at the first, unread beyond it (README, "Security"); until 2026-12-03 read to the
+                        // token limit and refused for the limit
+                        "50,000 unknown fields",
+                        r -> {
+                            for (int i = 0; i < 50_000; i++) {
+                                r.put("zz" + i, 1);
+                            }
+                        },
+                        "zz0",
+                        "unknown field; allowed here: care, centreReference, dateOfDeath"),
+                bad(
                         "unknown nested field",
                         r -> CaseReports.product(r, 0).put("brand", "x"),
                         "products[0].brand",
