@@ -1,4 +1,4 @@
-package org.kaers.report;
+package org.kaers.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
