@@ -34,10 +34,16 @@ public class AggregateStore {
     private final BulkFold bulkFold;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
 
+    private final jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
     AggregateStore(
-            @ReadSide EntityManager em, io.micrometer.core.instrument.MeterRegistry metrics, BulkFoldConfig config) {
+            @ReadSide EntityManager em,
+            io.micrometer.core.instrument.MeterRegistry metrics,
+            BulkFoldConfig config,
+            jakarta.transaction.TransactionSynchronizationRegistry transaction) {
         this.em = em;
         this.metrics = metrics;
+        this.transaction = transaction;
         this.bulkFold = new BulkFold(config.minCases(), config.share());
     }
 
@@ -86,9 +92,23 @@ public class AggregateStore {
     /** The longest the worker leaves a growing backlog alone (an import of millions of rows is folded meanwhile). */
     static final java.time.Duration LONGEST_DEFERRAL = java.time.Duration.ofMinutes(5);
 
-    /** Whether the worker should leave the queue alone this round ({@link BulkFold#defers}). */
-    public boolean defers() {
-        return bulkFold.defers(status(), Instant.now());
+    /**
+     * The worker's decision for its next batch, from one read of the queue: 0 to leave the queue alone this round (it
+     * is empty, or an import is still writing its backlog, {@link BulkFold#defers}), else the queue entries to take:
+     * {@link #BULK_BATCH} when they make a bulk fold, {@link #CATCH_UP_BATCH} for a backlog of other batches
+     * ({@code backlog}: the previous batch was full), otherwise {@link #BATCH}. The fold itself decides bulk or not
+     * from what it took.
+     */
+    @Transactional
+    public int nextBatch(boolean backlog) {
+        Status status = status();
+        if (status.pendingCases() == 0 || bulkFold.defers(status, Instant.now())) {
+            return 0;
+        }
+        if (status.pendingCases() < bulkFold.minCases()) {
+            return backlog ? CATCH_UP_BATCH : BATCH;
+        }
+        return backlogBatch();
     }
 
     /** How far the aggregates are behind the raw rows. */
@@ -350,8 +370,7 @@ public class AggregateStore {
                                     .executeUpdate()));
             swapped = swap(built, true);
         }
-        metrics.counter("kaers.stats.folds", "mode", swapped ? "bulk" : "incremental")
-                .increment();
+        countOnCommit(swapped ? "bulk" : "incremental");
         if (!swapped) {
             em.createNativeQuery("insert into stats_cell (a, b, period, n, k) select a, b, period, n, k"
                             + " from stats_delta order by 1, 2, 3"
@@ -370,6 +389,21 @@ public class AggregateStore {
                 .setParameter(1, org.kaers.common.SqlValues.instant(taken[1]))
                 .executeUpdate();
         return consumed;
+    }
+
+    /** Counts a fold in {@code kaers.stats.folds{mode}} once its transaction has committed (a rolled-back one is not). */
+    private void countOnCommit(String mode) {
+        transaction.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int outcome) {
+                if (outcome == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    metrics.counter("kaers.stats.folds", "mode", mode).increment();
+                }
+            }
+        });
     }
 
     /**
