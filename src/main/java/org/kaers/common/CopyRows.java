@@ -98,8 +98,21 @@ public final class CopyRows {
         if (value == null) {
             return nul();
         }
-        StringBuilder b = next();
-        for (int i = 0; i < value.length(); i++) {
+        next().append(escape(value));
+        return this;
+    }
+
+    /** A text as it is written in COPY's text format (for a value written many times, escaped once: {@link #addEscaped}). */
+    public static String escape(String value) {
+        int i = 0;
+        while (i < value.length() && !special(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder b = new StringBuilder(value.length() + 8).append(value, 0, i);
+        for (; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> b.append("\\\\");
@@ -109,6 +122,16 @@ public final class CopyRows {
                 default -> b.append(ch);
             }
         }
+        return b.toString();
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+    }
+
+    /** A text already {@link #escape escaped}. */
+    public CopyRows addEscaped(String escaped) {
+        next().append(escaped);
         return this;
     }
 

@@ -51,8 +51,19 @@ final class CellDeltas {
         Facts facts = Facts.read(c, source);
         CopyRows rows = new CopyRows(target, "a, b, period, n, k").streamTo(c);
         try {
+            // Each value escaped once, not once per cell it is in.
+            String[] escaped = new String[facts.names.length];
+            for (int i = 0; i < escaped.length; i++) {
+                escaped[i] = CopyRows.escape(facts.names[i]);
+            }
+            String all = CopyRows.escape(AggregateStore.ALL);
             facts.group(PASS_ENTRIES, (a, b, period, n, k) -> {
-                rows.add(a).add(b).add((long) period).add(n).add(k).end();
+                rows.addEscaped(a < 0 ? all : escaped[a])
+                        .addEscaped(escaped[b])
+                        .add((long) period)
+                        .add(n)
+                        .add(k)
+                        .end();
                 rows.sendIfFull();
             });
             return rows.finish();
@@ -254,9 +265,9 @@ final class CellDeltas {
         return x.length() - y.length();
     }
 
-    /** Where the grouped cells go. */
+    /** Where the grouped cells go: a and b by their number in {@link Facts#names}, a = -1 for '*'. */
     interface Sink {
-        void cell(String a, String b, int period, long n, long k) throws SQLException;
+        void cell(int a, int b, int period, long n, long k) throws SQLException;
     }
 
     /** An open-addressing table of cells: key (first value + 1, second value, month index) to (n, k). */
@@ -324,12 +335,7 @@ final class CellDeltas {
                 int first = (int) (cell >>> 40);
                 int second = (int) ((cell >>> 16) & 0xFFFFFF);
                 int month = (int) (cell & 0xFFFF);
-                sink.cell(
-                        first == 0 ? AggregateStore.ALL : facts.names[first - 1],
-                        facts.names[second],
-                        facts.months[month],
-                        n[i],
-                        k[i]);
+                sink.cell(first - 1, second, facts.months[month], n[i], k[i]);
             }
         }
     }

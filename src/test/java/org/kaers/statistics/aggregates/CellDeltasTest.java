@@ -110,7 +110,9 @@ class CellDeltasTest {
 
         for (long passEntries : new long[] {Long.MAX_VALUE, 500, 1}) {
             Map<String, long[]> found = new HashMap<>();
-            facts.group(passEntries, (a, b, period, n, k) -> {
+            facts.group(passEntries, (ai, bi, period, n, k) -> {
+                String a = ai < 0 ? AggregateStore.ALL : facts.names[ai];
+                String b = facts.names[bi];
                 assertThat(CellDeltas.compareBytes(a, b) < 0 || a.equals("*"))
                         .as("a < b")
                         .isTrue();
@@ -139,7 +141,8 @@ class CellDeltasTest {
         names.months = new int[] {0};
         Map<String, long[]> found = new HashMap<>();
         try {
-            cells.writeTo((a, b, period, n, k) -> found.put(a + "|" + b, new long[] {n, k}), names);
+            cells.writeTo(
+                    (a, b, period, n, k) -> found.put(names.names[a] + "|" + names.names[b], new long[] {n, k}), names);
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
