@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.kaers.common.CopyRows;
 import org.kaers.report.model.SeriousnessCriterion;
 
 /**

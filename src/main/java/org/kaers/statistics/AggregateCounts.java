@@ -146,6 +146,12 @@ class AggregateCounts {
         params.put("lo", code + "=");
         params.put("hi", code + ">");
         params.put("skip", code.length() + 2);
+        // The dimensions of both sides, for the index on (dimension of b, dimension of a, b, a, period) (V89):
+        // the same rows as the ranges, which alone leave the planner only b's index.
+        params.put("code", code);
+        params.put(
+                "anchorDims",
+                anchor.stream().map(AggregateCounts::dimensionOf).distinct().toList());
         String sql = """
                 select g.k, %s, g.n, g.ks from (
                     select substr(x.o, :skip) as k, sum(x.n) as n, sum(x.k) as ks from (
@@ -154,6 +160,7 @@ class AggregateCounts {
                         union all
                         select c.a, c.n, c.k from stats_cell c
                         where c.b in (:anchor) and c.a >= :lo and c.a < :hi and %s
+                        and split_part(c.b, '=', 1) in (:anchorDims) and split_part(c.a, '=', 1) = :code
                     ) x group by x.o having sum(x.n) > 0
                 ) g %s order by g.n desc, g.k collate "C"
                 """.formatted(
@@ -376,6 +383,12 @@ class AggregateCounts {
     }
 
     /** The join and column of the label of a dimension whose keys are codes or ids; null for the others. */
+    /** A cell value's dimension as PostgreSQL's {@code split_part(v, '=', 1)} reads it: the text before the first '='. */
+    static String dimensionOf(String value) {
+        int eq = value.indexOf('=');
+        return eq < 0 ? value : value.substring(0, eq);
+    }
+
     private static String[] label(Dimension d, String alias, String key) {
         // A key that is a number as text (product ids) is compared as a number, so that the label table's primary
         // key finds it (a page of labels is then index look-ups, not a scan of every product).

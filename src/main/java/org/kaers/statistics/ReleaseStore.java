@@ -56,11 +56,16 @@ class ReleaseStore {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)::text")
                 .setParameter(1, CASE_LOCK)
                 .getSingleResult();
-        if (store.fold(Integer.MAX_VALUE, true) > 0) {
-            // The cells the fold changed (its batch's deltas, from its coded facts still in this transaction's temp
-            // tables), copied again.
-            em.createNativeQuery("create temp table release_touched on commit drop as select a, b, period from ("
-                            + AggregateStore.CELL_DELTAS + ") d")
+        boolean published = (Boolean) em.createNativeQuery("select exists (select 1 from stats_release_cell)")
+                .getSingleResult();
+        boolean folded = store.fold(Integer.MAX_VALUE, true) > 0;
+        if (folded && !published) {
+            // Nothing was counted before the fold (a fold onto no cells leaves no deltas behind): all of it.
+            publish("");
+        } else if (folded) {
+            // The cells the fold changed (its batch's deltas, still in this transaction's temp table), copied again.
+            em.createNativeQuery("create temp table release_touched on commit drop as select a, b, period from "
+                            + AggregateStore.FOLDED_CELLS)
                     .executeUpdate();
             em.createNativeQuery(
                             "delete from stats_release_cell r using release_touched t where r.a = t.a and r.b = t.b"

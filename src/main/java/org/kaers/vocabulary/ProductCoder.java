@@ -468,10 +468,13 @@ public class ProductCoder {
     private static void copyKeys(Connection c, Collection<String> aliases) throws SQLException {
         StringBuilder rows = new StringBuilder(1 << 14);
         for (String alias : aliases) {
-            String escapedAlias = copyText(alias);
+            String escapedAlias = org.kaers.common.CopyRows.escape(alias);
             for (String key : ProductNames.keys(alias)) {
                 if (key.length() <= 700) {
-                    rows.append(copyText(key)).append('\t').append(escapedAlias).append('\n');
+                    rows.append(org.kaers.common.CopyRows.escape(key))
+                            .append('\t')
+                            .append(escapedAlias)
+                            .append('\n');
                 }
             }
         }
@@ -490,22 +493,6 @@ public class ProductCoder {
                 in.cancelCopy();
             }
         }
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    private static String copyText(String value) {
-        StringBuilder b = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 
     private static Set<String> strings(Connection c, String sql, Collection<String> values) throws SQLException {

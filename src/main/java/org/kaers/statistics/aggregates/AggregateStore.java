@@ -34,10 +34,16 @@ public class AggregateStore {
     private final BulkFold bulkFold;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
 
+    private final jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
     AggregateStore(
-            @ReadSide EntityManager em, io.micrometer.core.instrument.MeterRegistry metrics, BulkFoldConfig config) {
+            @ReadSide EntityManager em,
+            io.micrometer.core.instrument.MeterRegistry metrics,
+            BulkFoldConfig config,
+            jakarta.transaction.TransactionSynchronizationRegistry transaction) {
         this.em = em;
         this.metrics = metrics;
+        this.transaction = transaction;
         this.bulkFold = new BulkFold(config.minCases(), config.share());
     }
 
@@ -86,9 +92,23 @@ public class AggregateStore {
     /** The longest the worker leaves a growing backlog alone (an import of millions of rows is folded meanwhile). */
     static final java.time.Duration LONGEST_DEFERRAL = java.time.Duration.ofMinutes(5);
 
-    /** Whether the worker should leave the queue alone this round ({@link BulkFold#defers}). */
-    public boolean defers() {
-        return bulkFold.defers(status(), Instant.now());
+    /**
+     * The worker's decision for its next batch, from one read of the queue: 0 to leave the queue alone this round (it
+     * is empty, or an import is still writing its backlog, {@link BulkFold#defers}), else the queue entries to take:
+     * {@link #BULK_BATCH} when they make a bulk fold, {@link #CATCH_UP_BATCH} for a backlog of other batches
+     * ({@code backlog}: the previous batch was full), otherwise {@link #BATCH}. The fold itself decides bulk or not
+     * from what it took.
+     */
+    @Transactional
+    public int nextBatch(boolean backlog) {
+        Status status = status();
+        if (status.pendingCases() == 0 || bulkFold.defers(status, Instant.now())) {
+            return 0;
+        }
+        if (status.pendingCases() < bulkFold.minCases()) {
+            return backlog ? CATCH_UP_BATCH : BATCH;
+        }
+        return backlogBatch();
     }
 
     /** How far the aggregates are behind the raw rows. */
@@ -224,91 +244,42 @@ public class AggregateStore {
         return java.util.Set.copyOf(empty);
     }
 
-    private static final java.util.Set<String> UNPAIRED = caseLevelEmpty();
-
-    private static String sqlArray(java.util.Set<String> values) {
-        return "array["
-                + String.join(
-                        ", ", values.stream().sorted().map(v -> "'" + v + "'").toList()) + "]::text[]";
-    }
-
     /**
-     * Codes the facts in {@code source} (columns cid, period, vals and sgn: +1 for a fact that enters, -1 for one
-     * that leaves) as integers, for {@link #CELL_DELTAS}, in this transaction's temporary tables: {@code stats_dict}
-     * numbers the batch's distinct values in their byte order (so that a &lt; b of two values is the same comparison
-     * of their numbers, and the values of one dimension, which share the prefix 'dimension=', are consecutive
-     * numbers up to {@code dim_end}); {@code stats_enc} holds each fact as sorted arrays of numbers: all its values,
-     * those counted per month (not the combined '~' ones), and its plain values (not '*', '~' or the missing value of
-     * a case-level dimension, {@link #caseLevelEmpty}) with the last number of each one's dimension. Its disclosure
-     * key times sgn is split in 16-bit halves, so that its sums are integer sums (a sum of bigint is numeric in
-     * PostgreSQL, several times slower). Grouping millions of pairs of integers instead of pairs of texts is what
-     * makes the fold of an import's backlog fast (README, Benchmarks, issue 12). Set-based: one join of every
-     * value of the batch to the dictionary (a dictionary look-up per fact and value was 10x slower).
-     */
-    private void encode(String source) {
-        em.createNativeQuery("""
-                create temp table if not exists stats_dict (v text collate "C" not null, id integer not null,
-                    dim_end integer not null, plain boolean not null, monthly boolean not null) on commit delete rows""").executeUpdate();
-        em.createNativeQuery("""
-                create temp table if not exists stats_enc (sgn integer, period integer, kh integer, kl integer,
-                    ids integer[], mids integer[], pids integer[], pends integer[]) on commit delete rows""").executeUpdate();
-        em.createNativeQuery("""
-                insert into stats_dict (v, id, dim_end, plain, monthly)
-                select y.v, y.id, max(y.id) over (partition by split_part(y.v, '=', 1)),
-                       y.v <> '*' and y.v not like '~%%' and y.v <> all (%2$s), y.v not like '~%%'
-                from (select x.v, (row_number() over (order by x.v collate "C"))::int as id
-                      from (select distinct v from %1$s s, unnest(s.vals) v) x) y""".formatted(source, sqlArray(UNPAIRED))).executeUpdate();
-        em.createNativeQuery("analyze stats_dict").executeUpdate();
-        em.createNativeQuery("""
-                insert into stats_enc (sgn, period, kh, kl, ids, mids, pids, pends)
-                select s.sgn, s.period, s.sgn * (ck.disclosure_key >> 16)::int, s.sgn * (ck.disclosure_key & 65535)::int,
-                       array_agg(d.id order by d.id),
-                       array_agg(d.id order by d.id) filter (where d.monthly),
-                       array_agg(d.id order by d.id) filter (where d.plain),
-                       array_agg(d.dim_end order by d.id) filter (where d.plain)
-                from %s s join case_report ck on ck.id = s.cid
-                cross join lateral unnest(s.vals) u(v) join stats_dict d on d.v = u.v
-                group by s.cid, s.sgn, s.period, ck.disclosure_key""".formatted(source)).executeUpdate();
-        em.createNativeQuery("analyze stats_enc").executeUpdate();
-    }
-
-    /**
-     * The cell deltas of the facts {@link #encode} coded, one row per cell (a, b, period, n = the cases entering
-     * minus those leaving, k = the same sum of the cases' disclosure keys): ('*', v) for every value v, for all
-     * time; ('*', v) per month of receipt for every value but the combined ones ('~'); and every pair a &lt; b of a
-     * fact's plain values of two different dimensions (a pair of one dimension, such as two symptoms of a case, is
-     * never read: a filter on the dimension counted by is counted from the raw rows). A cell is kept when n or k
-     * changes (a case may leave a cell and another join it in one batch). Unsorted.
-     */
-    public static final String CELL_DELTAS = """
-            select coalesce(da.v, '*') as a, db.v as b, c.period, c.n, c.k from (
-                select x.a, x.b, x.period, sum(x.n) as n, sum(x.kh) * 65536 + sum(x.kl) as k from (
-                    select 0 as a, v as b, 0 as period, e.sgn as n, e.kh, e.kl from stats_enc e, unnest(e.ids) v
-                    union all
-                    select 0, v, e.period, e.sgn, e.kh, e.kl from stats_enc e, unnest(e.mids) v
-                    union all
-                    select a.v, b.v, 0, e.sgn, e.kh, e.kl from stats_enc e
-                    cross join lateral unnest(e.pids, e.pends) with ordinality a(v, dim_end, i)
-                    cross join lateral unnest(e.pids[a.i + 1:]) b(v)
-                    where b.v > a.dim_end
-                ) x group by x.a, x.b, x.period having sum(x.n) <> 0 or sum(x.kh) * 65536 + sum(x.kl) <> 0
-            ) c left join stats_dict da on da.id = c.a join stats_dict db on db.id = c.b""";
-
-    /**
-     * The cells after adding {@link #CELL_DELTAS} to the stored ones, without the cells that fall to 0: what a bulk
-     * fold writes into a new table. A full join, not a grouping of both (sums of bigint would be numeric).
+     * The cells after adding the deltas in {@code stats_delta} ({@link CellDeltas}) to the stored ones, without the
+     * cells that fall to 0: what a bulk fold onto stored cells writes into a new table. A full join, not a grouping of
+     * both (sums of bigint would be numeric).
      */
     static final String MERGED_CELLS = """
             select coalesce(o.a, d.a), coalesce(o.b, d.b), coalesce(o.period, d.period),
                    coalesce(o.n, 0) + coalesce(d.n, 0), coalesce(o.k, 0) + coalesce(d.k, 0)
-            from stats_cell o full join (%s) d on d.a = o.a and d.b = o.b and d.period = o.period
-            where coalesce(o.n, 0) + coalesce(d.n, 0) <> 0 or coalesce(o.k, 0) + coalesce(d.k, 0) <> 0""".formatted(CELL_DELTAS);
+            from stats_cell o full join stats_delta d on d.a = o.a and d.b = o.b and d.period = o.period
+            where coalesce(o.n, 0) + coalesce(d.n, 0) <> 0 or coalesce(o.k, 0) + coalesce(d.k, 0) <> 0""";
+
+    /**
+     * The cells the last fold in this transaction changed, with their deltas, when it folded onto stored cells (a bulk
+     * fold onto none writes the cells straight into their new table and leaves none here).
+     */
+    public static final String FOLDED_CELLS = "stats_delta";
+
+    /** Copies the cell deltas of the facts in {@code source} into {@code target} ({@link CellDeltas#write}). */
+    private long cellDeltas(String source, String target) {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> CellDeltas.write(c, source, target));
+    }
+
+    /** The cell deltas of the facts in {@code source}, in this transaction's {@code stats_delta}. */
+    private void deltas(String source) {
+        em.createNativeQuery("""
+                create temp table if not exists stats_delta (a text collate "C" not null, b text collate "C" not null,
+                    period integer not null, n bigint not null, k bigint not null) on commit delete rows""").executeUpdate();
+        cellDeltas(source, "stats_delta");
+        em.createNativeQuery("analyze stats_delta").executeUpdate();
+    }
 
     /**
      * Folds up to {@code batch} queued cases into the aggregates, unless another worker holds the lock, in one
      * transaction with the removal of their queue entries (a crash loses nothing and applies nothing twice):
      * the batch's new facts are derived in one statement, compared with their stored facts (an unchanged case
-     * cancels out), the cell deltas of what changed are grouped in SQL and applied with one INSERT ... ON
+     * cancels out), the cell deltas of what changed are grouped ({@link CellDeltas}) and applied with one INSERT ... ON
      * CONFLICT, and the facts are replaced.
      *
      * @param wait whether to wait for another worker rather than give up
@@ -371,21 +342,38 @@ public class AggregateStore {
         if (bulk) {
             tuneSession("1GB");
         }
-        encode("stats_batch");
+        boolean onto = !bulk
+                || (Boolean) em.createNativeQuery("select exists (select 1 from stats_cell)")
+                        .getSingleResult();
+        if (onto) {
+            deltas("stats_batch");
+        }
         boolean swapped = false;
         if (bulk) {
             Map<String, List<Object[]>> built = new java.util.LinkedHashMap<>();
-            built.put("stats_cell", build("stats_cell", "a, b, period, n, k", MERGED_CELLS));
-            built.put("stats_fact", build("stats_fact", "case_id, period, vals", """
-                    select case_id, period, vals from stats_fact
+            built.put("stats_cell", build("stats_cell", next -> {
+                if (onto) {
+                    em.createNativeQuery("insert into " + next + " (a, b, period, n, k) " + MERGED_CELLS)
+                            .executeUpdate();
+                } else {
+                    cellDeltas("stats_batch", next);
+                }
+            }));
+            built.put(
+                    "stats_fact",
+                    build(
+                            "stats_fact",
+                            next -> em.createNativeQuery("insert into " + next + """
+                     (case_id, period, vals) select case_id, period, vals from stats_fact
                     where case_id not in (select cid from stats_batch where sgn = -1)
-                    union all select cid, period, vals from stats_batch where sgn = 1 order by 1"""));
+                    union all select cid, period, vals from stats_batch where sgn = 1 order by 1""")
+                                    .executeUpdate()));
             swapped = swap(built, true);
         }
-        metrics.counter("kaers.stats.folds", "mode", swapped ? "bulk" : "incremental")
-                .increment();
+        countOnCommit(swapped ? "bulk" : "incremental");
         if (!swapped) {
-            em.createNativeQuery("insert into stats_cell (a, b, period, n, k) " + CELL_DELTAS + " order by 1, 2, 3"
+            em.createNativeQuery("insert into stats_cell (a, b, period, n, k) select a, b, period, n, k"
+                            + " from stats_delta order by 1, 2, 3"
                             + " on conflict (a, b, period) do update set n = stats_cell.n + excluded.n,"
                             + " k = stats_cell.k + excluded.k")
                     .executeUpdate();
@@ -403,6 +391,21 @@ public class AggregateStore {
         return consumed;
     }
 
+    /** Counts a fold in {@code kaers.stats.folds{mode}} once its transaction has committed (a rolled-back one is not). */
+    private void countOnCommit(String mode) {
+        transaction.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int outcome) {
+                if (outcome == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    metrics.counter("kaers.stats.folds", "mode", mode).increment();
+                }
+            }
+        });
+    }
+
     /**
      * Writes the rows {@code rows} selects into a new table and puts it in the place of {@code table}
      * ({@code stats_cell} or {@code stats_fact}), in the caller's transaction: a bulk fold or a rebuild. A table
@@ -412,7 +415,7 @@ public class AggregateStore {
      * migration adds is kept). Readers see the old rows until the commit; the swap itself waits only for the
      * statements reading the old table at that moment, and holds new ones back until the commit right after.
      */
-    private List<Object[]> build(String table, String columns, String rows) {
+    private List<Object[]> build(String table, java.util.function.Consumer<String> fill) {
         em.createNativeQuery("select set_config('maintenance_work_mem', '512MB', true)")
                 .getSingleResult();
         String next = table + "_next";
@@ -424,8 +427,7 @@ public class AggregateStore {
                         + " including storage including compression)"
                         + (options.isEmpty() ? "" : " with (" + options + ")"))
                 .executeUpdate();
-        em.createNativeQuery("insert into " + next + " (" + columns + ") " + rows)
-                .executeUpdate();
+        fill.accept(next);
         @SuppressWarnings("unchecked")
         List<Object[]> indexes =
                 em.createNativeQuery("""
@@ -598,10 +600,15 @@ public class AggregateStore {
                 "stats_fact",
                 build(
                         "stats_fact",
-                        "case_id, period, vals",
-                        "select cid, period, vals from (" + factSql("true") + ") f order by cid"));
-        encode("(select case_id as cid, period, vals, 1 as sgn from stats_fact_next)");
-        built.put("stats_cell", build("stats_cell", "a, b, period, n, k", CELL_DELTAS));
+                        next -> em.createNativeQuery("insert into " + next + " (case_id, period, vals)"
+                                        + " select cid, period, vals from (" + factSql("true") + ") f order by cid")
+                                .executeUpdate()));
+        built.put(
+                "stats_cell",
+                build(
+                        "stats_cell",
+                        next -> cellDeltas(
+                                "(select case_id as cid, period, vals, 1 as sgn from stats_fact_next)", next)));
         swap(built, false);
         em.createNativeQuery("update stats_state set applied_through = ?1, applied_at = now(), rebuilt_at = now(),"
                         + " data_version = data_version + 1 where id = 1")

@@ -46,15 +46,11 @@ public class AggregateWorker {
             return;
         }
         try {
-            if (store.defers()) {
-                return; // an import is still writing its backlog: folded in bulk once it has settled
-            }
-            // A full batch: there may be more, a backlog (an import's), folded in the catch-up's larger batches.
-            if (store.processBatch(AggregateStore.BATCH, false) == AggregateStore.BATCH) {
-                int batch;
-                while (!store.defers() && store.processBatch(batch = store.backlogBatch(), false) == batch) {
-                    // still full
-                }
+            // 0 while an import is still writing its backlog (folded in bulk once it has settled); after a full
+            // batch there may be more, a backlog, folded in the catch-up's larger batches.
+            int batch = store.nextBatch(false);
+            while (batch > 0 && store.processBatch(batch, false) == batch) {
+                batch = store.nextBatch(true);
             }
         } catch (RuntimeException e) {
             if (stopping()) {

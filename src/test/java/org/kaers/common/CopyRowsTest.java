@@ -1,4 +1,4 @@
-package org.kaers.report;
+package org.kaers.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +96,34 @@ class CopyRowsTest {
                     assertThat(rs.getObject(i)).isNull();
                 }
                 assertThat(rs.getInt(10)).isEqualTo(3);
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
+    void streamsRowsInChunksWhileTheyAreAdded() throws Exception {
+        String text = "back\\slash\ttab \uD834\uDD1E ";
+        assertThat(CopyRows.escape("plain")).isSameAs("plain");
+        assertThat(CopyRows.escape(text)).isEqualTo("back\\\\slash\\ttab \uD834\uDD1E ");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("create temporary table copy_rows_stream (id bigint, s text) on commit drop");
+            }
+            CopyRows rows = new CopyRows("copy_rows_stream", "id, s").streamTo(c);
+            int n = 3 * CopyRows.CHUNK / text.length(); // several chunks
+            for (long i = 0; i < n; i++) {
+                rows.add(i).addEscaped(CopyRows.escape(text + i)).end();
+                rows.sendIfFull();
+            }
+            assertThat(rows.finish()).isEqualTo(n);
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*), count(*) filter (where s = '"
+                            + text.replace("'", "''") + "' || id) from copy_rows_stream")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(n);
+                assertThat(rs.getLong(2)).isEqualTo(n);
             }
             c.rollback();
         }

@@ -1,4 +1,4 @@
-package org.kaers.report;
+package org.kaers.common;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,10 @@ import org.postgresql.copy.CopyIn;
  * ({@link #copy}). A value is written as PostgreSQL reads its text form: NULL as {@code \N}; backslash, tab, newline
  * and carriage return escaped; an instant in UTC with microseconds, a date as ISO (years after 9999 and BC as the
  * server reads them), a boolean as {@code t}/{@code f}, an enum by its name, a decimal as plain digits. COPY fires
- * the table's row and statement triggers and checks its constraints as an insert does.
+ * the table's row and statement triggers and checks its constraints as an insert does. Rows are either buffered and
+ * sent at once ({@link #copy}) or streamed in chunks while they are added ({@link #streamTo}, {@link #finish}).
  */
-final class CopyRows {
+public final class CopyRows {
 
     private final String sql;
     private final StringBuilder out = new StringBuilder(1 << 14);
@@ -26,11 +27,11 @@ final class CopyRows {
     private int rows;
 
     /** Rows for {@code table (columns)}, e.g. {@code new CopyRows("case_lab", "id, case_version_id, seq")}. */
-    CopyRows(String table, String columns) {
+    public CopyRows(String table, String columns) {
         this.sql = "copy " + table + " (" + columns + ") from stdin";
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
@@ -42,17 +43,17 @@ final class CopyRows {
         return out;
     }
 
-    CopyRows nul() {
+    public CopyRows nul() {
         next().append("\\N");
         return this;
     }
 
-    CopyRows add(long value) {
+    public CopyRows add(long value) {
         next().append(value);
         return this;
     }
 
-    CopyRows add(Integer value) {
+    public CopyRows add(Integer value) {
         if (value == null) {
             return nul();
         }
@@ -60,7 +61,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows add(Long value) {
+    public CopyRows add(Long value) {
         if (value == null) {
             return nul();
         }
@@ -68,16 +69,16 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows add(boolean value) {
+    public CopyRows add(boolean value) {
         next().append(value ? 't' : 'f');
         return this;
     }
 
-    CopyRows add(Boolean value) {
+    public CopyRows add(Boolean value) {
         return value == null ? nul() : add(value.booleanValue());
     }
 
-    CopyRows add(BigDecimal value) {
+    public CopyRows add(BigDecimal value) {
         if (value == null) {
             return nul();
         }
@@ -85,7 +86,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows add(Enum<?> value) {
+    public CopyRows add(Enum<?> value) {
         if (value == null) {
             return nul();
         }
@@ -93,12 +94,25 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows add(String value) {
+    public CopyRows add(String value) {
         if (value == null) {
             return nul();
         }
-        StringBuilder b = next();
-        for (int i = 0; i < value.length(); i++) {
+        next().append(escape(value));
+        return this;
+    }
+
+    /** A text as it is written in COPY's text format (for a value written many times, escaped once: {@link #addEscaped}). */
+    public static String escape(String value) {
+        int i = 0;
+        while (i < value.length() && !special(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder b = new StringBuilder(value.length() + 8).append(value, 0, i);
+        for (; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> b.append("\\\\");
@@ -108,10 +122,20 @@ final class CopyRows {
                 default -> b.append(ch);
             }
         }
+        return b.toString();
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+    }
+
+    /** A text already {@link #escape escaped}. */
+    public CopyRows addEscaped(String escaped) {
+        next().append(escaped);
         return this;
     }
 
-    CopyRows add(LocalDate value) {
+    public CopyRows add(LocalDate value) {
         if (value == null) {
             return nul();
         }
@@ -120,7 +144,7 @@ final class CopyRows {
     }
 
     /** An instant as {@code yyyy-mm-dd hh:mm:ss.uuuuuu+00} (truncated to microseconds, PostgreSQL's precision). */
-    CopyRows add(Instant value) {
+    public CopyRows add(Instant value) {
         if (value == null) {
             return nul();
         }
@@ -141,29 +165,71 @@ final class CopyRows {
     }
 
     /** Ends the current row. */
-    CopyRows end() {
+    public CopyRows end() {
         out.append('\n');
         rowStart = true;
         rows++;
         return this;
     }
 
+    /** Of {@link #streamTo streamed} rows, sends those buffered when they fill a chunk. */
+    public void sendIfFull() throws SQLException {
+        if (out.length() >= CHUNK) {
+            send();
+        }
+    }
+
     /** Sends the rows (none: nothing is sent); the number of rows copied. */
-    long copy(Connection c) throws SQLException {
+    public long copy(Connection c) throws SQLException {
         if (rows == 0) {
             return 0;
         }
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        streamTo(c);
+        return finish();
+    }
+
+    /**
+     * Starts the COPY now; rows are then sent in chunks of about {@link #CHUNK} characters as they are added (the
+     * caller calls {@link #sendIfFull} after each row), so that millions of rows never sit in memory at once;
+     * {@link #finish} ends it. On an exception before the end,
+     * {@link #cancel} (the COPY is otherwise left open on the connection).
+     */
+    public CopyRows streamTo(Connection c) throws SQLException {
+        stream = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        send();
+        return this;
+    }
+
+    /** Ends a streamed COPY: the number of rows copied. */
+    public long finish() throws SQLException {
         try {
-            in.writeToCopy(bytes, 0, bytes.length);
-            return in.endCopy();
+            send();
+            return stream.endCopy();
         } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
+            cancel();
         }
     }
+
+    /** Abandons a streamed COPY that has not ended (nothing of it is stored). */
+    public void cancel() throws SQLException {
+        if (stream != null && stream.isActive()) {
+            stream.cancelCopy();
+        }
+    }
+
+    private void send() throws SQLException {
+        if (out.length() == 0) {
+            return;
+        }
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        out.setLength(0);
+        stream.writeToCopy(bytes, 0, bytes.length);
+    }
+
+    /** Characters buffered before a streamed COPY sends them on. */
+    static final int CHUNK = 1 << 20;
+
+    private CopyIn stream;
 
     private static void date(StringBuilder b, int year, int month, int day) {
         pad(b, year > 0 ? year : 1 - year, 4).append('-');
