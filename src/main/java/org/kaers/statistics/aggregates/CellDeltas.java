@@ -272,9 +272,9 @@ final class CellDeltas {
 
     /** An open-addressing table of cells: key (first value + 1, second value, month index) to (n, k). */
     static final class Cells {
-        private long[] keys = new long[1 << 16];
-        private long[] n = new long[1 << 16];
-        private long[] k = new long[1 << 16];
+        private long[] keys = new long[1 << 12];
+        private long[] n = new long[1 << 12];
+        private long[] k = new long[1 << 12];
         private int size;
 
         Cells() {

@@ -107,8 +107,11 @@ class CellDeltasTest {
         }
         expected.values().removeIf(c -> c[0] == 0 && c[1] == 0);
         assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(facts.entries())
+                .as("enough pairs for several passes of 1,000")
+                .isGreaterThan(3 * 1000);
 
-        for (long passEntries : new long[] {Long.MAX_VALUE, 500, 1}) {
+        for (long passEntries : new long[] {Long.MAX_VALUE, 1000, 300}) {
             Map<String, long[]> found = new HashMap<>();
             facts.group(passEntries, (ai, bi, period, n, k) -> {
                 String a = ai < 0 ? AggregateStore.ALL : facts.names[ai];
