@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kaers.fixtures.CaseReports;
+import org.kaers.load.LoadReports;
 
 /**
  * The candidates' features read through the cache of versions ({@link FeatureStore#candidates}) are those of the
- * fresh read ({@link FeatureStore#features}) that screening used for every candidate before issue 16: for new
- * cases, for every active case the suite has stored, and again after a recoding (the version cached, its coding not).
+ * fresh read ({@link FeatureStore#features}) that screening used for every candidate before issue 16: for varied
+ * new cases (the load harness's), again after a recoding (the version cached, its coding not) and after a follow-up
+ * (a new version).
  */
 @QuarkusTest
 class FeatureStoreTest {
@@ -32,8 +34,11 @@ class FeatureStoreTest {
     @Test
     void theCachedReadEqualsTheFreshOneAndFollowsARecoding() {
         String token = CaseReports.uniqueToken();
-        CaseReports.submit(DuplicateResourceTest.clinician(token, "2025-12-01"));
+        String a = CaseReports.submit(DuplicateResourceTest.clinician(token, "2025-12-01"));
         CaseReports.submit(DuplicateResourceTest.poisonCentre(token, "2025-12-02"));
+        for (int i = 0; i < 40; i++) {
+            CaseReports.submit(LoadReports.report(token.hashCode() + i, token + "-" + i));
+        }
         ObjectNode odd = DuplicateResourceTest.clinician(token, "2025-12-01");
         ((ObjectNode) odd.withArray("products").get(0)).put("name", "Kratom|Shot Ä " + token);
         odd.withArray("reactions").addObject().put("verbatim", "Qzx Ö " + token).put("outcome", "RECOVERED");
@@ -55,6 +60,12 @@ class FeatureStoreTest {
         Map<Long, Integer> versions = versions();
         assertSame(versions);
         assertSame(versions); // all from the cache now
+
+        // a follow-up without the lot: the case's new version is read, not the cached one
+        ObjectNode noLot = DuplicateResourceTest.clinician(token, "2025-12-01");
+        ((ObjectNode) noLot.withArray("products").get(0)).remove("lotNumber");
+        CaseReports.followUp(a, 1, noLot);
+        assertSame(versions());
     }
 
     private void assertSame(Map<Long, Integer> versions) {
