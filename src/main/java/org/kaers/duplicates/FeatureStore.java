@@ -38,8 +38,11 @@ class FeatureStore {
     private static final String PRODUCT_KEY = "coalesce('P' || pnc.product_id, 'N' || lower(p.name_reported))";
     private static final String REACTION_KEY = "coalesce('T' || vc.term_id, 'V' || lower(r.verbatim))";
 
-    /** How many versions' own values the cache keeps (a few hundred bytes each), the most recently used. */
-    static final int CACHED_VERSIONS = 50_000;
+    /**
+     * How many versions' own values the cache keeps (about half a kilobyte each), the most recently used: screening
+     * takes the most recently received candidates first, so the recent cases are the ones read again.
+     */
+    static final int CACHED_VERSIONS = 20_000;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -89,8 +92,8 @@ class FeatureStore {
     }
 
     /**
-     * A version's own values, before coding: its products' and reactions' texts (as reported, and lower-cased by
-     * PostgreSQL as the keys are), everything else as {@link CaseFeatures} has it.
+     * A version's own values, before coding: its products' and reactions' texts (each as reported, then lower-cased
+     * by PostgreSQL as the keys are: {@link #texts}), everything else as {@link CaseFeatures} has it.
      */
     private record Stored(
             int version,
@@ -100,10 +103,10 @@ class FeatureStore {
             String sex,
             String country,
             LocalDate onset,
-            List<List<String>> products,
+            String[] products,
             Set<String> vendors,
             Set<String> lots,
-            List<List<String>> reactions,
+            String[] reactions,
             String centreReference) {}
 
     /**
@@ -136,8 +139,12 @@ class FeatureStore {
         Set<String> names = new HashSet<>();
         Set<String> verbatims = new HashSet<>();
         found.forEach(s -> {
-            s.products().forEach(t -> names.add(t.get(0)));
-            s.reactions().forEach(t -> verbatims.add(t.get(0)));
+            for (int i = 0; i < s.products().length; i += 2) {
+                names.add(s.products()[i]);
+            }
+            for (int i = 0; i < s.reactions().length; i += 2) {
+                verbatims.add(s.reactions()[i]);
+            }
         });
         Map<String, String> products = coded(
                 "select name, 'P' || product_id from product_name_coding where product_id is not null and name ="
@@ -217,24 +224,37 @@ class FeatureStore {
      * The keys of a version's texts as {@link #features(Collection)} makes them: the coded key, else the prefix and
      * the lower-cased text; split where the aggregate would be split.
      */
-    private static Set<String> keys(List<List<String>> texts, Map<String, String> coded, String uncoded) {
+    private static Set<String> keys(String[] texts, Map<String, String> coded, String uncoded) {
         Set<String> keys = new LinkedHashSet<>();
-        for (List<String> t : texts) {
-            String key = coded.get(t.get(0));
-            keys.addAll(split(key != null ? key : uncoded + t.get(1)));
+        for (int i = 0; i < texts.length; i += 2) {
+            String key = coded.get(texts[i]);
+            keys.addAll(split(key != null ? key : uncoded + texts[i + 1]));
         }
         return keys;
     }
 
-    private List<List<String>> texts(Object aggregated) {
+    /**
+     * The aggregated [text, lower(text)] pairs flat, text then lower-cased text (the same string when it is
+     * lower-case already, to keep the cache small).
+     */
+    private String[] texts(Object aggregated) {
         if (aggregated == null) {
-            return List.of();
+            return new String[0];
         }
+        List<List<String>> pairs;
         try {
-            return json.readValue(aggregated.toString(), new TypeReference<List<List<String>>>() {});
+            pairs = json.readValue(aggregated.toString(), new TypeReference<List<List<String>>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a version's texts", e);
         }
+        String[] flat = new String[2 * pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            String text = pairs.get(i).get(0);
+            String lower = pairs.get(i).get(1);
+            flat[2 * i] = text;
+            flat[2 * i + 1] = lower.equals(text) ? text : lower;
+        }
+        return flat;
     }
 
     private String write(Object value) {
