@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.kaers.duplicates.model.NormalisedKeys;
 
@@ -39,10 +40,13 @@ class FeatureStore {
     private static final String REACTION_KEY = "coalesce('T' || vc.term_id, 'V' || lower(r.verbatim))";
 
     /**
-     * How many versions' own values the cache keeps (about half a kilobyte each), the most recently used: screening
-     * takes the most recently received candidates first, so the recent cases are the ones read again.
+     * How many versions' own values the cache keeps (about 300 bytes each, their values shared), the most recently
+     * used: screening takes the most recently received candidates first, so the recent cases are the ones read again.
      */
-    static final int CACHED_VERSIONS = 20_000;
+    static final int CACHED_VERSIONS = 100_000;
+
+    /** At most this many distinct values are shared between the cached versions (then sharing starts again). */
+    private static final int SHARED_VALUES = 200_000;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -54,6 +58,12 @@ class FeatureStore {
             return size() > CACHED_VERSIONS;
         }
     };
+
+    /**
+     * One instance of each value the cached versions hold (names, verbatims, vendors, onsets, ages repeat across
+     * cases), so that the cache costs little more than its references.
+     */
+    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
 
     FeatureStore(EntityManager em, ObjectMapper json) {
         this.em = em;
@@ -104,8 +114,8 @@ class FeatureStore {
             String country,
             LocalDate onset,
             String[] products,
-            Set<String> vendors,
-            Set<String> lots,
+            String[] vendors,
+            String[] lots,
             String[] reactions,
             String centreReference) {}
 
@@ -163,8 +173,8 @@ class FeatureStore {
                         s.country(),
                         s.onset(),
                         keys(s.products(), products, "N"),
-                        s.vendors(),
-                        s.lots(),
+                        set(s.vendors()),
+                        set(s.lots()),
                         keys(s.reactions(), terms, "V"),
                         s.centreReference()))
                 .toList();
@@ -195,16 +205,42 @@ class FeatureStore {
                         ((Number) r[12]).intValue(),
                         ((Number) r[0]).longValue(),
                         (String) r[1],
-                        age(r),
-                        (String) r[4],
-                        country(r),
-                        onset(r),
+                        shared(age(r)),
+                        shared((String) r[4]),
+                        shared(country(r)),
+                        shared(onset(r)),
                         texts(r[8]),
-                        split(r[9]),
-                        split(r[10]),
+                        shared(split(r[9])),
+                        shared(split(r[10])),
                         texts(r[11]),
-                        (String) r[6]))
+                        shared((String) r[6])))
                 .toList();
+    }
+
+    /** The one instance of a value the cache holds. */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        if (value == null) {
+            return null;
+        }
+        if (shared.size() > SHARED_VALUES) {
+            shared.clear();
+        }
+        Object known = shared.putIfAbsent(value, value);
+        return known == null ? value : (T) known;
+    }
+
+    private String[] shared(Set<String> values) {
+        String[] out = new String[values.size()];
+        int i = 0;
+        for (String v : values) {
+            out[i++] = shared(v);
+        }
+        return out;
+    }
+
+    private static Set<String> set(String[] values) {
+        return values.length == 0 ? Set.of() : new LinkedHashSet<>(Arrays.asList(values));
     }
 
     /** Text to its key, for the texts that are coded now. */
@@ -233,10 +269,7 @@ class FeatureStore {
         return keys;
     }
 
-    /**
-     * The aggregated [text, lower(text)] pairs flat, text then lower-cased text (the same string when it is
-     * lower-case already, to keep the cache small).
-     */
+    /** The aggregated [text, lower(text)] pairs flat, text then lower-cased text, each {@link #shared}. */
     private String[] texts(Object aggregated) {
         if (aggregated == null) {
             return new String[0];
@@ -251,8 +284,8 @@ class FeatureStore {
         for (int i = 0; i < pairs.size(); i++) {
             String text = pairs.get(i).get(0);
             String lower = pairs.get(i).get(1);
-            flat[2 * i] = text;
-            flat[2 * i + 1] = lower.equals(text) ? text : lower;
+            flat[2 * i] = shared(text);
+            flat[2 * i + 1] = lower.equals(text) ? flat[2 * i] : shared(lower);
         }
         return flat;
     }
