@@ -103,21 +103,10 @@ class FeatureStore {
 
     /**
      * A version's own values, before coding: its products' and reactions' texts (each as reported, then lower-cased
-     * by PostgreSQL as the keys are: {@link #texts}), everything else as {@link CaseFeatures} has it.
+     * by PostgreSQL as the keys are: {@link #texts}), everything else in {@code own} (whose products and reactions
+     * are empty).
      */
-    private record Stored(
-            int version,
-            long id,
-            String caseNumber,
-            Double ageYears,
-            String sex,
-            String country,
-            LocalDate onset,
-            String[] products,
-            String[] vendors,
-            String[] lots,
-            String[] reactions,
-            String centreReference) {}
+    private record Stored(int version, CaseFeatures own, String[] products, String[] reactions) {}
 
     /**
      * The features of candidates, given the version each is at ({@link LinkageIndex#candidates} reads it with
@@ -143,7 +132,7 @@ class FeatureStore {
         }
         List<Stored> read = stored(missing);
         synchronized (cache) {
-            read.forEach(s -> cache.put(s.id(), s));
+            read.forEach(s -> cache.put(s.own().id(), s));
         }
         found.addAll(read);
         Set<String> names = new HashSet<>();
@@ -165,18 +154,21 @@ class FeatureStore {
                         + " any(array(select jsonb_array_elements_text(cast(?1 as jsonb))))",
                 verbatims);
         return found.stream()
-                .map(s -> new CaseFeatures(
-                        s.id(),
-                        s.caseNumber(),
-                        s.ageYears(),
-                        s.sex(),
-                        s.country(),
-                        s.onset(),
-                        keys(s.products(), products, "N"),
-                        set(s.vendors()),
-                        set(s.lots()),
-                        keys(s.reactions(), terms, "V"),
-                        s.centreReference()))
+                .map(s -> {
+                    CaseFeatures own = s.own();
+                    return new CaseFeatures(
+                            own.id(),
+                            own.caseNumber(),
+                            own.ageYears(),
+                            own.sex(),
+                            own.country(),
+                            own.onset(),
+                            keys(s.products(), products, "N"),
+                            own.vendors(),
+                            own.lots(),
+                            keys(s.reactions(), terms, "V"),
+                            own.centreReference());
+                })
                 .toList();
     }
 
@@ -203,17 +195,20 @@ class FeatureStore {
         return rows.stream()
                 .map(r -> new Stored(
                         ((Number) r[12]).intValue(),
-                        ((Number) r[0]).longValue(),
-                        (String) r[1],
-                        shared(age(r)),
-                        shared((String) r[4]),
-                        shared(country(r)),
-                        shared(onset(r)),
+                        new CaseFeatures(
+                                ((Number) r[0]).longValue(),
+                                (String) r[1],
+                                shared(age(r)),
+                                shared((String) r[4]),
+                                shared(country(r)),
+                                shared(onset(r)),
+                                Set.of(),
+                                shared(split(r[9])),
+                                shared(split(r[10])),
+                                Set.of(),
+                                shared((String) r[6])),
                         texts(r[8]),
-                        shared(split(r[9])),
-                        shared(split(r[10])),
-                        texts(r[11]),
-                        shared((String) r[6])))
+                        texts(r[11])))
                 .toList();
     }
 
@@ -230,17 +225,14 @@ class FeatureStore {
         return known == null ? value : (T) known;
     }
 
-    private String[] shared(Set<String> values) {
-        String[] out = new String[values.size()];
-        int i = 0;
-        for (String v : values) {
-            out[i++] = shared(v);
+    /** The values, each {@link #shared}, in a compact set (the order of a candidate's values does not matter). */
+    private Set<String> shared(Set<String> values) {
+        if (values.isEmpty()) {
+            return Set.of();
         }
-        return out;
-    }
-
-    private static Set<String> set(String[] values) {
-        return values.length == 0 ? Set.of() : new LinkedHashSet<>(Arrays.asList(values));
+        List<String> out = new ArrayList<>(values.size());
+        values.forEach(v -> out.add(shared(v)));
+        return Set.copyOf(out);
     }
 
     /** Text to its key, for the texts that are coded now. */

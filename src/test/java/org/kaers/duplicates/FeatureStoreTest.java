@@ -1,12 +1,10 @@
 package org.kaers.duplicates;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
@@ -45,18 +43,7 @@ class FeatureStoreTest {
         CaseReports.submit(odd);
         assertSame(versions());
 
-        String code = given().queryParam("q", "nausea")
-                .get("/api/v1/vocabulary/terms")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items[0].code");
-        given().contentType(ContentType.JSON)
-                .body("{\"verbatim\": \"Qzx Ö %s\", \"termCode\": \"%s\", \"codedBy\": \"reviewer-1\"}"
-                        .formatted(token, code))
-                .post("/api/v1/vocabulary/codings")
-                .then()
-                .statusCode(200);
+        DuplicateResourceTest.codeAsNausea("Qzx Ö " + token);
         Map<Long, Integer> versions = versions();
         assertSame(versions);
         assertSame(versions); // all from the cache now
