@@ -41,11 +41,22 @@ record CaseFeatures(
         return s.isEmpty() ? null : s;
     }
 
+    /**
+     * References compared upper-case, letters and digits only (a loop rather than a pattern: screening compares
+     * every candidate's reference, issue 16).
+     */
     static String normaliseReference(String reference) {
         if (reference == null) {
             return null;
         }
-        String s = reference.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        return s.isEmpty() ? null : s;
+        String upper = reference.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder s = new StringBuilder(upper.length());
+        for (int i = 0; i < upper.length(); i++) {
+            char ch = upper.charAt(i);
+            if (ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
+                s.append(ch);
+            }
+        }
+        return s.isEmpty() ? null : s.toString();
     }
 }

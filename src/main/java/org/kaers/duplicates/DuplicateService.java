@@ -128,8 +128,9 @@ class DuplicateService {
     /**
      * Screens a batch of cases (their latest versions), set-based: their keys replace the old ones in the linkage
      * index (a nullified case leaves it), then one query finds every case's candidates by the blocking keys, one
-     * reads the shares of their values, one the candidates' features and one the pairs already known; the scoring
-     * is a loop in Java. A new pair at or above the threshold is queued; a pair already OPEN is re-weighed (a
+     * reads the shares of their values, one the pairs already known, and the candidates' features come from
+     * {@link FeatureStore#candidates} (their versions cached, their coding read for the batch); the scoring is a
+     * loop in Java, which weighs each candidate by its total alone and makes the parts only of a pair it keeps. A new pair at or above the threshold is queued; a pair already OPEN is re-weighed (a
      * follow-up changed a case) and stays open whatever its new weight, for the reviewer to decide; a decided pair
      * is never touched. The pair's {@code caseId} is the case that came later (the higher id), so confirming keeps
      * the earlier one by default whichever was screened. Two cases of the batch are scored once. Returns how many
@@ -145,28 +146,35 @@ class DuplicateService {
         LinkageIndex.Counts counts = index.counts(screened, moved);
         Map<Long, Set<LinkageKeys.Key>> probes = new LinkedHashMap<>();
         screened.forEach(c -> probes.put(c.id(), LinkageKeys.probes(c, counts::of)));
-        Map<Long, List<Long>> candidates = index.candidates(probes, MAX_CANDIDATES);
-        Set<Long> others = new HashSet<>();
-        candidates.values().forEach(others::addAll);
+        LinkageIndex.Candidates found = index.candidates(probes, MAX_CANDIDATES);
+        Map<Long, List<Long>> candidates = found.byCase();
         Map<Long, CaseFeatures> features = new HashMap<>();
         screened.forEach(c -> features.put(c.id(), c));
-        others.removeAll(features.keySet());
-        store.features(others).forEach(c -> features.put(c.id(), c));
+        Set<Long> batch = Set.copyOf(features.keySet());
+        Map<Long, Integer> others = new HashMap<>(found.versions());
+        others.keySet().removeAll(batch);
+        store.candidates(others).forEach(c -> features.put(c.id(), c));
         Map<Pair, DuplicateSuspect> known = new HashMap<>();
         suspects.involving(caseIds).forEach(s -> known.put(Pair.of(s.caseId, s.candidateId), s));
         Frequencies frequencies = counts.frequencies();
-        Set<Pair> scored = new HashSet<>();
+        Set<Pair> scored = new HashSet<>(); // pairs of two screened cases, which each side may find
         int queued = 0;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (CaseFeatures c : screened) {
             for (long candidateId : candidates.getOrDefault(c.id(), List.of())) {
                 CaseFeatures candidate = features.get(candidateId);
+                if (candidate == null) {
+                    continue; // nullified meanwhile
+                }
                 Pair pair = Pair.of(c.id(), candidateId);
-                if (candidate == null || !scored.add(pair)) {
-                    continue; // nullified meanwhile, or scored from the other side
+                if (batch.contains(candidateId) && !scored.add(pair)) {
+                    continue; // scored from the other side
+                }
+                DuplicateSuspect s = known.get(pair);
+                if (s == null && LinkageScorer.total(c, candidate, frequencies) < THRESHOLD) {
+                    continue; // most candidates: their weight alone, without its parts
                 }
                 LinkageScore score = LinkageScorer.score(c, candidate, frequencies);
-                DuplicateSuspect s = known.get(pair);
                 if (s != null) {
                     BigDecimal weight = weight(score);
                     String fields = write(score.fields());
@@ -176,9 +184,6 @@ class DuplicateService {
                         s.fieldWeights = fields;
                         s.rescoredAt = now;
                     }
-                    continue;
-                }
-                if (score.total() < THRESHOLD) {
                     continue;
                 }
                 s = new DuplicateSuspect();
@@ -197,10 +202,21 @@ class DuplicateService {
         return queued;
     }
 
-    /** An unordered pair of case ids. */
+    /**
+     * An unordered pair of case ids, hashed by mixing both ids: a record's own hash (31 low + high) gives the pairs
+     * of a batch's consecutive ids with their candidates the same few hashes, and the maps degrade into tree bins
+     * (issue 16's profile).
+     */
     private record Pair(long low, long high) {
         static Pair of(long a, long b) {
             return new Pair(Math.min(a, b), Math.max(a, b));
+        }
+
+        @Override
+        public int hashCode() {
+            long h = (low * 0x9E3779B97F4A7C15L) ^ high;
+            h *= 0xC2B2AE3D27D4EB4FL;
+            return (int) (h ^ (h >>> 32));
         }
     }
 

@@ -171,33 +171,42 @@ class LinkageIndex {
         }
     }
 
+    /** Each screened case's candidates (by id, the most recent first) and the version each candidate is at. */
+    record Candidates(Map<Long, List<Long>> byCase, Map<Long, Integer> versions) {}
+
     /**
      * For each screened case (by id, its probes), the indexed active cases sharing a probe with it, the most
-     * recently received first, at most {@code max} per case: one query.
+     * recently received first, at most {@code max} per case, with the version each is at: one query.
      */
     @SuppressWarnings("unchecked")
-    Map<Long, List<Long>> candidates(Map<Long, Set<LinkageKeys.Key>> probes, int max) {
+    Candidates candidates(Map<Long, Set<LinkageKeys.Key>> probes, int max) {
         List<Map<String, Object>> rows = new ArrayList<>();
         probes.forEach((id, keys) ->
                 keys.forEach(k -> rows.add(Map.of("case_id", id, "field", k.field(), "value", k.value()))));
         Map<Long, List<Long>> out = new LinkedHashMap<>();
+        Map<Long, Integer> versions = new HashMap<>();
         if (rows.isEmpty()) {
-            return out;
+            return new Candidates(out, versions);
         }
         List<Object[]> found = em.createNativeQuery(
                         "with hit as (select distinct p.case_id as screened, k.case_id as candidate"
                                 + "   from jsonb_to_recordset(cast(?1 as jsonb)) as p(case_id bigint, field text, value text)"
                                 + "   join duplicate_key k on k.field = p.field and k.value = p.value and k.case_id <> p.case_id)"
-                                + " select screened, candidate from (select h.screened, h.candidate, row_number() over"
+                                + " select screened, candidate, version from (select h.screened, h.candidate,"
+                                + "   c.current_version as version, row_number() over"
                                 + "   (partition by h.screened order by c.received_at desc, c.id desc) as n"
                                 + "   from hit h join case_report c on c.id = h.candidate and c.status = 'ACTIVE') r where n <= ?2"
                                 + " order by screened, n")
                 .setParameter(1, write(rows))
                 .setParameter(2, max)
                 .getResultList();
-        found.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                .add(((Number) r[1]).longValue()));
-        return out;
+        found.forEach(r -> {
+            long candidate = ((Number) r[1]).longValue();
+            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(candidate);
+            versions.put(candidate, ((Number) r[2]).intValue());
+        });
+        return new Candidates(out, versions);
     }
 
     private String write(Object value) {

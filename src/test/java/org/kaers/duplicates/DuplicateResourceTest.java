@@ -55,6 +55,23 @@ class DuplicateResourceTest {
                 }""".formatted(token, onset));
     }
 
+    /** Codes the verbatim by hand as the first term "nausea" finds; returns that term's code. */
+    static String codeAsNausea(String verbatim) {
+        String code = given().queryParam("q", "nausea")
+                .get("/api/v1/vocabulary/terms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].code");
+        given().contentType(ContentType.JSON)
+                .body("{\"verbatim\": \"%s\", \"termCode\": \"%s\", \"codedBy\": \"reviewer-1\"}"
+                        .formatted(verbatim, code))
+                .post("/api/v1/vocabulary/codings")
+                .then()
+                .statusCode(200);
+        return code;
+    }
+
     @Test
     void theSameCaseFromTwoReportersIsQueuedAndConfirmingNullifiesTheNewer() {
         String token = CaseReports.uniqueToken();
@@ -384,19 +401,8 @@ class DuplicateResourceTest {
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'REACTIONS'"
                         + " and value = 'Vqzx " + token + "'"))
                 .isEqualTo(1);
-        String code = given().queryParam("q", "nausea")
-                .get("/api/v1/vocabulary/terms")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items[0].code");
+        String code = codeAsNausea("qzx " + token);
         long termId = db.count("select id from symptom_term where code = '" + code + "'");
-        given().contentType(ContentType.JSON)
-                .body("{\"verbatim\": \"qzx %s\", \"termCode\": \"%s\", \"codedBy\": \"reviewer-1\"}"
-                        .formatted(token, code))
-                .post("/api/v1/vocabulary/codings")
-                .then()
-                .statusCode(200);
         DuplicateScreening.catchUp();
         assertThat(db.count("select count(*) from duplicate_key where case_id = " + id + " and field = 'REACTIONS'"
                         + " and value = 'T" + termId + "'"))
