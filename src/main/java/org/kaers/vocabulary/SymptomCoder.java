@@ -157,15 +157,16 @@ public class SymptomCoder {
         if (all.isEmpty()) {
             return;
         }
-        org.kaers.common.GrowingTables.planEachStatement(em);
         // One statement for the batch: normalised in Java (the one rule, TextNormalizer), matched and written in SQL.
         ArrayNode rows = json.createArrayNode();
         all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
         // (an UPDATE that replaces no FUZZY coding takes no coding lock: V86's row triggers)
-        em.createNativeQuery(SOURCE_CODED_SQL)
-                .setParameter(1, rows.toString())
-                .setParameter(2, Instant.now())
-                .executeUpdate();
+        org.kaers.common.GrowingTables.planEachRun(
+                em,
+                () -> em.createNativeQuery(SOURCE_CODED_SQL)
+                        .setParameter(1, rows.toString())
+                        .setParameter(2, Instant.now())
+                        .executeUpdate());
     }
 
     /** A synonym as spelling tolerance sees it. */
