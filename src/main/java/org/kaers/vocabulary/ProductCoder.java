@@ -295,36 +295,31 @@ public class ProductCoder {
             }
         }
         Map<String, Set<String>> seen = new HashMap<>();
-        // (planned for each run: an import grows the alias keys while it looks names up)
-        org.kaers.common.GrowingTables.planEachRun(c, () -> {
-            try (PreparedStatement q = c.prepareStatement("""
+        try (PreparedStatement q = c.prepareStatement("""
                 select q.n, a.product_id, p.substance, a.normalized
                 from unnest(?::text[], ?::text[]) as q(n, k)
                 join product_alias_key ak on ak.key = q.k
                 join product_alias a on a.normalized = ak.normalized
                 join product p on p.id = a.product_id
                 where (""" + visible + ")")) {
-                q.setArray(1, c.createArrayOf("text", names.toArray()));
-                q.setArray(2, c.createArrayOf("text", keys.toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        String n = rs.getString(1);
-                        String alias = rs.getString(4);
-                        if (alias.equals(n)
-                                || !seen.computeIfAbsent(n, k -> new HashSet<>())
-                                        .add(alias)) {
-                            continue;
-                        }
-                        double similarity = ProductNames.similarity(n, alias);
-                        if (similarity >= SUGGESTION_SIMILARITY) {
-                            out.computeIfAbsent(n, k -> new ArrayList<>())
-                                    .add(new Object[] {rs.getLong(2), rs.getString(3), alias, similarity});
-                        }
+            q.setArray(1, c.createArrayOf("text", names.toArray()));
+            q.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String n = rs.getString(1);
+                    String alias = rs.getString(4);
+                    if (alias.equals(n)
+                            || !seen.computeIfAbsent(n, k -> new HashSet<>()).add(alias)) {
+                        continue;
+                    }
+                    double similarity = ProductNames.similarity(n, alias);
+                    if (similarity >= SUGGESTION_SIMILARITY) {
+                        out.computeIfAbsent(n, k -> new ArrayList<>())
+                                .add(new Object[] {rs.getLong(2), rs.getString(3), alias, similarity});
                     }
                 }
             }
-            return null;
-        });
+        }
         for (List<Object[]> list : out.values()) {
             list.sort((x, y) -> {
                 int bySimilarity = Double.compare((Double) y[3], (Double) x[3]);

@@ -161,12 +161,10 @@ public class SymptomCoder {
         ArrayNode rows = json.createArrayNode();
         all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
         // (an UPDATE that replaces no FUZZY coding takes no coding lock: V86's row triggers)
-        org.kaers.common.GrowingTables.planEachRun(
-                em,
-                () -> em.createNativeQuery(SOURCE_CODED_SQL)
-                        .setParameter(1, rows.toString())
-                        .setParameter(2, Instant.now())
-                        .executeUpdate());
+        em.createNativeQuery(SOURCE_CODED_SQL)
+                .setParameter(1, rows.toString())
+                .setParameter(2, Instant.now())
+                .executeUpdate();
     }
 
     /** A synonym as spelling tolerance sees it. */
