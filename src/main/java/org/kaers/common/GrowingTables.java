@@ -1,6 +1,10 @@
 package org.kaers.common;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Statements on tables that grow while they run: an import adds tens of thousands of cases, products and aliases in
@@ -8,16 +12,43 @@ import jakarta.persistence.EntityManager;
  * table's statistics change (autovacuum analyzes a database at most once a minute), so a plan made when the table
  * held a few rows stays: on FDA's shape the lookup of a batch's report numbers scanned every stored CAERS case (its
  * index condition was the source alone) and the product candidates every alias key, so each batch cost more than the
- * one before (found with auto_explain, README Benchmarks, issue 12). Planned for each run, a statement sees the
+ * one before (found with auto_explain, README Benchmarks, issue 12). Planned for its own run, a statement sees the
  * table's current size (the planner scales its statistics by the table's current number of pages).
+ *
+ * <p>Only around the statements that need it: a whole transaction planned this way also replans every statement of
+ * the row triggers its inserts fire, once per row (an import of FDA's shape then took twice the time).
  */
 public final class GrowingTables {
 
     private GrowingTables() {}
 
-    /** Every statement of the current transaction planned for the values and table sizes of its own run. */
-    public static void planEachStatement(EntityManager em) {
-        em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .getSingleResult();
+    /** A piece of JDBC work. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} on {@code c} with each of its statements planned for its own run, then restores the setting. */
+    public static <T> T planEachRun(Connection c, Work<T> work) throws SQLException {
+        String before;
+        try (PreparedStatement set = c.prepareStatement("select current_setting('plan_cache_mode'),"
+                        + " set_config('plan_cache_mode', 'force_custom_plan', true)");
+                ResultSet r = set.executeQuery()) {
+            r.next();
+            before = r.getString(1);
+        }
+        try {
+            return work.run();
+        } finally {
+            try (PreparedStatement reset = c.prepareStatement("select set_config('plan_cache_mode', ?, true)")) {
+                reset.setString(1, before);
+                reset.execute();
+            }
+        }
+    }
+
+    /** {@link #planEachRun(Connection, Work)} around native queries of {@code em}. */
+    public static <T> T planEachRun(EntityManager em, java.util.function.Supplier<T> work) {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> planEachRun(c, work::get));
     }
 }

@@ -87,7 +87,6 @@ public class CaseImports {
      */
     @Transactional
     public ImportBatch importBatch(CaseSource source, List<ImportedCase> batch, String submittedBy) {
-        org.kaers.common.GrowingTables.planEachStatement(cases.getEntityManager());
         Map<String, Long> phases = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
         List<ImportOutcome> outcomes = new ArrayList<>();
@@ -198,7 +197,6 @@ public class CaseImports {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public java.util.Set<Long> codeBatch(List<ImportedCase> batch) {
-        org.kaers.common.GrowingTables.planEachStatement(cases.getEntityManager());
         return codeTexts(batch);
     }
 

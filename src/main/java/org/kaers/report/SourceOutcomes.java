@@ -41,14 +41,16 @@ public class SourceOutcomes {
         if (rows.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
+        org.kaers.common.GrowingTables.planEachRun(
+                em,
+                () -> em.createNativeQuery("""
                 insert into case_source_outcome (case_version_id, outcome)
                 select v.id, o.outcome from jsonb_to_recordset(cast(?2 as jsonb)) as o(ext text, outcome text)
                 join case_report cr on cr.source = ?1 and cr.external_id = o.ext
                 join case_version v on v.case_id = cr.id and v.version = cr.current_version
                 on conflict do nothing""")
-                .setParameter(1, source.name())
-                .setParameter(2, rows.toString())
-                .executeUpdate();
+                        .setParameter(1, source.name())
+                        .setParameter(2, rows.toString())
+                        .executeUpdate());
     }
 }

@@ -157,7 +157,6 @@ public class SymptomCoder {
         if (all.isEmpty()) {
             return;
         }
-        org.kaers.common.GrowingTables.planEachStatement(em);
         // One statement for the batch: normalised in Java (the one rule, TextNormalizer), matched and written in SQL.
         ArrayNode rows = json.createArrayNode();
         all.forEach(v -> rows.addObject().put("verbatim", v).put("normalized", TextNormalizer.forMatching(v)));
