@@ -37,14 +37,14 @@ public final class GrowingTables {
             r.next();
             before = r.getString(1);
         }
-        try {
-            return work.run();
-        } finally {
-            try (PreparedStatement reset = c.prepareStatement("select set_config('plan_cache_mode', ?, true)")) {
-                reset.setString(1, before);
-                reset.execute();
-            }
+        // Restored only after the work succeeded: a failed statement has aborted the transaction (a reset would fail
+        // too and hide the failure), and its rollback discards the transaction-local setting anyway.
+        T result = work.run();
+        try (PreparedStatement reset = c.prepareStatement("select set_config('plan_cache_mode', ?, true)")) {
+            reset.setString(1, before);
+            reset.execute();
         }
+        return result;
     }
 
     /** {@link #planEachRun(Connection, Work)} around native queries of {@code em}. */
