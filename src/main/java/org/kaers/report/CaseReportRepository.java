@@ -64,31 +64,36 @@ class CaseReportRepository implements PanacheRepository<CaseReport> {
     }
 
     private java.util.List<Present> present(String sql, String source, String arrayType, Object[] values) {
-        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            java.util.List<Present> out = new java.util.ArrayList<>();
-            // (planned for each run: an import grows case_report while it looks its report numbers up)
-            return org.kaers.common.GrowingTables.planEachRun(c, () -> {
-                try (var q = c.prepareStatement(sql)) {
-                    int i = 0;
-                    if (source != null) {
-                        q.setString(++i, source);
-                    }
-                    q.setArray(++i, c.createArrayOf(arrayType, values));
-                    try (var rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Present(
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    CaseStatus.valueOf(rs.getString(4)),
-                                    rs.getInt(5),
-                                    rs.getString(6)));
-                        }
-                    }
+        // (planned for each run: an import grows case_report while it looks its report numbers up)
+        return getEntityManager()
+                .unwrap(org.hibernate.Session.class)
+                .doReturningWork(c ->
+                        org.kaers.common.GrowingTables.planEachRun(c, () -> read(c, sql, source, arrayType, values)));
+    }
+
+    private static java.util.List<Present> read(
+            java.sql.Connection c, String sql, String source, String arrayType, Object[] values)
+            throws java.sql.SQLException {
+        java.util.List<Present> out = new java.util.ArrayList<>();
+        try (var q = c.prepareStatement(sql)) {
+            int i = 0;
+            if (source != null) {
+                q.setString(++i, source);
+            }
+            q.setArray(++i, c.createArrayOf(arrayType, values));
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Present(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            CaseStatus.valueOf(rs.getString(4)),
+                            rs.getInt(5),
+                            rs.getString(6)));
                 }
-                return out;
-            });
-        });
+            }
+        }
+        return out;
     }
 
     java.util.Set<String> existingExternalIds(CaseSource source, java.util.List<String> ids) {

@@ -151,7 +151,7 @@ class AggregateCounts {
         params.put("code", code);
         params.put(
                 "anchorDims",
-                anchor.stream().map(AggregateCounts::dimensionOf).distinct().toList());
+                anchor.stream().map(AggregateStore::dimensionOf).distinct().toList());
         String sql = """
                 select g.k, %s, g.n, g.ks from (
                     select substr(x.o, :skip) as k, sum(x.n) as n, sum(x.k) as ks from (
@@ -383,12 +383,6 @@ class AggregateCounts {
     }
 
     /** The join and column of the label of a dimension whose keys are codes or ids; null for the others. */
-    /** A cell value's dimension as PostgreSQL's {@code split_part(v, '=', 1)} reads it: the text before the first '='. */
-    static String dimensionOf(String value) {
-        int eq = value.indexOf('=');
-        return eq < 0 ? value : value.substring(0, eq);
-    }
-
     private static String[] label(Dimension d, String alias, String key) {
         // A key that is a number as text (product ids) is compared as a number, so that the label table's primary
         // key finds it (a page of labels is then index look-ups, not a scan of every product).

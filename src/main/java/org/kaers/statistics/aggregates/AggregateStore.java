@@ -224,6 +224,12 @@ public class AggregateStore {
 
     public static final String ROW = "~";
 
+    /** A cell value's dimension as PostgreSQL's {@code split_part(v, '=', 1)} reads it: the text before the first '='. */
+    public static String dimensionOf(String value) {
+        int eq = value.indexOf('=');
+        return eq < 0 ? value : value.substring(0, eq);
+    }
+
     private static boolean freeText(Dimension d) {
         return d == Dimension.PRODUCT_NAME || d == Dimension.VERBATIM;
     }

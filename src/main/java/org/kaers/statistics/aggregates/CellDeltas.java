@@ -161,12 +161,12 @@ final class CellDeltas {
             Map<String, Integer> lastOfDimension = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 String v = names[i];
-                lastOfDimension.merge(dimension(v), i, Math::max);
+                lastOfDimension.merge(AggregateStore.dimensionOf(v), i, Math::max);
                 monthly[i] = !v.startsWith(AggregateStore.ROW);
                 plain[i] = monthly[i] && !v.equals(AggregateStore.ALL) && !unpaired.contains(v);
             }
             for (int i = 0; i < n; i++) {
-                dimEnd[i] = lastOfDimension.get(dimension(names[i]));
+                dimEnd[i] = lastOfDimension.get(AggregateStore.dimensionOf(names[i]));
             }
             Map<Integer, Integer> monthNumbers = new HashMap<>();
             monthNumbers.put(0, 0);
@@ -186,16 +186,22 @@ final class CellDeltas {
             monthNumbers.forEach((p, i) -> months[i] = p);
         }
 
-        /** The (cell, case) pairs the facts make, to size the passes. */
+        /**
+         * The (cell, case) pairs the facts make, to size the passes: counted, not enumerated (per value, the plain
+         * values after its dimension's last number, found by binary search in the fact's sorted numbers).
+         */
         long entries() {
             long total = 0;
             for (int[] ids : values) {
+                int[] plainFrom = new int[ids.length + 1];
+                for (int p = ids.length - 1; p >= 0; p--) {
+                    plainFrom[p] = plainFrom[p + 1] + (plain[ids[p]] ? 1 : 0);
+                }
                 for (int i = 0; i < ids.length; i++) {
                     total += monthly[ids[i]] ? 2 : 1;
                     if (plain[ids[i]]) {
-                        for (int j = ids.length - 1; j > i && ids[j] > dimEnd[ids[i]]; j--) {
-                            total += plain[ids[j]] ? 1 : 0;
-                        }
+                        int after = Arrays.binarySearch(ids, i + 1, ids.length, dimEnd[ids[i]] + 1);
+                        total += plainFrom[after < 0 ? -after - 1 : after];
                     }
                 }
             }
@@ -242,14 +248,6 @@ final class CellDeltas {
     }
 
     /**
-     * A value's dimension as PostgreSQL's {@code split_part(v, '=', 1)} reads it: the text before the first '='.
-     */
-    static String dimension(String value) {
-        int eq = value.indexOf('=');
-        return eq < 0 ? value : value.substring(0, eq);
-    }
-
-    /**
      * Compares two texts as {@code collate "C"} does: by their UTF-8 bytes, which is the order of their code points
      * (not of their UTF-16 units: a supplementary character sorts after U+E000-U+FFFF).
      */
@@ -291,7 +289,7 @@ final class CellDeltas {
 
         void add(long cell, long cases, long keySum) {
             int mask = keys.length - 1;
-            int i = (int) ((cell * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            int i = slot(cell, mask);
             while (keys[i] != EMPTY && keys[i] != cell) {
                 i = (i + 1) & mask;
             }
@@ -308,6 +306,11 @@ final class CellDeltas {
             k[i] += keySum;
         }
 
+        /** A cell's first slot: its key mixed (Fibonacci hashing) so that neighbouring keys spread. */
+        private static int slot(long cell, int mask) {
+            return (int) ((cell * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+
         private void grow() {
             long[] oldKeys = keys;
             long[] oldN = n;
@@ -319,7 +322,7 @@ final class CellDeltas {
             int mask = keys.length - 1;
             for (int j = 0; j < oldKeys.length; j++) {
                 if (oldKeys[j] != EMPTY) {
-                    int i = (int) ((oldKeys[j] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+                    int i = slot(oldKeys[j], mask);
                     while (keys[i] != EMPTY) {
                         i = (i + 1) & mask;
                     }

@@ -99,7 +99,7 @@ class CellDeltasTest {
                 for (int j = i + 1; j < v.length; j++) {
                     if (plain(v[i])
                             && plain(v[j])
-                            && !CellDeltas.dimension(v[i]).equals(CellDeltas.dimension(v[j]))) {
+                            && !AggregateStore.dimensionOf(v[i]).equals(AggregateStore.dimensionOf(v[j]))) {
                         add(expected, v[i] + "|" + v[j] + "|0", sgn, k);
                     }
                 }
