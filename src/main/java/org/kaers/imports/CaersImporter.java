@@ -97,11 +97,16 @@ public class CaersImporter {
             }
         }
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
+        Set<String> analyzed;
         try (Writer writer = new Writer()) {
-            read(file, scan, new Run(job, submittedBy, progress, jobs.commaNames(), resumeAfter, writer));
+            Run run = new Run(job, submittedBy, progress, jobs.commaNames(), resumeAfter, writer);
+            analyzed = run.analyzed;
+            read(file, scan, run);
         }
         jobs.settleProductNames(progress);
         progress.phase("product names settled");
+        jobs.analyzeFully(analyzed);
+        progress.phase("tables analyzed");
         LOG.infof(
                 "CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected; %s",
                 job,
@@ -139,6 +144,9 @@ public class CaersImporter {
         final long resumeAfter;
 
         final Writer writer;
+        /** The tables the writer analyzed quickly as they grew (given full statistics at the end). */
+        final Set<String> analyzed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         /** Terms this run has coded already (committed). */
         final Set<String> sourceCoded = new java.util.HashSet<>();
 
@@ -228,10 +236,12 @@ public class CaersImporter {
         ImportProgress.Read read = progress.readSoFar();
         UUID job = run.job;
         String submittedBy = run.submittedBy;
+        Set<String> analyzed = run.analyzed;
         run.writer.submit(() -> {
             long start = System.nanoTime();
             boolean cancel = jobs.storeBatch(job, closed, listed, submittedBy, progress, read);
             progress.timed("store batch and job row", System.nanoTime() - start);
+            analyzed.addAll(jobs.analyzeGrown(progress));
             return cancel;
         });
     }

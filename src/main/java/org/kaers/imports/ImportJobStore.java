@@ -179,6 +179,28 @@ class ImportJobStore {
     }
 
     /**
+     * Analyzes, quickly, the tables the import has at least doubled (cases, versions, products, aliases, codings,
+     * queues), so that the next batches' statements, the row triggers' included, are planned for the tables as they
+     * are now, not as they were when the import began ({@link org.kaers.common.GrowingTables#analyzeGrown}).
+     *
+     * @return the tables analyzed
+     */
+    @Transactional
+    List<String> analyzeGrown(ImportProgress progress) {
+        long mark = System.nanoTime();
+        List<String> grown =
+                em.unwrap(org.hibernate.Session.class).doReturningWork(org.kaers.common.GrowingTables::analyzeGrown);
+        progress.timed("analyze grown tables", System.nanoTime() - mark);
+        return grown;
+    }
+
+    /** After the last batch: full statistics for the tables {@link #analyzeGrown} analyzed quickly. */
+    @Transactional
+    void analyzeFully(java.util.Collection<String> tables) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> org.kaers.common.GrowingTables.analyze(c, tables));
+    }
+
+    /**
      * Codes the product names and reaction texts of a batch in a transaction of its own, committed before the batch
      * is stored, so that the reader can code the next batch while the writer stores this one
      * ({@link CaersImporter}); codings without cases (a crash in between) are harmless.

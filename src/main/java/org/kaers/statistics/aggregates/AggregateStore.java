@@ -44,7 +44,7 @@ public class AggregateStore {
         this.em = em;
         this.metrics = metrics;
         this.transaction = transaction;
-        this.bulkFold = new BulkFold(config.minCases(), config.share());
+        this.bulkFold = new BulkFold(config.minCases(), config.share(), config.deferCases(), config.deferRate());
     }
 
     /** When a fold of queued changes writes the cells anew ({@link BulkFold}; README, Configuration). */
@@ -57,6 +57,14 @@ public class AggregateStore {
         /** Cases in the batch per case counted so far, at least. */
         @io.smallrye.config.WithDefault("0.25")
         double share();
+
+        /** A growing backlog of at least this many cases, queued at import speed, is left until it settles. */
+        @io.smallrye.config.WithDefault("1000")
+        long deferCases();
+
+        /** Import speed: cases queued per second over the backlog's span, at least. */
+        @io.smallrye.config.WithDefault("50")
+        double deferRate();
     }
 
     /**
@@ -66,23 +74,34 @@ public class AggregateStore {
      * probe and up to three B-tree insertions per changed cell, so it wins when the batch is large beside what is
      * stored (README, Benchmarks, issue 12).
      */
-    record BulkFold(long minCases, double share) {
+    record BulkFold(long minCases, double share, long deferCases, double deferRate) {
         boolean applies(long cases, long counted) {
             return cases >= minCases && cases >= share * counted;
         }
 
         /**
-         * Whether the worker leaves a backlog alone this round: one of at least {@code minCases} queue entries that
-         * is still growing (its newest entry under {@link #SETTLING} old: an import is writing it) and not older
-         * than {@link #LONGEST_DEFERRAL}. Folded while it grows, an import's backlog is folded twice over (batches
-         * applied one by one to a growing table, then the rest in bulk) and the import shares the cores with it
-         * (README, Benchmarks, 2026-12-03); left until it settles, it is one bulk fold.
+         * Whether the worker leaves a backlog alone this round: one of at least {@code deferCases} queue entries
+         * that is still growing (its newest entry under {@link #SETTLING} old) at an import's speed (at least
+         * {@code deferRate} cases a second from its oldest entry to its newest: clinicians' submissions come at a
+         * few a minute, an import at a thousand a second), and not older than {@link #LONGEST_DEFERRAL}. Folded
+         * while it grows, an import's backlog is folded twice over (batches applied one by one to a growing table,
+         * then the rest in bulk) and the import shares the two cores with the fold (the worker's statements took 13
+         * s of the 40 s of FDA's file, README, Benchmarks, stop 31); left until it settles, it is one fold, bulk
+         * when it is large ({@link #applies}).
          */
         boolean defers(Status status, Instant now) {
-            return status.pendingCases() >= minCases
-                    && status.newestPending() != null
-                    && status.newestPending().isAfter(now.minus(SETTLING))
-                    && status.oldestPending().isAfter(now.minus(LONGEST_DEFERRAL));
+            if (status.pendingCases() < deferCases
+                    || status.newestPending() == null
+                    || !status.newestPending().isAfter(now.minus(SETTLING))
+                    || !status.oldestPending().isAfter(now.minus(LONGEST_DEFERRAL))) {
+                return false;
+            }
+            double seconds = Math.max(
+                    0.001,
+                    java.time.Duration.between(status.oldestPending(), status.newestPending())
+                                    .toNanos()
+                            / 1e9);
+            return status.pendingCases() / seconds >= deferRate;
         }
     }
 
