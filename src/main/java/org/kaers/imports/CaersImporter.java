@@ -64,6 +64,28 @@ public class CaersImporter {
         }
     }
 
+    /** The tables each running import analyzed quickly as they grew ({@link #analyzeFully}). */
+    private final Map<UUID, Set<String>> quicklyAnalyzed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * After an import has ended (its job row final): full statistics for the tables it analyzed quickly as they grew
+     * ({@link org.kaers.common.GrowingTables#analyzeGrown}); maintenance outside the import's time, whose failure
+     * is logged and changes nothing the import stored (autovacuum analyzes them later anyway).
+     */
+    void analyzeFully(UUID job) {
+        Set<String> tables = quicklyAnalyzed.remove(job);
+        if (tables == null || tables.isEmpty()) {
+            return;
+        }
+        try {
+            jobs.analyzeFully(tables);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "import %s: tables not analyzed afterwards (%s)",
+                    job, e.getClass().getSimpleName());
+        }
+    }
+
     /**
      * Runs an import job over a spooled file whose layout was recognised.
      *
@@ -97,16 +119,13 @@ public class CaersImporter {
             }
         }
         jobs.counted(job, scan.rows(), scan.reportCount(), progress);
-        Set<String> analyzed;
         try (Writer writer = new Writer()) {
             Run run = new Run(job, submittedBy, progress, jobs.commaNames(), resumeAfter, writer);
-            analyzed = run.analyzed;
+            quicklyAnalyzed.put(job, run.analyzed);
             read(file, scan, run);
         }
         jobs.settleProductNames(progress);
         progress.phase("product names settled");
-        jobs.analyzeFully(analyzed);
-        progress.phase("tables analyzed");
         LOG.infof(
                 "CAERS import %s: %d rows, %d reports, %d stored, %d updated, %d unchanged, %d rejected; %s",
                 job,

@@ -145,6 +145,8 @@ class ImportJobs {
         } catch (RuntimeException e) {
             failed(job, e);
             throw e;
+        } finally {
+            importer.analyzeFully(job.id());
         }
     }
 
@@ -203,6 +205,7 @@ class ImportJobs {
                 if (ended) {
                     delete(job.file());
                 }
+                importer.analyzeFully(job.id());
             }
         });
     }
