@@ -2,6 +2,7 @@ package org.kaers.report;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -104,10 +105,16 @@ class IntakeBatcher {
     private final MeterRegistry metrics;
     private final Event<CaseReceived> received;
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    /** When each queued submission was queued (System.nanoTime), by its answer (identity), for the wait timer. */
+    private final Map<CompletableFuture<Outcome>, Long> queuedAt = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
     private final Object taking = new Object();
     private final DistributionSummary batchSizes;
+    private final Timer queueWait;
+    private final Timer statements;
+    private final Timer commit;
     /** For tests: while set, the writer that took the first submission waits before it takes the rest. */
     private volatile CountDownLatch gate;
 
@@ -140,6 +147,9 @@ class IntakeBatcher {
         this.batchSizes = DistributionSummary.builder("kaers.intake.batch.size")
                 .description("Submissions written in one transaction by the batched intake")
                 .register(metrics);
+        this.queueWait = timer(metrics, "wait", "From a submission's queueing to its batch's start (each submission)");
+        this.statements = timer(metrics, "statements", "A batch's statements, from its start to before its commit");
+        this.commit = timer(metrics, "commit", "A batch's commit (the deferred triggers and the WAL flush)");
         for (int i = 0; i < config.writers(); i++) {
             Thread t = new Thread(this::drain, "kaers-intake-writer-" + i);
             t.setDaemon(true);
@@ -148,12 +158,20 @@ class IntakeBatcher {
         }
     }
 
+    private static Timer timer(MeterRegistry metrics, String name, String description) {
+        return Timer.builder("kaers.intake.batch." + name)
+                .description(description)
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+    }
+
     boolean enabled() {
         return config.enabled() && running;
     }
 
     /** Queues a validated submission and waits for its outcome (after its batch's commit). */
     Outcome submit(Submission s) {
+        queuedAt.put(s.answer(), System.nanoTime());
         queue.add(s);
         try {
             while (true) {
@@ -161,6 +179,7 @@ class IntakeBatcher {
                     return s.answer().get(1, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (!running && writers.stream().noneMatch(Thread::isAlive) && queue.remove(s)) {
+                        queuedAt.remove(s.answer());
                         write(List.of(s)); // queued after the writers stopped (shutdown): written here
                     }
                 }
@@ -236,6 +255,7 @@ class IntakeBatcher {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                batch.forEach(s -> queuedAt.remove(s.answer()));
                 batch.forEach(s -> s.answer().completeExceptionally(e));
                 return;
             }
@@ -256,8 +276,22 @@ class IntakeBatcher {
     /** Writes a batch; when it fails, each of its submissions alone. Completes every submission's answer. */
     void write(List<Submission> batch) {
         Map<Submission, Outcome> outcomes;
+        long start = System.nanoTime();
+        long waited = 0;
+        for (Submission s : batch) {
+            Long at = queuedAt.remove(s.answer());
+            if (at != null) {
+                queueWait.record(start - at, TimeUnit.NANOSECONDS);
+                waited = Math.max(waited, start - at);
+            }
+        }
+        long[] statementsDone = {start};
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> store(batch));
+            outcomes = QuarkusTransaction.requiringNew().call(() -> {
+                Map<Submission, Outcome> o = store(batch);
+                statementsDone[0] = System.nanoTime();
+                return o;
+            });
         } catch (RuntimeException e) {
             if (batch.size() == 1 || outcomeUnknown(e)) {
                 // A lost connection or commit may have stored the batch: not written again (a retry with the
@@ -274,6 +308,9 @@ class IntakeBatcher {
             batch.forEach(s -> s.answer().completeExceptionally(e));
             throw e;
         }
+        long committed = System.nanoTime();
+        statements.record(statementsDone[0] - start, TimeUnit.NANOSECONDS);
+        commit.record(committed - statementsDone[0], TimeUnit.NANOSECONDS);
         batchSizes.record(batch.size());
         int stored = 0;
         for (Submission s : batch) {
@@ -286,6 +323,21 @@ class IntakeBatcher {
             }
         }
         if (stored > 0) {
+            LOG.infof(
+                    "%d case(s) received in one batch of %d (version 1; longest queued %.1f ms, statements %.1f ms, "
+                            + "commit %.1f ms): %s",
+                    stored,
+                    batch.size(),
+                    waited / 1e6,
+                    (statementsDone[0] - start) / 1e6,
+                    (committed - statementsDone[0]) / 1e6,
+                    String.join(
+                            " ",
+                            batch.stream()
+                                    .map(outcomes::get)
+                                    .filter(Written.class::isInstance)
+                                    .map(o -> ((Written) o).view().caseNumber())
+                                    .toList()));
             metrics.counter(
                             "kaers.reports.received",
                             "source",
@@ -395,10 +447,6 @@ class IntakeBatcher {
                     fresh.get(i),
                     new Written(CaseMapper.toView(c, versions.get(i), reactionCodes, productCodes, null)));
         }
-        LOG.infof(
-                "%d case(s) received in one batch (version 1): %s",
-                newCases.size(),
-                String.join(" ", newCases.stream().map(c -> c.caseNumber).toList()));
         return outcomes;
     }
 }

@@ -85,11 +85,19 @@ class IntakeBatchTest {
         return metrics.find("kaers.intake.batch.size").summary();
     }
 
+    /** The batch path's timers (queue wait, statements, commit). */
+    private io.micrometer.core.instrument.Timer timer(String name) {
+        return metrics.find("kaers.intake.batch." + name).timer();
+    }
+
     @Test
     void concurrentSubmissionsInOneBatchEachGetTheirOwnCase() throws Exception {
         String run = CaseReports.uniqueToken();
         long batches = sizes().count();
         double written = sizes().totalAmount();
+        long waited = timer("wait").count();
+        long committed = timer("commit").count();
+        long stated = timer("statements").count();
         long audited = db.count(AUDITED_SUBMISSIONS);
         List<java.util.function.Supplier<Sent>> submissions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -102,6 +110,9 @@ class IntakeBatchTest {
 
         assertThat(sizes().count()).as("batches").isEqualTo(batches + 1);
         assertThat(sizes().totalAmount() - written).as("submissions in them").isEqualTo(20);
+        assertThat(timer("wait").count() - waited).as("queue waits timed").isEqualTo(20);
+        assertThat(timer("commit").count() - committed).as("commits timed").isEqualTo(1);
+        assertThat(timer("statements").count() - stated).as("statements timed").isEqualTo(1);
         Set<String> numbers = new HashSet<>();
         for (Sent s : sent) {
             Response r = s.answer().get();
