@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
@@ -37,9 +38,11 @@ class ClusterAlerts {
 
     private final ClusterDetector detector;
     private final EntityManager em;
+    private final PageReads pages;
     private final Caller caller;
 
-    ClusterAlerts(ClusterDetector detector, EntityManager em, Caller caller) {
+    ClusterAlerts(ClusterDetector detector, EntityManager em, Caller caller, PageReads pages) {
+        this.pages = pages;
         this.detector = detector;
         this.em = em;
         this.caller = caller;
@@ -94,7 +97,6 @@ class ClusterAlerts {
         return new AlertViews.Scan(asOf, fired.size(), raised, updated, fired.size() - raised - updated, ids);
     }
 
-    @Transactional
     PageResponse<AlertViews.Alert> list(
             AlertStatus status,
             String kind,
@@ -129,16 +131,24 @@ class ClusterAlerts {
             where.append(" and window_from <= :to");
             params.put("to", to);
         }
-        var count = em.createNativeQuery("select count(*) from cluster_alert" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        var query = em.createNativeQuery(
-                "select * from cluster_alert" + where + " order by raised_at desc, id desc", StoredAlert.class);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<StoredAlert> found =
-                query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return PageResponse.of(found.stream().map(ClusterAlerts::view).toList(), page, total);
+        return pages.read(
+                page,
+                () -> {
+                    var count = em.createNativeQuery("select count(*) from cluster_alert" + where);
+                    params.forEach(count::setParameter);
+                    return ((Number) count.getSingleResult()).longValue();
+                },
+                () -> {
+                    var query = em.createNativeQuery(
+                            "select * from cluster_alert" + where + " order by raised_at desc, id desc",
+                            StoredAlert.class);
+                    params.forEach(query::setParameter);
+                    @SuppressWarnings("unchecked")
+                    List<StoredAlert> found = query.setFirstResult(page.offset())
+                            .setMaxResults(page.size())
+                            .getResultList();
+                    return found.stream().map(ClusterAlerts::view).toList();
+                });
     }
 
     @Transactional

@@ -33,11 +33,6 @@ public class SnapshotExports {
 
     /** Page size of a list export (the largest JSON page). */
     public static final int PAGE = PageRequest.MAX_SIZE;
-    /**
-     * Transaction resource key set while an export's snapshot is imported: a read that would set its own
-     * isolation level (statistics' ReadSnapshot) must not, since the snapshot is already in place.
-     */
-    public static final String IN_SNAPSHOT = "kaers.export.snapshot";
 
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9A-F]+)?");
     /** Longest an export's transactions may stay open (a large file over a slow link). */
@@ -159,10 +154,9 @@ public class SnapshotExports {
     }
 
     private void enter(String snapshot) {
-        em.createNativeQuery("set transaction isolation level repeatable read, read only")
-                .executeUpdate();
+        // marked as one snapshot (OneSnapshot.KEY): a list or statistics read inside does not set its own
+        OneSnapshot.begin(em, registry);
         em.createNativeQuery("set transaction snapshot '" + snapshot + "'").executeUpdate();
-        registry.putResource(IN_SNAPSHOT, Boolean.TRUE);
     }
 
     /** The values of a record's components, in their order (a row of an export whose columns are the components). */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
@@ -42,6 +43,7 @@ class DuplicateService {
     static final int MAX_CANDIDATES = 500;
 
     private final FeatureStore store;
+    private final PageReads pages;
     private final LinkageIndex index;
     private final ScreeningQueue queue;
     private final DuplicateRepository suspects;
@@ -56,7 +58,9 @@ class DuplicateService {
             DuplicateRepository suspects,
             CaseNullification cases,
             ObjectMapper json,
-            Caller caller) {
+            Caller caller,
+            PageReads pages) {
+        this.pages = pages;
         this.store = store;
         this.index = index;
         this.queue = queue;
@@ -224,14 +228,16 @@ class DuplicateService {
         return BigDecimal.valueOf(score.total()).setScale(2, RoundingMode.HALF_UP);
     }
 
-    @Transactional
     PageResponse<DuplicateViews.Suspect> list(DuplicateStatus status, String caseNumber, PageRequest page) {
-        Long caseId = null;
-        if (caseNumber != null) {
-            caseId = suspects.caseId(caseNumber).orElse(-1L); // an unknown case has no suspects
-        }
-        List<DuplicateSuspect> found = suspects.page(status, caseId, page.page(), page.size());
-        return PageResponse.of(views(found), page, suspects.countWith(status, caseId));
+        return pages.read(
+                page,
+                () -> suspects.countWith(status, caseId(caseNumber)),
+                () -> views(suspects.page(status, caseId(caseNumber), page.page(), page.size())));
+    }
+
+    /** The id of the case a list is filtered by: null for none, -1 for an unknown case (which has no suspects). */
+    private Long caseId(String caseNumber) {
+        return caseNumber == null ? null : suspects.caseId(caseNumber).orElse(-1L);
     }
 
     @Transactional

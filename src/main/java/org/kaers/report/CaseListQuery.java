@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 
@@ -17,9 +18,11 @@ import org.kaers.common.PageResponse;
 class CaseListQuery {
 
     private final EntityManager em;
+    private final PageReads pages;
 
-    CaseListQuery(EntityManager em) {
+    CaseListQuery(EntityManager em, PageReads pages) {
         this.em = em;
+        this.pages = pages;
     }
 
     /** @param owner when not null, only the cases this subject submitted */
@@ -75,17 +78,21 @@ class CaseListQuery {
         }
         String from = " from CaseVersion v join v.caseReport c where " + String.join(" and ", where);
 
-        TypedQuery<Long> count = em.createQuery("select count(v)" + from, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-
-        TypedQuery<CaseVersion> rows =
-                em.createQuery("select v" + from + " order by c.receivedAt desc, c.id desc", CaseVersion.class);
-        params.forEach(rows::setParameter);
-        List<CaseSummary> items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
-                .map(v -> CaseMapper.toSummary(v.caseReport, v))
-                .toList();
-        return PageResponse.of(items, page, total);
+        return pages.read(
+                page,
+                () -> {
+                    TypedQuery<Long> count = em.createQuery("select count(v)" + from, Long.class);
+                    params.forEach(count::setParameter);
+                    return count.getSingleResult();
+                },
+                () -> {
+                    TypedQuery<CaseVersion> rows = em.createQuery(
+                            "select v" + from + " order by c.receivedAt desc, c.id desc", CaseVersion.class);
+                    params.forEach(rows::setParameter);
+                    return rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                            .map(v -> CaseMapper.toSummary(v.caseReport, v))
+                            .toList();
+                });
     }
 
     private static String contains(String text) {

@@ -52,7 +52,7 @@ public class CaseReads {
         return versions.history(c).stream().map(CaseMapper::toVersionSummary).toList();
     }
 
-    @Transactional
+    /** Read in one snapshot (common.PageReads), in a transaction of its own. */
     public PageResponse<CaseSummary> list(CaseFilter filter, PageRequest page) {
         return listQuery.page(filter, page, caller.seesAllCases() ? null : caller.subject());
     }

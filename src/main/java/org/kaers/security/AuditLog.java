@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.SqlValues;
@@ -20,13 +22,15 @@ import org.kaers.common.SqlValues;
 public class AuditLog {
 
     private final EntityManager em;
+    private final PageReads pages;
     private final javax.sql.DataSource dataSource;
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditLog.class);
 
     private final io.vertx.core.Vertx vertx;
 
-    AuditLog(EntityManager em, javax.sql.DataSource dataSource, io.vertx.core.Vertx vertx) {
+    AuditLog(EntityManager em, javax.sql.DataSource dataSource, io.vertx.core.Vertx vertx, PageReads pages) {
+        this.pages = pages;
         this.em = em;
         this.dataSource = dataSource;
         this.vertx = vertx;
@@ -140,7 +144,6 @@ public class AuditLog {
     }
 
     /** Newest first, optionally one actor, one action, a day range (UTC, inclusive). */
-    @Transactional
     public PageResponse<Event> page(String actor, String action, LocalDate from, LocalDate to, PageRequest page) {
         List<String> where = new ArrayList<>(List.of("true"));
         Map<String, Object> params = new HashMap<>();
@@ -161,27 +164,32 @@ public class AuditLog {
             params.put("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         String condition = " where " + String.join(" and ", where);
-        var count = em.createNativeQuery("select count(*) from audit_event" + condition);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        var rows = em.createNativeQuery("select id, at, actor, roles, action, resource, status, client from audit_event"
-                + condition + " order by at desc, id desc");
-        params.forEach(rows::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> found =
-                rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<Event> events = found.stream()
-                .map(r -> new Event(
-                        ((Number) r[0]).longValue(),
-                        SqlValues.instant(r[1]),
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        ((Number) r[6]).intValue(),
-                        (String) r[7]))
-                .toList();
-        return PageResponse.of(events, page, total);
+        LongSupplier total = () -> {
+            var count = em.createNativeQuery("select count(*) from audit_event" + condition);
+            params.forEach(count::setParameter);
+            return ((Number) count.getSingleResult()).longValue();
+        };
+        return pages.read(page, total, () -> {
+            var rows = em.createNativeQuery(
+                    "select id, at, actor, roles, action, resource, status, client from audit_event" + condition
+                            + " order by at desc, id desc");
+            params.forEach(rows::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = rows.setFirstResult(page.offset())
+                    .setMaxResults(page.size())
+                    .getResultList();
+            return found.stream()
+                    .map(r -> new Event(
+                            ((Number) r[0]).longValue(),
+                            SqlValues.instant(r[1]),
+                            (String) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            (String) r[5],
+                            ((Number) r[6]).intValue(),
+                            (String) r[7]))
+                    .toList();
+        });
     }
 
     /** Fits a value to its column; a NUL (which PostgreSQL text cannot hold) becomes U+FFFD. */

@@ -117,23 +117,10 @@ class FrozenVocabulary implements AgroalPoolInterceptor {
             paths.put(physical, wanted);
             return;
         }
-        if (transactions.getTransactionKey() == null) {
-            paths.remove(physical);
-            return;
-        }
-        // Inside a transaction the SET lasts only if it commits: the path is known once the transaction has ended.
+        // Inside a transaction the SET lasts only if it commits: the path is known once the transaction has ended
+        // (outside one, never: OnCommit drops it).
         paths.remove(physical);
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    paths.put(physical, wanted);
-                }
-            }
-        });
+        org.kaers.common.OnCommit.run(transactions, () -> paths.put(physical, wanted));
     }
 
     @Override

@@ -3,14 +3,15 @@ package org.kaers.statistics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Violation;
@@ -64,9 +65,11 @@ public class LineListing {
             + " with ordinality as e(treatment, n) where c.id = f.case_id)";
 
     private final EntityManager em;
+    private final PageReads pages;
 
-    LineListing(EntityManager em) {
+    LineListing(EntityManager em, PageReads pages) {
         this.em = em;
+        this.pages = pages;
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -129,7 +132,6 @@ public class LineListing {
     }
 
     /** A page of the listing of the cases that match {@code request}'s filters and have any of the treatments. */
-    @Transactional
     public PageResponse<Row> page(CountRequest request, List<String> treatments, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
@@ -150,23 +152,29 @@ public class LineListing {
                     + " where c.id = f.case_id and e ->> 'code' = any(cast(:treatments as text[])))");
             params.put("treatments", "{" + String.join(",", treatments) + "}");
         }
-        var count = em.createNativeQuery("select count(*) from stats_fact f" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        var rows = em.createNativeQuery(
-                "select f.period, f.vals::text, " + TREATMENTS + " from stats_fact f" + where + " order by f.case_id");
-        params.forEach(rows::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> found =
-                rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        Map<String, String> productNames = names(PRODUCT_NAMES);
-        Map<String, String> termNames = names(TERM_NAMES);
-        List<Row> out = new ArrayList<>(found.size());
-        long position = page.offset();
-        for (Object[] r : found) {
-            out.add(row(++position, ((Number) r[0]).intValue(), (String) r[1], (String) r[2], productNames, termNames));
-        }
-        return PageResponse.of(out, page, total);
+        LongSupplier total = () -> {
+            var count = em.createNativeQuery("select count(*) from stats_fact f" + where);
+            params.forEach(count::setParameter);
+            return ((Number) count.getSingleResult()).longValue();
+        };
+        return pages.read(page, total, () -> {
+            var rows = em.createNativeQuery("select f.period, f.vals::text, " + TREATMENTS + " from stats_fact f"
+                    + where + " order by f.case_id");
+            params.forEach(rows::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = rows.setFirstResult(page.offset())
+                    .setMaxResults(page.size())
+                    .getResultList();
+            Map<String, String> productNames = names(PRODUCT_NAMES);
+            Map<String, String> termNames = names(TERM_NAMES);
+            List<Row> out = new ArrayList<>(found.size());
+            long position = page.offset();
+            for (Object[] r : found) {
+                out.add(row(
+                        ++position, ((Number) r[0]).intValue(), (String) r[1], (String) r[2], productNames, termNames));
+            }
+            return out;
+        });
     }
 
     /** The treatment filter's codes (comma-separated, any of them), each a known code, or a 400 naming it. */

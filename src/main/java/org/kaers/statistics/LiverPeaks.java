@@ -109,13 +109,17 @@ public class LiverPeaks {
             """;
 
     private final EntityManager em;
+    private final ReadSnapshot snapshot;
 
-    LiverPeaks(EntityManager em) {
+    LiverPeaks(EntityManager em, ReadSnapshot snapshot) {
         this.em = em;
+        this.snapshot = snapshot;
     }
 
+    /** The count, the page and the last update from one snapshot, as every statistics read ({@link ReadSnapshot}). */
     @Transactional
     public Table page(PageRequest page) {
+        snapshot.begin();
         long total = ((Number) em.createNativeQuery("select count(*) " + PEAKS).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.case_number, p.alt, p.ast, p.alp, p.bilirubin, v.hys_law, "

@@ -5,6 +5,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.kaers.common.OneSnapshot;
 import org.kaers.common.ReadReplica;
 import org.kaers.statistics.model.ReadSource;
 
@@ -44,8 +45,7 @@ class ReadSnapshot {
     }
 
     void begin() {
-        if (transaction.getResource(ReadSnapshot.class) != null
-                || transaction.getResource(org.kaers.common.SnapshotExports.IN_SNAPSHOT) != null) {
+        if (transaction.getResource(ReadSnapshot.class) != null || OneSnapshot.in(transaction)) {
             return;
         }
         ReadSource source = route();
@@ -53,8 +53,7 @@ class ReadSnapshot {
         if (source.server().equals("REPLICA")) {
             return;
         }
-        em.createNativeQuery("set transaction isolation level repeatable read, read only")
-                .executeUpdate();
+        OneSnapshot.begin(em, transaction);
         em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
                 .setParameter(1, policy.queryTimeoutMillis() + "ms")
                 .getSingleResult();

@@ -3,12 +3,11 @@ package org.kaers.vocabulary;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.Dependent;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.kaers.common.OnCommit;
 
 /**
  * Reported texts known to have a coding row (verbatims, product names): the intake's first lookup skips them. A
@@ -44,20 +43,10 @@ class KnownTexts {
 
     /** Remembers texts that have a coding row in the current transaction, once (and if) it commits. */
     void rememberOnCommit(Collection<String> texts) {
-        if (!enabled || texts.isEmpty() || transaction.getTransactionKey() == null) {
-            return;
+        if (!enabled || texts.isEmpty()) {
+            return; // outside a transaction OnCommit drops it: nothing says the row was committed
         }
         List<String> coded = List.copyOf(texts);
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    coded.forEach(t -> known.put(t, Boolean.TRUE));
-                }
-            }
-        });
+        OnCommit.run(transaction, () -> coded.forEach(t -> known.put(t, Boolean.TRUE)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.ProblemType;
@@ -68,6 +69,7 @@ public class ProductService {
             + REVIEW_QUEUE_FROM_SQL + " order by cases desc, c.name limit ?1 offset ?2";
 
     private final EntityManager em;
+    private final PageReads pages;
     // Injected into fields, so that the constructor stays as it is.
     @Inject
     ProductRepository products;
@@ -84,13 +86,13 @@ public class ProductService {
     private final ProductCoder coder;
     private final CountedCases disclosure;
 
-    ProductService(EntityManager em, ProductCoder coder, CountedCases disclosure) {
+    ProductService(EntityManager em, ProductCoder coder, CountedCases disclosure, PageReads pages) {
         this.em = em;
+        this.pages = pages;
         this.coder = coder;
         this.disclosure = disclosure;
     }
 
-    @Transactional
     public PageResponse<ProductViews.Summary> search(String q, String substance, Boolean curated, PageRequest page) {
         String normalized = q == null ? null : TextNormalizer.forMatching(q);
         StringBuilder where = new StringBuilder(SEARCH_FROM_SQL);
@@ -109,28 +111,32 @@ public class ProductService {
         if (!exact && normalized != null) {
             where.append(" and (p.curated or " + casesOfProduct() + " >= " + disclosure.freeTextMinimumCases() + ")");
         }
-        var count = em.createNativeQuery(SEARCH_COUNT_SQL + where);
-        var rows = em.createNativeQuery(scoped(SEARCH_SQL)
+        String rowsSql = scoped(SEARCH_SQL)
                 + where
                 + (exact ? " order by cases desc, p.name, p.id" : " order by p.id")
-                + SEARCH_PAGE_SQL);
-        for (var query : List.of(count, rows)) {
+                + SEARCH_PAGE_SQL;
+        java.util.function.Function<String, jakarta.persistence.Query> query = sql -> {
+            var built = em.createNativeQuery(sql);
             if (normalized != null) {
-                query.setParameter("like", "%" + normalized + "%").setParameter("q", normalized);
+                built.setParameter("like", "%" + normalized + "%").setParameter("q", normalized);
             }
             if (substance != null) {
-                query.setParameter("substance", substance);
+                built.setParameter("substance", substance);
             }
             if (curated != null) {
-                query.setParameter("curated", curated);
+                built.setParameter("curated", curated);
             }
-        }
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.setParameter("limit", page.size())
-                .setParameter("offset", page.offset())
-                .getResultList();
-        return PageResponse.of(result.stream().map(this::summary).toList(), page, total);
+            return built;
+        };
+        return pages.read(
+                page, () -> ((Number) query.apply(SEARCH_COUNT_SQL + where).getSingleResult()).longValue(), () -> {
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> result = query.apply(rowsSql)
+                            .setParameter("limit", page.size())
+                            .setParameter("offset", page.offset())
+                            .getResultList();
+                    return result.stream().map(this::summary).toList();
+                });
     }
 
     @Transactional
@@ -244,26 +250,26 @@ public class ProductService {
         return product(into);
     }
 
-    @Transactional
     public PageResponse<ProductViews.ReviewEntry> reviewQueue(PageRequest page) {
-        long total = ((Number) em.createNativeQuery(REVIEW_QUEUE_COUNT_SQL).getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(scoped(REVIEW_QUEUE_SQL))
-                .setParameter(1, page.size())
-                .setParameter(2, page.offset())
-                .getResultList();
-        return PageResponse.of(
-                rows.stream()
-                        .map(r -> new ProductViews.ReviewEntry(
-                                (String) r[0],
-                                CodingMethod.valueOf((String) r[1]),
-                                r[2] == null ? null : new BigDecimal(r[2].toString()),
-                                summary(new Object[] {r[3], r[4], r[5], r[6], r[7], r[8]}),
-                                r[9] == null ? null : ((Number) r[9]).longValue(),
-                                r[10] == null ? null : new BigDecimal(r[10].toString())))
-                        .toList(),
+        return pages.read(
                 page,
-                total);
+                () -> ((Number) em.createNativeQuery(REVIEW_QUEUE_COUNT_SQL).getSingleResult()).longValue(),
+                () -> {
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows = em.createNativeQuery(scoped(REVIEW_QUEUE_SQL))
+                            .setParameter(1, page.size())
+                            .setParameter(2, page.offset())
+                            .getResultList();
+                    return rows.stream()
+                            .map(r -> new ProductViews.ReviewEntry(
+                                    (String) r[0],
+                                    CodingMethod.valueOf((String) r[1]),
+                                    r[2] == null ? null : new BigDecimal(r[2].toString()),
+                                    summary(new Object[] {r[3], r[4], r[5], r[6], r[7], r[8]}),
+                                    r[9] == null ? null : ((Number) r[9]).longValue(),
+                                    r[10] == null ? null : new BigDecimal(r[10].toString())))
+                            .toList();
+                });
     }
 
     @Transactional

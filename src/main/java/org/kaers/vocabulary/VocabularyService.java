@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 import org.kaers.common.ApiProblem;
+import org.kaers.common.PageReads;
 import org.kaers.common.PageRequest;
 import org.kaers.common.PageResponse;
 import org.kaers.common.Violation;
@@ -70,6 +72,7 @@ public class VocabularyService {
             where c.normalized = ?1""";
 
     private final EntityManager em;
+    private final PageReads pages;
     private final SymptomCoder coder;
     private final SymptomTermRepository terms;
     private final VerbatimCodingRepository codings;
@@ -81,34 +84,37 @@ public class VocabularyService {
             SymptomCoder coder,
             SymptomTermRepository terms,
             VerbatimCodingRepository codings,
-            CountedCases counted) {
+            CountedCases counted,
+            PageReads pages) {
         this.em = em;
+        this.pages = pages;
         this.coder = coder;
         this.terms = terms;
         this.codings = codings;
         this.counted = counted;
     }
 
-    @Transactional
     public PageResponse<VocabularyViews.TermHit> search(String q, String organClass, PageRequest page) {
         String normalized = q == null ? "" : TextNormalizer.forMatching(q);
         String ranked = organClass == null ? SEARCH_SQL : SEARCH_IN_ORGAN_CLASS_SQL;
-        var count = em.createNativeQuery(SEARCH_COUNT_SQL.replace("{ranked}", ranked));
-        var rows = em.createNativeQuery(SEARCH_PAGE_SQL.replace("{ranked}", ranked));
-        for (var query : List.of(count, rows)) {
-            query.setParameter("q", normalized)
+        java.util.function.Function<String, jakarta.persistence.Query> query = sql -> {
+            var built = em.createNativeQuery(sql.replace("{ranked}", ranked))
+                    .setParameter("q", normalized)
                     .setParameter("prefix", normalized + "%")
                     .setParameter("like", "%" + normalized + "%");
             if (organClass != null) {
-                query.setParameter("organClass", organClass);
+                built.setParameter("organClass", organClass);
             }
-        }
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.setParameter("limit", page.size())
-                .setParameter("offset", page.offset())
-                .getResultList();
-        return PageResponse.of(result.stream().map(VocabularyService::hit).toList(), page, total);
+            return built;
+        };
+        return pages.read(page, () -> ((Number) query.apply(SEARCH_COUNT_SQL).getSingleResult()).longValue(), () -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> result = query.apply(SEARCH_PAGE_SQL)
+                    .setParameter("limit", page.size())
+                    .setParameter("offset", page.offset())
+                    .getResultList();
+            return result.stream().map(VocabularyService::hit).toList();
+        });
     }
 
     @Transactional
@@ -180,23 +186,21 @@ public class VocabularyService {
         return term(code);
     }
 
-    @Transactional
     public PageResponse<VocabularyViews.QueueEntry> codingQueue(PageRequest page) {
-        long total = ((Number) em.createNativeQuery(counted.live(CODING_QUEUE_COUNT_SQL))
+        LongSupplier total = () -> ((Number) em.createNativeQuery(counted.live(CODING_QUEUE_COUNT_SQL))
                         .getSingleResult())
                 .longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(counted.live(CODING_QUEUE_SQL))
-                .setParameter(1, page.size())
-                .setParameter(2, page.offset())
-                .getResultList();
-        return PageResponse.of(
-                rows.stream()
-                        .map(r -> new VocabularyViews.QueueEntry(
-                                (String) r[0], Arrays.asList((String[]) r[1]), ((Number) r[2]).longValue()))
-                        .toList(),
-                page,
-                total);
+        return pages.read(page, total, () -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(counted.live(CODING_QUEUE_SQL))
+                    .setParameter(1, page.size())
+                    .setParameter(2, page.offset())
+                    .getResultList();
+            return rows.stream()
+                    .map(r -> new VocabularyViews.QueueEntry(
+                            (String) r[0], Arrays.asList((String[]) r[1]), ((Number) r[2]).longValue()))
+                    .toList();
+        });
     }
 
     /**

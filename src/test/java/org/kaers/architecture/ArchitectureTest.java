@@ -234,6 +234,22 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void everyPagedListReadsItsPageAndItsTotalInOnePlace() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(ROOT + ".common.PageReads")
+                .and()
+                .doNotHaveFullyQualifiedName(ROOT + ".common.PageResponse")
+                .should()
+                .callMethod(
+                        ROOT + ".common.PageResponse", "of", List.class.getName(), ROOT + ".common.PageRequest", "long")
+                .orShould()
+                .callConstructor(ROOT + ".common.PageResponse", List.class.getName(), "int", "int", "long", "int")
+                .because("a page and its total are read from one snapshot (common.PageReads)")
+                .check(classes);
+    }
+
     /** The top-level class of {@code c} (a nested record or enum belongs to it; an array to its elements'). */
     private static String outermost(com.tngtech.archunit.core.domain.JavaClass c) {
         return c.getBaseComponentType().getName().split("\\$")[0];

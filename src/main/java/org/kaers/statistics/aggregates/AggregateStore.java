@@ -418,17 +418,9 @@ public class AggregateStore {
 
     /** Counts a fold in {@code kaers.stats.folds{mode}} once its transaction has committed (a rolled-back one is not). */
     private void countOnCommit(String mode) {
-        transaction.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int outcome) {
-                if (outcome == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    metrics.counter("kaers.stats.folds", "mode", mode).increment();
-                }
-            }
-        });
+        org.kaers.common.OnCommit.run(
+                transaction,
+                () -> metrics.counter("kaers.stats.folds", "mode", mode).increment());
     }
 
     /**
