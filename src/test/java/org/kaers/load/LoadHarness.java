@@ -161,7 +161,8 @@ class LoadHarness {
                     16,
                     scheduled -> {
                         String path = READS[(int) (next.getAndIncrement() % READS.length)];
-                        String outcome = readOutcome(driver.send(driver.request(path, researcher).GET()));
+                        String outcome = readOutcome(
+                                driver.send(driver.request(path, researcher).GET()));
                         reads.record(outcome, scheduled);
                         byQuery.computeIfAbsent(path, Tally::new).record(outcome, scheduled);
                     },
