@@ -83,7 +83,19 @@ class IntakeBatcher {
             String subject,
             IdempotencyStore.Claim claim,
             AuditLog.Entry audit,
-            CompletableFuture<Outcome> answer) {}
+            CompletableFuture<Outcome> answer,
+            long queuedNanos) {
+
+        /** A submission made to be queued at once: its queue wait ({@code System.nanoTime}) counts from here. */
+        Submission(
+                CaseReportRequest report,
+                String subject,
+                IdempotencyStore.Claim claim,
+                AuditLog.Entry audit,
+                CompletableFuture<Outcome> answer) {
+            this(report, subject, claim, audit, answer, System.nanoTime());
+        }
+    }
 
     /** What became of a submission. */
     sealed interface Outcome {}
@@ -105,9 +117,6 @@ class IntakeBatcher {
     private final MeterRegistry metrics;
     private final Event<CaseReceived> received;
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
-    /** When each queued submission was queued (System.nanoTime), by its answer (identity), for the wait timer. */
-    private final Map<CompletableFuture<Outcome>, Long> queuedAt = new java.util.concurrent.ConcurrentHashMap<>();
-
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
     private final Object taking = new Object();
@@ -171,7 +180,6 @@ class IntakeBatcher {
 
     /** Queues a validated submission and waits for its outcome (after its batch's commit). */
     Outcome submit(Submission s) {
-        queuedAt.put(s.answer(), System.nanoTime());
         queue.add(s);
         try {
             while (true) {
@@ -179,7 +187,6 @@ class IntakeBatcher {
                     return s.answer().get(1, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (!running && writers.stream().noneMatch(Thread::isAlive) && queue.remove(s)) {
-                        queuedAt.remove(s.answer());
                         write(List.of(s)); // queued after the writers stopped (shutdown): written here
                     }
                 }
@@ -255,7 +262,6 @@ class IntakeBatcher {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                batch.forEach(s -> queuedAt.remove(s.answer()));
                 batch.forEach(s -> s.answer().completeExceptionally(e));
                 return;
             }
@@ -269,6 +275,8 @@ class IntakeBatcher {
                     now.add(s);
                 }
             }
+            long start = System.nanoTime();
+            now.forEach(s -> queueWait.record(start - s.queuedNanos(), TimeUnit.NANOSECONDS));
             write(now);
         }
     }
@@ -279,11 +287,7 @@ class IntakeBatcher {
         long start = System.nanoTime();
         long waited = 0;
         for (Submission s : batch) {
-            Long at = queuedAt.remove(s.answer());
-            if (at != null) {
-                queueWait.record(start - at, TimeUnit.NANOSECONDS);
-                waited = Math.max(waited, start - at);
-            }
+            waited = Math.max(waited, start - s.queuedNanos());
         }
         long[] statementsDone = {start};
         try {
