@@ -58,9 +58,10 @@ class LinkageIndex {
             }
         }
         if (!rows.isEmpty()) {
-            em.createNativeQuery(
-                            "insert into duplicate_key (field, value, case_id) select field, value, case_id"
-                                    + " from jsonb_to_recordset(cast(?1 as jsonb)) as k(case_id bigint, field text, value text)")
+            em.createNativeQuery("insert into duplicate_key (field, value, case_id, received_at)"
+                            + " select k.field, k.value, k.case_id, c.received_at"
+                            + " from jsonb_to_recordset(cast(?1 as jsonb)) as k(case_id bigint, field text, value text)"
+                            + " join case_report c on c.id = k.case_id")
                     .setParameter(1, write(rows))
                     .executeUpdate();
         }
@@ -175,8 +176,17 @@ class LinkageIndex {
     record Candidates(Map<Long, List<Long>> byCase, Map<Long, Integer> versions) {}
 
     /**
-     * For each screened case (by id, its probes), the indexed active cases sharing a probe with it, the most
-     * recently received first, at most {@code max} per case, with the version each is at: one query.
+     * For each screened case (by id, its probes), the indexed cases sharing a probe with it, the most recently
+     * received first, at most {@code max} per case, with the version each is at now: one query. Each probe reads at
+     * most {@code max} entries of the index in receipt order ({@code duplicate_key_recent_idx}, V90), so a key shared
+     * by thousands of cases costs what a rare one does; the per-case top {@code max} of the union of the probes' top
+     * {@code max} lists is the top {@code max} of all their hits. A case nullified since its last screening is still
+     * in the index until it is screened again (it is queued): it takes a place among the {@code max} and is left out
+     * of the answer, so such a case can have fewer than {@code max} candidates for that while.
+     *
+     * <p>The planner estimates a key's entries from the average (tens) and would read a large key whole with a bitmap
+     * scan and sort it (1.5 s for a batch of 200 on the load harness's data, against 0.25 s in index order), so bitmap
+     * scans are off for this one statement (transaction-local, restored after it).
      */
     @SuppressWarnings("unchecked")
     Candidates candidates(Map<Long, Set<LinkageKeys.Key>> probes, int max) {
@@ -188,18 +198,27 @@ class LinkageIndex {
         if (rows.isEmpty()) {
             return new Candidates(out, versions);
         }
-        List<Object[]> found = em.createNativeQuery(
-                        "with hit as (select distinct p.case_id as screened, k.case_id as candidate"
-                                + "   from jsonb_to_recordset(cast(?1 as jsonb)) as p(case_id bigint, field text, value text)"
-                                + "   join duplicate_key k on k.field = p.field and k.value = p.value and k.case_id <> p.case_id)"
-                                + " select screened, candidate, version from (select h.screened, h.candidate,"
-                                + "   c.current_version as version, row_number() over"
-                                + "   (partition by h.screened order by c.received_at desc, c.id desc) as n"
-                                + "   from hit h join case_report c on c.id = h.candidate and c.status = 'ACTIVE') r where n <= ?2"
-                                + " order by screened, n")
+        Object[] bitmaps = (Object[]) em.createNativeQuery(
+                        "select current_setting('enable_bitmapscan'), set_config('enable_bitmapscan', 'off', true)")
+                .getSingleResult();
+        List<Object[]> found = em.createNativeQuery("with hit as (select p.case_id as screened, h.case_id as candidate,"
+                        + "   max(h.received_at) as received_at"
+                        + "   from jsonb_to_recordset(cast(?1 as jsonb)) as p(case_id bigint, field text, value text)"
+                        + "   cross join lateral (select k.case_id, k.received_at from duplicate_key k"
+                        + "     where k.field = p.field and k.value = p.value and k.case_id <> p.case_id"
+                        + "     order by k.received_at desc, k.case_id desc limit ?2) h"
+                        + "   group by p.case_id, h.case_id),"
+                        + " top as (select screened, candidate, row_number() over"
+                        + "   (partition by screened order by received_at desc, candidate desc) as n from hit)"
+                        + " select t.screened, t.candidate, c.current_version from top t"
+                        + " join case_report c on c.id = t.candidate and c.status = 'ACTIVE'"
+                        + " where t.n <= ?2 order by t.screened, t.n")
                 .setParameter(1, write(rows))
                 .setParameter(2, max)
                 .getResultList();
+        em.createNativeQuery("select set_config('enable_bitmapscan', ?1, true)")
+                .setParameter(1, bitmaps[0])
+                .getSingleResult();
         found.forEach(r -> {
             long candidate = ((Number) r[1]).longValue();
             out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
