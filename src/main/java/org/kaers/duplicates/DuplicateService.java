@@ -125,6 +125,11 @@ class DuplicateService {
     }
 
     @Transactional
+    org.kaers.common.GrowingBacklog screeningBacklog() {
+        return queue.backlog();
+    }
+
+    @Transactional
     DuplicateViews.Screening screeningState() {
         return queue.state();
     }

@@ -168,6 +168,18 @@ class ScreeningQueue {
                 ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2]), null);
     }
 
+    /**
+     * The queue as the worker's round sees it: the entries to screen and when the oldest and the newest were queued
+     * (one read; the round leaves a backlog that is still growing fast alone, {@link ScreeningWorker}).
+     */
+    org.kaers.common.GrowingBacklog backlog() {
+        Object[] r = (Object[]) em.createNativeQuery("select count(*), min(queued_at), max(queued_at)"
+                        + " from duplicate_screening q where q.attempts < ?1 and " + screenable())
+                .setParameter(1, MAX_ATTEMPTS)
+                .getSingleResult();
+        return new org.kaers.common.GrowingBacklog(((Number) r[0]).longValue(), instant(r[1]), instant(r[2]));
+    }
+
     private static Instant instant(Object value) {
         if (value == null) {
             return null;

@@ -9,9 +9,13 @@ import org.jboss.logging.Logger;
  * Screens the queued cases (new submissions unless {@code kaers.duplicates.screen-at-intake} is on, follow-ups,
  * amendments, imported cases and their updates) every {@code kaers.duplicates.screening-interval} (default 1 s, so
  * that a new submission's suspects appear about a second after its answer), oldest first, {@link #BATCH} cases per
- * transaction. A tick with nothing queued costs one transaction and one indexed query
- * ({@link ScreeningQueue#claimOldest}). Several instances share the queue (locked entries are skipped). A case that
- * fails is retried, at most {@link ScreeningQueue#MAX_ATTEMPTS} times.
+ * transaction. A tick with nothing queued costs one transaction and one query ({@link ScreeningQueue#backlog}). A
+ * backlog still growing fast (at least {@code kaers.duplicates.defer-entries} entries queued at
+ * {@code kaers.duplicates.defer-rate} a second or more: an import, a burst of submissions) is left alone until it
+ * settles, at most 5 minutes ({@link org.kaers.common.GrowingBacklog}, the aggregate worker's rule too): screened
+ * while it grows, it is screened in many small batches (dearer per case) on the cores the writes need. Catch-up
+ * ({@link #catchUp}) never waits. Several instances share the queue (locked entries are skipped). A case that fails
+ * is retried, at most {@link ScreeningQueue#MAX_ATTEMPTS} times.
  */
 @ApplicationScoped
 class ScreeningWorker {
@@ -23,10 +27,23 @@ class ScreeningWorker {
     static final int BATCH = 200;
 
     private final DuplicateService service;
+    private final long deferEntries;
+    private final double deferRate;
     private volatile boolean stopping;
 
-    ScreeningWorker(DuplicateService service) {
+    ScreeningWorker(
+            DuplicateService service,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(
+                            name = "kaers.duplicates.defer-entries",
+                            defaultValue = "100")
+                    long deferEntries,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(
+                            name = "kaers.duplicates.defer-rate",
+                            defaultValue = "50")
+                    double deferRate) {
         this.service = service;
+        this.deferEntries = deferEntries;
+        this.deferRate = deferRate;
     }
 
     void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
@@ -49,6 +66,20 @@ class ScreeningWorker {
             delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void round() {
+        if (stopping()) {
+            return;
+        }
+        try {
+            org.kaers.common.GrowingBacklog backlog = service.screeningBacklog();
+            if (backlog.entries() == 0 || backlog.defers(deferEntries, deferRate, java.time.Instant.now())) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (!stopping()) {
+                LOG.warnf("duplicate screening round skipped: %s", org.kaers.common.FailureLog.describe(e));
+            }
+            return;
+        }
         int[] done = screen(false, ROUND);
         if (done[1] > 0) {
             LOG.infof("duplicate screening: %d case(s) screened, %d suspect(s) queued", done[0], done[1]);

@@ -51,7 +51,7 @@ class LoadHarness {
     private static final int PORT = Integer.getInteger("load.port", 8089);
     private static final int WORKERS = Integer.getInteger("load.workers", 16);
     private static final int SECONDS = Integer.getInteger("load.seconds", 30);
-    private static final int WARMUP_SECONDS = Integer.getInteger("load.warmup-seconds", 60);
+    private static final int WARMUP_SECONDS = Integer.getInteger("load.warmup-seconds", 90);
     private static final double READ_RATE = Double.parseDouble(System.getProperty("load.read-rate", "5"));
     /** Which optional phases run (start-up, warm-up, maximum rate and the final checks always do). */
     private static final String PHASES =
@@ -102,8 +102,10 @@ class LoadHarness {
             intake("warm-up (discarded)", WARMUP_SECONDS, 0, false);
             settle();
             double max = intake("intake, maximum rate", SECONDS, 0, true);
+            workOffBackground("the maximum-rate intake");
             if (PHASES.contains("probes")) {
                 probes();
+                workOffBackground("the probes");
             }
             if (PHASES.contains("ceiling")) {
                 ceiling(max);
@@ -111,6 +113,7 @@ class LoadHarness {
             if (PHASES.contains("half")) {
                 settle();
                 intake("intake, half maximum rate", SECONDS, max / 2, true);
+                workOffBackground("the half-rate intake");
             }
             if (PHASES.contains("caches")) {
                 caches();
@@ -582,15 +585,56 @@ class LoadHarness {
         say(String.format(
                 "ratio service / direct: %.2f of the single-connection insert rate, %.2f of %d connections",
                 serviceRate / single.tps(), serviceRate / concurrent.tps(), WORKERS));
-        // pgbench's cases wait in the statistics queue: fold them in now, so that the next phase measures intake
+        // pgbench's cases wait in the statistics and screening queues: worked off now, so that the next phase
+        // measures intake
+        workOffBackground("pgbench's cases");
+    }
+
+    /**
+     * Works off what the background workers left queued (the statistics fold and duplicate screening defer a
+     * backlog that grows at a burst's rate, common/GrowingBacklog), through their catch-up endpoints, and prints
+     * what it cost: the work a phase's figures do not include, because it runs after the phase. The next phase
+     * then starts with both queues empty, as a service does after a burst.
+     */
+    private void workOffBackground(String after) throws Exception {
         long t0 = System.nanoTime();
-        Answer caughtUp = driver.send(
+        long serviceCpu0 = service.cpuMillis();
+        long serverCpu0 = LocalPostgres.serverCpuMillis();
+        Answer folded = driver.send(
                 driver.request("/api/v1/stats/aggregates/catch-up", admin).POST(HttpRequest.BodyPublishers.noBody()),
                 Duration.ofMinutes(30));
-        assertThat(caughtUp.status()).isEqualTo(200);
+        assertThat(folded.status()).as("statistics catch-up").isEqualTo(200);
+        double foldSeconds = (System.nanoTime() - t0) / 1e9;
+        long screened = 0;
+        while (true) {
+            Answer a = driver.send(
+                    driver.request("/api/v1/duplicates/screening/catch-up", admin)
+                            .POST(HttpRequest.BodyPublishers.noBody()),
+                    Duration.ofMinutes(10));
+            assertThat(a.status()).as("screening catch-up").isEqualTo(200);
+            JsonNode state = JSON.readTree(a.body());
+            screened += state.path("screened").asLong();
+            if (state.path("pending").asLong() == 0 || state.path("screened").asLong() == 0) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long serviceCpu = service.cpuMillis() - serviceCpu0;
+        long serverCpu = LocalPostgres.serverCpuMillis() - serverCpu0;
         say(String.format(
-                "(the aggregates folded in pgbench's cases in %.1f s before the next phase)",
-                (System.nanoTime() - t0) / 1e9));
+                "(background work left after %s, done before the next phase: statistics caught up in %.1f s, %d cases "
+                        + "screened in %.1f s more; CPU service %.1f s, PostgreSQL %.1f s%s)",
+                after,
+                foldSeconds,
+                screened,
+                seconds - foldSeconds,
+                serviceCpu / 1000.0,
+                serverCpu / 1000.0,
+                screened > 0
+                        ? String.format(
+                                ", %.2f / %.2f ms per screened case",
+                                (double) serviceCpu / screened, (double) serverCpu / screened)
+                        : ""));
     }
 
     // --- concurrent follow-ups ---------------------------------------------------------------------------

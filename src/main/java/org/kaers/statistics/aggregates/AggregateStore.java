@@ -58,8 +58,12 @@ public class AggregateStore {
         @io.smallrye.config.WithDefault("0.25")
         double share();
 
-        /** A growing backlog of at least this many cases, queued at import speed, is left until it settles. */
-        @io.smallrye.config.WithDefault("1000")
+        /**
+         * A growing backlog of at least this many cases, queued at import speed, is left until it settles (100: a
+         * burst of submissions is one, not only an import; the worker drains its queue every second, so a backlog of
+         * 1,000 was never seen below 1,000 submissions a second).
+         */
+        @io.smallrye.config.WithDefault("100")
         long deferCases();
 
         /** Import speed: cases queued per second over the backlog's span, at least. */
@@ -81,35 +85,19 @@ public class AggregateStore {
 
         /**
          * Whether the worker leaves a backlog alone this round: one of at least {@code deferCases} queue entries
-         * that is still growing (its newest entry under {@link #SETTLING} old) at an import's speed (at least
-         * {@code deferRate} cases a second from its oldest entry to its newest: clinicians' submissions come at a
-         * few a minute, an import at a thousand a second), and not older than {@link #LONGEST_DEFERRAL}. Folded
-         * while it grows, an import's backlog is folded twice over (batches applied one by one to a growing table,
-         * then the rest in bulk) and the import shares the two cores with the fold (the worker's statements took 13
-         * s of the 40 s of FDA's file, README, Benchmarks, stop 31); left until it settles, it is one fold, bulk
-         * when it is large ({@link #applies}).
+         * still growing at {@code deferRate} cases a second or more ({@link org.kaers.common.GrowingBacklog}, the rule
+         * screening shares): clinicians' submissions come at a few a minute; an import, or a burst of submissions,
+         * at hundreds to a thousand a second. Folded while it grows, a burst's backlog is folded in many small
+         * batches (dearer per case) on the cores the writes need (the worker's statements took 13 s of the 40 s of
+         * FDA's file, README, Benchmarks, stop 31; about half of PostgreSQL's time per report at the load harness's
+         * maximum rate, issue 16); left until it settles, it is one fold, bulk when it is large ({@link #applies}).
          */
         boolean defers(Status status, Instant now) {
-            if (status.pendingCases() < deferCases
-                    || status.newestPending() == null
-                    || !status.newestPending().isAfter(now.minus(SETTLING))
-                    || !status.oldestPending().isAfter(now.minus(LONGEST_DEFERRAL))) {
-                return false;
-            }
-            double seconds = Math.max(
-                    0.001,
-                    java.time.Duration.between(status.oldestPending(), status.newestPending())
-                                    .toNanos()
-                            / 1e9);
-            return status.pendingCases() / seconds >= deferRate;
+            return new org.kaers.common.GrowingBacklog(
+                            status.pendingCases(), status.oldestPending(), status.newestPending())
+                    .defers(deferCases, deferRate, now);
         }
     }
-
-    /** A backlog whose newest entry is younger than this is still being written. */
-    static final java.time.Duration SETTLING = java.time.Duration.ofSeconds(2);
-
-    /** The longest the worker leaves a growing backlog alone (an import of millions of rows is folded meanwhile). */
-    static final java.time.Duration LONGEST_DEFERRAL = java.time.Duration.ofMinutes(5);
 
     /**
      * The worker's decision for its next batch, from one read of the queue: 0 to leave the queue alone this round (it
