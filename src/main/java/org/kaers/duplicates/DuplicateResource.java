@@ -78,7 +78,8 @@ public class DuplicateResource {
             summary = "The duplicate screening queue",
             description = "Every stored version of a case is queued for screening in the transaction that stores it "
                     + "(a submission, follow-up or amendment, an imported case or its update) and screened by a "
-                    + "background worker, oldest first, about a second later: a submission's answer names no "
+                    + "background worker, oldest first, about a second later (after a burst of submissions or an "
+                    + "import, once it has settled, at most 5 minutes later): a submission's answer names no "
                     + "suspects; they appear in the duplicate list once its case has left this queue (unless the "
                     + "operator turned kaers.duplicates.screen-at-intake on: then a new submission is screened before "
                     + "its answer).")

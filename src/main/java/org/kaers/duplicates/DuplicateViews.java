@@ -54,7 +54,8 @@ final class DuplicateViews {
     @Schema(
             name = "DuplicateScreening",
             description = "Cases waiting for duplicate screening: every stored version (submission, follow-up, "
-                    + "import) is screened by a background worker, about a second after it is stored.")
+                    + "import) is screened by a background worker, about a second after it is stored (after a "
+                    + "burst of submissions or an import, once it has settled: at most 5 minutes).")
     public record Screening(
             @Schema(description = "Cases queued for screening.", examples = "0")
             long pending,

@@ -100,6 +100,7 @@ class LoadHarness {
                     startup, service.rssMiB()));
 
             intake("warm-up (discarded)", WARMUP_SECONDS, 0, false);
+            workOffBackground("the warm-up");
             settle();
             double max = intake("intake, maximum rate", SECONDS, 0, true);
             workOffBackground("the maximum-rate intake");
@@ -437,18 +438,19 @@ class LoadHarness {
                                     "-Dkaers.token.cache-identities=false", "-Dkaers.coding.cache-known-texts=false"));
             service.start(false);
             intake("warm-up (discarded)", 30, 0, false);
+            workOffBackground("the warm-up");
             settle();
             String key = nextKey();
             assertThat(submitOnce(key).status()).isEqualTo(201);
             String caseNumber = acknowledged.get(key);
             String label = on ? " (caches on)" : " (caches off)";
-            measured.put(on, new Probe[] {
-                probe("POST /api/v1/reports" + label, () -> submitOnce(nextKey())),
-                probe(
-                        "GET /api/v1/reports/{n}" + label,
-                        () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter)
-                                .GET()))
-            });
+            Probe submissions = probe("POST /api/v1/reports" + label, () -> submitOnce(nextKey()));
+            workOffBackground("the submission probe");
+            Probe reads = probe(
+                    "GET /api/v1/reports/{n}" + label,
+                    () -> driver.send(driver.request("/api/v1/reports/" + caseNumber, reporter)
+                            .GET()));
+            measured.put(on, new Probe[] {submissions, reads});
         }
         service.configure(Map.of(), List.of());
         String[] names = {"submission", "case read"};
@@ -490,6 +492,7 @@ class LoadHarness {
             service.configure(Map.of("KAERS_REPLICA_URL", url), List.of());
             service.start(false);
             intake("warm-up (discarded)", 30, 0, false);
+            workOffBackground("the warm-up");
             settle();
             Map<String, Integer> servers = new ConcurrentHashMap<>();
             java.util.concurrent.atomic.DoubleAdder lagSum = new java.util.concurrent.atomic.DoubleAdder();
@@ -524,6 +527,7 @@ class LoadHarness {
             intake("intake, maximum rate, statistics reads on the replica", SECONDS, 0, true);
             sampling.set(false);
             sampler.join();
+            workOffBackground("the intake with the replica");
             say(String.format(
                     "administrator's counts meanwhile, answered by (server/replica state): %s; replica lag "
                             + "mean %.3f s, max %.3f s over %d samples",
