@@ -37,11 +37,14 @@ class CaseViews {
     }
 
     CaseReportView view(CaseReport c, CaseVersion v) {
+        CodingLookup.Codings coded = codings.of(
+                v.reactions.stream().map(r -> r.verbatim).toList(),
+                v.products.stream().map(p -> p.nameReported).toList());
         return CaseMapper.toView(
                 c,
                 v,
-                codings.reactions(v.reactions.stream().map(r -> r.verbatim).toList()),
-                codings.products(v.products.stream().map(p -> p.nameReported).toList()),
+                coded.reactions(),
+                coded.products(),
                 c.source == CaseSource.DIRECT ? null : versions.dataQuality(v));
     }
 

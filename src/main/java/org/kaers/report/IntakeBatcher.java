@@ -446,8 +446,9 @@ class IntakeBatcher {
             AuditLog.insertAll(c, audit);
         });
         idempotency.completeAll(completed);
-        Map<String, CodingLookup.ReactionCoding> reactionCodes = codings.reactions(verbatims);
-        Map<String, CodingLookup.ProductCoding> productCodes = codings.products(names);
+        CodingLookup.Codings coded = codings.of(verbatims, names);
+        Map<String, CodingLookup.ReactionCoding> reactionCodes = coded.reactions();
+        Map<String, CodingLookup.ProductCoding> productCodes = coded.products();
         for (int i = 0; i < fresh.size(); i++) {
             CaseReport c = newCases.get(i);
             received.fire(new CaseReceived(c.id, c.caseNumber));

@@ -4,12 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The current coding of reported texts, for showing a case as it now counts. Native statements with one array
- * parameter: the statement text is the same whatever the number of texts, so it is prepared once (an HQL IN list
+ * The current coding of reported texts, for showing a case as it now counts. One statement with an array parameter
+ * per kind (verbatims, product names): the statement text is the same whatever the number of texts, so it is prepared once (an HQL IN list
  * was translated by Hibernate anew on every call: 14 % of a submission's request-thread samples, README "Load and
  * faults").
  */
@@ -51,51 +52,56 @@ public class CodingLookup {
             boolean curated,
             CodingMethod method) {}
 
+    /** The current coding of a case's (or a batch's) verbatims and product names, read together. */
+    public record Codings(Map<String, ReactionCoding> reactions, Map<String, ProductCoding> products) {}
+
     public Map<String, ReactionCoding> reactions(Collection<String> verbatims) {
-        Map<String, ReactionCoding> out = new HashMap<>();
-        if (verbatims.isEmpty()) {
-            return out;
-        }
-        read(
-                REACTIONS,
-                verbatims,
-                rs -> out.put(
-                        rs.getString(1),
-                        new ReactionCoding(
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                CodingMethod.valueOf(rs.getString(5)))));
-        return out;
+        return of(verbatims, List.of()).reactions();
     }
 
     public Map<String, ProductCoding> products(Collection<String> names) {
-        Map<String, ProductCoding> out = new HashMap<>();
-        if (names.isEmpty()) {
-            return out;
-        }
-        read(PRODUCTS, names, rs -> {
-            long id = rs.getLong(2);
-            boolean coded = !rs.wasNull();
-            out.put(
-                    rs.getString(1),
-                    new ProductCoding(
-                            coded ? id : null,
-                            rs.getString(3),
-                            coded ? rs.getString(4) : SubstanceDetector.UNKNOWN,
-                            coded && rs.getBoolean(5),
-                            CodingMethod.valueOf(rs.getString(6))));
-        });
-        return out;
+        return of(List.of(), names).products();
     }
 
-    private static final String REACTIONS = """
-            select c.verbatim, t.code, t.preferred_name, t.organ_class, c.method
-            from verbatim_coding c left join symptom_term t on t.id = c.term_id
-            where c.verbatim = any (?::text[])""";
+    /** Both codings in one statement (one round trip: a case read and an intake batch need both). */
+    public Codings of(Collection<String> verbatims, Collection<String> names) {
+        Map<String, ReactionCoding> reactions = new HashMap<>();
+        Map<String, ProductCoding> products = new HashMap<>();
+        if (verbatims.isEmpty() && names.isEmpty()) {
+            return new Codings(reactions, products);
+        }
+        read(verbatims, names, rs -> {
+            if (rs.getInt(1) == 0) {
+                reactions.put(
+                        rs.getString(2),
+                        new ReactionCoding(
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                CodingMethod.valueOf(rs.getString(8))));
+                return;
+            }
+            long id = rs.getLong(6);
+            boolean coded = !rs.wasNull();
+            products.put(
+                    rs.getString(2),
+                    new ProductCoding(
+                            coded ? id : null,
+                            rs.getString(4),
+                            coded ? rs.getString(5) : SubstanceDetector.UNKNOWN,
+                            coded && rs.getBoolean(7),
+                            CodingMethod.valueOf(rs.getString(8))));
+        });
+        return new Codings(reactions, products);
+    }
 
-    private static final String PRODUCTS = """
-            select c.name, p.id, p.name, p.substance, p.curated, c.method
+    /** Reactions (kind 0) and products (kind 1): kind, text, term code, name, organ class or substance, ids. */
+    private static final String CODINGS = """
+            select 0, c.verbatim, t.code, t.preferred_name, t.organ_class, null::bigint, null::boolean, c.method
+            from verbatim_coding c left join symptom_term t on t.id = c.term_id
+            where c.verbatim = any (?::text[])
+            union all
+            select 1, c.name, null, p.name, p.substance, p.id, p.curated, c.method
             from product_name_coding c left join product p on p.id = c.product_id
             where c.name = any (?::text[])""";
 
@@ -104,16 +110,17 @@ public class CodingLookup {
     }
 
     /**
-     * One statement with the texts as one array, on the transaction's connection through plain JDBC (through the
+     * One statement with the texts as two arrays, on the transaction's connection through plain JDBC (through the
      * ORM's native query each call cost several times the statement's own work: 6 % of the service's CPU at the
      * load harness's maximum rate, issue 16); what the transaction has persisted is flushed first, as the ORM's
      * native query did.
      */
-    private void read(String sql, Collection<String> texts, Row row) {
+    private void read(Collection<String> verbatims, Collection<String> names, Row row) {
         em.flush();
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement q = c.prepareStatement(sql)) {
-                q.setArray(1, c.createArrayOf("text", texts.toArray()));
+            try (java.sql.PreparedStatement q = c.prepareStatement(CODINGS)) {
+                q.setArray(1, c.createArrayOf("text", verbatims.toArray()));
+                q.setArray(2, c.createArrayOf("text", names.toArray()));
                 try (java.sql.ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         row.read(rs);
