@@ -2,8 +2,6 @@ package org.kaers.duplicates;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -159,13 +157,22 @@ class ScreeningQueue {
      * cases left for later, see {@link #screenImports}, are not counted).
      */
     DuplicateViews.Screening state() {
-        Object[] r = (Object[]) em.createNativeQuery("select count(*) filter (where attempts < ?1),"
-                        + " count(*) filter (where attempts >= ?1), min(queued_at) from duplicate_screening q where "
-                        + screenable())
+        Object[] r = read();
+        return new DuplicateViews.Screening(
+                ((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(),
+                org.kaers.common.SqlValues.instant(r[2]),
+                null);
+    }
+
+    /** One read of the queue for both views of it: to screen, failed, oldest queued, and the oldest and newest to screen. */
+    private Object[] read() {
+        return (Object[]) em.createNativeQuery("select count(*) filter (where attempts < ?1),"
+                        + " count(*) filter (where attempts >= ?1), min(queued_at),"
+                        + " min(queued_at) filter (where attempts < ?1), max(queued_at) filter (where attempts < ?1)"
+                        + " from duplicate_screening q where " + screenable())
                 .setParameter(1, MAX_ATTEMPTS)
                 .getSingleResult();
-        return new DuplicateViews.Screening(
-                ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2]), null);
     }
 
     /**
@@ -173,23 +180,10 @@ class ScreeningQueue {
      * (one read; the round leaves a backlog that is still growing fast alone, {@link ScreeningWorker}).
      */
     org.kaers.common.GrowingBacklog backlog() {
-        Object[] r = (Object[]) em.createNativeQuery("select count(*), min(queued_at), max(queued_at)"
-                        + " from duplicate_screening q where q.attempts < ?1 and " + screenable())
-                .setParameter(1, MAX_ATTEMPTS)
-                .getSingleResult();
-        return new org.kaers.common.GrowingBacklog(((Number) r[0]).longValue(), instant(r[1]), instant(r[2]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        Object[] r = read();
+        return new org.kaers.common.GrowingBacklog(
+                ((Number) r[0]).longValue(),
+                org.kaers.common.SqlValues.instant(r[3]),
+                org.kaers.common.SqlValues.instant(r[4]));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -55,14 +54,6 @@ public class CodingLookup {
     /** The current coding of a case's (or a batch's) verbatims and product names, read together. */
     public record Codings(Map<String, ReactionCoding> reactions, Map<String, ProductCoding> products) {}
 
-    public Map<String, ReactionCoding> reactions(Collection<String> verbatims) {
-        return of(verbatims, List.of()).reactions();
-    }
-
-    public Map<String, ProductCoding> products(Collection<String> names) {
-        return of(List.of(), names).products();
-    }
-
     /** Both codings in one statement (one round trip: a case read and an intake batch need both). */
     public Codings of(Collection<String> verbatims, Collection<String> names) {
         Map<String, ReactionCoding> reactions = new HashMap<>();
@@ -70,27 +61,39 @@ public class CodingLookup {
         if (verbatims.isEmpty() && names.isEmpty()) {
             return new Codings(reactions, products);
         }
-        read(verbatims, names, rs -> {
-            if (rs.getInt(1) == 0) {
-                reactions.put(
-                        rs.getString(2),
-                        new ReactionCoding(
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                CodingMethod.valueOf(rs.getString(8))));
-                return;
+        // plain JDBC on the transaction's connection (the ORM's native query cost several times the statement's own
+        // work: 6 % of the service's CPU at the load harness's maximum rate, issue 16); what the transaction has
+        // persisted is flushed first, as the ORM's native query did
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement q = c.prepareStatement(CODINGS)) {
+                q.setArray(1, c.createArrayOf("text", verbatims.toArray()));
+                q.setArray(2, c.createArrayOf("text", names.toArray()));
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(1) == 0) {
+                            reactions.put(
+                                    rs.getString(2),
+                                    new ReactionCoding(
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            CodingMethod.valueOf(rs.getString(8))));
+                            continue;
+                        }
+                        long id = rs.getLong(6);
+                        boolean coded = !rs.wasNull();
+                        products.put(
+                                rs.getString(2),
+                                new ProductCoding(
+                                        coded ? id : null,
+                                        rs.getString(4),
+                                        coded ? rs.getString(5) : SubstanceDetector.UNKNOWN,
+                                        coded && rs.getBoolean(7),
+                                        CodingMethod.valueOf(rs.getString(8))));
+                    }
+                }
             }
-            long id = rs.getLong(6);
-            boolean coded = !rs.wasNull();
-            products.put(
-                    rs.getString(2),
-                    new ProductCoding(
-                            coded ? id : null,
-                            rs.getString(4),
-                            coded ? rs.getString(5) : SubstanceDetector.UNKNOWN,
-                            coded && rs.getBoolean(7),
-                            CodingMethod.valueOf(rs.getString(8))));
         });
         return new Codings(reactions, products);
     }
@@ -104,29 +107,4 @@ public class CodingLookup {
             select 1, c.name, null, p.name, p.substance, p.id, p.curated, c.method
             from product_name_coding c left join product p on p.id = c.product_id
             where c.name = any (?::text[])""";
-
-    private interface Row {
-        void read(java.sql.ResultSet rs) throws java.sql.SQLException;
-    }
-
-    /**
-     * One statement with the texts as two arrays, on the transaction's connection through plain JDBC (through the
-     * ORM's native query each call cost several times the statement's own work: 6 % of the service's CPU at the
-     * load harness's maximum rate, issue 16); what the transaction has persisted is flushed first, as the ORM's
-     * native query did.
-     */
-    private void read(Collection<String> verbatims, Collection<String> names, Row row) {
-        em.flush();
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement q = c.prepareStatement(CODINGS)) {
-                q.setArray(1, c.createArrayOf("text", verbatims.toArray()));
-                q.setArray(2, c.createArrayOf("text", names.toArray()));
-                try (java.sql.ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        row.read(rs);
-                    }
-                }
-            }
-        });
-    }
 }
