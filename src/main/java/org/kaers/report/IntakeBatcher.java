@@ -108,7 +108,6 @@ class IntakeBatcher {
 
     private final Config config;
     private final EntityManager em;
-    private final CaseReportRepository cases;
     private final CaseNumbers caseNumbers;
     private final IdempotencyStore idempotency;
     private final SymptomCoder symptomCoder;
@@ -132,7 +131,6 @@ class IntakeBatcher {
     IntakeBatcher(
             Config config,
             EntityManager em,
-            CaseReportRepository cases,
             CaseNumbers caseNumbers,
             IdempotencyStore idempotency,
             SymptomCoder symptomCoder,
@@ -145,7 +143,6 @@ class IntakeBatcher {
         }
         this.config = config;
         this.em = em;
-        this.cases = cases;
         this.caseNumbers = caseNumbers;
         this.idempotency = idempotency;
         this.symptomCoder = symptomCoder;
@@ -403,7 +400,6 @@ class IntakeBatcher {
         if (fresh.isEmpty()) {
             return outcomes;
         }
-        List<String> numbers = cases.nextCaseSequences(fresh.size());
         List<CaseReport> newCases = new ArrayList<>(fresh.size());
         List<CaseVersion> versions = new ArrayList<>(fresh.size());
         Set<String> verbatims = new TreeSet<>();
@@ -411,7 +407,6 @@ class IntakeBatcher {
         for (int i = 0; i < fresh.size(); i++) {
             Submission s = fresh.get(i);
             CaseReport c = new CaseReport();
-            c.caseNumber = caseNumbers.format(now, numbers.get(i));
             c.status = CaseStatus.ACTIVE;
             c.currentVersion = 1;
             c.source = CaseSource.DIRECT;
@@ -428,15 +423,14 @@ class IntakeBatcher {
         // Coded before the rows are written, as imports do (the triggers of case_version read the codings).
         symptomCoder.ensureCoded(verbatims);
         productCoder.ensureCoded(names);
-        List<IdempotencyStore.Completion> completed = new ArrayList<>();
-        for (int i = 0; i < fresh.size(); i++) {
-            if (fresh.get(i).claim() != null) {
-                completed.add(
-                        new IdempotencyStore.Completion(fresh.get(i).claim().key(), newCases.get(i).caseNumber, 1));
-            }
-        }
         session.doWork(c -> {
-            ImportRows.write(c, newCases, List.of(), versions);
+            // the case numbers in the ids' statement (one round trip fewer a batch, issue 16)
+            ImportRows.write(
+                    c,
+                    newCases,
+                    List.of(),
+                    versions,
+                    (x, sequence) -> x.caseNumber = caseNumbers.format(now, String.valueOf(sequence)));
             List<AuditLog.Entry> audit = new ArrayList<>(fresh.size());
             for (Submission s : fresh) {
                 if (s.audit() != null) {
@@ -445,6 +439,13 @@ class IntakeBatcher {
             }
             AuditLog.insertAll(c, audit);
         });
+        List<IdempotencyStore.Completion> completed = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (fresh.get(i).claim() != null) {
+                completed.add(
+                        new IdempotencyStore.Completion(fresh.get(i).claim().key(), newCases.get(i).caseNumber, 1));
+            }
+        }
         idempotency.completeAll(completed);
         CodingLookup.Codings coded = codings.of(verbatims, names);
         Map<String, CodingLookup.ReactionCoding> reactionCodes = coded.reactions();
