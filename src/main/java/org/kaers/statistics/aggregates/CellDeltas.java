@@ -333,12 +333,31 @@ final class CellDeltas {
             }
         }
 
+        /**
+         * The cells to the sink in the order of their keys, so in the order of the pair's first value (then second
+         * value): a rebuild writes each value's pairs into neighbouring pages, and a read of one anchor against a
+         * dimension (the cells (anchor, d=...), one range of the primary key) reads a few pages instead of one page a
+         * cell (3,151 pages for 3,432 cells of substance=KRATOM x symptom at 161,000 cases, issue 16).
+         */
         void writeTo(Sink sink, Facts facts) throws SQLException {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == EMPTY || (n[i] == 0 && k[i] == 0)) {
+            long[] sorted = new long[size];
+            int m = 0;
+            for (long key : keys) {
+                if (key != EMPTY) {
+                    sorted[m++] = key;
+                }
+            }
+            Arrays.sort(sorted, 0, m);
+            int mask = keys.length - 1;
+            for (int j = 0; j < m; j++) {
+                long cell = sorted[j];
+                int i = slot(cell, mask);
+                while (keys[i] != cell) {
+                    i = (i + 1) & mask;
+                }
+                if (n[i] == 0 && k[i] == 0) {
                     continue;
                 }
-                long cell = keys[i];
                 int first = (int) (cell >>> 40);
                 int second = (int) ((cell >>> 16) & 0xFFFFFF);
                 int month = (int) (cell & 0xFFFF);

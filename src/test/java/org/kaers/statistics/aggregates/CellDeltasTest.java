@@ -153,6 +153,32 @@ class CellDeltasTest {
         assertThat(found.get("v6|v7006")).containsExactly(2, 7007);
     }
 
+    @Test
+    void cellsAreWrittenInTheOrderOfTheirValuesSoThatAValuesPairsAreNeighbours() throws java.sql.SQLException {
+        CellDeltas.Cells cells = new CellDeltas.Cells();
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 50_000; i++) {
+            cells.add(CellDeltas.Cells.key(random.nextInt(300) + 1, random.nextInt(5000), random.nextInt(3)), 1, 1);
+        }
+        cells.add(CellDeltas.Cells.key(7, 7, 0), 1, 1);
+        cells.add(CellDeltas.Cells.key(7, 7, 0), -1, -1); // cancels out: not written
+        CellDeltas.Facts names = new CellDeltas.Facts();
+        names.names = new String[5000];
+        Arrays.setAll(names.names, i -> "v" + i);
+        names.months = new int[] {0, 202001, 202002};
+        java.util.List<long[]> written = new java.util.ArrayList<>();
+        cells.writeTo((a, b, period, n, k) -> written.add(new long[] {a, b, period}), names);
+        assertThat(written).isNotEmpty();
+        for (int i = 1; i < written.size(); i++) {
+            long[] x = written.get(i - 1);
+            long[] y = written.get(i);
+            assertThat(x[0] < y[0] || (x[0] == y[0] && x[1] <= y[1]))
+                    .as("cell %d (%d, %d) after (%d, %d)", i, y[0], y[1], x[0], x[1])
+                    .isTrue();
+        }
+        assertThat(written).noneMatch(c -> c[0] == 6 && c[1] == 7 && c[2] == 0);
+    }
+
     private static boolean plain(String v) {
         return !v.equals("*")
                 && !v.startsWith("~")
